@@ -1,0 +1,1 @@
+"""Policy assistant runtime: dialog engine, storage, channels and the CLI."""

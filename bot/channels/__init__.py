@@ -1,0 +1,1 @@
+"""Channel adapters: translate a messenger's payloads to and from the neutral models."""
