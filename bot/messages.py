@@ -7,6 +7,7 @@ A channel turns its messenger's payload into an :class:`IncomingMessage`, hands 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import BaseModel, Field
 
@@ -96,3 +97,14 @@ class Reply(BaseModel):
     sources: list[Source] = Field(default_factory=list)
     fallback: bool = False
     from_staff: bool = False
+
+
+class MessageHandler(Protocol):
+    """What a channel needs from the engine: one turn in, replies out.
+
+    :class:`bot.engine.Engine` implements it; channel tests may pass a fake.
+    """
+
+    async def handle(self, message: IncomingMessage) -> list[Reply]:
+        """Process one user turn and return the replies to send, in order."""
+        ...
