@@ -1,0 +1,128 @@
+"""Settings: the only module that reads the environment.
+
+Every variable has the prefix ``POLICYBOT_``. Command-line flags (``--db``, ``--today``)
+override the environment through :func:`load_settings`'s keyword arguments.
+
+Variables::
+
+    POLICYBOT_DB                  SQLite file for knowledge base and state
+    POLICYBOT_TODAY               YYYY-MM-DD, pretend today is this date (tests, demos)
+    POLICYBOT_OUTPUT_DIR          where generated files (checklists, forms) are written
+    POLICYBOT_TELEGRAM_TOKEN      bot token from @BotFather (``policybot telegram``)
+    POLICYBOT_TELEGRAM_WEBHOOK_URL  public https URL; polling when empty
+    POLICYBOT_TELEGRAM_WEBHOOK_SECRET  secret_token checked on webhook calls
+    POLICYBOT_TELEGRAM_LISTEN / _PORT  webhook listen address
+    POLICYBOT_WECOM_CORP_ID / _AGENT_ID / _SECRET / _TOKEN / _AES_KEY   (``policybot wecom``)
+    POLICYBOT_STAFF_IDS           comma-separated "channel:user" ids allowed staff commands
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import platformdirs
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """Per-user data directory, e.g. ``~/.local/share/policybot``."""
+    return Path(platformdirs.user_data_dir("policybot", appauthor=False))
+
+
+class SettingsError(Exception):
+    """Raised at start-up when a required setting is missing or malformed.
+
+    The message names the environment variable(s) concerned.
+    """
+
+
+class Settings(BaseSettings):
+    """Runtime settings read from ``POLICYBOT_*`` variables (see module docstring)."""
+
+    model_config = SettingsConfigDict(env_prefix="POLICYBOT_", extra="ignore")
+
+    db: Path = Field(default_factory=lambda: default_data_dir() / "policybot.db")
+    today: dt.date | None = None
+    output_dir: Path | None = None
+
+    telegram_token: str = ""
+    telegram_webhook_url: str = ""
+    telegram_webhook_secret: str = ""
+    telegram_listen: str = "0.0.0.0"
+    telegram_port: int = 8443
+
+    wecom_corp_id: str = ""
+    wecom_agent_id: str = ""
+    wecom_secret: str = ""
+    wecom_token: str = ""
+    wecom_aes_key: str = ""
+
+    staff_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    @field_validator("staff_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [s.strip() for s in value.split(",") if s.strip()]
+        return value
+
+    @property
+    def files_dir(self) -> Path:
+        """Directory for generated documents (defaults next to the database)."""
+        return self.output_dir or (self.db.parent / "files")
+
+    def require(self, *names: str) -> None:
+        """Fail fast when settings needed by a command are empty.
+
+        Args:
+            names: Attribute names, e.g. ``"telegram_token"``.
+
+        Raises:
+            SettingsError: naming the missing ``POLICYBOT_*`` variables.
+        """
+        missing = [f"POLICYBOT_{n.upper()}" for n in names if not getattr(self, n)]
+        if missing:
+            raise SettingsError("缺少必需的设置 / missing required setting(s): " + ", ".join(missing))
+
+
+def load_settings(env: dict[str, str] | None = None, **overrides: Any) -> Settings:
+    """Build settings from ``env`` (default: the process environment) plus overrides.
+
+    Args:
+        env: Mapping to read ``POLICYBOT_*`` variables from; ``None`` reads ``os.environ``.
+        overrides: Values from command-line flags; ``None`` values are ignored.
+
+    Raises:
+        SettingsError: a variable is malformed (the message names it).
+    """
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        if env is None:
+            return Settings(**clean)
+        data: dict[str, Any] = {
+            name: env[key]
+            for name in Settings.model_fields
+            if (key := f"POLICYBOT_{name.upper()}") in env
+        }
+        return _InjectedSettings(**(data | clean))
+    except ValidationError as exc:
+        names = ", ".join("POLICYBOT_" + str(e["loc"][0]).upper() for e in exc.errors() if e["loc"])
+        raise SettingsError(f"设置格式错误 / malformed setting(s): {names}: {exc}") from exc
+
+
+class _InjectedSettings(Settings):
+    """Settings read only from init values (an injected environment, for tests)."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)
