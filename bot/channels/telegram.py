@@ -1,0 +1,308 @@
+"""Telegram channel: python-telegram-bot updates in, rendered replies out.
+
+The adapter is stateless with respect to the dialog (no ``ConversationHandler``, no
+``user_data``): every text message, command and button press becomes one
+:class:`~bot.messages.IncomingMessage` for the :class:`~bot.messages.MessageHandler`
+(the engine), and each returned :class:`~bot.messages.Reply` is rendered by
+:mod:`bot.channels.telegram_render`.
+
+Handler groups of the built application::
+
+    -1  TypeHandler(Update)       drop re-delivered updates (bounded LRU of update_id)
+     0  MessageHandler(TEXT)      text and any "/command args", passed through unchanged
+     0  CallbackQueryHandler      button press -> payload = callback_data; query answered
+     0  MessageHandler(other)     non-text message in a private chat -> short hint
+        error handler             log with stack, apologise to the chat
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from typing import Any
+from urllib.parse import urlparse
+
+from telegram import Bot, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    ContextTypes,
+    TypeHandler,
+    filters,
+)
+from telegram.ext import MessageHandler as PTBMessageHandler
+from telegram.request import BaseRequest
+
+from bot.channels.telegram_render import RenderedReply, render_reply
+from bot.messages import IncomingMessage, MessageHandler, Reply
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "telegram"
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+"""Update types requested from Telegram; edits, reactions etc. are not dialog turns."""
+APOLOGY = "抱歉，系统出了点问题，请稍后再试。"
+TEXT_ONLY_HINT = "目前只能处理文字消息，请直接输入您的问题。"
+DEDUP_SIZE = 2048
+"""How many recent update ids the adapter remembers."""
+
+
+class UpdateDeduplicator:
+    """Bounded LRU set of seen ``update_id`` values.
+
+    Telegram re-delivers an update when the previous delivery was not acknowledged
+    (webhook timeout, polling restart); the adapter drops it here, and the engine
+    de-duplicates again on ``(channel, message_id)``.
+
+    Args:
+        maxsize: Number of ids remembered; the oldest is forgotten first.
+    """
+
+    def __init__(self, maxsize: int = DEDUP_SIZE) -> None:
+        self._seen: OrderedDict[int, None] = OrderedDict()
+        self._maxsize = maxsize
+
+    def seen(self, update_id: int) -> bool:
+        """Record ``update_id``; return True if it was already recorded."""
+        if update_id in self._seen:
+            self._seen.move_to_end(update_id)
+            return True
+        self._seen[update_id] = None
+        if len(self._seen) > self._maxsize:
+            self._seen.popitem(last=False)
+        return False
+
+
+def incoming_from_update(update: Update, bot_username: str | None = None) -> IncomingMessage:
+    """Translate a text message or callback query into the neutral model.
+
+    Args:
+        update: An update with a text message or a callback query.
+        bot_username: This bot's username; ``/cmd@<username>`` (group chats) is
+            shortened to ``/cmd`` so the engine sees the same command everywhere.
+
+    Returns:
+        ``message_id`` is the ``update_id``, so a re-delivered update maps to the same
+        id; ``chat_id`` falls back to the user id when there is no chat (inline
+        button presses).
+
+    Raises:
+        ValueError: the update has no user, or neither text nor callback data.
+    """
+    user = update.effective_user
+    if user is None:
+        raise ValueError(f"update {update.update_id} has no user")
+    chat = update.effective_chat
+    text = payload = ""
+    if update.callback_query is not None:
+        payload = update.callback_query.data or ""
+        if not payload:
+            raise ValueError(f"update {update.update_id}: callback query without data")
+    elif update.message is not None and update.message.text is not None:
+        text = _strip_bot_mention(update.message.text, bot_username)
+    else:
+        raise ValueError(f"update {update.update_id} has neither text nor callback data")
+    return IncomingMessage(
+        channel=CHANNEL,
+        user_id=str(user.id),
+        chat_id=str(chat.id if chat is not None else user.id),
+        text=text,
+        payload=payload,
+        message_id=str(update.update_id),
+        display_name=user.full_name,
+    )
+
+
+async def send_replies(bot: Bot, chat_id: int | str, replies: list[Reply]) -> None:
+    """Render all replies, then send them in order (texts, then documents, per reply).
+
+    Everything is rendered before anything is sent, so a rendering bug raises before
+    the user receives half an answer.
+
+    Args:
+        bot: The bot to send with.
+        chat_id: Telegram chat id.
+        replies: The engine's replies, in order.
+
+    Raises:
+        ValueError: a choice payload does not fit ``callback_data`` (see
+            :func:`~bot.channels.telegram_render.check_callback_data`).
+        OSError: a reply's file cannot be read.
+        telegram.error.TelegramError: the Bot API refused a call.
+    """
+    rendered: list[RenderedReply] = [render_reply(r) for r in replies]
+    for item in rendered:
+        for message in item.messages:
+            await bot.send_message(
+                chat_id=chat_id,
+                text=message.html,
+                parse_mode="HTML",
+                reply_markup=message.keyboard,
+            )
+        for doc in item.documents:
+            with doc.path.open("rb") as fh:
+                await bot.send_document(
+                    chat_id=chat_id,
+                    document=fh,
+                    filename=doc.filename,
+                    caption=doc.caption or None,
+                )
+
+
+class _TelegramChannel:
+    """The PTB callbacks, bound to one message handler and one dedup cache."""
+
+    def __init__(self, handler: MessageHandler, dedup: UpdateDeduplicator) -> None:
+        self.handler = handler
+        self.dedup = dedup
+
+    async def drop_duplicates(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if self.dedup.seen(update.update_id):
+            logger.info("Ignoring re-delivered Telegram update %s", update.update_id)
+            raise ApplicationHandlerStop
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._turn(update, context)
+
+    async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None  # guaranteed by CallbackQueryHandler
+        try:
+            await query.answer()  # stop the button's spinner before the engine works
+        except TelegramError as exc:  # e.g. "query is too old": still handle the press
+            logger.warning("Could not answer callback query %s: %s", query.id, exc)
+        await self._turn(update, context)
+
+    async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_chat is not None:
+            await context.bot.send_message(update.effective_chat.id, TEXT_ONLY_HINT)
+
+    async def _turn(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = incoming_from_update(update, context.bot.username)
+        replies = await self.handler.handle(message)
+        await send_replies(context.bot, message.chat_id, replies)
+
+
+async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure with its stack and apologise to the chat, never re-raise."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    logger.error("Telegram update %s failed", update_id, exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    try:
+        await context.bot.send_message(update.effective_chat.id, APOLOGY)
+    except Exception:  # noqa: BLE001 - the apology is best effort
+        logger.exception("Could not send the apology for update %s", update_id)
+
+
+def build_application(
+    handler: MessageHandler,
+    token: str,
+    *,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+    rate_limit: bool = True,
+    dedup_size: int = DEDUP_SIZE,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """Build the Telegram application around a message handler.
+
+    Args:
+        handler: The engine (or a fake), called once per text message or button press.
+        token: Bot token from @BotFather.
+        request: Transport for Bot API calls; tests pass a recording fake.
+        get_updates_request: Transport for ``getUpdates`` (polling); tests pass a fake.
+        rate_limit: Use PTB's :class:`~telegram.ext.AIORateLimiter` (Telegram's flood
+            limits: ~30 messages/second overall, 20/minute per group), retrying twice
+            on ``RetryAfter``.
+        dedup_size: How many recent update ids to remember for de-duplication.
+
+    Returns:
+        An application, not yet initialised; call :meth:`Application.initialize` or
+        one of its ``run_*`` methods.
+    """
+    builder = ApplicationBuilder().token(token)
+    if request is not None:
+        builder = builder.request(request)
+    if get_updates_request is not None:
+        builder = builder.get_updates_request(get_updates_request)
+    if rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=2))
+    app = builder.build()
+
+    channel = _TelegramChannel(handler, UpdateDeduplicator(dedup_size))
+    new_message = filters.UpdateType.MESSAGE
+    app.add_handler(TypeHandler(Update, channel.drop_duplicates), group=-1)
+    app.add_handler(PTBMessageHandler(new_message & filters.TEXT, channel.on_text))
+    app.add_handler(CallbackQueryHandler(channel.on_callback))
+    app.add_handler(
+        PTBMessageHandler(
+            new_message & filters.ChatType.PRIVATE & ~filters.TEXT, channel.on_other
+        )
+    )
+    app.add_error_handler(_on_error)
+    return app
+
+
+def webhook_options(settings: Settings) -> dict[str, Any] | None:
+    """Keyword arguments for :meth:`Application.run_webhook`, or None for polling.
+
+    The local ``url_path`` is the path of ``POLICYBOT_TELEGRAM_WEBHOOK_URL`` (a reverse
+    proxy forwards ``https://host/<path>`` to ``listen:port/<path>``).
+
+    Raises:
+        SettingsError: a webhook URL is set without ``POLICYBOT_TELEGRAM_WEBHOOK_SECRET``
+            (without it anyone who finds the URL could post fake updates).
+    """
+    if not settings.telegram_webhook_url:
+        return None
+    settings.require("telegram_webhook_secret")
+    return {
+        "listen": settings.telegram_listen,
+        "port": settings.telegram_port,
+        "url_path": urlparse(settings.telegram_webhook_url).path.lstrip("/"),
+        "webhook_url": settings.telegram_webhook_url,
+        "secret_token": settings.telegram_webhook_secret,
+        "allowed_updates": ALLOWED_UPDATES,
+    }
+
+
+def run_telegram(handler: MessageHandler, settings: Settings) -> None:
+    """Run the bot until interrupted: webhook if configured, else long polling.
+
+    Blocks; PTB manages the event loop and stops on SIGINT/SIGTERM.
+
+    Args:
+        handler: The engine.
+        settings: Needs ``telegram_token``; ``telegram_webhook_url`` (with
+            ``telegram_webhook_secret``, ``telegram_listen``, ``telegram_port``)
+            switches to a webhook.
+
+    Raises:
+        SettingsError: ``POLICYBOT_TELEGRAM_TOKEN`` is missing, or a webhook URL is set
+            without ``POLICYBOT_TELEGRAM_WEBHOOK_SECRET``.
+    """
+    settings.require("telegram_token")
+    options = webhook_options(settings)
+    app = build_application(handler, settings.telegram_token)
+    if options is None:
+        logger.info("Starting Telegram long polling")
+        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+    else:
+        logger.info("Starting Telegram webhook on %s:%s", options["listen"], options["port"])
+        app.run_webhook(**options)
+
+
+def _strip_bot_mention(text: str, bot_username: str | None) -> str:
+    """``"/start@policy_bot abc"`` -> ``"/start abc"`` for this bot; else unchanged."""
+    if not bot_username or not text.startswith("/"):
+        return text
+    head, sep, tail = text.partition(" ")
+    command, at, mention = head.partition("@")
+    if at and mention.lower() == bot_username.lower():
+        return command + sep + tail
+    return text
