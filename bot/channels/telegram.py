@@ -185,7 +185,7 @@ class _TelegramChannel:
     async def _turn(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = incoming_from_update(update, context.bot.username)
         replies = await self.handler.handle(message)
-        await send_replies(context.bot, message.chat_id, replies)
+        await send_replies(context.bot, int(message.chat_id), replies)
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -227,11 +227,12 @@ def build_application(
     """
     builder = ApplicationBuilder().token(token)
     if request is not None:
-        builder = builder.request(request)
+        builder.request(request)
     if get_updates_request is not None:
-        builder = builder.get_updates_request(get_updates_request)
+        builder.get_updates_request(get_updates_request)
     if rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=2))
+        # PTB types the default builder with a None rate-limiter argument type
+        builder.rate_limiter(AIORateLimiter(max_retries=2))  # type: ignore[arg-type]
     app = builder.build()
 
     channel = _TelegramChannel(handler, UpdateDeduplicator(dedup_size))
@@ -240,9 +241,7 @@ def build_application(
     app.add_handler(PTBMessageHandler(new_message & filters.TEXT, channel.on_text))
     app.add_handler(CallbackQueryHandler(channel.on_callback))
     app.add_handler(
-        PTBMessageHandler(
-            new_message & filters.ChatType.PRIVATE & ~filters.TEXT, channel.on_other
-        )
+        PTBMessageHandler(new_message & filters.ChatType.PRIVATE & ~filters.TEXT, channel.on_other)
     )
     app.add_error_handler(_on_error)
     return app

@@ -113,8 +113,7 @@ def build_keyboard(choices: list[Choice]) -> InlineKeyboardMarkup | None:
     if not choices:
         return None
     buttons = [
-        InlineKeyboardButton(c.label, callback_data=check_callback_data(c.payload))
-        for c in choices
+        InlineKeyboardButton(c.label, callback_data=check_callback_data(c.payload)) for c in choices
     ]
     per_row = 2 if all(display_width(c.label) <= SHORT_LABEL_WIDTH for c in choices) else 1
     rows = [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
