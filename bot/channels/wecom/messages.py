@@ -136,3 +136,55 @@ def render_text(reply: Reply) -> str:
     lines = [reply.text.rstrip()] if reply.text.strip() else []
     lines += [f"{i}. {choice.label}" for i, choice in enumerate(reply.choices, start=1)]
     return "\n".join(lines)
+
+
+TEXT_LIMIT_BYTES = 2048
+"""Longest text/markdown message WeCom delivers untruncated, in bytes UTF-8."""
+
+_BOUNDARIES: tuple[tuple[str, ...], ...] = (
+    ("\n\n",),
+    ("\n",),
+    ("。", "！", "？", "；", "!", "?", ";"),
+    ("，", "、", ",", " "),
+)
+
+
+def utf8_len(text: str) -> int:
+    """Length of ``text`` in bytes UTF-8 (the unit of WeCom's limits)."""
+    return len(text.encode("utf-8"))
+
+
+def split_text(text: str, limit: int = TEXT_LIMIT_BYTES) -> list[str]:
+    """Split ``text`` into parts of at most ``limit`` bytes UTF-8.
+
+    Cuts at the last paragraph break that fits, else the last line break, else after
+    the last sentence or clause mark, else at a character boundary (never inside a
+    multi-byte character). Whitespace at the cut is dropped.
+
+    Args:
+        text: Any text.
+        limit: Maximum part size in bytes (≥ 4, so one character always fits).
+
+    Returns:
+        Non-empty parts in order; ``[]`` for blank text.
+    """
+    parts: list[str] = []
+    rest = text.strip()
+    while utf8_len(rest) > limit:
+        head = rest.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+        cut = _last_boundary(head) or len(head)
+        part, rest = head[:cut].rstrip(), rest[cut:].lstrip()
+        if part:
+            parts.append(part)
+    if rest:
+        parts.append(rest)
+    return parts
+
+
+def _last_boundary(head: str) -> int:
+    """Index just after the best separator in ``head``, or 0 when there is none."""
+    for group in _BOUNDARIES:
+        ends = [i + len(sep) for sep in group if (i := head.rfind(sep)) > 0]
+        if ends:
+            return max(ends)
+    return 0
