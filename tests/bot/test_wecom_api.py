@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from bot.channels.wecom.api import WeComAPI, WeComAPIError
-from bot.channels.wecom.messages import split_text, utf8_len
+from bot.channels.wecom.render import split_text, utf8_len
 
 BASE = "https://qyapi.example.test/cgi-bin"
 

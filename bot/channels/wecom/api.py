@@ -23,7 +23,7 @@ from typing import Any
 import httpx
 
 from bot.channels.wecom.errors import WeComAPIError
-from bot.channels.wecom.messages import TEXT_LIMIT_BYTES, split_text
+from bot.channels.wecom.render import TEXT_LIMIT_BYTES, split_text
 
 __all__ = ["DEFAULT_BASE_URL", "WeComAPI", "WeComAPIError"]
 

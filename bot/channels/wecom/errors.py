@@ -4,6 +4,7 @@ The hierarchy::
 
     WeComError                  base of everything this package raises
     ├── ConfigError             a POLICYBOT_WECOM_* setting is missing or malformed
+    │                           (also a bot.settings.SettingsError)
     ├── SignatureError          msg_signature does not match (forged or wrong token) → HTTP 403
     ├── ReceiveIdError          decrypted payload addressed to another corp id → HTTP 403
     ├── DecryptError            ciphertext is not valid base64/AES/PKCS#7 → HTTP 400
@@ -13,13 +14,19 @@ The hierarchy::
 
 from __future__ import annotations
 
+from bot.settings import SettingsError
+
 
 class WeComError(Exception):
     """Base class of every error raised by :mod:`bot.channels.wecom`."""
 
 
-class ConfigError(WeComError):
-    """A WeCom setting is missing or malformed; the message names the variable."""
+class ConfigError(WeComError, SettingsError):
+    """A WeCom setting is missing or malformed; the message names the variable.
+
+    Also a :class:`bot.settings.SettingsError`, so start-up code reports it like any
+    other missing setting.
+    """
 
 
 class SignatureError(WeComError):

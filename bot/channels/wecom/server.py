@@ -1,0 +1,288 @@
+"""ASGI endpoint for the WeCom self-built app callback (接收消息与事件 + 被动回复).
+
+``GET /wecom/callback`` answers WeCom's URL verification with the decrypted ``echostr``.
+``POST /wecom/callback`` receives an encrypted message, hands it to the engine and
+answers within WeCom's 5-second limit:
+
+* the engine finished within ``reply_timeout`` with one short text (≤ 2,048 bytes,
+  no files) → an encrypted passive reply (被动回复);
+* otherwise → an empty ``200`` at once, and the replies are pushed later through
+  :class:`WeComAPI` (发送应用消息) by a background task.
+
+WeCom retries a request it got no answer to (up to 3 times, same ``MsgId``). Turns are
+kept in memory by message id, so a retry never calls the engine a second time: it
+gets the same passive reply, or an empty acknowledgement when the replies are being
+pushed. (The engine also de-duplicates persistently per ``(channel, message_id)``.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator, Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import httpx
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from bot.channels.wecom.api import WeComAPI
+from bot.channels.wecom.config import api_from_settings, crypto_from_settings
+from bot.channels.wecom.crypto import WeComCrypto
+from bot.channels.wecom.errors import (
+    DecryptError,
+    PayloadError,
+    ReceiveIdError,
+    SignatureError,
+    WeComAPIError,
+)
+from bot.channels.wecom.messages import MAX_XML_BYTES, InboundMessage, text_reply_xml
+from bot.channels.wecom.render import TEXT_LIMIT_BYTES, render_text, to_incoming, utf8_len
+from bot.messages import IncomingMessage, MessageHandler, Reply
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+CALLBACK_PATH = "/wecom/callback"
+UNSUPPORTED_TEXT = "目前只能处理文字消息，请直接输入您的问题。"
+APOLOGY_TEXT = "抱歉，系统暂时出了点问题，请稍后再试。"
+
+
+@dataclass
+class _Turn:
+    """One inbound message being (or having been) handled."""
+
+    inbound: InboundMessage
+    task: asyncio.Task[list[Reply]]
+    created: float
+    mode: Literal["", "passive", "push"] = ""
+    passive_text: str = ""
+
+
+@dataclass
+class _Callback:
+    handler: MessageHandler
+    crypto: WeComCrypto
+    api: WeComAPI
+    reply_timeout: float
+    dedup_ttl: float
+    clock: Callable[[], float] = time.monotonic
+    turns: dict[str, _Turn] = field(default_factory=dict)
+    background: set[asyncio.Task[None]] = field(default_factory=set)
+
+    async def verify(self, request: Request) -> Response:
+        q = request.query_params
+        echostr = q.get("echostr", "").replace(" ", "+")  # an unescaped "+" arrives as " "
+        try:
+            plain = self.crypto.verify_url(
+                q.get("msg_signature", ""), q.get("timestamp", ""), q.get("nonce", ""), echostr
+            )
+        except (SignatureError, ReceiveIdError) as exc:
+            log.warning("WeCom URL verification refused: %s", exc)
+            return Response(status_code=403)
+        except DecryptError as exc:
+            log.warning("WeCom URL verification: bad echostr: %s", exc)
+            return Response(status_code=400)
+        return PlainTextResponse(plain)
+
+    async def receive(self, request: Request) -> Response:
+        q = request.query_params
+        body = await _read_limited(request, MAX_XML_BYTES)
+        if body is None:
+            return Response(status_code=413)
+        try:
+            inner = self.crypto.decrypt_message(
+                body, q.get("msg_signature", ""), q.get("timestamp", ""), q.get("nonce", "")
+            )
+            inbound = InboundMessage.from_xml(inner)
+        except (SignatureError, ReceiveIdError) as exc:
+            log.warning("WeCom callback refused: %s", exc)
+            return Response(status_code=403)
+        except (DecryptError, PayloadError) as exc:
+            log.warning("WeCom callback: bad payload: %s", exc)
+            return Response(status_code=400)
+        nonce = q.get("nonce", "")
+        incoming = to_incoming(inbound)
+        if incoming is None:
+            if inbound.msg_type == "event":
+                return _ack()
+            return self._passive(inbound, UNSUPPORTED_TEXT, nonce)
+        turn = self._turn(inbound, incoming)
+        return await self._answer(turn, nonce)
+
+    def _turn(self, inbound: InboundMessage, incoming: IncomingMessage) -> _Turn:
+        """The turn for this message id, starting the engine only for a new one."""
+        self._purge()
+        turn = self.turns.get(incoming.message_id)
+        if turn is None:
+            task = asyncio.create_task(self.handler.handle(incoming))
+            turn = _Turn(inbound=inbound, task=task, created=self.clock())
+            self.turns[incoming.message_id] = turn
+        else:
+            log.info("WeCom retry of message %s, not handled again", incoming.message_id)
+        return turn
+
+    async def _answer(self, turn: _Turn, nonce: str) -> Response:
+        if turn.mode == "push":
+            return _ack()
+        if not turn.task.done():
+            await asyncio.wait({turn.task}, timeout=self.reply_timeout)
+        if turn.mode == "":  # decide once; concurrent retries see the decision
+            text = _passive_text(turn.task) if turn.task.done() else None
+            if text is None:
+                turn.mode = "push"
+                self._spawn(self._push(turn))
+            else:
+                turn.mode, turn.passive_text = "passive", text
+        if turn.mode == "passive" and turn.passive_text:
+            return self._passive(turn.inbound, turn.passive_text, nonce)
+        return _ack()
+
+    def _passive(self, inbound: InboundMessage, text: str, nonce: str) -> Response:
+        reply = text_reply_xml(inbound.from_user_name, inbound.to_user_name, text, int(time.time()))
+        envelope = self.crypto.encrypt_message(reply, nonce)
+        return Response(envelope, media_type="text/xml")
+
+    async def _push(self, turn: _Turn) -> None:
+        """Deliver a turn's replies through the API once the engine is done."""
+        user = turn.inbound.from_user_name
+        try:
+            replies = await turn.task
+        except Exception:
+            log.exception("engine failed on a WeCom message from %s", user)
+            replies = [Reply(text=APOLOGY_TEXT)]
+        for reply in replies:
+            try:
+                await self._deliver(user, reply)
+            except (WeComAPIError, httpx.HTTPError, OSError):
+                log.exception("could not push a WeCom reply to %s", user)
+
+    async def _deliver(self, user: str, reply: Reply) -> None:
+        text = render_text(reply)
+        if text:
+            await self.api.send_text(user, text)
+        for file in reply.files:
+            if file.caption:
+                await self.api.send_text(user, file.caption)
+            media_id = await self.api.upload_media(file.path, file.filename)
+            await self.api.send_file(user, media_id)
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(coro)
+        self.background.add(task)
+        task.add_done_callback(self.background.discard)
+
+    def _purge(self) -> None:
+        """Forget finished turns older than ``dedup_ttl`` seconds."""
+        horizon = self.clock() - self.dedup_ttl
+        for key in [k for k, t in self.turns.items() if t.created < horizon and t.task.done()]:
+            del self.turns[key]
+
+    async def drain(self, timeout: float) -> None:
+        """Wait up to ``timeout`` seconds for pending pushes (at shutdown)."""
+        if self.background:
+            await asyncio.wait(set(self.background), timeout=timeout)
+
+
+def _passive_text(task: asyncio.Task[list[Reply]]) -> str | None:
+    """The passive reply text for a finished turn, or ``None`` when it must be pushed.
+
+    ``""`` means there is nothing to say (acknowledge only).
+    """
+    if task.cancelled() or task.exception() is not None:
+        log.error("engine failed on a WeCom message", exc_info=task.exception())
+        return APOLOGY_TEXT
+    replies = [r for r in task.result() if render_text(r) or r.files]
+    if not replies:
+        return ""
+    if len(replies) == 1 and not replies[0].files:
+        text = render_text(replies[0])
+        if utf8_len(text) <= TEXT_LIMIT_BYTES:
+            return text
+    return None
+
+
+def _ack() -> Response:
+    """Empty 200: "received, no passive reply"."""
+    return Response(b"", media_type="text/plain")
+
+
+async def _read_limited(request: Request, limit: int) -> bytes | None:
+    """Read the body, or ``None`` once it exceeds ``limit`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def create_app(
+    handler: MessageHandler,
+    crypto: WeComCrypto,
+    api: WeComAPI,
+    *,
+    reply_timeout: float = 4.0,
+    dedup_ttl: float = 600.0,
+    path: str = CALLBACK_PATH,
+) -> Starlette:
+    """Build the callback app.
+
+    Args:
+        handler: The engine (or a fake): ``await handler.handle(IncomingMessage)``.
+        crypto: Callback crypto for this app.
+        api: Client used to push replies that are late, long, several or carry files.
+        reply_timeout: Seconds to wait for the engine before acknowledging and pushing
+            instead (WeCom gives up after 5 s).
+        dedup_ttl: Seconds a finished turn is remembered to absorb WeCom's retries.
+        path: URL path of the callback.
+
+    Returns:
+        A Starlette app with ``GET`` and ``POST`` on ``path``; on shutdown it waits up
+        to 10 s for pending pushes.
+    """
+    state = _Callback(handler, crypto, api, reply_timeout, dedup_ttl)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        await state.drain(timeout=10.0)
+
+    routes = [
+        Route(path, state.verify, methods=["GET"]),
+        Route(path, state.receive, methods=["POST"]),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.wecom = state
+    return app
+
+
+async def run_wecom(
+    handler: MessageHandler, settings: Settings, host: str = "0.0.0.0", port: int = 8080
+) -> None:
+    """Serve the callback with uvicorn until interrupted.
+
+    Args:
+        handler: The engine.
+        settings: :class:`bot.settings.Settings` with the POLICYBOT_WECOM_* values.
+        host: Listen address.
+        port: Listen port (put an HTTPS reverse proxy in front; WeCom needs a public URL).
+
+    Raises:
+        ConfigError: a WeCom setting is missing or malformed (names the variable).
+    """
+    import uvicorn  # imported here: only the serving process needs it
+
+    crypto = crypto_from_settings(settings)
+    async with httpx.AsyncClient(timeout=httpx.Timeout(10.0)) as client:
+        api = api_from_settings(settings, client)
+        app = create_app(handler, crypto, api)
+        server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
+        await server.serve()
