@@ -319,6 +319,7 @@ def test_material_names(stem):
 
 @per_notice
 def test_material_copies(stem):
+    parsed(stem)
     for item in exp(stem)["materials"]:
         if item.get("copies") is None:
             continue
