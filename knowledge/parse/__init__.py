@@ -1,0 +1,100 @@
+"""Notice parser: plain text of a notice → :class:`knowledge.models.Notice`.
+
+Works for any notice of this genre (a call for 技能大师工作室 applications); nothing in
+it names one of the built-in notices. Pipeline::
+
+    text → structure.parse_layout → meta.parse_meta
+         → deadlines / contacts / provisions / conditions / materials → Facts
+         → forms.parse_form per attachment
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+from knowledge.models import Facts, Notice
+from knowledge.parse.conditions import extract_conditions
+from knowledge.parse.contacts import area_codes_in, extract_contacts
+from knowledge.parse.deadlines import extract_deadlines
+from knowledge.parse.forms import parse_form
+from knowledge.parse.materials import extract_materials, extract_submission
+from knowledge.parse.meta import parse_meta
+from knowledge.parse.provisions import (
+    extract_naming,
+    extract_procedure,
+    extract_publicity,
+    extract_quotas,
+    extract_subsidies,
+    extract_validity,
+)
+from knowledge.parse.structure import parse_layout
+
+
+class NoticeParseError(ValueError):
+    """A document could not be parsed as a notice.
+
+    Attributes:
+        source: File name.
+        line: 1-based line the problem was found at (0 when not line-specific).
+        reason: Human-readable reason (Chinese).
+    """
+
+    def __init__(self, source: str, line: int, reason: str) -> None:
+        self.source, self.line, self.reason = source, line, reason
+        where = f"{source}:{line}" if line else source
+        super().__init__(f"{where}: {reason}")
+
+
+def parse_notice(text: str, source: str) -> Notice:
+    """Parse one notice.
+
+    Args:
+        text: The notice as plain text.
+        source: File name (path allowed; only the name is kept). The notice id is the
+            name without extension.
+
+    Returns:
+        The parsed notice with clauses, attachments and facts.
+
+    Raises:
+        NoticeParseError: the text is empty, has no title, or has no numbered clauses
+            (it is not a notice of this genre).
+    """
+    name = PurePath(source).name
+    if not text.strip():
+        raise NoticeParseError(name, 0, "文件为空")
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise NoticeParseError(name, line, "文件包含二进制内容，不是文本")
+    layout = parse_layout(text)
+    if not any(c.level >= 1 for c in layout.clauses):
+        line = layout.title_line or 1
+        raise NoticeParseError(name, line, "未找到编号条款（如“一、”“（一）”），不像是一份申报通知")
+    meta = parse_meta(layout, text, area_codes_in(text))
+    clauses = layout.clauses
+    area = meta.place.area_code
+    materials = extract_materials(clauses, meta.programmes)
+    facts = Facts(
+        deadlines=extract_deadlines(clauses, meta.year, meta.issue_date),
+        contacts=extract_contacts(clauses, area),
+        subsidies=extract_subsidies(clauses),
+        conditions=extract_conditions(clauses, meta.programmes),
+        materials=materials,
+        submission=extract_submission(clauses),
+        quotas=extract_quotas(clauses),
+        validity=extract_validity(clauses),
+        procedure=extract_procedure(clauses, {m.clause for m in materials}),
+        publicity=extract_publicity(clauses),
+        naming=extract_naming(clauses),
+    )
+    return Notice(
+        id=PurePath(name).stem,
+        source=name,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        meta=meta,
+        clauses=clauses,
+        attachments=[parse_form(a) for a in layout.attachments],
+        facts=facts,
+        text=text,
+    )

@@ -1,0 +1,131 @@
+"""Eligibility conditions with their thresholds.
+
+Each recognised pattern becomes a :class:`Condition` of a :class:`ConditionKind`:
+``年龄不超过55周岁`` (age_max 55), ``距法定退休年龄3年以上`` (retirement_margin 3),
+``团队成员不少于5人`` / ``不少于3人的技能人才团队`` (team_min), ``有3名均具备…技师以上``
+(qualified_members_min), ``正常运行满两年`` (years_running 2), ``国家二级职业资格``
+(qualification), honours lists in quotes, ``具有下列条件之一`` with the numbered
+items that follow (one_of), ``不低于30%`` (funding_share), ``只设立一个`` (unique).
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.models import Clause, Condition, ConditionKind
+from knowledge.text import cn_number, split_sentences
+
+_N = r"(\d+|[一二两三四五六七八九十]+)"
+_PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
+    (ConditionKind.AGE_MAX, "领办人", re.compile(rf"年龄(?:原则上)?(?:不超过|不得超过|不大于|在)\s*{_N}\s*周?岁")),
+    (ConditionKind.AGE_MAX, "领办人", re.compile(rf"{_N}\s*周岁(?:及)?以下")),
+    (ConditionKind.RETIREMENT_MARGIN, "领办人", re.compile(rf"距法定退休年龄\s*{_N}\s*年以上")),
+    (ConditionKind.TEAM_MIN, "团队", re.compile(rf"(?:团队成员|成员|团队)[^。；，]{{0,12}}?不少于\s*{_N}\s*(?:人|名)")),
+    (ConditionKind.TEAM_MIN, "团队", re.compile(rf"不少于\s*{_N}\s*(?:人|名)的[\u4e00-\u9fff]*团队")),
+    (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"有\s*{_N}\s*名(?:均)?具备[^。；]{{0,16}}?技师以上")),
+    (ConditionKind.YEARS_RUNNING, "工作室", re.compile(rf"运行满\s*{_N}\s*年")),
+    (ConditionKind.FUNDING_SHARE, "单位", re.compile(r"不低于\s*(\d+)\s*[%％]")),
+]
+_QUALIFICATION = re.compile(
+    r"(国家[一二三四五]级职业资格[^，。；]{0,12}以上|技师、高级技师|高级技师|技师以上|高级工以上)"
+)
+_ONE_OF = re.compile(r"(?:具有|具备|符合)下列条件之一")
+_HONOURS_LIST = re.compile(r"(?:获得|荣获)((?:[“\"][^”\"]{2,20}[”\"][、，,]?\s*){2,})")
+_HONOURS_PLAIN = re.compile(r"荣获(.{6,200}?)等称号")
+_UNIQUE = re.compile(r"同一[\u4e00-\u9fff]{1,4}相同专业[（(]?工种[）)]?只设立?一个[\u4e00-\u9fff]*")
+_WORKING_AGE = re.compile(r"法定劳动年龄内")
+_CONDITION_HEAD = re.compile(r"(条件|对象)")
+
+
+def _programme(clause: Clause, clauses: list[Clause], programmes: list[str]) -> str:
+    if len(programmes) < 2:
+        return ""
+    ref = clause.ref
+    for c in clauses:
+        if ref.startswith(c.ref):
+            for p in programmes:
+                if p in c.heading or p in c.text[:40]:
+                    return p
+    return ""
+
+
+def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Condition]:
+    """Find eligibility conditions.
+
+    Args:
+        clauses: Body clauses.
+        programmes: The notice's programmes; with more than one, each condition is
+            attributed to the programme whose section it sits in.
+
+    Returns:
+        Conditions in document order.
+    """
+    out: list[Condition] = []
+    by_parent: dict[str, list[Clause]] = {}
+    for c in clauses:
+        by_parent.setdefault(c.parent, []).append(c)
+    for clause in clauses:
+        prog = _programme(clause, clauses, programmes)
+        text = clause.text.replace("\n", "")
+        for sentence in split_sentences(text):
+            for kind, subject, rx in _PATTERNS:
+                for m in rx.finditer(sentence):
+                    out.append(Condition(kind=kind, subject=subject, programme=prog,
+                                         value=float(cn_number(m.group(1)) or 0),
+                                         text=sentence, clause=clause.ref))
+            q = _QUALIFICATION.search(sentence)
+            if q and ("领办" in sentence or "领衔" in sentence or "具有" in sentence or "评选对象" in sentence):
+                out.append(Condition(kind=ConditionKind.QUALIFICATION, subject="领办人", programme=prog,
+                                     options=[q.group(1)], text=sentence, clause=clause.ref))
+            if _WORKING_AGE.search(sentence):
+                out.append(Condition(kind=ConditionKind.WORKING_AGE, subject="本人", programme=prog,
+                                     text=sentence, clause=clause.ref))
+            u = _UNIQUE.search(sentence)
+            if u:
+                out.append(Condition(kind=ConditionKind.UNIQUE, subject="单位", programme=prog,
+                                     text=sentence, clause=clause.ref))
+            honours = _honours(sentence)
+            if honours:
+                out.append(Condition(kind=ConditionKind.HONOURS, subject="领办人", programme=prog,
+                                     options=honours, text=sentence, clause=clause.ref))
+        if _ONE_OF.search(text):
+            kids = [k for k in by_parent.get(clause.ref, []) if k.level == clause.level + 1 or k.parent == clause.ref]
+            if not kids and clause.parent:
+                # the list may follow as siblings of a bare condition paragraph
+                kids = []
+            if kids:
+                out.append(Condition(kind=ConditionKind.ONE_OF, subject="领办人", programme=prog,
+                                     options=[_item_name(k) for k in kids],
+                                     text=_ONE_OF_sentence(text), clause=clause.ref))
+    return out
+
+
+def _honours(sentence: str) -> list[str]:
+    m = _HONOURS_LIST.search(sentence)
+    if m:
+        return [h.strip() for h in re.findall(r"[“\"]([^”\"]{2,20})[”\"]", m.group(1))]
+    m = _HONOURS_PLAIN.search(sentence)
+    if m:
+        items: list[str] = []
+        for chunk in re.split(r"[，,]", m.group(1)):
+            multi = re.match(r"^((?:[省市区县]、)+[省市区县])(.+)$", chunk)
+            if multi:
+                items += [lvl + multi.group(2) for lvl in multi.group(1).split("、")]
+            else:
+                items += [i for i in re.split(r"、(?![^（(]*[）)])", chunk)]
+        return [i.strip("或是 ") for i in items if 2 <= len(i.strip("或是 ")) <= 30]
+    return []
+
+
+def _item_name(clause: Clause) -> str:
+    head = clause.heading
+    head = re.sub(r"^在", "", head)
+    head = re.split(r"[，。；]", head)[0]
+    return head.replace("方面", "") if len(head) <= 14 else head[:14]
+
+
+def _ONE_OF_sentence(text: str) -> str:  # noqa: N802 - private helper
+    for s in split_sentences(text):
+        if _ONE_OF.search(s):
+            return s
+    return text[:200]

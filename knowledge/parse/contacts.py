@@ -1,0 +1,109 @@
+"""Contacts: persons, phones (with area code), emails, postal address, office.
+
+Notices write contacts in a few labelled lines (``联系人：顾雪锋、俞玲；``,
+``联系电话：53542494、53576718；``) or run them together on one line
+(``联系人：郑昌浩，联系电话：88990719；邮箱：…``). Landlines often omit the area
+code; :func:`normalize_phone` adds the notice's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.models import Clause, Contact
+
+_LABELS = ["联系人", "联系电话", "咨询电话", "办公电话", "电话", "手机", "传真", "电子邮箱", "邮箱",
+           "联系地址", "通讯地址", "通信地址", "地址", "邮编"]
+_LABEL_RX = re.compile(r"(" + "|".join(r"\s*".join(label) for label in _LABELS) + r")\s*[:：]")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"(?<![\d@])(?:(0\d{2,3})[-－—\s]?)?(\d{7,8}|1[3-9]\d{9})(?![\d@])")
+_SEPARATORS = re.compile(r"[，,；;。]")
+
+
+def normalize_phone(number: str, area_code: str) -> str:
+    """``"53542494"`` with area code ``"0512"`` → ``"0512-53542494"``.
+
+    Mobiles (11 digits starting with 1) are returned unchanged; numbers that already
+    carry an area code are formatted ``AREA-NUMBER``.
+    """
+    m = _PHONE.fullmatch(number.strip())
+    if not m:
+        return number
+    code, local = m.group(1), m.group(2)
+    if len(local) == 11:
+        return local
+    code = code or area_code
+    return f"{code}-{local}" if code else local
+
+
+def _labelled(text: str) -> dict[str, list[str]]:
+    """Split text into ``{label: [values]}`` by the contact labels."""
+    found: dict[str, list[str]] = {}
+    marks = list(_LABEL_RX.finditer(text))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        value = text[m.end():end].strip()
+        label = re.sub(r"\s+", "", m.group(1))
+        found.setdefault(label, []).append(value)
+    return found
+
+
+def _persons(value: str) -> list[str]:
+    value = _SEPARATORS.split(value, maxsplit=1)[0]
+    value = re.sub(r"[（(][^）)]*[）)]", "", value)
+    names = [re.sub(r"\s+", "", n) for n in re.split(r"[、/和及]", value)]
+    return [n for n in names if 2 <= len(n) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", n)]
+
+
+def extract_contacts(clauses: list[Clause], area_code: str) -> list[Contact]:
+    """Find contact blocks in the clauses.
+
+    Args:
+        clauses: Body clauses.
+        area_code: The notice's landline area code (``"0512"``), may be empty.
+
+    Returns:
+        One :class:`Contact` per clause that names a contact person, phone or email.
+    """
+    out: list[Contact] = []
+    for clause in clauses:
+        text = clause.text
+        if not (_LABEL_RX.search(text) or _EMAIL.search(text)):
+            continue
+        labelled = _labelled(text)
+        persons: list[str] = []
+        for value in labelled.get("联系人", []):
+            persons += [p for p in _persons(value) if p not in persons]
+        phones: list[str] = []
+        for label in ("联系电话", "咨询电话", "办公电话", "电话", "手机"):
+            for value in labelled.get(label, []):
+                value = _SEPARATORS.split(value.replace("；", ";"), maxsplit=1)[0] if ";" in value else value
+                for m in _PHONE.finditer(value):
+                    phone = normalize_phone(m.group(), area_code)
+                    if phone not in phones:
+                        phones.append(phone)
+        emails = list(dict.fromkeys(_EMAIL.findall(text)))
+        address = ""
+        for label in ("联系地址", "通讯地址", "通信地址", "地址"):
+            if labelled.get(label):
+                address = re.sub(r"\s+", "", labelled[label][0]).rstrip("；;。，,")
+                break
+        office = ""
+        m = re.search(r"号([^号]+?(?:办公室|室|科|处))$", address) or re.search(
+            r"([\u4e00-\u9fff]{2,12}?(?:处|科))", address)
+        if m:
+            office = m.group(1)
+        else:
+            dept = re.search(r"（设在([^）]+)）", text)
+            office = dept.group(1) if dept else ""
+        if not (persons or phones or emails):
+            continue
+        quote_lines = [ln for ln in text.split("\n") if _LABEL_RX.search(ln) or _EMAIL.search(ln)]
+        out.append(Contact(persons=persons, phones=phones, emails=emails, address=address,
+                           office=office, clause=clause.ref, quote="\n".join(quote_lines)[:300]))
+    return out
+
+
+def area_codes_in(text: str) -> list[str]:
+    """Area codes written in the notice's phone numbers (``0751-8605683`` → ``"0751"``)."""
+    return [m.group(1) for m in _PHONE.finditer(text) if m.group(1)]

@@ -1,0 +1,133 @@
+"""Deadlines: dates by which something is due, with who must meet them.
+
+Recognised forms (all from notices of this genre):
+
+- ``8 月 20 日前报送`` — a date without a year takes the notice's year;
+- ``2021年4月25日24:00前`` — with a time of day;
+- ``XX月XX日前`` — a placeholder the issuer never filled in;
+- ``报名截止时间为2025年9月30日`` / ``截止日期：…`` — explicit cut-off wording;
+- ``申报时间另行通知`` — to be announced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from knowledge.models import Clause, Deadline, DeadlineStatus
+from knowledge.text import split_sentences
+
+_NUM = r"(?:\d{1,2}|[Xx×＊*]{1,2})"
+_DATE = re.compile(
+    rf"(?:(?P<y>\d{{4}})\s*年\s*)?(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日"
+    r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}))?"
+)
+_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:：]\d{2})?\s*(前|之前|以前|止|截止|为止)")
+_CUTOFF = re.compile(r"(截止|截至|报名截止|申报截止|受理截止)")
+_TBA = re.compile(r"(?P<what>[\u4e00-\u9fff]{0,8}(?:时间|日期))[^。；]{0,6}另行通知")
+_OFFICIAL = re.compile(
+    r"(人社局|人力资源社会保障局|人力资源和社会保障局|人社部门|主管部门|财政局|服务中心|实训服务中心|"
+    r"评审委员会|专家|市人力资源|各地|归口单位)"
+)
+_APPLICANT = re.compile(r"(申报人|申报单位|推荐单位|所有材料|申报材料|候选人|各工作室|报名|在线申报|申请人|各单位)")
+
+
+def _resolve(y: str | None, m: str, d: str, year: int | None, issued: dt.date | None) -> dt.date | None:
+    if not (m.isdigit() and d.isdigit()):
+        return None
+    yy = int(y) if y else year
+    if yy is None:
+        return None
+    try:
+        date = dt.date(yy, int(m), int(d))
+    except ValueError:
+        return None
+    if not y and issued and date < issued - dt.timedelta(days=31):
+        date = date.replace(year=date.year + 1)
+    return date
+
+
+def _segments(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the comma-separated parts of a sentence."""
+    spans, start = [], 0
+    for i, ch in enumerate(sentence):
+        if ch in "，,；;。":
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(sentence)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _context(sentence: str, span: tuple[int, int]) -> tuple[str, str, str]:
+    """(before, after, what) around a date: its comma part, or the next part when the
+    date stands alone (``5月29日前，各市、区人社局…完成初审``)."""
+    parts = _segments(sentence)
+    k = next((i for i, (a, b) in enumerate(parts) if a <= span[0] < b), 0)
+    a, b = parts[k]
+    before, after = sentence[a: span[0]], sentence[span[1]: b]
+    if len(after.strip()) < 2 and k + 1 < len(parts):
+        a2, b2 = parts[k + 1]
+        after = sentence[a2:b2]
+    what = (before + after).strip("，,。；; ")
+    what = re.sub(r"^(于|在|应在|请于)", "", what)
+    return before, after, what[:60]
+
+
+_ACTOR_HEAD = re.compile(r"^[^，,。]{0,4}?((?:各|市|区|县)[^，,。]{1,28}?(?:局|部门|中心|委员会|专家组))")
+
+
+def _actor(before: str, after: str) -> str:
+    """The office that must act, or ``""`` when the deadline is the applicant's."""
+    for subject in (before[-24:], after[:30]):
+        if _APPLICANT.search(subject):
+            return ""
+        if _OFFICIAL.search(subject):
+            m = _ACTOR_HEAD.search(subject.lstrip("前之以"))
+            return m.group(1) if m else _OFFICIAL.search(subject).group()  # type: ignore[union-attr]
+    return ""
+
+
+def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date | None) -> list[Deadline]:
+    """Find every deadline in the clauses.
+
+    Args:
+        clauses: Body clauses of the notice.
+        year: The notice's year, used for dates written without a year.
+        issued: Issue date; a year-less date more than a month before it rolls over
+            to the next year.
+
+    Returns:
+        Deadlines in document order. ``applicant`` is False when an office must act
+        (``各市、区人社局…5月29日前完成初审``).
+    """
+    out: list[Deadline] = []
+    for clause in clauses:
+        for sentence in split_sentences(clause.text.replace("\n", "")):
+            for m in _DATE.finditer(sentence):
+                tail = sentence[m.end():]
+                head = sentence[max(0, m.start() - 12): m.start()]
+                if not (_BEFORE.match(tail) or _CUTOFF.search(head)):
+                    continue
+                placeholder = not (m.group("m").isdigit() and m.group("d").isdigit())
+                date = _resolve(m.group("y"), m.group("m"), m.group("d"), year, issued)
+                end = m.end() + (_BEFORE.match(tail).end() if _BEFORE.match(tail) else 0)
+                before, after, what = _context(sentence, (m.start(), end))
+                actor = _actor(before, after)
+                out.append(Deadline(
+                    what=what,
+                    date_text=sentence[m.start():end].strip(),
+                    date=date,
+                    time=(m.group("t") or "").replace("：", ":"),
+                    status=DeadlineStatus.PLACEHOLDER if placeholder else DeadlineStatus.FIXED,
+                    actor=actor,
+                    applicant=not actor,
+                    clause=clause.ref,
+                    quote=sentence,
+                ))
+            tba = _TBA.search(sentence)
+            if tba:
+                out.append(Deadline(
+                    what=tba.group("what") or "申报时间", date_text="另行通知",
+                    status=DeadlineStatus.UNSPECIFIED, clause=clause.ref, quote=sentence,
+                ))
+    return out

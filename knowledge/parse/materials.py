@@ -1,0 +1,131 @@
+"""Required materials and submission rules (copies, paper, binding, electronic copy, where).
+
+A materials list is the numbered children of a clause that introduces them
+(``申报材料应包括：``, ``在线申报上传下列材料：``, a section headed ``申报材料``).
+A notice without such a list (镇江) names its materials in sentences: the forms it
+asks to fill in (``填写《…申报表》``), the report (``申办报告``) and supporting proof
+(``证明材料``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.models import Clause, Material, SubmissionRule
+from knowledge.text import cn_number, split_sentences
+
+_INTRO = re.compile(r"(材料(?:应|须|需)?包括|下列材料|以下材料|上传材料包括|申报材料$|需提交|提交以下)")
+_COPIES = re.compile(r"一式\s*([一二两三四五\d])\s*份")
+_JOINT = re.compile(r"其中([^，,。；]{2,20}?)的，?还需提供([^。；]+)")
+_NAMED_FORM = re.compile(r"《([^》]{4,30}?(?:表|报告))》")
+_URL = re.compile(r"https?://[^\s（）()，,。；]+")
+_TO = re.compile(r"(?:报送|报|交|提交至|送至|送)([^，,。；]{2,30}?(?:科|处|局|办公室|中心|部门))(?:审核|初审|[，,。；（(]|$)")
+
+
+def _name(text: str) -> str:
+    head = re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
+    head = re.sub(r"[（(](?:一式[^）)]*|见附件\d*|附件\d*)[）)]", "", head)
+    return head.strip("《》 ").replace("《", "").replace("》", "")
+
+
+def extract_materials(clauses: list[Clause], programmes: list[str]) -> list[Material]:
+    """Find the materials list(s).
+
+    Args:
+        clauses: Body clauses.
+        programmes: The notice's programmes; lists under a programme's section are
+            attributed to it (无锡: 技能大师工作室 vs 企业首席技师).
+
+    Returns:
+        One :class:`Material` per item; a ``其中…的，还需提供…`` clause yields an extra
+        conditional item.
+    """
+    out: list[Material] = []
+    children: dict[str, list[Clause]] = {}
+    for c in clauses:
+        children.setdefault(c.parent, []).append(c)
+    for clause in clauses:
+        intro = clause.heading if clause.text.strip() == clause.heading else clause.text
+        if not (_INTRO.search(clause.heading) or _INTRO.search(intro.split("\n")[-1])):
+            continue
+        kids = children.get(clause.ref, [])
+        if not kids:
+            continue
+        prog = _programme_of(clause, clauses, programmes)
+        for kid in kids:
+            text = kid.text.split("\n")[0]
+            copies = _COPIES.search(text)
+            out.append(Material(index=kid.ref[len(clause.ref):] or kid.ref, name=_name(text),
+                                text=text.rstrip("；;。"),
+                                copies=cn_number(copies.group(1)) if copies else None,
+                                programme=prog, clause=kid.ref))
+            joint = _JOINT.search(text)
+            if joint:
+                extra = joint.group(2).rstrip("；;。")
+                out.append(Material(index=out[-1].index, name=re.split(r"和|及", extra)[0],
+                                    text=extra, condition=joint.group(1), programme=prog,
+                                    clause=kid.ref))
+    if not out:
+        out = _materials_from_sentences(clauses)
+    return out
+
+
+def _programme_of(clause: Clause, clauses: list[Clause], programmes: list[str]) -> str:
+    if len(programmes) < 2:
+        return ""
+    for c in clauses:
+        if clause.ref.startswith(c.ref):
+            for p in programmes:
+                if p in c.heading:
+                    return p
+    return ""
+
+
+def _materials_from_sentences(clauses: list[Clause]) -> list[Material]:
+    """Materials named in running text (no numbered list)."""
+    out: list[Material] = []
+    seen: set[str] = set()
+    for clause in clauses:
+        for sentence in split_sentences(clause.text.replace("\n", "")):
+            if not re.search(r"(填写|提交|提供|报送|填报)", sentence):
+                continue
+            names = _NAMED_FORM.findall(sentence)
+            if "申办报告" in sentence:
+                names.append("申办报告")
+            if "证明材料" in sentence and "提供" in sentence:
+                names.append("相关证明材料")
+            for name in names:
+                if name in seen:
+                    continue
+                seen.add(name)
+                copies = _COPIES.search(sentence)
+                out.append(Material(index=str(len(out) + 1), name=name, text=sentence,
+                                    copies=cn_number(copies.group(1)) if copies else None,
+                                    clause=clause.ref))
+    return out
+
+
+def extract_submission(clauses: list[Clause]) -> list[SubmissionRule]:
+    """Sentences that say how to hand materials in (copies, A4, binding, electronic copy,
+    online system, where to)."""
+    out: list[SubmissionRule] = []
+    for clause in clauses:
+        for sentence in split_sentences(clause.text.replace("\n", "")):
+            has_format = re.search(r"(A4|装订|一式|电子版|电子文档|网站填报|在线申报|登陆网站|登录网站)", sentence)
+            if not has_format:
+                continue
+            copies = _COPIES.search(sentence)
+            electronic = re.search(r"(?:同时)?报送([^，。；]{0,16}?)(?:的)?电子(?:版|文档)", sentence)
+            url = _URL.search(sentence)
+            to = _TO.search(sentence)
+            out.append(SubmissionRule(
+                copies=cn_number(copies.group(1)) if copies else None,
+                paper="A4" if "A4" in sentence else "",
+                binding="装订成册" if "装订" in sentence else "",
+                electronic=(electronic.group(1) or "申报材料") if electronic else (
+                    "电子版" if "电子" in sentence else ""),
+                online=url.group() if url else "",
+                to=to.group(1) if to else "",
+                text=sentence, clause=clause.ref,
+            ))
+    return out

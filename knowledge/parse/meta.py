@@ -1,0 +1,101 @@
+"""Notice metadata: issuers, 文号, issue date, programme year, place, programmes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from knowledge.models import NoticeMeta
+from knowledge.parse.structure import Layout, doc_number_in
+from knowledge.places import describe_place
+
+_ORG = re.compile(r".+?(?:领导小组办公室|办公室|人力资源和社会保障局|财政局|社会事业局|局|委员会|厅|中心)")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_BUREAU = re.compile(r"[\u4e00-\u9fff]{2,12}人力资源和社会保障局")
+_PROGRAMMES = ["技能大师工作室", "企业首席技师", "首席技师", "技能大师", "乡土人才", "技术能手"]
+_PLACE_PREFIX = re.compile(r"^关于(?:开展|做好|实施|印发|组织|启动|公布|下达|申报)?《?")
+_UNIT = r"(?:自治州|市|区|县|旗|盟)"
+_PLACE = re.compile(rf"^(?P<a>[\u4e00-\u9fff]{{2,6}}?{_UNIT})(?P<b>[\u4e00-\u9fff]{{2,5}}?(?:区|县|市)(?!级))?")
+
+
+def _split_orgs(line: str) -> list[str]:
+    line = re.sub(r"\s+", "", line)
+    return [m.group() for m in _ORG.finditer(line)] or [line]
+
+
+def find_place_name(title: str) -> str:
+    """Extract the place name from a notice title.
+
+    ``"关于做好2024年太仓市技能大师工作室申报工作的通知"`` → ``"太仓市"``;
+    ``"关于实施2024年温州市鹿城区技能大师工作室建设项目的通知"`` → ``"温州市鹿城区"``;
+    ``"关于印发《韶关市市级技能大师工作室认定实施方案》的通知"`` → ``"韶关市"``.
+
+    Returns:
+        The place name, or ``""`` when the title names none.
+    """
+    rest = _PLACE_PREFIX.sub("", title)
+    rest = re.sub(r"^\d{4}\s*年度?", "", rest)
+    m = _PLACE.match(rest)
+    if not m:
+        return ""
+    name = m.group("a") + (m.group("b") or "")
+    for stop in ("技能", "企业", "市级", "区级", "县级"):
+        if stop in name[2:]:
+            name = name[: name.index(stop, 2)]
+    return name
+
+
+def parse_meta(layout: Layout, text: str, area_codes: list[str]) -> NoticeMeta:
+    """Build :class:`NoticeMeta` from a layout.
+
+    Args:
+        layout: Output of :func:`knowledge.parse.structure.parse_layout`.
+        text: The whole notice text (used for fall-backs such as the issuing bureau).
+        area_codes: Area codes seen in the notice's phone numbers (for unknown places).
+
+    Returns:
+        The metadata. Issuers come from the header, else the signature block, else the
+        ``…人力资源和社会保障局`` most named in the text.
+    """
+    issuers: list[str] = []
+    for _, line in layout.header:
+        if not doc_number_in([(0, line)]):
+            issuers += _split_orgs(line)
+    if not issuers:
+        for _, line in layout.signature:
+            if not _DATE.search(line):
+                issuers += [o for o in _split_orgs(line) if o not in issuers]
+            else:
+                break
+    if not issuers:
+        bureaus = _BUREAU.findall(text)
+        if bureaus:
+            issuers = [max(set(bureaus), key=bureaus.count)]
+    issue_date = None
+    for _, line in layout.signature:
+        m = _DATE.search(line)
+        if m:
+            issue_date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            break
+    year_match = re.search(r"(20\d{2})\s*年", layout.title)
+    year = int(year_match.group(1)) if year_match else (issue_date.year if issue_date else None)
+    place_name = find_place_name(layout.title) or _place_from_issuers(issuers)
+    programmes = [p for p in _PROGRAMMES if p in layout.title]
+    programmes = [p for p in programmes if not any(p != q and p in q for q in programmes)]
+    return NoticeMeta(
+        title=layout.title,
+        issuers=issuers,
+        doc_number=doc_number_in(layout.header) or doc_number_in(layout.signature),
+        issue_date=issue_date,
+        year=year,
+        place=describe_place(place_name, area_codes) if place_name else describe_place("未知地区"),
+        programmes=programmes or ["技能大师工作室"],
+    )
+
+
+def _place_from_issuers(issuers: list[str]) -> str:
+    for org in issuers:
+        m = re.match(rf"^(?:中共)?([\u4e00-\u9fff]{{2,6}}?{_UNIT})", org)
+        if m:
+            return m.group(1)
+    return ""

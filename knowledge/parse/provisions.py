@@ -1,0 +1,172 @@
+"""Money, numbers and one-sentence provisions: subsidies, quotas, validity, publicity,
+the studio-name format and the review procedure."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.models import Clause, Quota, SimpleFact, Subsidy
+from knowledge.text import cn_number, split_sentences
+
+_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
+_MONEY = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>万元|千元|元)")
+_GRANT = re.compile(r"(补助|资助|经费|奖励|资金|补贴|奖金|扶持)")
+_VAGUE_GRANT = re.compile(r"(酌情予以补助|给予一定的奖励|给予[^。；]{0,8}补助)")
+_QUOTA = re.compile(
+    r"(?P<verb>评审认定|认定|评选|评定|推荐申报|推荐)\s*(?P<cmp>不超过|不多于|约)?\s*"
+    r"(?P<n>\d+(?:\s*[-－~～至]\s*\d+)?|[一二两三四五六七八九十]+)\s*(?P<u>个|人|家|名)(?P<about>左右)?"
+)
+_VALIDITY = re.compile(r"有效期\s*(?:为|是)?\s*(\d+|[一二两三四五六七八九十]+)\s*年")
+_PUBLICITY = re.compile(r"公示\s*(\d+|[一二两三四五六七八九十]+)\s*个?\s*(工作日|日|天)")
+_NAMING = re.compile(r"格式为\s*[“\"「]([^”\"」]+)[”\"」]")
+_PROCEDURE_HEAD = re.compile(r"(程序|流程|评选方式|评定办法|认定办法|申报方式)")
+
+
+def yuan(number: str, unit: str) -> int | None:
+    """``("2", "万元")`` → 20000; ``("两", "万元")`` → 20000; ``("500", "元")`` → 500."""
+    value: float | None
+    try:
+        value = float(number)
+    except ValueError:
+        n = cn_number(number)
+        value = float(n) if n is not None else None
+    if value is None:
+        return None
+    factor = {"万元": 10000, "千元": 1000, "元": 1}[unit]
+    return int(round(value * factor))
+
+
+def _recipient(sentence: str) -> str:
+    m = re.search(r"对(?:获得|经认定的|评上|认定的)?([^，,。]{2,24}?)(?:的项目|的)?，?给予", sentence)
+    if m:
+        return m.group(1).strip("“”\"")
+    m = re.search(r"(评上.{2,16}?的)", sentence)
+    return m.group(1) if m else ""
+
+
+def extract_subsidies(clauses: list[Clause]) -> list[Subsidy]:
+    """Money a studio or person receives; amounts in yuan.
+
+    Amounts inside parentheses or after ``其中`` detail a larger grant
+    (``5万元启动经费（含领办人1万元），其中1万元作为个人奖励``) and are not separate
+    subsidies; the quote keeps them.
+
+    Returns:
+        Subsidies in document order; a promised grant without an amount has
+        ``amount_yuan=None``.
+    """
+    out: list[Subsidy] = []
+    for clause in clauses:
+        for sentence in split_sentences(clause.text.replace("\n", "")):
+            for part in re.split(r"[；;]", sentence):
+                found = False
+                for m in _MONEY.finditer(part):
+                    after = part[m.end(): m.end() + 16]
+                    before = part[max(0, m.start() - 16): m.start()]
+                    if not (_GRANT.search(after) or _GRANT.search(before) or "给予" in before):
+                        continue
+                    if re.search(r"[（(]含[^）)]*$", part[: m.start()]) or before.endswith("其中"):
+                        continue
+                    purpose_m = re.match(r"[^，,。；;（(]{0,14}", after)
+                    purpose = purpose_m.group().lstrip("的") if purpose_m else ""
+                    if not _GRANT.search(purpose):
+                        lead = re.search(r"给予([^，,。；]{0,12})$", part[: m.start()])
+                        purpose = lead.group(1) if lead else purpose
+                    cond = re.search(r"对([^，,。]{2,30}?)的?，?给予", part)
+                    out.append(Subsidy(
+                        amount_yuan=yuan(m.group("n"), m.group("u")),
+                        purpose=purpose.strip(),
+                        recipient=_recipient(part),
+                        condition=cond.group(1) if cond and ("考核" in cond.group(1) or "优秀" in cond.group(1)) else "",
+                        clause=clause.ref,
+                        quote=sentence,
+                    ))
+                    found = True
+                if not found and _VAGUE_GRANT.search(part) and not _MONEY.search(part):
+                    cond = re.search(r"对([^，,。]{2,30}?)的?，?给予", part)
+                    out.append(Subsidy(amount_yuan=None, purpose=_VAGUE_GRANT.search(part).group(),
+                                       recipient=_recipient(part),
+                                       condition=cond.group(1) if cond else "",
+                                       clause=clause.ref, quote=sentence))
+    return out
+
+
+def extract_quotas(clauses: list[Clause]) -> list[Quota]:
+    """How many are recognised (``认定不超过5个``, ``评审认定10个左右``) or may be
+    recommended (``各地推荐申报1-2家``)."""
+    out: list[Quota] = []
+    for clause in clauses:
+        for sentence in split_sentences(clause.text.replace("\n", "")):
+            for m in _QUOTA.finditer(sentence):
+                raw = m.group("n")
+                count = cn_number(raw) if re.fullmatch(r"\d+|[一二两三四五六七八九十]+", raw) else None
+                scope = "推荐" if m.group("verb").startswith("推荐") else "认定"
+                if m.group("u") == "名" and "技师" not in sentence and "名额" not in sentence:
+                    continue
+                out.append(Quota(count=count, text=sentence, scope=scope, clause=clause.ref))
+    return out
+
+
+def _simple(clauses: list[Clause], rx: re.Pattern[str], unit: str) -> list[SimpleFact]:
+    out: list[SimpleFact] = []
+    for clause in clauses:
+        for sentence in split_sentences(clause.text.replace("\n", "")):
+            m = rx.search(sentence)
+            if m:
+                n = cn_number(m.group(1))
+                tail = m.group(2) if m.lastindex and m.lastindex >= 2 else unit
+                out.append(SimpleFact(text=sentence, value=f"{n}{'个' if tail == '工作日' else ''}{tail}",
+                                      clause=clause.ref))
+    return out
+
+
+def extract_validity(clauses: list[Clause]) -> list[SimpleFact]:
+    """``认定有效期为5年`` → value ``"5年"``."""
+    return _simple(clauses, _VALIDITY, "年")
+
+
+def extract_publicity(clauses: list[Clause]) -> list[SimpleFact]:
+    """``公示5个工作日`` → value ``"5个工作日"``; a 公示 step without a length is kept
+    with an empty value."""
+    out = _simple(clauses, _PUBLICITY, "日")
+    if out:
+        return out
+    for clause in clauses:
+        for sentence in split_sentences(clause.text.replace("\n", "")):
+            if "公示" in sentence:
+                out.append(SimpleFact(text=sentence, value="", clause=clause.ref))
+    return out
+
+
+def extract_naming(clauses: list[Clause]) -> list[SimpleFact]:
+    """The required studio-name format: ``格式为“太仓市+领办人名字+…”``."""
+    out: list[SimpleFact] = []
+    for clause in clauses:
+        for m in _NAMING.finditer(clause.text):
+            start = clause.text.rfind("，", 0, m.start()) + 1
+            out.append(SimpleFact(text=clause.text[start: m.end() + 1].strip(), value=m.group(1),
+                                  clause=clause.ref))
+    return out
+
+
+def extract_procedure(clauses: list[Clause], skip: set[str] | None = None) -> list[SimpleFact]:
+    """Steps of the application and review procedure, one per clause of a section whose
+    heading names a procedure (``申报程序``, ``评选方式``, ``申报及评定程序``).
+
+    Args:
+        clauses: Body clauses.
+        skip: Clause refs to leave out (the materials list inside a procedure section).
+    """
+    out: list[SimpleFact] = []
+    heads = {c.ref for c in clauses if _PROCEDURE_HEAD.search(c.heading) and "材料" not in c.heading}
+    for clause in clauses:
+        under = clause.ref in heads or any(clause.ref.startswith(h) for h in heads)
+        if not under or clause.text.strip() == clause.heading or clause.ref in (skip or set()):
+            continue
+        body = clause.text.replace("\n", "")
+        if body.endswith(("：", ":")):
+            body = "".join(split_sentences(body)[:-1]) if "。" in body else ""
+            if not body:
+                continue
+        out.append(SimpleFact(text=body[:240], value=clause.heading, clause=clause.ref))
+    return out

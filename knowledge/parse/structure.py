@@ -1,0 +1,230 @@
+"""Layout of a notice: header, title, numbered clause tree, signature, attachments.
+
+Chinese official documents number their sections in a fixed hierarchy
+(GB/T 9704): ``一、`` > ``（一）`` > ``1.`` > ``（1）``. A level may be skipped
+(``一、`` directly followed by ``1.``). A clause's reference is the path of numbering
+labels, normalised to full-width parentheses: ``"四、（一）2."``.
+
+Text extracted from published notices breaks lines inside sentences
+(``由高技`` / ``能人才``); lines are re-joined unless the previous one ends a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.models import Clause
+from knowledge.text import squeeze
+
+_CN = "一二三四五六七八九十"
+_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*(.*)$")),
+    (2, re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*(.*)$")),
+    (3, re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*(.*)$")),
+    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$")),
+]
+_LABEL_FORMAT = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
+_TITLE_START = re.compile(r"^关于")
+_TITLE_END = re.compile(r"(通知|方案|意见|办法|公告|通告|细则)\s*$")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号")
+_DATE_LINE = re.compile(r"^\s*(?:二[〇O○零]\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发)?\s*$")
+_ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）()\s]{4,60}(局|办公室|委员会|厅|部|政府|中心|领导小组)$")
+_ATTACH_HEADER = re.compile(r"^附\s*件\s*(\d*)\s*[:：]?\s*$")
+_ATTACH_LIST = re.compile(r"^附\s*件\s*[:：]\s*(.+)$")
+_LIST_ITEM = re.compile(r"^(\d{1,2})\s*[.．、]\s*(.+)$")
+_FORM_TITLE = re.compile(r"(表|报告|方案|书|清单|目录)》?\s*$")
+_NOISE = re.compile(r"^(（此件主动公开）|公开方式[:：].*|抄送[:：].*)$")
+_SENTENCE_DONE = re.compile(r"[。；;：:！？!?）)”]$")
+
+
+@dataclass
+class RawAttachment:
+    """An attachment's location before its fields are parsed."""
+
+    number: str
+    title: str
+    line: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    """The parsed layout of one notice (1-based line numbers)."""
+
+    header: list[tuple[int, str]]
+    title: str
+    title_line: int
+    clauses: list[Clause]
+    signature: list[tuple[int, str]]
+    listed_attachments: list[str]
+    attachments: list[RawAttachment]
+
+
+def heading_of(line: str) -> tuple[int, str, str] | None:
+    """Classify a line as a numbered heading.
+
+    Returns:
+        ``(level, label, rest)`` such as ``(2, "（一）", "技能大师的条件：...")``, or
+        ``None`` when the line is not numbered.
+    """
+    for level, rx in _HEADINGS:
+        m = rx.match(line)
+        if m:
+            return level, _LABEL_FORMAT[level].format(m.group(1)), m.group(2)
+    return None
+
+
+def _heading_text(rest: str) -> str:
+    head = re.split(r"[：:。；;]", rest, maxsplit=1)[0]
+    return head[:40]
+
+
+def parse_layout(text: str) -> Layout:
+    """Split a notice's text into header, title, clauses, signature and attachments.
+
+    Args:
+        text: The notice as plain text (lines as extracted).
+
+    Returns:
+        The layout; ``title`` is empty when no ``关于…通知`` line exists (the first
+        non-empty line is used instead).
+    """
+    lines = [(i + 1, squeeze(raw)) for i, raw in enumerate(text.splitlines())]
+    lines = [(n, s) for n, s in lines if s]
+    header: list[tuple[int, str]] = []
+    title, title_line, pos = "", 0, 0
+    for idx, (n, s) in enumerate(lines[:12]):
+        if _TITLE_START.match(s):
+            parts, j = [s], idx
+            while not _TITLE_END.search(parts[-1]) and j + 1 < len(lines) and len(parts) < 4:
+                j += 1
+                parts.append(lines[j][1])
+            if _TITLE_END.search(parts[-1]):
+                title, title_line, pos = "".join(parts).replace(" ", ""), n, j + 1
+                header = lines[:idx]
+                break
+    if not title and lines:
+        title, title_line, pos = lines[0][1], lines[0][0], 1
+    body, attachments, listed = _split_attachments(lines[pos:])
+    raw_lines = text.splitlines()
+    for att in attachments:
+        att.lines = [(n, raw_lines[n - 1]) for n, _ in att.lines]
+    clauses, signature = _build_clauses(body)
+    return Layout(header, title, title_line, clauses, signature, listed, attachments)
+
+
+def _split_attachments(
+    lines: list[tuple[int, str]],
+) -> tuple[list[tuple[int, str]], list[RawAttachment], list[str]]:
+    """Separate the attachment list and the attachments from the body lines."""
+    body: list[tuple[int, str]] = []
+    listed: list[str] = []
+    attachments: list[RawAttachment] = []
+    i = 0
+    while i < len(lines):
+        n, s = lines[i]
+        m_list = _ATTACH_LIST.match(s)
+        if m_list and not attachments:
+            first = m_list.group(1).strip()
+            item = _LIST_ITEM.match(first)
+            listed.append(_clean_title(item.group(2) if item else first))
+            while i + 1 < len(lines):
+                nxt = _LIST_ITEM.match(lines[i + 1][1])
+                if not (nxt and _FORM_TITLE.search(nxt.group(2))):
+                    break
+                listed.append(_clean_title(nxt.group(2)))
+                i += 1
+            i += 1
+            continue
+        header = _ATTACH_HEADER.match(s) or re.match(r"^附\s*件\s*(\d+)\s*$", s)
+        is_listed = bool(listed) and _clean_title(s) in listed
+        if header or is_listed:
+            number = header.group(1) if header else str(listed.index(_clean_title(s)) + 1)
+            j, title_parts = i + 1, []
+            if is_listed:
+                title_parts, j = [s], i + 1
+            while j < len(lines) and not title_parts or (
+                title_parts and not _FORM_TITLE.search(title_parts[-1]) and j < len(lines)
+                and len(title_parts) < 3 and not _ATTACH_HEADER.match(lines[j][1])
+            ):
+                title_parts.append(lines[j][1])
+                j += 1
+            att = RawAttachment(number, _clean_title("".join(title_parts)), n)
+            attachments.append(att)
+            i = max(j, i + 1)
+            continue
+        if attachments:
+            attachments[-1].lines.append((n, s))
+        else:
+            body.append((n, s))
+        i += 1
+    return body, attachments, listed
+
+
+def _clean_title(s: str) -> str:
+    s = re.sub(r"\s+", "", s)
+    s = re.sub(r"^\d{1,2}[.．、]", "", s)
+    return s.strip("《》").replace("》", "").replace("《", "")
+
+
+def _build_clauses(body: list[tuple[int, str]]) -> tuple[list[Clause], list[tuple[int, str]]]:
+    """Build the clause list from body lines; signature/date lines are set apart."""
+    clauses: list[Clause] = []
+    signature: list[tuple[int, str]] = []
+    stack: list[tuple[int, str]] = []  # (level, label)
+    current: Clause | None = None
+    seen: dict[str, int] = {}
+    bare_heading = False
+    for idx, (n, s) in enumerate(body):
+        if _NOISE.match(s):
+            continue
+        if _DATE_LINE.match(s) or (_ORG_LINE.match(s) and _near_date(body, idx)):
+            signature.append((n, s))
+            continue
+        h = heading_of(s)
+        if h:
+            level, label, rest = h
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, label))
+            ref = "".join(lbl for _, lbl in stack)
+            if ref in seen:
+                seen[ref] += 1
+                ref = f"{ref}#{seen[ref]}"
+            else:
+                seen[ref] = 1
+            parent = "".join(lbl for _, lbl in stack[:-1])
+            current = Clause(ref=ref, heading=_heading_text(rest), text=rest, line=n,
+                             level=level, parent=parent)
+            clauses.append(current)
+            bare_heading = len(rest) <= 30 and not re.search(r"[，,。；;：:]", rest)
+            continue
+        if current is None:
+            current = Clause(ref="正文", heading=s[:40], text=s, line=n, level=0)
+            clauses.append(current)
+            continue
+        done = not current.text or bare_heading or _SENTENCE_DONE.search(current.text)
+        glue = "\n" if done else ""
+        bare_heading = False
+        current.text = (current.text + glue + s) if current.text else s
+    return clauses, signature
+
+
+def _near_date(body: list[tuple[int, str]], idx: int) -> bool:
+    """True when an organisation line is part of a signature block (a date follows)."""
+    for _, s in body[idx + 1: idx + 4]:
+        if _DATE_LINE.match(s):
+            return True
+        if not _ORG_LINE.match(s):
+            return False
+    return False
+
+
+def doc_number_in(lines: list[tuple[int, str]]) -> str:
+    """Find the 文号 (``太人社职〔2024〕7号``) in header lines; empty when absent."""
+    for _, s in lines:
+        m = _DOC_NUMBER.search(s)
+        if m:
+            return re.sub(r"\s+", "", m.group())
+    return ""

@@ -1,0 +1,206 @@
+"""Places: the gazetteer, the place a notice applies to, and places named in questions.
+
+A notice applies to a city or district (``"太仓市"``, ``"温州市鹿城区"``). Users name it
+in many ways: the short name (``太仓``), pinyin (``taicang``), a homophone or a
+look-alike typo (``无希``, ``太仑``), a county of the city (``江阴`` → 无锡), or the
+parent city (``苏州`` → 太仓). :class:`PlaceMatcher` resolves all of these to notice ids
+with a strength, so an exact name always beats a parent-city guess.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from knowledge.models import Place
+
+_UNIT = re.compile(r"(市|区|县|旗|自治州|盟)$")
+
+# Look-alike characters (形近字) that phone users confuse in place names. Homophones are
+# handled through pinyin, so only shape confusions need listing.
+_CONFUSABLE = {
+    "仑": "仓", "沧": "仓", "苍": "仓", "抢": "仓", "鹿": "麓", "麓": "鹿", "锡": "钖",
+    "钖": "锡", "韶": "绍", "绍": "韶", "昭": "韶", "镇": "填", "填": "镇", "锁": "镇",
+    "关": "美", "美": "关", "城": "成", "成": "城", "江": "汪", "汪": "江", "州": "洲",
+    "洲": "州", "川": "州", "阴": "阳", "阳": "阴", "兴": "米", "宜": "宣", "宣": "宜",
+}
+
+
+class Strength:
+    """How strongly a mention selects a notice (higher wins)."""
+
+    PARENT = 1  # the parent city: 苏州 → 太仓市's notice
+    FUZZY = 2  # typo / homophone / pinyin with a typo
+    PART = 3  # a county/district of the notice's city: 江阴 → 无锡市
+    EXACT = 4  # the notice's own place name, short name or exact pinyin
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, dict[str, dict[str, object]]]:
+    """The built-in gazetteer: ``{province: {city: {"code": str, "parts": [str]}}}``."""
+    raw = resources.files("knowledge").joinpath("data/places.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    data.pop("_README", None)
+    return data  # type: ignore[no-any-return]
+
+
+def short_name(name: str) -> str:
+    """``"太仓市"`` → ``"太仓"``; ``"温州市鹿城区"`` → ``"鹿城"``; keeps 2 characters at least."""
+    last = split_units(name)[-1] if name else name
+    stripped = _UNIT.sub("", last)
+    return stripped if len(stripped) >= 2 else last
+
+
+def split_units(name: str) -> list[str]:
+    """Split a chained place name into units: ``"温州市鹿城区"`` → ``["温州市", "鹿城区"]``."""
+    units = re.findall(r".+?(?:自治州|市|区|县|旗|盟)", name)
+    rest = name[sum(len(u) for u in units):]
+    return units + ([rest] if rest else []) or [name]
+
+
+def pinyin(text: str) -> str:
+    """Toneless pinyin without separators: ``"鹿城"`` → ``"lucheng"`` (pypinyin)."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text))
+
+
+def describe_place(name: str, phones_area_codes: list[str] | None = None) -> Place:
+    """Build a :class:`Place` for a place name found in a notice, enriched from the gazetteer.
+
+    Args:
+        name: e.g. ``"太仓市"``, ``"温州市鹿城区"``, ``"青川市"`` (unknown places work too).
+        phones_area_codes: Area codes seen in the notice's phone numbers; the most
+            common one is used when the gazetteer does not know the place.
+
+    Returns:
+        The place with parent city, province, area code and aliases (short names,
+        pinyin, the city's counties when the place is a city, the parent city).
+    """
+    units = split_units(name)
+    own = units[-1]
+    province = city = code = ""
+    parts: list[str] = []
+    for prov, cities in gazetteer().items():
+        for cname, info in cities.items():
+            cparts = list(info["parts"])  # type: ignore[call-overload]
+            if own == cname or (len(units) == 1 and short_name(cname) == short_name(own)):
+                province, city, code, parts = prov, cname, str(info["code"]), cparts
+            elif own in cparts and (len(units) == 1 or units[0] == cname):
+                province, city, code = prov, cname, str(info["code"])
+    if not code and phones_area_codes:
+        code = max(set(phones_area_codes), key=phones_area_codes.count)
+    short = short_name(name)
+    aliases = [name, own, short, pinyin(short)]
+    if city == own or not city:
+        for part in parts:
+            aliases += [part, short_name(part)]
+    if city and city != own:
+        aliases += [city, short_name(city)]
+    seen: list[str] = []
+    for a in aliases:
+        if a and a not in seen:
+            seen.append(a)
+    return Place(name=name, city=city or own, short=short, province=province, area_code=code,
+                 aliases=seen)
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    """A place mention in a question: which notice it selects and how strongly."""
+
+    notice_id: str
+    strength: int
+    mention: str
+
+
+class PlaceMatcher:
+    """Finds the notices a question's place mentions select.
+
+    Build once per knowledge base; :meth:`match` is called per question.
+    """
+
+    def __init__(self, places: dict[str, Place]) -> None:
+        """Args: places: ``{notice_id: Place}``."""
+        self._cjk: dict[str, list[tuple[str, int]]] = {}
+        self._latin: dict[str, list[tuple[str, int]]] = {}
+        self._shorts: list[tuple[str, str, str]] = []  # (short, pinyin, notice_id)
+        for nid, place in places.items():
+            strong = {place.name, split_units(place.name)[-1], place.short}
+            parent = {place.city, short_name(place.city)} - strong if place.city else set()
+            for alias in place.aliases:
+                if re.fullmatch(r"[a-z]+", alias):
+                    self._latin.setdefault(alias, []).append((nid, Strength.EXACT))
+                    continue
+                strength = (Strength.EXACT if alias in strong else
+                            Strength.PARENT if alias in parent else Strength.PART)
+                self._cjk.setdefault(alias, []).append((nid, strength))
+            py = next((a for a in place.aliases if re.fullmatch(r"[a-z]+", a)), "")
+            self._shorts.append((place.short, py, nid))
+        names = sorted(self._cjk, key=len, reverse=True)
+        self._regex = re.compile("|".join(map(re.escape, names))) if names else None
+
+    def match(self, question: str) -> list[PlaceHit]:
+        """Return the place hits of a normalised question, strongest first.
+
+        Args:
+            question: Output of :func:`knowledge.text.normalize_question`.
+
+        Returns:
+            Hits sorted by strength (desc); several notices may share a strength when
+            the question names several places.
+        """
+        hits: dict[str, PlaceHit] = {}
+
+        def add(nid: str, strength: int, mention: str) -> None:
+            if nid not in hits or hits[nid].strength < strength:
+                hits[nid] = PlaceHit(nid, strength, mention)
+
+        if self._regex is not None:
+            for m in self._regex.finditer(question):
+                for nid, strength in self._cjk[m.group()]:
+                    add(nid, strength, m.group())
+        for word in re.findall(r"[a-z]{3,}", question):
+            for alias, entries in self._latin.items():
+                exact = word == alias or (word.startswith(alias) and len(alias) >= 4)
+                if exact or (len(word) >= 4 and fuzz.ratio(word, alias) >= 85):
+                    for nid, _ in entries:
+                        add(nid, Strength.EXACT if exact else Strength.FUZZY, word)
+        if not any(h.strength >= Strength.PART for h in hits.values()):
+            for nid, mention in self._fuzzy_cjk(question):
+                add(nid, Strength.FUZZY, mention)
+        return sorted(hits.values(), key=lambda h: -h.strength)
+
+    def _fuzzy_cjk(self, question: str) -> list[tuple[str, str]]:
+        """Typos of short names: one character identical in place, the other a
+        homophone (same or near pinyin) or a look-alike (形近字)."""
+        found: list[tuple[str, str]] = []
+        for short, _py, nid in self._shorts:
+            n = len(short)
+            if n < 2:
+                continue
+            for i in range(len(question) - n + 1):
+                window = question[i:i + n]
+                diffs = [j for j in range(n) if window[j] != short[j]]
+                if len(diffs) != 1:
+                    continue
+                a, b = window[diffs[0]], short[diffs[0]]
+                if not ("\u4e00" <= a <= "\u9fff"):
+                    continue
+                if _CONFUSABLE.get(a) == b or _similar_sound(a, b):
+                    found.append((nid, window))
+                    break
+        return found
+
+
+@lru_cache(maxsize=4096)
+def _similar_sound(a: str, b: str) -> bool:
+    pa, pb = pinyin(a), pinyin(b)
+    if pa == pb:
+        return True
+    return pa[:1] == pb[:1] and fuzz.ratio(pa, pb) >= 85
