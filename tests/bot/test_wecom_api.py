@@ -10,7 +10,10 @@ import httpx
 import pytest
 
 from bot.channels.wecom.api import WeComAPI, WeComAPIError
+from bot.channels.wecom.config import api_from_settings
+from bot.channels.wecom.errors import ConfigError
 from bot.channels.wecom.render import split_text, utf8_len
+from bot.settings import SettingsError, load_settings
 
 BASE = "https://qyapi.example.test/cgi-bin"
 
@@ -200,3 +203,30 @@ async def test_upload_and_send_file(api: WeComAPI, fake: FakeWeCom, tmp_path: Pa
     assert fake.sent == [
         {"touser": "lisi", "msgtype": "file", "agentid": 1000002, "file": {"media_id": "MEDIA1"}}
     ]
+
+
+def test_api_from_settings_names_missing_variables() -> None:
+    settings = load_settings(env={"POLICYBOT_WECOM_CORP_ID": "ww-corp"})
+    with pytest.raises(ConfigError, match="POLICYBOT_WECOM_SECRET.*POLICYBOT_WECOM_AGENT_ID"):
+        api_from_settings(settings, httpx.AsyncClient())
+    settings = load_settings(
+        env={
+            "POLICYBOT_WECOM_CORP_ID": "ww-corp",
+            "POLICYBOT_WECOM_SECRET": "s",
+            "POLICYBOT_WECOM_AGENT_ID": "10000x2",
+        }
+    )
+    with pytest.raises(SettingsError, match="POLICYBOT_WECOM_AGENT_ID"):  # ConfigError is one
+        api_from_settings(settings, httpx.AsyncClient())
+
+
+async def test_api_from_settings(fake: FakeWeCom) -> None:
+    env = {
+        "POLICYBOT_WECOM_CORP_ID": "ww-corp",
+        "POLICYBOT_WECOM_SECRET": "s3cret",
+        "POLICYBOT_WECOM_AGENT_ID": "1000002",
+    }
+    async with httpx.AsyncClient(transport=httpx.MockTransport(fake)) as client:
+        api = api_from_settings(load_settings(env=env), client, base_url=BASE)
+        await api.send_text("u", "好")
+    assert fake.sent[0]["agentid"] == 1000002

@@ -8,6 +8,7 @@ import pytest
 from wechatpy.enterprise.crypto import WeChatCrypto
 from wechatpy.enterprise.exceptions import InvalidCorpIdException
 
+from bot.channels.wecom.config import crypto_from_settings
 from bot.channels.wecom.crypto import (
     ConfigError,
     DecryptError,
@@ -20,6 +21,7 @@ from bot.channels.wecom.crypto import (
     signature,
 )
 from bot.channels.wecom.messages import InboundMessage, cdata, parse_xml, text_reply_xml
+from bot.settings import SettingsError, load_settings
 
 # The sample from WeCom's "加解密方案说明" / WXBizMsgCrypt Sample (C#, Python, PHP).
 TOKEN = "QDG6eK"
@@ -182,3 +184,14 @@ def test_cdata_escapes_terminator() -> None:
 def test_config_errors_name_the_variable(args: tuple[str, str, str], variable: str) -> None:
     with pytest.raises(ConfigError, match=variable):
         WeComCrypto(*args)
+
+
+def test_crypto_from_settings() -> None:
+    env = {
+        "POLICYBOT_WECOM_TOKEN": TOKEN,
+        "POLICYBOT_WECOM_AES_KEY": AES_KEY,
+        "POLICYBOT_WECOM_CORP_ID": CORP_ID,
+    }
+    assert crypto_from_settings(load_settings(env=env)).verify_url(**VERIFY) == VERIFY_PLAIN
+    with pytest.raises(SettingsError, match="POLICYBOT_WECOM_AES_KEY"):
+        crypto_from_settings(load_settings(env=env | {"POLICYBOT_WECOM_AES_KEY": "short"}))

@@ -72,7 +72,7 @@ class _Callback:
     reply_timeout: float
     dedup_ttl: float
     clock: Callable[[], float] = time.monotonic
-    turns: dict[str, _Turn] = field(default_factory=dict)
+    turns: dict[tuple[str, str], _Turn] = field(default_factory=dict)
     background: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def verify(self, request: Request) -> Response:
@@ -118,11 +118,12 @@ class _Callback:
     def _turn(self, inbound: InboundMessage, incoming: IncomingMessage) -> _Turn:
         """The turn for this message id, starting the engine only for a new one."""
         self._purge()
-        turn = self.turns.get(incoming.message_id)
+        key = (incoming.user_id, incoming.message_id)
+        turn = self.turns.get(key)
         if turn is None:
             task = asyncio.create_task(self.handler.handle(incoming))
             turn = _Turn(inbound=inbound, task=task, created=self.clock())
-            self.turns[incoming.message_id] = turn
+            self.turns[key] = turn
         else:
             log.info("WeCom retry of message %s, not handled again", incoming.message_id)
         return turn
@@ -151,12 +152,8 @@ class _Callback:
     async def _push(self, turn: _Turn) -> None:
         """Deliver a turn's replies through the API once the engine is done."""
         user = turn.inbound.from_user_name
-        try:
-            replies = await turn.task
-        except Exception:
-            log.exception("engine failed on a WeCom message from %s", user)
-            replies = [Reply(text=APOLOGY_TEXT)]
-        for reply in replies:
+        await asyncio.wait({turn.task})
+        for reply in _replies(turn.task):
             try:
                 await self._deliver(user, reply)
             except (WeComAPIError, httpx.HTTPError, OSError):
@@ -189,15 +186,23 @@ class _Callback:
             await asyncio.wait(set(self.background), timeout=timeout)
 
 
+def _replies(task: asyncio.Task[list[Reply]]) -> list[Reply]:
+    """A finished turn's replies; an apology when the engine failed (logged with stack)."""
+    if task.cancelled():
+        log.error("engine turn for a WeCom message was cancelled")
+        return [Reply(text=APOLOGY_TEXT)]
+    if (exc := task.exception()) is not None:
+        log.error("engine failed on a WeCom message", exc_info=exc)
+        return [Reply(text=APOLOGY_TEXT)]
+    return task.result()
+
+
 def _passive_text(task: asyncio.Task[list[Reply]]) -> str | None:
     """The passive reply text for a finished turn, or ``None`` when it must be pushed.
 
     ``""`` means there is nothing to say (acknowledge only).
     """
-    if task.cancelled() or task.exception() is not None:
-        log.error("engine failed on a WeCom message", exc_info=task.exception())
-        return APOLOGY_TEXT
-    replies = [r for r in task.result() if render_text(r) or r.files]
+    replies = [r for r in _replies(task) if render_text(r) or r.files]
     if not replies:
         return ""
     if len(replies) == 1 and not replies[0].files:
@@ -281,6 +286,8 @@ async def run_wecom(
     import uvicorn  # imported here: only the serving process needs it
 
     crypto = crypto_from_settings(settings)
+    # httpx logs request URLs at INFO; gettoken's URL carries the corp secret.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     async with httpx.AsyncClient(timeout=httpx.Timeout(10.0)) as client:
         api = api_from_settings(settings, client)
         app = create_app(handler, crypto, api)
