@@ -351,3 +351,19 @@ async def test_50_users_2_messages_concurrently(
     assert sorted(delivered) == sorted(expected)  # none lost, duplicated or crossed
     assert len(handler.calls) == 100
     assert passive_count > 0 and len(fake_api.sent) >= 50  # both paths exercised
+
+
+@pytest.mark.parametrize("app_client", [0.05], indirect=True)
+async def test_slow_engine_failure_pushes_apology(
+    app_client: tuple[Starlette, httpx.AsyncClient], handler: FakeHandler, fake_api: FakeAPI
+) -> None:
+    handler.delay, handler.fail = 0.2, True
+    assert (await post(app_client[1], inbound("u6", "慢且崩溃"))).content == b""
+    await drain(app_client)
+    assert fake_api.texts("u6") == [APOLOGY_TEXT]
+
+
+async def test_oversized_body_413(client: httpx.AsyncClient, handler: FakeHandler) -> None:
+    response = await client.post(URL, content=b"<xml>" + b"x" * (1024 * 1024 + 1))
+    assert response.status_code == 413
+    assert handler.calls == []
