@@ -257,3 +257,17 @@ def _norm(text: str) -> str:
 def active(item: Item, values: dict[str, Any]) -> bool:
     """Return whether ``item`` is asked given the current ``values``."""
     return item.ask_if is None or item.ask_if.holds(values)
+
+
+def format_value(value: Any) -> str:
+    """Format a slot value for display and print: ``True`` → ``是``, ``None`` → ````,
+    ``120.0`` → ``120``, lists joined with ``、``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list):
+        return "、".join(format_value(v) for v in value)
+    return str(value)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from flows import choices
 from flows.spec import AskIf, FieldSpec, GroupSpec
 
-SEX_OPTIONS = ["男", "女"]
-POLITICAL_OPTIONS = ["中共党员", "中共预备党员", "共青团员", "民主党派", "群众"]
-EDUCATION_OPTIONS = ["研究生", "大学本科", "大学专科", "中专/技校", "高中", "初中及以下"]
-SKILL_LEVEL_OPTIONS = ["高级技师", "技师", "高级工", "中级工", "初级工"]
+SEX_OPTIONS = list(choices.SEXES)
+POLITICAL_OPTIONS = list(choices.POLITICAL_STATUSES)
+EDUCATION_OPTIONS = list(choices.EDUCATION_LEVELS)
+SKILL_LEVEL_OPTIONS = list(choices.SKILL_LEVELS)
 YES_NO = ["是", "否"]
 
 POSTCODE = r"\d{6}"
@@ -61,15 +62,19 @@ def sex(label: str = "性别", name: str = "sex", who: str = "领办人", **kw: 
     return fld(name, label, f"{who}的性别？", "sex", options=SEX_OPTIONS, **kw)
 
 
-def ethnicity(label: str = "民族", name: str = "ethnicity", **kw: Any) -> FieldSpec:
+def ethnicity(
+    label: str = "民族", name: str = "ethnicity", who: str = "领办人", **kw: Any
+) -> FieldSpec:
     """民族, e.g. 汉族."""
-    return fld(name, label, "领办人的民族？（如：汉族）", "ethnicity", **kw)
+    return fld(name, label, f"{who}的民族？（如：汉族）", "ethnicity", **kw)
 
 
-def political(label: str = "政治面貌", name: str = "political_status", **kw: Any) -> FieldSpec:
+def political(
+    label: str = "政治面貌", name: str = "political_status", who: str = "领办人", **kw: Any
+) -> FieldSpec:
     """政治面貌 with the usual choices."""
     return fld(
-        name, label, "领办人的政治面貌？", "political_status", options=POLITICAL_OPTIONS, **kw
+        name, label, f"{who}的政治面貌？", "political_status", options=POLITICAL_OPTIONS, **kw
     )
 
 
@@ -94,12 +99,14 @@ def skill_level(label: str, name: str = "skill_level", who: str = "领办人", *
     )
 
 
-def birth(label: str = "出生年月", name: str = "birth_date", **kw: Any) -> FieldSpec:
+def birth(
+    label: str = "出生年月", name: str = "birth_date", who: str = "领办人", **kw: Any
+) -> FieldSpec:
     """出生年月 as ``YYYY-MM``."""
     return fld(
         name,
         label,
-        "领办人的出生年月？（如：1975-06）",
+        f"{who}的出生年月？（如：1975-06）",
         "year_month",
         **_with(kw, help="格式为“年-月”，例如 1975-06 或 1975年6月。"),
     )
