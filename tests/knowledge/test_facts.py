@@ -295,8 +295,20 @@ def _find_material(stem: str, name: str):
 
 @per_notice
 def test_material_count(stem):
-    materials = parsed(stem).facts.materials
+    """Items every applicant submits: materials without a 'condition'."""
+    materials = [m for m in parsed(stem).facts.materials if not m.condition]
     assert len(materials) == exp(stem)["material_count"], [m.name for m in materials]
+
+
+@per_notice
+def test_conditional_materials(stem):
+    materials = parsed(stem).facts.materials
+    for item in exp(stem).get("conditional_materials", []):
+        assert any(
+            contains_either(item["name"], m.name)
+            and contains_either(item["condition"], m.condition)
+            for m in materials
+        ), f"no conditional material {item}; got {[(m.name, m.condition) for m in materials]}"
 
 
 @per_notice
@@ -306,7 +318,9 @@ def test_material_count_by_programme(stem):
         pytest.skip("single-programme notice")
     materials = parsed(stem).facts.materials
     for programme, count in by_programme.items():
-        got = [m.name for m in materials if contains_either(programme, m.programme)]
+        got = [
+            m.name for m in materials if contains_either(programme, m.programme) and not m.condition
+        ]
         assert len(got) == count, f"{programme}: {got}"
 
 
