@@ -64,6 +64,9 @@ SKILL_TITLE_WORDS: tuple[tuple[str, int], ...] = (  # longest first: 高级技�
     ("高级技师", 1), ("技师", 2), ("高级工", 3), ("中级工", 4), ("初级工", 5),
 )
 
+# Original retirement age of a woman (国发〔1978〕104号): the slot stores worker/cadre.
+CATEGORY_OPTIONS: tuple[str, ...] = ("工人（原50周岁退休）", "干部/管理技术岗位（原55周岁退休）")
+
 YES_WORDS: tuple[str, ...] = ("是的", "是", "有", "对", "对的", "yes", "y", "true", "好", "嗯", "符合", "具备", "具有")
 NO_WORDS: tuple[str, ...] = (
     "不是", "没有", "不对", "不符合", "不具备", "否", "无", "没", "不", "no", "n", "false",

@@ -27,6 +27,7 @@ from flows.validators.choice import (
     validate_ethnicity,
     validate_multi_choice,
     validate_political_status,
+    validate_retirement_category,
     validate_sex,
     validate_skill_level,
 )
@@ -50,6 +51,7 @@ from flows.validators.numbers import (
     validate_amount_yuan,
     validate_area_m2,
     validate_integer,
+    validate_percent,
     validate_yes_no,
 )
 
@@ -86,5 +88,7 @@ VALIDATORS: dict[str, Validator] = {
     "integer": validate_integer,
     "area_m2": validate_area_m2,
     "amount_yuan": validate_amount_yuan,
+    "percent": validate_percent,
+    "retirement_category": validate_retirement_category,
     "yes_no": validate_yes_no,
 }

@@ -121,3 +121,23 @@ def validate_skill_level(raw: str, context: Mapping[str, Any]) -> str:
         return parse_skill_level(raw)
     except ValueError as err:
         raise FieldError(str(err)) from None
+
+
+_CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
+    ("干部", "cadre"), ("管理", "cadre"), ("专业技术", "cadre"), ("55", "cadre"),
+    ("cadre", "cadre"), ("工人", "worker"), ("职工", "worker"), ("工勤", "worker"),
+    ("50", "worker"), ("worker", "worker"),
+)
+
+
+def validate_retirement_category(raw: str, context: Mapping[str, Any]) -> str:
+    """Which original retirement age applies to a woman: ``"worker"`` (工人, 50) or
+    ``"cadre"`` (干部/管理技术岗位, 55). Option numbers 1/2 follow
+    :data:`flows.choices.CATEGORY_OPTIONS`."""
+    text = normalise(raw)
+    if text in {"1", "2"}:
+        return ("worker", "cadre")[int(text) - 1]
+    hits = {code for word, code in _CATEGORY_WORDS if word in text}
+    if len(hits) == 1:
+        return hits.pop()
+    raise FieldError("请选择：1. 工人（原50周岁退休）；2. 干部/管理技术岗位（原55周岁退休）。")

@@ -77,3 +77,12 @@ def validate_yes_no(raw: str, context: Mapping[str, Any]) -> bool:
     if text.startswith(("是", "有", "对", "具", "符合")):
         return True
     raise FieldError("请回答“是”或“否”。")
+
+
+def validate_percent(raw: str, context: Mapping[str, Any]) -> float:
+    """A percentage 0–100: ``30``, ``30%``, ``30％``, ``百分之三十`` → ``30.0``."""
+    text = unicodedata.normalize("NFKC", raw).replace("百分之", "").replace("%", "")
+    value = parse_number(text)
+    if value is None or not 0 <= value <= 100:
+        raise FieldError("请填写0到100之间的百分比，例如：30%。")
+    return float(value)

@@ -1,0 +1,1 @@
+"""Eligibility rules, one module per notice; :mod:`flows.eligibility` runs them."""
