@@ -53,13 +53,13 @@ class YearMonth(NamedTuple):
         return cls(int(m.group(1)), int(m.group(2)))
 
     @property
-    def index(self) -> int:
+    def ordinal(self) -> int:
         """Months since year 0 (``year * 12 + month - 1``), for month arithmetic."""
         return self.year * 12 + self.month - 1
 
     def plus_months(self, months: int) -> YearMonth:
         """The month ``months`` later (earlier when negative)."""
-        i = self.index + months
+        i = self.ordinal + months
         return YearMonth(i // 12, i % 12 + 1)
 
     def __str__(self) -> str:
@@ -105,7 +105,7 @@ def retirement_age_months(
         ValueError: Unknown sex/category or unreadable birth.
     """
     scheme = _scheme(sex, category)
-    k = YearMonth.parse(birth).index - scheme.first_birth.index
+    k = YearMonth.parse(birth).ordinal - scheme.first_birth.ordinal
     delay = 0 if k < 0 else min(scheme.cap, k // scheme.step + 1)
     return scheme.base_years * 12 + delay
 
@@ -149,7 +149,7 @@ def months_to_retirement(
     ``36`` means retirement is exactly three years away (by month); ``0`` means
     retirement falls in the current month; negative values mean already past it.
     """
-    return retirement_month(birth, sex, category).index - YearMonth.parse(today).index
+    return retirement_month(birth, sex, category).ordinal - YearMonth.parse(today).ordinal
 
 
 def age_in_years(birth: dt.date | YearMonth | str, today: dt.date) -> int:

@@ -158,8 +158,8 @@ def matched_options(
     """Options designated by free-form values (honours, achievement types).
 
     A value designates an option when the option (or one of its aliases) is contained
-    in it after :func:`flows.choices.normalise`, when it is contained in the option
-    (at least 4 characters), or when their rapidfuzz ratio ≥ ``cutoff``.
+    in it after :func:`flows.choices.normalise`, or their rapidfuzz ratio ≥ ``cutoff``;
+    failing that, when it is contained in exactly one option (at least 4 characters).
     ``"江苏省技术能手（2019年）"`` → ``["江苏省技术能手"]``; ``"技术能手"`` alone
     designates nothing (too vague to tell 全国/省/市 apart).
 
@@ -174,9 +174,9 @@ def matched_options(
         text = normalise(re.sub(r"\d{4}年?|称号|荣誉|获得|荣获", "", raw))
         if not text:
             continue
-        for key, option in keys.items():
-            if key in text or (len(text) >= 4 and text in key) or fuzz.ratio(text, key) >= cutoff:
-                found.add(option)
+        hits = {o for k, o in keys.items() if k in text or fuzz.ratio(text, k) >= cutoff}
+        around = {o for k, o in keys.items() if len(text) >= 4 and text in k}
+        found |= hits or (around if len(around) == 1 else set())
     return [o for o in options if o in found]
 
 
