@@ -1,0 +1,127 @@
+"""The in-memory knowledge base: notices, their clause index and the place matcher.
+
+Built from stored notices at start-up (:func:`load_knowledge_base`); the built-in
+notices are parsed into the store the first time, or again when their text changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from knowledge.index import BM25Index
+from knowledge.models import Notice
+from knowledge.parse import NoticeParseError, parse_notice
+from knowledge.places import PlaceMatcher
+from knowledge.readers import DocumentReadError, read_document
+from knowledge.store import NoticeStore
+from knowledge.tokenize import Tokenizer
+
+_DOCNO = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[〔\[［(（【{]\s*(\d{4})\s*[〕\]］)）】}]\s*(\d+)\s*号?")
+
+
+def doc_number_key(text: str) -> str:
+    """Canonical key of a 文号: ``"太人社职〔2024〕7号"`` and ``"太人社职[2024]7"`` →
+    ``"太人社职/2024/7"``; ``""`` when ``text`` holds none."""
+    m = _DOCNO.search(text)
+    return f"{m.group(1)}/{m.group(2)}/{int(m.group(3))}" if m else ""
+
+
+class KnowledgeBase:
+    """Notices plus their search structures. Immutable once built; rebuild to change.
+
+    Attributes:
+        notices: ``{notice_id: Notice}`` in id order.
+        tokenizer: The jieba tokenizer used for the index and for questions.
+        index: BM25 index over all clauses.
+        places: Place matcher over the notices' places.
+    """
+
+    def __init__(self, notices: list[Notice], tokenizer: Tokenizer | None = None) -> None:
+        self.notices: dict[str, Notice] = {n.id: n for n in sorted(notices, key=lambda n: n.id)}
+        self.tokenizer = tokenizer or Tokenizer()
+        for n in notices:
+            for alias in n.meta.place.aliases:
+                if not alias.isascii():
+                    self.tokenizer.add_word(alias)
+        self.index = BM25Index()
+        for n in self.notices.values():
+            for c in n.clauses:
+                self.index.add(n.id, c.ref, self.tokenizer.tokens(c.text))
+        self.index.finish()
+        self.places = PlaceMatcher({n.id: n.meta.place for n in self.notices.values()})
+        self.doc_numbers = {doc_number_key(n.meta.doc_number): n.id
+                            for n in self.notices.values() if n.meta.doc_number}
+
+    def by_doc_number(self, text: str) -> str | None:
+        """The notice id whose 文号 appears in ``text``, else ``None``."""
+        key = doc_number_key(text)
+        return self.doc_numbers.get(key) if key else None
+
+    def latest(self, ids: list[str]) -> list[str]:
+        """Order notice ids newest first (by programme year, then issue date)."""
+        def key(nid: str) -> tuple[int, str]:
+            meta = self.notices[nid].meta
+            return (meta.year or 0, meta.issue_date.isoformat() if meta.issue_date else "")
+        return sorted(ids, key=key, reverse=True)
+
+
+def builtin_paths() -> list[Path]:
+    """The built-in notices shipped in ``knowledge/notices/``."""
+    root = resources.files("knowledge").joinpath("notices")
+    return sorted(Path(str(p)) for p in root.iterdir() if str(p).endswith(".txt"))
+
+
+@dataclass
+class IngestResult:
+    """Outcome of ingesting one file: ``status`` is added / updated / unchanged / error."""
+
+    path: Path
+    status: str
+    notice_id: str = ""
+    message: str = ""
+
+
+async def ingest_files(store: NoticeStore, paths: list[Path], builtin: bool = False) -> list[IngestResult]:
+    """Read, parse and store notice files. A failing file is reported and skipped;
+    stored notices are never lost.
+
+    Args:
+        store: An open notice store.
+        paths: Files to ingest (.txt/.docx/.html/.pdf).
+        builtin: Mark the notices as built-in.
+
+    Returns:
+        One result per path, in order.
+    """
+    results: list[IngestResult] = []
+    existing = await store.hashes()
+    for path in paths:
+        try:
+            notice = parse_notice(read_document(path), path.name)
+        except (DocumentReadError, NoticeParseError) as exc:
+            results.append(IngestResult(path, "error", message=str(exc)))
+            continue
+        changed = await store.upsert(notice, builtin=builtin)
+        status = "unchanged" if not changed else ("updated" if notice.id in existing else "added")
+        results.append(IngestResult(path, status, notice.id, notice.meta.title))
+    return results
+
+
+async def load_knowledge_base(store: NoticeStore, tokenizer: Tokenizer | None = None) -> KnowledgeBase:
+    """Sync the built-in notices into the store (parsing only new or changed ones) and
+    build the knowledge base from everything stored.
+
+    Raises:
+        NoticeParseError: a built-in notice does not parse (a packaging bug).
+    """
+    hashes = await store.hashes()
+    import hashlib
+
+    for path in builtin_paths():
+        text = path.read_text(encoding="utf-8")
+        if hashes.get(path.stem) != hashlib.sha256(text.encode("utf-8")).hexdigest():
+            await store.upsert(parse_notice(text, path.name), builtin=True)
+    return KnowledgeBase(await store.all(), tokenizer)

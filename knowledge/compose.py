@@ -1,0 +1,323 @@
+"""Answer text for one intent about one notice, built only from its facts.
+
+Each composer returns a :class:`Part` (text lines + citations) or ``None`` when the
+notice has no fact for that intent. Nothing here states a fact without the clause it
+came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from knowledge.intents import Intent, condition_topics
+from knowledge.models import ConditionKind, DeadlineStatus, Notice
+from knowledge.text import shorten, split_sentences
+
+
+@dataclass
+class Citation:
+    """A quoted clause: ``notice`` is the notice label, ``clause`` its reference."""
+
+    notice_id: str
+    notice: str
+    clause: str
+    quote: str
+
+
+@dataclass
+class Part:
+    """Lines of an answer about one notice and the clauses they rely on."""
+
+    lines: list[str]
+    citations: list[Citation] = field(default_factory=list)
+    missing: bool = False  # True: the notice does not say (answer is a "not stated" note)
+
+
+def cite(notice: Notice, ref: str, quote: str | None = None, limit: int = 150) -> Citation:
+    """Cite clause ``ref`` of ``notice``, quoting ``quote`` or the clause text."""
+    clause = notice.clause(ref)
+    text = quote if quote is not None else (clause.text if clause else "")
+    return Citation(notice.id, notice.label, ref, shorten(text.replace("\n", " "), limit))
+
+
+def fmt_date(d: dt.date) -> str:
+    """``2024-08-20`` → ``"2024年8月20日"``."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def fmt_yuan(amount: int) -> str:
+    """``20000`` → ``"2万元"``; ``1500`` → ``"1500元"``."""
+    if amount % 10000 == 0:
+        return f"{amount // 10000}万元"
+    return f"{amount}元"
+
+
+def _deadline(n: Notice, today: dt.date, programme: str) -> Part | None:
+    dls = n.facts.deadlines
+    if not dls:
+        return None
+    own = [d for d in dls if d.applicant] or dls[:2]
+    lines, cites = [], []
+    for d in own[:2]:
+        cites.append(cite(n, d.clause, d.quote))
+        if d.status == DeadlineStatus.UNSPECIFIED:
+            lines.append(f"{d.what or '申报时间'}：通知写明“另行通知”，目前没有具体日期。")
+            continue
+        if d.status == DeadlineStatus.PLACEHOLDER:
+            lines.append(f"截止日期：通知原文为“{d.date_text}”，具体日期未填写（XX月XX日），请向联系人确认。")
+            continue
+        when = fmt_date(d.date) if d.date else d.date_text
+        if d.time:
+            when += f" {d.time}"
+        who = f"（{d.actor}）" if d.actor else ""
+        line = f"截止时间：{when}前{who}——{d.what}。"
+        if d.date and d.date < today:
+            line += f"该日期已过（今天是{fmt_date(today)}）。"
+        elif d.date:
+            line += f"距今还有{(d.date - today).days}天。"
+        lines.append(line)
+    if own and not own[0].applicant:
+        lines.append("通知未单独规定申报单位的截止日，请在上述时间前尽早向所属主管部门提交。")
+    return Part(lines, cites)
+
+
+def _contact(n: Notice, today: dt.date, programme: str) -> Part | None:
+    if not n.facts.contacts:
+        return None
+    lines, cites = [], []
+    for c in n.facts.contacts[:2]:
+        bits = []
+        if c.persons:
+            bits.append("联系人：" + "、".join(c.persons))
+        if c.phones:
+            bits.append("电话：" + "、".join(c.phones))
+        if c.emails:
+            bits.append("邮箱：" + "、".join(c.emails))
+        if c.address:
+            bits.append("地址：" + c.address)
+        elif c.office:
+            bits.append("地点：" + c.office)
+        lines.append("；".join(bits) + "。")
+        cites.append(cite(n, c.clause, c.quote))
+    return Part(lines, cites)
+
+
+def _materials(n: Notice, today: dt.date, programme: str) -> Part | None:
+    items = [m for m in n.facts.materials if not programme or not m.programme or m.programme == programme]
+    if not items:
+        return None
+    progs = {m.programme for m in items if m.programme}
+    lines = ["需要准备的材料" + (f"（{programme or '、'.join(sorted(progs))}）" if progs else "") + "："]
+    for i, m in enumerate(items, 1):
+        extra = []
+        if m.copies:
+            extra.append(f"一式{m.copies}份")
+        if m.condition:
+            extra.append(f"仅{m.condition}的需要")
+        prefix = f"[{m.programme}] " if len(progs) > 1 else ""
+        lines.append(f"{i}. {prefix}{m.name}" + (f"（{'，'.join(extra)}）" if extra else ""))
+    cites = [cite(n, items[0].clause.rsplit(".", 1)[0] if False else _parent_ref(n, items[0].clause))]
+    sub = _submission(n, today, programme)
+    if sub:
+        lines += sub.lines
+        cites += sub.citations
+    return Part(lines, cites)
+
+
+def _parent_ref(n: Notice, ref: str) -> str:
+    clause = n.clause(ref)
+    return clause.parent if clause and clause.parent else ref
+
+
+def _submission(n: Notice, today: dt.date, programme: str) -> Part | None:
+    rules = [r for r in n.facts.submission if r.copies or r.paper or r.electronic or r.online or r.to]
+    if not rules:
+        return None
+    lines, cites = [], []
+    for r in rules[:3]:
+        sentence = r.text.strip()
+        lines.append("提交要求：" + shorten(sentence, 120))
+        cites.append(cite(n, r.clause, r.text))
+    return Part(lines, cites)
+
+
+_TOPIC_KINDS = {
+    "age": {ConditionKind.AGE_MAX, ConditionKind.WORKING_AGE, ConditionKind.RETIREMENT_MARGIN},
+    "retirement": {ConditionKind.RETIREMENT_MARGIN, ConditionKind.WORKING_AGE},
+    "team": {ConditionKind.TEAM_MIN, ConditionKind.QUALIFIED_MEMBERS_MIN},
+    "qualification": {ConditionKind.QUALIFICATION, ConditionKind.QUALIFIED_MEMBERS_MIN},
+    "honours": {ConditionKind.HONOURS},
+    "running": {ConditionKind.YEARS_RUNNING},
+    "host": {ConditionKind.FUNDING_SHARE, ConditionKind.UNIQUE},
+}
+_KIND_CUE = {
+    ConditionKind.AGE_MAX: r"(年龄|周岁)",
+    ConditionKind.RETIREMENT_MARGIN: r"退休",
+    ConditionKind.WORKING_AGE: r"劳动年龄",
+    ConditionKind.TEAM_MIN: r"不少于",
+    ConditionKind.QUALIFIED_MEMBERS_MIN: r"名.*技师",
+    ConditionKind.YEARS_RUNNING: r"运行满",
+    ConditionKind.QUALIFICATION: r"(技师|职业资格)",
+    ConditionKind.FUNDING_SHARE: r"不低于",
+    ConditionKind.UNIQUE: r"只设",
+}
+
+
+def _phrase(text: str, kind: ConditionKind) -> str:
+    """The comma-part of a condition sentence that states ``kind``."""
+    cue = _KIND_CUE.get(kind)
+    parts = re.split(r"[，,；;]", text)
+    if cue:
+        for p in parts:
+            if re.search(cue, p):
+                return p.strip("。 ")
+    return shorten(text, 80)
+
+
+def _conditions(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
+    conds = [c for c in n.facts.conditions if not programme or not c.programme or c.programme == programme]
+    if not conds:
+        return None
+    topics = condition_topics(question)
+    kinds = set().union(*(_TOPIC_KINDS[t] for t in topics)) if topics else set()
+    chosen = [c for c in conds if c.kind in kinds] if kinds else conds
+    if kinds and not chosen:
+        main = conds[0]
+        return Part([f"通知的申报条件中没有关于{_topic_words(topics)}的具体规定。"],
+                    [cite(n, main.clause, main.text)], missing=True)
+    lines, cites, seen = [], [], set()
+    for c in chosen:
+        if c.kind == ConditionKind.HONOURS:
+            line = "须获得以下荣誉之一：" + "、".join(c.options[:12])
+        elif c.kind == ConditionKind.ONE_OF:
+            line = "且具备下列条件之一：" + "；".join(f"{i}.{o}" for i, o in enumerate(c.options, 1))
+        else:
+            line = _phrase(c.text, c.kind)
+        if line in seen:
+            continue
+        seen.add(line)
+        prefix = f"[{c.programme}] " if c.programme and not programme else ""
+        lines.append(f"• {prefix}{line}")
+        if not any(x.clause == c.clause for x in cites):
+            cites.append(cite(n, c.clause, c.text))
+    return Part(["申报条件："] + lines[:8], cites[:3])
+
+
+def _topic_words(topics: list[str]) -> str:
+    names = {"age": "年龄", "retirement": "退休年龄", "team": "团队人数", "qualification": "职业资格等级",
+             "honours": "荣誉称号", "running": "运行年限", "host": "依托单位"}
+    return "、".join(names[t] for t in topics)
+
+
+def _subsidy(n: Notice, today: dt.date, programme: str) -> Part | None:
+    subs = n.facts.subsidies
+    if not subs:
+        return None
+    lines, cites = [], []
+    for s in subs:
+        if s.amount_yuan:
+            who = f"{s.recipient}：" if s.recipient else ""
+            cond = f"（条件：{s.condition}）" if s.condition and s.condition not in s.recipient else ""
+            lines.append(f"• {who}{fmt_yuan(s.amount_yuan)}{s.purpose}{cond}")
+        else:
+            lines.append(f"• 通知未写明具体金额：{shorten(s.quote, 90)}")
+        if not any(c.clause == s.clause for c in cites):
+            cites.append(cite(n, s.clause, s.quote))
+    return Part(["补助/资助："] + lines, cites)
+
+
+def _simple_list(facts: list, title: str, n: Notice) -> Part | None:  # type: ignore[type-arg]
+    if not facts:
+        return None
+    lines = [f"{title}：{shorten(f.text, 120)}" for f in facts[:3]]
+    return Part(lines, [cite(n, f.clause, f.text) for f in facts[:3]])
+
+
+def _procedure(n: Notice, today: dt.date, programme: str) -> Part | None:
+    steps = n.facts.procedure
+    if not steps:
+        return None
+    lines = ["申报与评审程序："] + [f"{i}. {shorten(s.text, 70)}" for i, s in enumerate(steps[:6], 1)]
+    refs = list(dict.fromkeys(_parent_ref(n, s.clause) for s in steps[:6]))
+    return Part(lines, [cite(n, r) for r in refs[:2]])
+
+
+def _quota(n: Notice, today: dt.date, programme: str) -> Part | None:
+    qs = [q for q in n.facts.quotas]
+    if not qs:
+        return None
+    return Part(["名额：" + shorten(q.text, 100) for q in qs[:3]], [cite(n, q.clause, q.text) for q in qs[:3]])
+
+
+def _validity(n: Notice, today: dt.date, programme: str) -> Part | None:
+    return _simple_list(n.facts.validity, "有效期", n)
+
+
+def _publicity(n: Notice, today: dt.date, programme: str) -> Part | None:
+    return _simple_list(n.facts.publicity, "公示", n)
+
+
+def _naming(n: Notice, today: dt.date, programme: str) -> Part | None:
+    if not n.facts.naming:
+        return None
+    f = n.facts.naming[0]
+    return Part([f"工作室名称格式：“{f.value}”。"], [cite(n, f.clause, f.text)])
+
+
+def _forms(n: Notice, today: dt.date, programme: str) -> Part | None:
+    if not n.attachments:
+        return None
+    lines = ["通知附件中的表格："] + [f"附件{a.number or ''} {a.title}" for a in n.attachments]
+    lines.append("可以发送“我要填报”，我会逐项帮您填写并生成表格文件。")
+    first = n.attachments[0]
+    return Part(lines, [Citation(n.id, n.label, f"附件{first.number}", first.title)])
+
+
+def _overview(n: Notice, today: dt.date, programme: str) -> Part | None:
+    m = n.meta
+    lines = [f"《{m.title}》"]
+    if m.issuers:
+        lines.append("发文单位：" + "、".join(m.issuers))
+    if m.doc_number:
+        lines.append("文号：" + m.doc_number)
+    if m.issue_date:
+        lines.append("发布日期：" + fmt_date(m.issue_date))
+    first = next((c for c in n.clauses if c.ref != "正文"), n.clauses[0])
+    intro = split_sentences(n.clauses[0].text.replace("\n", ""))
+    return Part(lines, [cite(n, n.clauses[0].ref, intro[1] if len(intro) > 1 else first.text)])
+
+
+COMPOSERS = {
+    Intent.DEADLINE: _deadline,
+    Intent.CONTACT: _contact,
+    Intent.MATERIALS: _materials,
+    Intent.SUBSIDY: _subsidy,
+    Intent.PROCEDURE: _procedure,
+    Intent.QUOTA: _quota,
+    Intent.VALIDITY: _validity,
+    Intent.PUBLICITY: _publicity,
+    Intent.NAMING: _naming,
+    Intent.FORMS: _forms,
+    Intent.SUBMISSION: _submission,
+    Intent.OVERVIEW: _overview,
+}
+
+
+def compose(intent: Intent, notice: Notice, today: dt.date, programme: str = "", question: str = "") -> Part | None:
+    """Build the answer part for ``intent`` about ``notice``.
+
+    Args:
+        intent: The question's intent.
+        notice: The notice to answer from.
+        today: Today's date (deadlines say whether they passed).
+        programme: Restrict to one programme (``"企业首席技师"``), empty for all.
+        question: The normalised question (conditions are narrowed to its topic).
+
+    Returns:
+        The part, or ``None`` when the notice has no fact for the intent.
+    """
+    if intent == Intent.CONDITIONS:
+        return _conditions(notice, today, programme, question)
+    return COMPOSERS[intent](notice, today, programme)

@@ -1,0 +1,122 @@
+"""Intent classification of applicants' questions.
+
+A question can carry more than one intent (``截止时间和联系电话``). Each intent has
+cue words with weights; cues are matched as substrings of the normalised question, so
+they survive jieba's segmentation choices. Sub-intents of ``conditions`` (age, team,
+qualification, honours, retirement) narrow the answer to the condition asked about.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Intent(StrEnum):
+    """What a question asks for."""
+
+    DEADLINE = "deadline"
+    CONTACT = "contact"
+    MATERIALS = "materials"
+    CONDITIONS = "conditions"
+    SUBSIDY = "subsidy"
+    PROCEDURE = "procedure"
+    QUOTA = "quota"
+    VALIDITY = "validity"
+    NAMING = "naming"
+    FORMS = "forms"
+    SUBMISSION = "submission"
+    PUBLICITY = "publicity"
+    OVERVIEW = "overview"
+
+
+_CUES: dict[Intent, dict[str, float]] = {
+    Intent.DEADLINE: {"截止": 3, "截至": 3, "什么时候": 2, "啥时候": 2, "何时": 2, "几号": 2, "几月": 2,
+                      "日期": 2, "期限": 3, "最晚": 3, "哪天": 2, "时间": 1.5, "来得及": 3, "还能报": 3,
+                      "还可以报": 3, "过期": 2, "deadline": 3, "ddl": 3, "多久": 1, "报名时间": 3,
+                      "申报时间": 3, "结束": 1.5, "到期": 1},
+    Intent.CONTACT: {"联系": 3, "电话": 3, "手机": 2, "邮箱": 3, "邮件": 2, "email": 3, "找谁": 3,
+                     "咨询": 2, "联系人": 3, "打给": 2, "号码": 2, "负责人": 2, "地址": 2, "办公室": 1.5,
+                     "在哪办": 2, "座机": 3, "问谁": 3},
+    Intent.MATERIALS: {"材料": 3, "准备": 2, "交什么": 3, "提交什么": 3, "带什么": 3, "清单": 2,
+                       "复印件": 2, "证明": 1.5, "要哪些": 2, "需要哪些": 1.5, "上传": 1.5, "证件": 2,
+                       "营业执照": 2, "身份证": 1.5, "协议书": 2},
+    Intent.CONDITIONS: {"条件": 3, "要求": 1.5, "资格": 2, "年龄": 3, "岁": 2.5, "能不能报": 3,
+                        "能报吗": 3, "可以报": 2, "能申报": 3, "可以申报": 2, "符合": 2, "门槛": 3,
+                        "团队": 2.5, "几个人": 2.5, "多少人": 2.5, "人数": 2.5, "成员": 1.5, "技师": 1.5,
+                        "等级": 1.5, "荣誉": 2, "称号": 2, "退休": 3, "够格": 3, "限制": 1.5,
+                        "运行满": 3, "成立多久": 3, "谁可以": 3, "哪些人": 2, "谁能": 3, "职业资格": 2,
+                        "绝技": 2, "资质": 2, "有限制": 2, "多大": 2},
+    Intent.SUBSIDY: {"补助": 3, "补贴": 3, "资助": 3, "经费": 3, "钱": 3, "奖励": 2.5, "资金": 2.5,
+                     "多少万": 3, "给多少": 3, "扶持": 2, "奖金": 3, "启动": 1.5, "支持措施": 2,
+                     "待遇": 2, "好处": 2},
+    Intent.PROCEDURE: {"流程": 3, "程序": 3, "步骤": 3, "怎么申报": 3, "如何申报": 3, "怎么报": 3,
+                       "怎么申请": 3, "如何申请": 3, "评审": 2, "评选": 2, "怎么评": 3, "审核": 2,
+                       "答辩": 3, "专家": 1.5, "环节": 2, "评定": 2, "认定程序": 3, "怎么弄": 2,
+                       "怎么办理": 3, "线上": 2, "网上": 2, "网站": 2, "网址": 3, "初审": 2},
+    Intent.QUOTA: {"名额": 3, "几个名额": 3, "多少个": 2, "评几个": 3, "选几个": 3, "数量": 2,
+                   "指标": 2, "限额": 2, "几家": 3, "推荐几": 3, "认定几": 3, "评多少": 3},
+    Intent.VALIDITY: {"有效期": 3, "有效": 2, "期满": 3, "延续": 3, "几年有效": 3, "管多久": 3,
+                      "称号保留": 2, "多长时间有效": 3},
+    Intent.NAMING: {"名称": 2.5, "命名": 3, "取名": 3, "起名": 3, "叫什么": 2, "名字格式": 3,
+                    "怎么写名字": 3, "工作室名": 3, "名称格式": 3},
+    Intent.FORMS: {"表格": 3, "申报表": 2.5, "申请表": 2.5, "填表": 3, "附件": 2.5, "备案表": 2.5,
+                   "哪张表": 3, "什么表": 3, "表在哪": 3, "下载": 2, "考核表": 2},
+    Intent.SUBMISSION: {"几份": 3, "份数": 3, "一式": 3, "纸质": 3, "a4": 3, "装订": 3, "电子版": 3,
+                        "交到哪": 3, "交给谁": 3, "报送": 2, "寄": 2, "送到": 2, "打印": 2,
+                        "双面": 3, "交哪": 3, "提交到": 3, "电子文档": 3, "格式": 1.5, "多少份": 3},
+    Intent.PUBLICITY: {"公示": 3, "公告": 1.5, "公开": 1.5},
+    Intent.OVERVIEW: {"介绍": 2, "概况": 3, "主要内容": 3, "讲了什么": 3, "说了什么": 3, "是什么": 1,
+                      "什么意思": 1, "文件": 1, "通知": 0.5, "政策": 1},
+}
+
+# Words that make a question belong to this domain even without an intent cue.
+DOMAIN_TERMS = ("技能大师", "大师工作室", "工作室", "首席技师", "申报", "申请", "领办", "领衔", "认定",
+                "评审", "评选", "技师", "人社", "通知", "高技能", "技能人才", "考核", "一事一议",
+                "政策", "文件", "文号")
+
+CONDITION_TOPICS: dict[str, tuple[str, ...]] = {
+    "age": ("年龄", "岁", "多大", "年纪", "出生"),
+    "retirement": ("退休",),
+    "team": ("团队", "几个人", "多少人", "人数", "成员"),
+    "qualification": ("技师", "等级", "职业资格", "资质", "高级工", "几级", "学历", "职称"),
+    "honours": ("荣誉", "称号", "获奖", "技术能手", "工匠", "大奖"),
+    "running": ("运行", "成立多久", "成立几年", "满两年", "满2年"),
+    "host": ("企业", "院校", "学校", "单位"),
+}
+
+
+def classify(question: str) -> list[tuple[Intent, float]]:
+    """Score the intents of a normalised question.
+
+    Args:
+        question: Output of :func:`knowledge.text.normalize_question`.
+
+    Returns:
+        ``[(intent, score)]`` with score ≥ 1.5, best first (empty when no cue matched).
+    """
+    scores: dict[Intent, float] = {}
+    for intent, cues in _CUES.items():
+        total = 0.0
+        for cue, weight in cues.items():
+            if cue in question:
+                total += weight
+        if total:
+            scores[intent] = total
+    if "名称" in question and any(w in question for w in ("格式", "怎么写", "怎么起", "怎么取")):
+        scores[Intent.NAMING] = scores.get(Intent.NAMING, 0) + 3
+        scores.pop(Intent.SUBMISSION, None)
+    if Intent.SUBMISSION in scores and "材料" in question and scores[Intent.SUBMISSION] >= 3:
+        scores[Intent.MATERIALS] = max(0.0, scores.get(Intent.MATERIALS, 0) - 2)
+    ranked = sorted(((i, s) for i, s in scores.items() if s >= 1.5), key=lambda x: -x[1])
+    return ranked
+
+
+def condition_topics(question: str) -> list[str]:
+    """Which condition topics a conditions question asks about (``["age"]``); empty for
+    a general "what are the conditions" question."""
+    return [topic for topic, words in CONDITION_TOPICS.items() if any(w in question for w in words)]
+
+
+def in_domain(question: str) -> bool:
+    """True when the question mentions this domain or asks an intent's question."""
+    return any(t in question for t in DOMAIN_TERMS) or bool(classify(question))

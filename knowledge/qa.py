@@ -1,0 +1,200 @@
+"""Question answering: a question in, a short cited answer (or a clarifying question,
+or a plain "the notices don't say" with the right contact) out.
+
+Steps: normalise → find the notice (文号, place, or the session's current notice) →
+classify intents → compose from facts → else rank clauses (BM25) and quote the best
+one if it covers the question → else fall back with the notice's contact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from knowledge.base import KnowledgeBase
+from knowledge.compose import Citation, Part, cite, compose
+from knowledge.intents import Intent, classify, in_domain
+from knowledge.places import Strength
+from knowledge.text import normalize_question, shorten
+
+# Intents whose per-city answers are short enough to list for every city at once.
+_COMPACT = {Intent.DEADLINE, Intent.SUBSIDY, Intent.VALIDITY, Intent.QUOTA, Intent.PUBLICITY}
+_MIN_COVERAGE = 0.6
+
+
+@dataclass
+class Answer:
+    """The knowledge base's answer to one question.
+
+    Attributes:
+        text: Answer text (Chinese), citations rendered at the end.
+        citations: The clauses relied on.
+        fallback: True when the notices do not answer the question.
+        out_of_scope: True when the question is outside this domain.
+        clarify: Notice ids to choose from when the question must name a city.
+        notice_ids: Notices the answer is about (the session remembers the first).
+        intents: Intents recognised.
+    """
+
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    fallback: bool = False
+    out_of_scope: bool = False
+    clarify: list[str] = field(default_factory=list)
+    notice_ids: list[str] = field(default_factory=list)
+    intents: list[str] = field(default_factory=list)
+
+
+class Answerer:
+    """Answers questions from a :class:`KnowledgeBase`. Stateless; thread-safe."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def select_notices(self, question: str, current: str | None = None) -> tuple[list[str], str]:
+        """Which notices a normalised question is about.
+
+        Returns:
+            ``(notice_ids, note)``: ids newest first per place; ``note`` explains a
+            weak match (parent city) and is empty otherwise.
+        """
+        by_doc = self.kb.by_doc_number(question)
+        if by_doc:
+            return [by_doc], ""
+        hits = self.kb.places.match(question)
+        if hits:
+            top = hits[0].strength
+            ids = [h.notice_id for h in hits if h.strength == top]
+            note = ""
+            if top == Strength.PARENT:
+                places = "、".join(self.kb.notices[i].meta.place.name for i in ids)
+                note = f"（目前收录的{hits[0].mention}相关通知是{places}的通知。）"
+            return self._newest_per_place(ids), note
+        if current and current in self.kb.notices:
+            return [current], ""
+        return [], ""
+
+    def _newest_per_place(self, ids: list[str]) -> list[str]:
+        seen: dict[str, str] = {}
+        for nid in self.kb.latest(ids):
+            seen.setdefault(self.kb.notices[nid].meta.place.name, nid)
+        return list(seen.values())
+
+    def answer(self, question: str, today: dt.date, current: str | None = None) -> Answer:
+        """Answer one question.
+
+        Args:
+            question: Raw user text.
+            today: Today's date (deadline status is relative to it).
+            current: Notice id the conversation is about, used when no place is named.
+
+        Returns:
+            The answer; see :class:`Answer` for the flags.
+        """
+        q = normalize_question(question)
+        intents = [i for i, _ in classify(q)]
+        notices, note = self.select_notices(q, current)
+        if not q or not in_domain(q):
+            return Answer(
+                "抱歉，我是技能大师工作室申报政策助手，只能解答申报条件、材料、截止时间、补助、"
+                "联系方式等相关问题。您可以问我：“太仓的截止时间？”",
+                fallback=True, out_of_scope=True)
+        programme = "企业首席技师" if "首席技师" in q else ""
+        if not notices:
+            return self._no_city(q, intents, today, programme)
+        parts = []
+        for nid in notices[:3]:
+            parts.append((nid, self._about(nid, q, intents, today, programme)))
+        return self._assemble(parts, intents, note)
+
+    def _about(self, nid: str, q: str, intents: list[Intent], today: dt.date, programme: str) -> Part:
+        notice = self.kb.notices[nid]
+        prog = programme if programme in notice.meta.programmes else ""
+        found = [p for p in (compose(i, notice, today, prog, q) for i in intents[:2]) if p]
+        good = [p for p in found if not p.missing]
+        if good:
+            return Part([ln for p in good for ln in p.lines], [c for p in good for c in p.citations])
+        hit = self._retrieve(nid, q)
+        if hit:
+            return hit
+        if not intents:
+            overview = compose(Intent.OVERVIEW, notice, today)
+            if overview and any(w in q for w in ("通知", "政策", "文件", "介绍")):
+                return overview
+        return self._not_stated(nid, found[0] if found else None)
+
+    def _retrieve(self, nid: str, q: str) -> Part | None:
+        tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in self.kb.notices[nid].meta.place.aliases]
+        if not tokens:
+            return None
+        hits = self.kb.index.search(tokens, {nid}, limit=1)
+        if not hits or hits[0].coverage < _MIN_COVERAGE or len(set(tokens)) < 2:
+            return None
+        notice = self.kb.notices[nid]
+        clause = notice.clause(hits[0].clause_ref)
+        if clause is None:
+            return None
+        best = max(re.split(r"(?<=[。；])", clause.text.replace("\n", "")),
+                   key=lambda s: sum(t in s for t in tokens))
+        return Part([f"通知相关规定：{shorten(best, 160)}"], [cite(notice, clause.ref, best)])
+
+    def _not_stated(self, nid: str, part: Part | None) -> Part:
+        notice = self.kb.notices[nid]
+        lines = list(part.lines) if part else ["通知中没有找到与这个问题相关的规定。"]
+        contact = compose(Intent.CONTACT, notice, dt.date.today())
+        if contact:
+            lines.append("建议直接咨询：" + contact.lines[0])
+        else:
+            lines.append("通知未列联系人，建议咨询发文单位：" + "、".join(notice.meta.issuers) + "。")
+        lines.append("也可以回复“转人工”，由工作人员为您解答。")
+        cites = (part.citations if part else []) + (contact.citations if contact else [])
+        return Part(lines, cites, missing=True)
+
+    def _no_city(self, q: str, intents: list[Intent], today: dt.date, programme: str) -> Answer:
+        ids = self._newest_per_place(list(self.kb.notices))
+        if intents and intents[0] in _COMPACT and len(ids) <= 8:
+            lines, cites = [f"各地通知的{_INTENT_NAMES[intents[0]]}（请告诉我您所在的城市，可查看详情）："], []
+            for nid in ids:
+                part = compose(intents[0], self.kb.notices[nid], today, programme, q)
+                place = self.kb.notices[nid].meta.place.name
+                if part and not part.missing:
+                    body = "；".join(ln.lstrip("• ") for ln in part.lines if not ln.endswith("：")) or part.lines[0]
+                    lines.append(f"【{place}】{shorten(body, 90)}")
+                    cites += part.citations[:1]
+                else:
+                    lines.append(f"【{place}】通知未写明。")
+            return Answer(_render(lines, cites), cites, clarify=ids, intents=[i.value for i in intents])
+        names = "、".join(self.kb.notices[i].meta.place.name for i in ids)
+        return Answer(f"请问您咨询的是哪个城市（地区）的通知？目前收录：{names}。",
+                      clarify=ids, intents=[i.value for i in intents])
+
+    def _assemble(self, parts: list[tuple[str, Part]], intents: list[Intent], note: str) -> Answer:
+        lines, cites = [], []
+        for nid, part in parts:
+            place = self.kb.notices[nid].meta.place.name
+            lines.append(f"【{place}】" + part.lines[0])
+            lines += part.lines[1:]
+            cites += part.citations
+        if note:
+            lines.append(note)
+        fallback = all(p.missing for _, p in parts)
+        return Answer(_render(lines, cites), cites, fallback=fallback,
+                      notice_ids=[nid for nid, _ in parts], intents=[i.value for i in intents])
+
+
+_INTENT_NAMES = {Intent.DEADLINE: "截止时间", Intent.SUBSIDY: "补助标准", Intent.VALIDITY: "有效期",
+                 Intent.QUOTA: "名额", Intent.PUBLICITY: "公示规定"}
+
+
+def _render(lines: list[str], cites: list[Citation]) -> str:
+    text = "\n".join(lines)
+    seen = set()
+    refs = []
+    for c in cites:
+        key = (c.notice_id, c.clause)
+        if key in seen:
+            continue
+        seen.add(key)
+        refs.append(f"📄 依据：{c.notice} 第{c.clause}条：“{c.quote}”")
+    return text + ("\n" + "\n".join(refs[:3]) if refs else "")

@@ -1,0 +1,102 @@
+"""SQLite persistence of parsed notices (aiosqlite).
+
+Table ``notices``: one row per notice, the parsed :class:`~knowledge.models.Notice` as
+JSON plus its source hash. Re-ingesting a file with the same name replaces the row;
+nothing else is touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from types import TracebackType
+
+import aiosqlite
+
+from knowledge.models import Notice
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS notices (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    builtin INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+)
+"""
+
+
+class NoticeStore:
+    """Async store of notices in one SQLite file.
+
+    Use as ``async with NoticeStore(path) as store: ...`` or call :meth:`open` /
+    :meth:`close`.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        """Args: path: SQLite file; parent directories are created."""
+        self.path = Path(path)
+        self._db: aiosqlite.Connection | None = None
+
+    async def open(self) -> NoticeStore:
+        """Open the database and create the table if needed."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = await aiosqlite.connect(self.path)
+        await self._db.execute("PRAGMA journal_mode=WAL")
+        await self._db.execute(_SCHEMA)
+        await self._db.commit()
+        return self
+
+    async def close(self) -> None:
+        """Close the connection."""
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
+
+    async def __aenter__(self) -> NoticeStore:
+        return await self.open()
+
+    async def __aexit__(self, et: type[BaseException] | None, e: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        await self.close()
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise RuntimeError("NoticeStore is not open")
+        return self._db
+
+    async def hashes(self) -> dict[str, str]:
+        """``{notice_id: sha256}`` of the stored notices."""
+        async with self.db.execute("SELECT id, sha256 FROM notices") as cur:
+            return {row[0]: row[1] async for row in cur}
+
+    async def upsert(self, notice: Notice, builtin: bool = False) -> bool:
+        """Insert or replace a notice.
+
+        Returns:
+            True when the stored notice changed (new, or a different source hash).
+        """
+        old = (await self.hashes()).get(notice.id)
+        if old == notice.sha256:
+            return False
+        await self.db.execute(
+            "INSERT OR REPLACE INTO notices (id, source, sha256, builtin, data, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (notice.id, notice.source, notice.sha256, int(builtin), notice.model_dump_json(),
+             dt.datetime.now(dt.UTC).isoformat()),
+        )
+        await self.db.commit()
+        return True
+
+    async def remove(self, notice_id: str) -> bool:
+        """Delete a notice; True when it existed."""
+        cur = await self.db.execute("DELETE FROM notices WHERE id = ?", (notice_id,))
+        await self.db.commit()
+        return (cur.rowcount or 0) > 0
+
+    async def all(self) -> list[Notice]:
+        """All stored notices, ordered by id."""
+        async with self.db.execute("SELECT data FROM notices ORDER BY id") as cur:
+            return [Notice.model_validate_json(row[0]) async for row in cur]
