@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from flows.choices import normalise, skill_level_rank
 from flows.retirement import YearMonth, months_to_retirement
+from flows.rules.questions import SLOT_LABELS
 
 STUDIO = "技能大师工作室"
 CHIEF = "企业首席技师"
@@ -84,8 +85,6 @@ def value_of(profile: Mapping[str, Any], slot: str) -> Any:
 
 def unknown(*slots: str, reason: str = "") -> Outcome:
     """An unknown outcome naming the missing slots."""
-    from flows.rules.questions import SLOT_LABELS
-
     labels = "、".join(SLOT_LABELS.get(s, s) for s in slots)
     return Outcome(Verdict.UNKNOWN, reason or f"还需要知道：{labels}。", slots)
 
