@@ -171,6 +171,8 @@ def _menu_prompt(group: GroupSpec, st: FormState) -> tuple[str, list[Choice]]:
         ]
     names = "、".join(str(r.get(group.fields[0].name, "")) for r in rows)
     text = f"“{group.title}”已填写 {len(rows)} {unit}：{names}。"
+    if len(rows) < group.max_items:
+        text += f"还要再添加一{unit}吗？"
     choices = [add] if len(rows) < group.max_items else []
     choices += [done] if len(rows) >= group.min_items else []
     if st.editing == group.name:
