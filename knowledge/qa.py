@@ -196,5 +196,6 @@ def _render(lines: list[str], cites: list[Citation]) -> str:
         if key in seen:
             continue
         seen.add(key)
-        refs.append(f"📄 依据：{c.notice} 第{c.clause}条：“{c.quote}”")
+        where = "正文" if c.clause == "正文" else c.clause
+        refs.append(f"📄 依据：{c.notice}，{where}：“{c.quote}”")
     return text + ("\n" + "\n".join(refs[:3]) if refs else "")

@@ -68,6 +68,7 @@ def _context(sentence: str, span: tuple[int, int]) -> tuple[str, str, str]:
     if len(after.strip()) < 2 and k + 1 < len(parts):
         a2, b2 = parts[k + 1]
         after = sentence[a2:b2]
+    before = re.sub(r"(请于|应于|应在|须在|需在|于|在)\s*$", "", before)
     what = (before + after).strip("，,。；; ")
     what = re.sub(r"^(于|在|应在|请于)", "", what)
     return before, after, what[:60]

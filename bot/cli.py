@@ -1,0 +1,158 @@
+"""Command line: ``policybot {chat,ask,ingest,notices,telegram,wecom}``.
+
+Every command takes ``--db PATH`` (knowledge base and state; default under the user's
+data directory, env ``POLICYBOT_DB``) and ``--today YYYY-MM-DD`` (env ``POLICYBOT_TODAY``).
+A fresh database is loaded with the built-in notices first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+
+from bot.app import Runtime, build_runtime, clock
+from bot.settings import Settings, SettingsError, load_settings
+from knowledge.base import ingest_files
+from knowledge.qa import Answerer
+
+log = logging.getLogger("policybot")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and ``--help``)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, help="SQLite file for knowledge base and state")
+    common.add_argument("--today", type=_date, help="pretend today is this date (YYYY-MM-DD)")
+    common.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser = argparse.ArgumentParser(prog="policybot", description="技能大师工作室申报政策助手")
+    sub = parser.add_subparsers(dest="command", required=True)
+    chat = sub.add_parser("chat", parents=[common], help="console chat (no token needed)")
+    chat.add_argument("--user", default="local", help="console user id (sessions persist per id)")
+    ask = sub.add_parser("ask", parents=[common], help="answer one question, or one per stdin line with '-'")
+    ask.add_argument("--json", action="store_true", help="print JSON: answer, sources, fallback")
+    ask.add_argument("question", help="the question, or '-' to read one per line from stdin")
+    ingest = sub.add_parser("ingest", parents=[common], help="add notices (.txt .docx .html .pdf)")
+    ingest.add_argument("files", nargs="+", type=Path)
+    sub.add_parser("notices", parents=[common], help="list the notices in the knowledge base")
+    sub.add_parser("telegram", parents=[common], help="run the Telegram bot (POLICYBOT_TELEGRAM_TOKEN)")
+    wecom = sub.add_parser("wecom", parents=[common], help="run the WeCom callback server")
+    wecom.add_argument("--host", default="0.0.0.0")
+    wecom.add_argument("--port", type=int, default=8080)
+    return parser
+
+
+def answer_json(answerer: Answerer, question: str, today: dt.date) -> dict[str, object]:
+    """The ``ask --json`` object for one question."""
+    a = answerer.answer(question, today)
+    return {"answer": a.text,
+            "sources": [{"notice": c.notice, "clause": c.clause, "quote": c.quote} for c in a.citations],
+            "fallback": a.fallback}
+
+
+async def _ask(rt: Runtime, question: str, as_json: bool) -> int:
+    answerer = rt.engine.answerer
+    today = clock(rt.settings)
+    questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
+    for q in questions:
+        if not q:
+            continue
+        if as_json:
+            print(json.dumps(answer_json(answerer, q, today), ensure_ascii=False), flush=True)
+        else:
+            print(answerer.answer(q, today).text + "\n", flush=True)
+    return 0
+
+
+async def _ingest(settings: Settings, files: list[Path]) -> int:
+    async with build_runtime(settings) as rt:
+        results = await ingest_files(rt.notices, files)
+    failed = 0
+    for r in results:
+        if r.status == "error":
+            failed += 1
+            print(f"✗ {r.message}", file=sys.stderr)
+        else:
+            verb = {"added": "已添加", "updated": "已更新", "unchanged": "未变化"}[r.status]
+            print(f"✓ {r.path.name}: {verb} {r.notice_id}（{r.message}）")
+    return 1 if failed else 0
+
+
+async def _notices(rt: Runtime) -> int:
+    for nid, n in rt.kb.notices.items():
+        print(f"{nid}\t{n.meta.place.name}\t{n.meta.year}\t{n.meta.doc_number or '-'}\t{n.meta.title}")
+    return 0
+
+
+async def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "ingest":
+        return await _ingest(settings, args.files)
+    async with build_runtime(settings) as rt:
+        if args.command == "chat":
+            from bot.channels.console import run_console
+
+            await run_console(rt.engine, user_id=args.user)
+            return 0
+        if args.command == "ask":
+            return await _ask(rt, args.question, args.json)
+        if args.command == "notices":
+            return await _notices(rt)
+        if args.command == "wecom":
+            from bot.channels.wecom import run_wecom
+
+            await run_wecom(rt.engine, settings, host=args.host, port=args.port)
+            return 0
+    raise AssertionError(args.command)
+
+
+def _run_telegram(settings: Settings) -> int:
+    """PTB's run_polling/run_webhook own the event loop, so the runtime is built in
+    the application's post_init and closed in post_shutdown."""
+    from bot.channels.telegram import run_telegram
+
+    settings.require("telegram_token")
+
+    class _LazyEngine:
+        rt: Runtime | None = None
+        cm = None
+
+        async def handle(self, message):  # type: ignore[no-untyped-def]
+            if self.rt is None:
+                self.cm = build_runtime(settings)
+                self.rt = await self.cm.__aenter__()
+            return await self.rt.engine.handle(message)
+
+    run_telegram(_LazyEngine(), settings)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``policybot`` console script.
+
+    Returns:
+        Process exit code (0 ok, 1 some input failed, 2 bad settings).
+    """
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        settings = load_settings(db=args.db, today=args.today)
+        if args.command == "telegram":
+            return _run_telegram(settings)
+        return asyncio.run(_run(args, settings))
+    except SettingsError as exc:
+        print(f"配置错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

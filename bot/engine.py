@@ -1,0 +1,213 @@
+"""The dialog engine: one incoming message in, replies out; channel-agnostic.
+
+Per turn: de-duplicate by (channel, message_id) → take the session's lock → load the
+session → route (command, button, pending city choice, question) → save session,
+processed-message record and transcript in one transaction. An exception in a turn is
+logged with its stack and answered with a short apology; the saved session is untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.messages import Choice, IncomingMessage, OutgoingFile, Reply, Source
+from bot.storage import Session, StateStore
+from knowledge.base import KnowledgeBase
+from knowledge.intents import Intent
+from knowledge.qa import Answer, Answerer
+from knowledge.text import normalize_question
+
+log = logging.getLogger(__name__)
+
+APOLOGY = "抱歉，系统出了点问题，您的资料没有丢失，请稍后再试。"
+MAX_TEXT = 2000
+HANDOFF_WORDS = ("转人工", "找人工", "人工客服", "人工服务", "找客服", "真人")
+
+HELP = (
+    "我是技能大师工作室申报政策助手，可以回答各地申报通知中的问题，并注明出处。\n"
+    "可以这样问：\n"
+    "• 太仓的截止时间？\n• 无锡申报年龄有要求吗\n• 韶关联系电话\n• 鹿城需要准备哪些材料\n• 补助多少钱\n"
+    "命令：/cities 查看已收录的通知，/reset 重新开始，/help 帮助。"
+)
+
+
+class Engine:
+    """Dialog engine shared by all channels (implements ``MessageHandler``)."""
+
+    def __init__(self, kb: KnowledgeBase, store: StateStore, files_dir: Path,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        """Args:
+            kb: The knowledge base.
+            store: Session storage (opened).
+            files_dir: Where generated files (checklists) are written.
+            today: Clock for deadline checks (injectable for tests and ``--today``).
+        """
+        self.kb = kb
+        self.answerer = Answerer(kb)
+        self.store = store
+        self.files_dir = files_dir
+        self.today = today
+
+    async def handle(self, message: IncomingMessage) -> list[Reply]:
+        """Process one turn; idempotent per ``(channel, message_id)``."""
+        key = message.session_key
+        if message.message_id:
+            done = await self.store.processed(message.channel, message.message_id)
+            if done is not None:
+                return [Reply.model_validate(r) for r in done]
+        async with self.store.lock(key):
+            if message.message_id:
+                done = await self.store.processed(message.channel, message.message_id)
+                if done is not None:
+                    return [Reply.model_validate(r) for r in done]
+            session = await self.store.load(key)
+            try:
+                replies = await self._turn(message, session)
+            except Exception:
+                log.exception("turn failed for %s", message.channel)
+                return [Reply(text=APOLOGY)]
+            transcript = [("user", message.text or f"[按钮] {message.payload}")]
+            transcript += [("bot", r.text) for r in replies]
+            await self.store.commit_turn(key, session, message.channel, message.message_id,
+                                         [r.model_dump(mode="json") for r in replies], transcript)
+            return replies
+
+    async def _turn(self, message: IncomingMessage, session: Session) -> list[Reply]:
+        text = (message.text or "").strip()
+        payload = message.payload
+        if not payload and text in session.choices:
+            payload = session.choices[text]
+        session.choices = {}
+        if len(text) > MAX_TEXT:
+            return [Reply(text=f"消息太长了（{len(text)}字），请把问题精简到{MAX_TEXT}字以内再发送。")]
+        if payload:
+            return self._button(payload, session)
+        if text.startswith("/"):
+            return self._command(text, session)
+        if not text:
+            return [Reply(text="请直接输入您的问题，例如：太仓的截止时间？")]
+        if any(w in text for w in HANDOFF_WORDS):
+            return [self._handoff(session)]
+        if session.pending_question:
+            picked = self.answerer.select_notices(normalize_question(text))[0]
+            if picked and len(normalize_question(text)) <= 8:
+                question, session.pending_question = session.pending_question, ""
+                return self._answer(question, session, forced=picked[0])
+        session.pending_question = ""
+        return self._answer(text, session)
+
+    def _answer(self, question: str, session: Session, forced: str | None = None) -> list[Reply]:
+        answer = self.answerer.answer(question, self.today(), current=forced or session.notice_id)
+        if forced and not answer.notice_ids and not answer.out_of_scope:
+            answer = self.answerer.answer(
+                question + " " + self.kb.notices[forced].meta.place.short, self.today())
+        if answer.notice_ids:
+            session.notice_id = answer.notice_ids[0]
+        reply = self._reply(answer, session)
+        if answer.clarify and not answer.citations:
+            session.pending_question = question
+        replies = [reply]
+        if Intent.MATERIALS.value in answer.intents and answer.notice_ids and not answer.fallback:
+            file = self._checklist_file(answer.notice_ids[0])
+            if file:
+                reply.files.append(file)
+        return replies
+
+    def _reply(self, answer: Answer, session: Session) -> Reply:
+        choices: list[Choice] = []
+        if answer.clarify:
+            choices = [Choice(label=self.kb.notices[n].meta.place.name, payload=f"city:{n}")
+                       for n in answer.clarify]
+        elif answer.fallback and not answer.out_of_scope:
+            choices = [Choice(label="转人工", payload="handoff")]
+        session.choices = {str(i): c.payload for i, c in enumerate(choices, 1)}
+        sources = [Source(notice=c.notice, clause=c.clause, quote=c.quote) for c in answer.citations]
+        return Reply(text=answer.text, choices=choices, sources=sources, fallback=answer.fallback)
+
+    def _button(self, payload: str, session: Session) -> list[Reply]:
+        if payload.startswith("city:"):
+            nid = payload[5:]
+            if nid not in self.kb.notices:
+                return [Reply(text="该通知已不存在，请发送 /cities 查看当前收录的通知。")]
+            session.notice_id = nid
+            question, session.pending_question = session.pending_question, ""
+            if question:
+                return self._answer(question, session, forced=nid)
+            place = self.kb.notices[nid].meta.place.name
+            return [Reply(text=f"已切换到{place}的通知，请问您想了解什么？")]
+        if payload == "handoff":
+            return [self._handoff(session)]
+        return [Reply(text="这个按钮已失效，请重新提问。")]
+
+    def _handoff(self, session: Session) -> Reply:
+        lines = ["好的，以下是通知中的人工咨询渠道："]
+        ids = [session.notice_id] if session.notice_id else list(self.kb.notices)
+        for nid in ids:
+            notice = self.kb.notices[nid]
+            contacts = notice.facts.contacts
+            if contacts:
+                c = contacts[0]
+                lines.append(f"【{notice.meta.place.name}】" + "；".join(filter(None, [
+                    "联系人：" + "、".join(c.persons) if c.persons else "",
+                    "电话：" + "、".join(c.phones) if c.phones else "",
+                    "邮箱：" + "、".join(c.emails) if c.emails else ""])))
+            else:
+                lines.append(f"【{notice.meta.place.name}】通知未列联系人，请咨询"
+                             + "、".join(notice.meta.issuers))
+        return Reply(text="\n".join(lines))
+
+    def _command(self, text: str, session: Session) -> list[Reply]:
+        cmd, _, arg = text.partition(" ")
+        cmd = cmd.lower().split("@", 1)[0]
+        if cmd in ("/start", "/help"):
+            return [Reply(text=HELP)]
+        if cmd == "/reset":
+            session.notice_id, session.pending_question, session.flow = None, "", None
+            return [Reply(text="已重新开始。请问您想了解哪个城市的申报政策？")]
+        if cmd == "/cities":
+            return [self._cities()]
+        return [Reply(text=f"未知命令 {cmd}。发送 /help 查看可用命令。")]
+
+    def _cities(self) -> Reply:
+        today = self.today()
+        lines = ["已收录的申报通知："]
+        choices = []
+        for nid, n in self.kb.notices.items():
+            dl = next((d for d in n.facts.deadlines if d.applicant), None)
+            if dl is None or dl.date is None:
+                status = "截止日期未明确" if dl is None or dl.status != "unspecified" else "申报时间另行通知"
+            elif dl.date < today:
+                status = f"已截止（{dl.date.isoformat()}）"
+            else:
+                status = f"申报中，{dl.date.isoformat()} 截止"
+            number = f"，{n.meta.doc_number}" if n.meta.doc_number else ""
+            lines.append(f"• {n.meta.place.name}（{n.meta.year}年{number}）：{status}")
+            choices.append(Choice(label=n.meta.place.name, payload=f"city:{nid}"))
+        return Reply(text="\n".join(lines), choices=choices)
+
+    def _checklist_file(self, nid: str) -> OutgoingFile | None:
+        notice = self.kb.notices[nid]
+        if not notice.facts.materials:
+            return None
+        from flows.documents import ChecklistItem, ChecklistMeta, render_checklist_docx
+
+        fmt = "；".join(dict.fromkeys(
+            x for r in notice.facts.submission for x in (r.paper and f"{r.paper}纸", r.binding, r.electronic and "同时报送电子版") if x))
+        items = [ChecklistItem(name=m.name + (f"（{m.programme}）" if m.programme else ""),
+                               copies=m.copies, condition_note=(f"仅{m.condition}的需要" if m.condition else ""),
+                               format_note=fmt)
+                 for m in notice.facts.materials]
+        dl = next((d for d in notice.facts.deadlines if d.applicant), None)
+        to = next((r.to for r in notice.facts.submission if r.to), "")
+        meta = ChecklistMeta(title=f"{notice.meta.place.name}技能大师工作室申报材料清单",
+                             notice_label=notice.label, deadline_text=dl.date_text if dl else "",
+                             submit_to_text=to)
+        safe = re.sub(r"[^\w\u4e00-\u9fff-]", "_", notice.meta.place.name)
+        path = self.files_dir / "checklists" / f"{safe}_申报材料清单.docx"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        render_checklist_docx(items, meta, path)
+        return OutgoingFile(path=path, filename=path.name, caption="申报材料清单")

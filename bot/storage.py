@@ -1,0 +1,152 @@
+"""Dialog state in SQLite (aiosqlite): sessions, processed messages, transcripts.
+
+Tables::
+
+    sessions(key PK, data JSON, updated_at)          one row per user identity
+    processed(channel, message_id, replies JSON)     idempotency: a re-delivered message
+                                                     gets the stored replies again
+    history(session_key, role, text, at)             recent transcript (handoff, /forget)
+
+Writes of one turn happen together in one transaction (:meth:`StateStore.commit_turn`),
+so a crash mid-turn never leaves a half-saved session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+from pydantic import BaseModel, Field
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    key TEXT PRIMARY KEY, data TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS processed (
+    channel TEXT NOT NULL, message_id TEXT NOT NULL, replies TEXT NOT NULL, created_at TEXT NOT NULL,
+    PRIMARY KEY (channel, message_id));
+CREATE TABLE IF NOT EXISTS history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, session_key TEXT NOT NULL, role TEXT NOT NULL,
+    text TEXT NOT NULL, at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS history_key ON history(session_key);
+"""
+
+
+class Session(BaseModel):
+    """Per-user dialog state, stored as JSON.
+
+    Attributes:
+        notice_id: The notice the conversation is about (set by the last answer).
+        pending_question: A question waiting for the user to pick a city.
+        choices: ``{"1": payload, ...}`` of the last numbered options shown (console/WeCom).
+        flow: State of a running form or self-check (owned by the flows layer), or None.
+        drafts: Saved form drafts by notice id (owned by the flows layer).
+        data: Free-form extension data.
+    """
+
+    notice_id: str | None = None
+    pending_question: str = ""
+    choices: dict[str, str] = Field(default_factory=dict)
+    flow: dict[str, Any] | None = None
+    drafts: dict[str, Any] = Field(default_factory=dict)
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat()
+
+
+class StateStore:
+    """Async SQLite store of sessions with one lock per session key."""
+
+    def __init__(self, path: Path | str) -> None:
+        """Args: path: SQLite file (shared with the notice store is fine)."""
+        self.path = Path(path)
+        self._db: aiosqlite.Connection | None = None
+        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    async def open(self) -> StateStore:
+        """Open the database and create tables."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = await aiosqlite.connect(self.path)
+        await self._db.execute("PRAGMA journal_mode=WAL")
+        await self._db.executescript(_SCHEMA)
+        await self._db.commit()
+        return self
+
+    async def close(self) -> None:
+        """Close the connection."""
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise RuntimeError("StateStore is not open")
+        return self._db
+
+    def lock(self, key: str) -> asyncio.Lock:
+        """The lock serialising turns of one session."""
+        return self._locks[key]
+
+    async def load(self, key: str) -> Session:
+        """The session for ``key`` (a fresh one when none is stored)."""
+        async with self.db.execute("SELECT data FROM sessions WHERE key = ?", (key,)) as cur:
+            row = await cur.fetchone()
+        return Session.model_validate_json(row[0]) if row else Session()
+
+    async def processed(self, channel: str, message_id: str) -> list[dict[str, Any]] | None:
+        """Stored replies of an already processed message, else ``None``."""
+        async with self.db.execute(
+            "SELECT replies FROM processed WHERE channel = ? AND message_id = ?", (channel, message_id)
+        ) as cur:
+            row = await cur.fetchone()
+        return json.loads(row[0]) if row else None
+
+    async def commit_turn(self, key: str, session: Session | None, channel: str, message_id: str,
+                          replies: list[dict[str, Any]], transcript: list[tuple[str, str]]) -> None:
+        """Save one turn atomically: the session (unless ``None``), the processed-message
+        record and transcript lines ``(role, text)``."""
+        db = self.db
+        try:
+            if session is not None:
+                await db.execute(
+                    "INSERT OR REPLACE INTO sessions (key, data, updated_at) VALUES (?, ?, ?)",
+                    (key, session.model_dump_json(), _now()))
+            if message_id:
+                await db.execute(
+                    "INSERT OR REPLACE INTO processed (channel, message_id, replies, created_at)"
+                    " VALUES (?, ?, ?, ?)", (channel, message_id, json.dumps(replies, ensure_ascii=False), _now()))
+            for role, text in transcript:
+                await db.execute("INSERT INTO history (session_key, role, text, at) VALUES (?, ?, ?, ?)",
+                                 (key, role, text, _now()))
+            await db.commit()
+        except Exception:
+            await db.rollback()
+            raise
+
+    async def history(self, key: str, limit: int = 10) -> list[tuple[str, str]]:
+        """The last ``limit`` transcript lines ``(role, text)``, oldest first."""
+        async with self.db.execute(
+            "SELECT role, text FROM history WHERE session_key = ? ORDER BY id DESC LIMIT ?", (key, limit)
+        ) as cur:
+            rows = await cur.fetchall()
+        return [(r[0], r[1]) for r in reversed(list(rows))]
+
+    async def forget(self, key: str) -> dict[str, int]:
+        """Delete a user's session and transcript.
+
+        Returns:
+            ``{"sessions": n, "history": m}`` rows deleted.
+        """
+        counts = {}
+        for table, column in (("sessions", "key"), ("history", "session_key")):
+            cur = await self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (key,))  # noqa: S608
+            counts[table] = cur.rowcount or 0
+        await self.db.commit()
+        return counts
