@@ -21,7 +21,7 @@ from docx.shared import Pt
 from docx.table import Table
 from pydantic import BaseModel
 
-from flows.spec import FieldSpec, FormSpec, GroupSpec, active, format_value
+from flows.spec import FieldSpec, FormSpec, GroupSpec, active
 
 STAMP = "（盖章）  年  月  日"
 FONT = "宋体"
@@ -124,7 +124,7 @@ def _grid_table(doc: DocxDocument, group: GroupSpec, rows: list[dict[str, Any]])
     for row in rows or [{}]:
         cells = table.add_row().cells
         for cell, col in zip(cells, group.fields, strict=True):
-            cell.text = format_value(row.get(col.name))
+            cell.text = col.show(row.get(col.name))
     return table
 
 
@@ -164,7 +164,7 @@ def render_form_docx(spec: FormSpec, state_values: Mapping[str, Any], path: Path
             section = item.section
             _bold(doc, section)
         if isinstance(item, FieldSpec):
-            pending.append((item.label, format_value(values.get(item.name))))
+            pending.append((item.label, item.show(values.get(item.name))))
             continue
         flush()
         _group(doc, item, values.get(item.name) or [])
@@ -185,7 +185,7 @@ def _group(doc: DocxDocument, group: GroupSpec, rows: list[dict[str, Any]]) -> N
         return
     for n, row in enumerate(rows or [{}], 1):
         _bold(doc, f"{group.item_label} {n}")
-        pairs = [(c.label, format_value(row.get(c.name))) for c in group.fields]
+        pairs = [(c.label, c.show(row.get(c.name))) for c in group.fields]
         _pairs_table(doc, pairs + _signature_rows(group.signature_cells))
 
 

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from flows.form_state import Choice, FormState, Phase, StepResult, pending, question_key
-from flows.spec import FieldSpec, FormSpec, GroupSpec, active, format_value
+from flows.spec import FieldSpec, FormSpec, GroupSpec, active
 
 PHONE_VALIDATORS = frozenset({"mobile", "phone", "landline"})
 MAX_SHOWN = 40  # characters of a long answer shown on the review screen
@@ -38,7 +38,7 @@ def _mask_digits(text: str) -> str:
 
 def mask_value(field: FieldSpec, value: Any) -> str:
     """Format ``value`` for a screen, masking IDs, phones and sensitive numbers."""
-    text = format_value(value)
+    text = field.show(value)
     if not text:
         return "（未填）"
     if field.validator == "id_number":

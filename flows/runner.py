@@ -46,12 +46,18 @@ __all__ = [
 
 
 def start(spec: FormSpec, values: Mapping[str, Any] | None = None) -> StepResult:
-    """Begin ``spec``; ``values`` prefills known slots (e.g. the self-check profile)."""
-    names = {f.name for f in spec.fields}
-    state = FormState(
-        spec_id=spec.id,
-        values={k: to_json_value(v) for k, v in (values or {}).items() if k in names},
-    )
+    """Begin ``spec``; ``values`` prefills top-level fields (e.g. the self-check profile).
+
+    Prefilled values are not asked again (they show on the review screen); a list given
+    for a text field (``honours`` from the self-check) is joined with ``、``.
+    """
+    state = FormState(spec_id=spec.id)
+    for field in spec.fields:
+        if field.name in (values or {}):
+            value = to_json_value((values or {})[field.name])
+            if isinstance(value, list) and field.validator == "text":
+                value = "、".join(map(str, value))
+            state.values[field.name] = value
     _settle(spec, state)
     intro = f"开始填写《{spec.title}》。随时可发送 /back 返回上一步，/review 查看已填内容。"
     return ask(spec, state, intro=intro)

@@ -90,6 +90,7 @@ class FieldSpec(BaseModel):
             (postcodes, bank accounts), checked before the validator.
         pattern_hint: Error message shown when ``pattern`` does not match.
         sensitive: Mask the value on review screens (bank card numbers).
+        unit: Appended to the value when shown or printed (``"平方米"``).
         ask_if: Only ask when this condition on other slots holds.
     """
 
@@ -109,12 +110,18 @@ class FieldSpec(BaseModel):
     pattern: str = ""
     pattern_hint: str = ""
     sensitive: bool = False
+    unit: str = ""
     ask_if: AskIf | None = None
 
     @property
     def title(self) -> str:
         """The label shown to users: ``display`` or the printed ``label``."""
         return self.display or self.label
+
+    def show(self, value: Any) -> str:
+        """The value as printed: :func:`format_value` plus ``unit`` (empty stays empty)."""
+        text = format_value(value)
+        return f"{text}{self.unit}" if text and self.unit else text
 
     def context_params(self) -> dict[str, Any]:
         """Validator parameters: ``options``, ``min``, ``max``, ``max_len``, ``label``."""

@@ -182,13 +182,24 @@ def area(name: str, label: str, **kw: Any) -> FieldSpec:
         label,
         f"{label}有多少平方米？",
         "area_m2",
-        **_with(kw, help="填写数字，单位为平方米，例如 120。", min=1, max=100000),
+        **_with(kw, help="填写数字，单位为平方米，例如 120。", min=1, max=100000, unit="平方米"),
     )
 
 
 def yes_no(name: str, label: str, prompt: str, **kw: Any) -> FieldSpec:
     """A 是/否 question."""
     return fld(name, label, prompt, "yes_no", options=YES_NO, **kw)
+
+
+def team_size(label: str, **kw: Any) -> FieldSpec:
+    """Members besides the leader (profile slot ``team_size``), printed ``4人（不含领办人）``."""
+    return fld(
+        "team_size",
+        label,
+        "除领办人外，工作室团队还有几名成员？",
+        "integer",
+        **_with(kw, min=0, max=500, unit="人（不含领办人）", help="只填人数，例如 4。"),
+    )
 
 
 def when(slot: str, equals: Any = True) -> AskIf:

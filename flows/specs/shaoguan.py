@@ -22,6 +22,7 @@ from flows.specs.common import (
     postcode,
     sex,
     skill_level,
+    team_size,
     year_month,
 )
 
@@ -30,7 +31,8 @@ COVER = "封面"
 ORG = "申报单位"
 MASTER = "技能大师及工作室"
 
-HOST_TYPES = ["企业", "行业协会", "技工（职业）院校", "高技能公共实训基地", "其他"]
+# Superset of the self-check's host types (企业 / 职业院校 / 其他), same spelling.
+HOST_TYPES = ["企业", "职业院校", "行业协会", "高技能公共实训基地", "其他"]
 
 APPLICATION = FormSpec(
     id="shaoguan_application",
@@ -94,15 +96,10 @@ APPLICATION = FormSpec(
         fld("studio_address", "工作室地点", "工作室在什么地点？", section=MASTER),
         area("studio_area", "工作室面积", section=MASTER),
         long_text("facilities", "工作室基本设施", "工作室有哪些基本设施？", section=MASTER),
-        fld(
-            "team_size",
+        team_size(
             "工作室人员",
-            "工作室共有多少人（含领办人）？",
-            "integer",
-            min=1,
-            max=500,
-            help="方案 一、：领办人及主要成员有3名均具备技师以上资质。",
             section=MASTER,
+            help="方案 一、：领办人及主要成员有3名均具备技师以上资质。只填人数，例如 4。",
         ),
         long_text(
             "achievements",

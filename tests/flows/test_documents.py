@@ -17,7 +17,7 @@ from flows.documents import (
     render_report_outline_docx,
     studio_name,
 )
-from flows.spec import FieldSpec, FormSpec, GroupSpec, active, format_value
+from flows.spec import FieldSpec, FormSpec, GroupSpec, active
 from flows.specs import SPECS_BY_ID, get_spec
 from flows.specs.taicang import NAMING, REPORT_HEADINGS
 
@@ -41,7 +41,7 @@ def test_every_value_is_printed_next_to_its_label(spec: FormSpec, tmp_path: Path
     assert spec.title in [p.text for p in doc.paragraphs]
     pairs = _pairs(out)
     expected = [
-        (i.label, format_value(values[i.name]))
+        (i.label, i.show(values[i.name]))
         for i in spec.items
         if isinstance(i, FieldSpec) and active(i, values)
     ]

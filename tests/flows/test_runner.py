@@ -233,5 +233,23 @@ def test_postcode_pattern_and_choice_buttons() -> None:
     spec = get_spec("shaoguan_application")
     while res.state.current != "host_type":
         res = send(spec, res, default_input(spec, res, 2))
-    assert [c.payload for c in res.choices][:2] == ["企业", "行业协会"]
-    assert send(spec, res, "技工院校").state.values["host_type"] == "技工（职业）院校"
+    assert [c.payload for c in res.choices][:2] == ["企业", "职业院校"]
+    assert send(spec, res, "职业院校").state.values["host_type"] == "职业院校"
+
+
+def test_prefill_from_self_check_profile() -> None:
+    spec = get_spec("shaoguan_application")
+    profile = {
+        "sex": "女",
+        "birth_date": "1985-03",
+        "honours": ["广东省技术能手", "韶关工匠"],
+        "team_size": 4,
+        "host_type": "企业",
+        "same_major_exists": False,
+    }
+    res = start(spec, profile)
+    values = res.state.values
+    assert values["honours"] == "广东省技术能手、韶关工匠"
+    assert "same_major_exists" not in values and values["team_size"] == 4
+    res, _ = fill(spec)
+    assert "工作室人员：35人（不含领办人）" in res.prompt
