@@ -98,6 +98,29 @@ class FormState(BaseModel):
     history: list[dict[str, Any]] = Field(default_factory=list)
     editing: str = ""
 
+    def undo(self, rec: dict[str, Any]) -> None:
+        """Reverse one history record (see the ``op`` values written by the runner:
+        set, item_set, item_start, item_commit, group_done, edit, reopen, delete)."""
+        op = rec["op"]
+        if op == "set":
+            self.values.pop(rec["key"], None)
+        elif op == "item_set" and self.item is not None:
+            self.item.pop(rec["key"], None)
+        elif op == "item_start":
+            self.item, self.group = None, ""
+        elif op == "item_commit":
+            self.item, self.group = self.values[rec["group"]].pop(), rec["group"]
+        elif op == "group_done" and rec["group"] in self.done_groups:
+            self.done_groups.remove(rec["group"])
+        elif op == "edit":
+            self.values[rec["key"]] = rec["value"]
+            self.editing = ""
+        elif op == "reopen":
+            self.done_groups.append(rec["group"])
+            self.editing = ""
+        elif op == "delete":
+            self.values[rec["group"]].insert(rec["index"], rec["row"])
+
 
 class StepResult(BaseModel):
     """What the engine shows after one turn.

@@ -81,7 +81,13 @@ def advance(
 
     Returns:
         The new state and what to show.
+
+    Raises:
+        ValueError: ``state`` belongs to another spec.
+        KeyError: A field names a validator missing from ``validators``.
     """
+    if state.spec_id != spec.id:
+        raise ValueError(f"state of {state.spec_id!r} given with spec {spec.id!r}")
     st = state.model_copy(deep=True)
     kind = user_input.kind
     if st.phase in (Phase.DONE, Phase.CANCELLED):
@@ -228,35 +234,13 @@ def _menu_input(spec: FormSpec, st: FormState, group: GroupSpec, inp: FormInput)
     return ask(spec, st, error="请选择“再添加”或“完成”。")
 
 
-def _undo(st: FormState, rec: dict[str, Any]) -> None:
-    op = rec["op"]
-    if op == "set":
-        st.values.pop(rec["key"], None)
-    elif op == "item_set" and st.item is not None:
-        st.item.pop(rec["key"], None)
-    elif op == "item_start":
-        st.item, st.group = None, ""
-    elif op == "item_commit":
-        st.item, st.group = st.values[rec["group"]].pop(), rec["group"]
-    elif op == "group_done" and rec["group"] in st.done_groups:
-        st.done_groups.remove(rec["group"])
-    elif op == "edit":
-        st.values[rec["key"]] = rec["value"]
-        st.editing = ""
-    elif op == "reopen":
-        st.done_groups.append(rec["group"])
-        st.editing = ""
-    elif op == "delete":
-        st.values[rec["group"]].insert(rec["index"], rec["row"])
-
-
 def _back(spec: FormSpec, st: FormState) -> StepResult:
     if not any(rec["user"] for rec in st.history):
         return ask(spec, st, error="已经是第一项了。")
     st.phase = Phase.FILLING
     while st.history:
         rec = st.history.pop()
-        _undo(st, rec)
+        st.undo(rec)
         if rec["user"]:
             break
     if pending(spec, st) is None:
