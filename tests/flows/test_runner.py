@@ -253,3 +253,27 @@ def test_prefill_from_self_check_profile() -> None:
     assert "same_major_exists" not in values and values["team_size"] == 4
     res, _ = fill(spec)
     assert "工作室人员：35人（不含领办人）" in res.prompt
+
+
+def test_masks_on_review_screens() -> None:
+    from flows.review import mask_id, mask_phone, mask_value
+
+    assert mask_id(MALE_ID) == "3201**********0019"
+    assert mask_phone("13856785678") == "138****5678"
+    assert mask_phone("0512-53542494") == "0512-****2494"
+    card = get_spec("wuxi_studio").find("本人银行卡号")
+    assert isinstance(card, FieldSpec)
+    assert mask_value(card, "6222 0202 0011 2233 445") == "6222***********3445"
+    area = get_spec("shaoguan_application").find("工作室面积")
+    assert isinstance(area, FieldSpec) and mask_value(area, 120.0) == "120平方米"
+
+
+def test_flow_modules_do_not_import_bot() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "flows"
+    mine = ["spec.py", "runner.py", "form_state.py", "review.py", "documents.py"]
+    sources = [root / m for m in mine] + sorted((root / "specs").glob("*.py"))
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        assert "import bot" not in text and "from bot" not in text, path
