@@ -81,7 +81,7 @@ def parse_notice(text: str, source: str) -> Notice:
         subsidies=extract_subsidies(clauses),
         conditions=extract_conditions(clauses, meta.programmes),
         materials=materials,
-        submission=extract_submission(clauses),
+        submission=extract_submission(clauses, materials),
         quotas=extract_quotas(clauses),
         validity=extract_validity(clauses),
         procedure=extract_procedure(clauses, {m.clause for m in materials}),

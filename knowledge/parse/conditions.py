@@ -23,6 +23,7 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
     (ConditionKind.TEAM_MIN, "团队", re.compile(rf"(?:团队成员|成员|团队)[^。；，]{{0,12}}?不少于\s*{_N}\s*(?:人|名)")),
     (ConditionKind.TEAM_MIN, "团队", re.compile(rf"不少于\s*{_N}\s*(?:人|名)的[\u4e00-\u9fff]*团队")),
     (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"有\s*{_N}\s*名(?:均)?具备[^。；]{{0,16}}?技师以上")),
+    (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"其中[^。；，]{{0,30}}?技师以上[^。；，]{{0,20}}?不少于\s*{_N}\s*(?:人|名)")),
     (ConditionKind.YEARS_RUNNING, "工作室", re.compile(rf"运行满\s*{_N}\s*年")),
     (ConditionKind.FUNDING_SHARE, "单位", re.compile(r"不低于\s*(\d+)\s*[%％]")),
 ]
@@ -32,7 +33,9 @@ _QUALIFICATION = re.compile(
 _ONE_OF = re.compile(r"(?:具有|具备|符合)下列条件之一")
 _HONOURS_LIST = re.compile(r"(?:获得|荣获)((?:[“\"][^”\"]{2,20}[”\"][、，,]?\s*){2,})")
 _HONOURS_PLAIN = re.compile(r"荣获(.{6,200}?)等称号")
-_UNIQUE = re.compile(r"同一[\u4e00-\u9fff]{1,4}相同专业[（(]?工种[）)]?只设立?一个[\u4e00-\u9fff]*")
+_UNIQUE = re.compile(
+    r"同一[\u4e00-\u9fff]{1,4}(?:相同|同一)(?:专业|职业)[（(]?工种[）)]?只(?:能申报|能设立|设立|设)\s*(?:1|一)\s*个"
+)
 _WORKING_AGE = re.compile(r"法定劳动年龄内")
 _CONDITION_HEAD = re.compile(r"(条件|对象)")
 

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from knowledge.models import Clause, Deadline, DeadlineStatus
+from knowledge.parse.structure import in_assessment
 from knowledge.text import split_sentences
 
 _NUM = r"(?:\d{1,2}|[Xx×＊*]{1,2})"
@@ -114,6 +115,8 @@ def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date |
                 end = m.end() + (_BEFORE.match(tail).end() if _BEFORE.match(tail) else 0)
                 before, after, what = _context(sentence, (m.start(), end))
                 actor = _actor(before, after)
+                if not actor and in_assessment(clause, clauses):
+                    actor = "已认定的工作室（评估考核）"
                 out.append(Deadline(
                     what=what,
                     date_text=sentence[m.start():end].strip(),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from knowledge.models import Clause, Material, SubmissionRule
+from knowledge.parse.structure import in_assessment
 from knowledge.text import cn_number, split_sentences
 
 _INTRO = re.compile(r"(材料(?:应|须|需)?包括|下列材料|以下材料|上传材料包括|申报材料$|需提交|提交以下)")
@@ -98,19 +99,47 @@ def _materials_from_sentences(clauses: list[Clause]) -> list[Material]:
                 if name in seen:
                     continue
                 seen.add(name)
-                copies = _COPIES.search(sentence)
+                cond = "已认定的工作室参加评估考核" if in_assessment(clause, clauses) else ""
                 out.append(Material(index=str(len(out) + 1), name=name, text=sentence,
-                                    copies=cn_number(copies.group(1)) if copies else None,
-                                    clause=clause.ref))
+                                    condition=cond, clause=clause.ref))
+    _copies_from_phrases(out, clauses)
     return out
 
 
-def extract_submission(clauses: list[Clause]) -> list[SubmissionRule]:
+_PHRASE_COPIES = re.compile(r"([^，,。；;]{0,16}?)[（(]一式\s*([一二两三四五\d])\s*份[）)]")
+
+
+def _copies_from_phrases(items: list[Material], clauses: list[Clause]) -> None:
+    """``提交的表格和报告（一式两份）``, ``证明材料（一式一份）``: copies stated for a
+    kind of material apply to the items of that kind that state none themselves."""
+    for clause in clauses:
+        for m in _PHRASE_COPIES.finditer(clause.text.replace("\n", "")):
+            phrase, n = m.group(1), cn_number(m.group(2))
+            for item in items:
+                if item.copies is not None:
+                    continue
+                kind_form = "表" in phrase and item.name.endswith("表")
+                kind_report = "报告" in phrase and item.name.endswith("报告")
+                kind_proof = "证明" in phrase and "证明" in item.name
+                if kind_form or kind_report or kind_proof:
+                    item.copies = n
+
+
+def extract_submission(clauses: list[Clause], items: list[Material] | None = None) -> list[SubmissionRule]:
     """Sentences that say how to hand materials in (copies, A4, binding, electronic copy,
-    online system, where to)."""
+    online system, where to).
+
+    Args:
+        clauses: Body clauses.
+        items: The materials list; an item's own text (``申请表（一式两份）``) is not a
+            rule for the whole set.
+    """
     out: list[SubmissionRule] = []
+    item_texts = {m.text.rstrip("；;。") for m in items or []}
     for clause in clauses:
         for sentence in split_sentences(clause.text.replace("\n", "")):
+            if sentence.rstrip("；;。") in item_texts:
+                continue
             has_format = re.search(r"(A4|装订|一式|电子版|电子文档|网站填报|在线申报|登陆网站|登录网站)", sentence)
             if not has_format:
                 continue

@@ -13,12 +13,12 @@ _MONEY = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>万元|千元|元)")
 _GRANT = re.compile(r"(补助|资助|经费|奖励|资金|补贴|奖金|扶持)")
 _VAGUE_GRANT = re.compile(r"(酌情予以补助|给予一定的奖励|给予[^。；]{0,8}补助)")
 _QUOTA = re.compile(
-    r"(?P<verb>评审认定|认定|评选|评定|推荐申报|推荐)\s*(?P<cmp>不超过|不多于|约)?\s*"
+    r"(?P<verb>评审认定|认定|评选|评定|推荐申报|推荐)(?:[\u4e00-\u9fff“”]{0,12}?(?P<cmp>不超过|不多于)|\s*约?)\s*"
     r"(?P<n>\d+(?:\s*[-－~～至]\s*\d+)?|[一二两三四五六七八九十]+)\s*(?P<u>个|人|家|名)(?P<about>左右)?"
 )
 _VALIDITY = re.compile(r"有效期\s*(?:为|是)?\s*(\d+|[一二两三四五六七八九十]+)\s*年")
 _PUBLICITY = re.compile(r"公示\s*(\d+|[一二两三四五六七八九十]+)\s*个?\s*(工作日|日|天)")
-_NAMING = re.compile(r"格式为\s*[“\"「]([^”\"」]+)[”\"」]")
+_NAMING = re.compile(r"(?:格式为|命名为|名称为)\s*[:：]?\s*[“\"「]([^”\"」]+)[”\"」]")
 _PROCEDURE_HEAD = re.compile(r"(程序|流程|评选方式|评定办法|认定办法|申报方式)")
 
 

@@ -140,7 +140,8 @@ def _split_attachments(
         header = _ATTACH_HEADER.match(s) or re.match(r"^附\s*件\s*(\d+)\s*$", s)
         is_listed = bool(listed) and _clean_title(s) in listed
         if header or is_listed:
-            number = header.group(1) if header else str(listed.index(_clean_title(s)) + 1)
+            number = header.group(1) if header else (
+                str(listed.index(_clean_title(s)) + 1) if len(listed) > 1 else "")
             j, title_parts = i + 1, []
             if is_listed:
                 title_parts, j = [s], i + 1
@@ -218,6 +219,24 @@ def _near_date(body: list[tuple[int, str]], idx: int) -> bool:
             return True
         if not _ORG_LINE.match(s):
             return False
+    return False
+
+
+ASSESSMENT = re.compile(r"(评估考核|年度考核|考核管理|考核对象|考核内容)")
+
+
+def in_assessment(clause: Clause, clauses: list[Clause]) -> bool:
+    """True when ``clause`` sits in a section about assessing studios already
+    recognised (``三、评估考核``) rather than about new applications."""
+    by_ref = {c.ref: c for c in clauses}
+    ref = clause.ref
+    while ref:
+        c = by_ref.get(ref)
+        if c is None:
+            break
+        if ASSESSMENT.search(c.heading) and "申报" not in c.heading:
+            return True
+        ref = c.parent
     return False
 
 
