@@ -23,7 +23,9 @@ from knowledge.base import IngestResult, ingest_files
 from knowledge.models import Notice
 from knowledge.store import NoticeStore
 
-QINGCHUAN = Path(__file__).resolve().parents[2] / "tests" / "data" / "notices" / "qingchuan_2025.txt"
+QINGCHUAN = (
+    Path(__file__).resolve().parents[2] / "tests" / "data" / "notices" / "qingchuan_2025.txt"
+)
 TEXT = QINGCHUAN.read_text(encoding="utf-8")
 
 TITLE = "关于开展2025年青川市技能大师工作室申报工作的通知"
@@ -220,7 +222,9 @@ BAD = [corrupt_docx, unsupported, empty, poem, fake_pdf, missing]
 
 
 @pytest.mark.parametrize("make", BAD, ids=[f.__name__ for f in BAD])
-async def test_bad_file_is_reported_and_store_kept(store: NoticeStore, tmp_path: Path, make) -> None:  # type: ignore[no-untyped-def]
+async def test_bad_file_is_reported_and_store_kept(
+    store: NoticeStore, tmp_path: Path, make
+) -> None:  # type: ignore[no-untyped-def]
     good = tmp_path / "qingchuan_2025.txt"
     good.write_text(TEXT, encoding="utf-8")
     [first] = await ingest_files(store, [good])

@@ -36,8 +36,13 @@ def top(places: PlaceMatcher, question: str) -> PlaceHit:
     return hits[0]
 
 
-def assert_selects(places: PlaceMatcher, notice_of: dict[str, str], question: str, place: str,
-                   strength: int | None = None) -> None:
+def assert_selects(
+    places: PlaceMatcher,
+    notice_of: dict[str, str],
+    question: str,
+    place: str,
+    strength: int | None = None,
+) -> None:
     hits = match(places, question)
     assert hits, f"no place found in {question!r}"
     best = [h for h in hits if h.strength == hits[0].strength]
@@ -93,7 +98,9 @@ def test_describe_unknown_place_uses_phone_area_code() -> None:
         ("青川截止时间", "青川"),
     ],
 )
-def test_exact_name(places: PlaceMatcher, notice_of: dict[str, str], question: str, place: str) -> None:
+def test_exact_name(
+    places: PlaceMatcher, notice_of: dict[str, str], question: str, place: str
+) -> None:
     assert_selects(places, notice_of, question, place, Strength.EXACT)
 
 
@@ -102,9 +109,16 @@ def test_exact_name(places: PlaceMatcher, notice_of: dict[str, str], question: s
 
 @pytest.mark.parametrize(
     ("question", "place"),
-    [("江阴补贴", "无锡"), ("宜兴的工作室", "无锡"), ("丹阳申报", "镇江"), ("乐昌联系电话", "韶关")],
+    [
+        ("江阴补贴", "无锡"),
+        ("宜兴的工作室", "无锡"),
+        ("丹阳申报", "镇江"),
+        ("乐昌联系电话", "韶关"),
+    ],
 )
-def test_county_selects_its_city(places: PlaceMatcher, notice_of: dict[str, str], question: str, place: str) -> None:
+def test_county_selects_its_city(
+    places: PlaceMatcher, notice_of: dict[str, str], question: str, place: str
+) -> None:
     assert_selects(places, notice_of, question, place, Strength.PART)
 
 
@@ -125,7 +139,10 @@ def test_strength_order() -> None:
 
 def test_two_cities_named(places: PlaceMatcher, notice_of: dict[str, str]) -> None:
     hits = match(places, "太仓和无锡的补助有什么区别")
-    assert {h.notice_id for h in hits if h.strength == Strength.EXACT} == {notice_of["太仓"], notice_of["无锡"]}
+    assert {h.notice_id for h in hits if h.strength == Strength.EXACT} == {
+        notice_of["太仓"],
+        notice_of["无锡"],
+    }
 
 
 # ------------------------------------------------------------------ typos
@@ -136,7 +153,9 @@ def test_two_cities_named(places: PlaceMatcher, notice_of: dict[str, str]) -> No
     [("无希的补助", "无锡"), ("真江截止时间", "镇江"), ("韶光联系电话", "韶关")],
     ids=["wuxi", "zhenjiang", "shaoguan"],
 )
-def test_homophone_typo(places: PlaceMatcher, notice_of: dict[str, str], question: str, place: str) -> None:
+def test_homophone_typo(
+    places: PlaceMatcher, notice_of: dict[str, str], question: str, place: str
+) -> None:
     assert_selects(places, notice_of, question, place, Strength.FUZZY)
 
 
@@ -153,15 +172,24 @@ def test_typo_of_an_ingested_place(places: PlaceMatcher, notice_of: dict[str, st
 
 @pytest.mark.parametrize(
     ("question", "place"),
-    [("lucheng材料", "鹿城"), ("wuxi补助", "无锡"), ("TaiCang 截止时间", "太仓"), ("ｗｕｘｉ补助", "无锡")],
+    [
+        ("lucheng材料", "鹿城"),
+        ("wuxi补助", "无锡"),
+        ("TaiCang 截止时间", "太仓"),
+        ("ｗｕｘｉ补助", "无锡"),
+    ],
     ids=["lucheng", "wuxi", "mixed-case", "full-width"],
 )
 def test_pinyin(places: PlaceMatcher, notice_of: dict[str, str], question: str, place: str) -> None:
     assert_selects(places, notice_of, question, place, Strength.EXACT)
 
 
-@pytest.mark.parametrize(("question", "place"), [("shaoguang联系电话", "韶关"), ("zhenjang补助", "镇江")])
-def test_pinyin_typo(places: PlaceMatcher, notice_of: dict[str, str], question: str, place: str) -> None:
+@pytest.mark.parametrize(
+    ("question", "place"), [("shaoguang联系电话", "韶关"), ("zhenjang补助", "镇江")]
+)
+def test_pinyin_typo(
+    places: PlaceMatcher, notice_of: dict[str, str], question: str, place: str
+) -> None:
     assert_selects(places, notice_of, question, place)
 
 
@@ -191,7 +219,9 @@ def test_no_false_positive(places: PlaceMatcher, question: str) -> None:
     ["补助是无息的吗", "这种情况太常见了", "领导少关注这个怎么办", "时间太仓促了能延期吗"],
     ids=["wuxi-homophone", "taicang-homophone", "shaoguan-homophone", "taicang-in-a-word"],
 )
-def test_no_false_positive_on_words_sounding_like_a_place(places: PlaceMatcher, question: str) -> None:
+def test_no_false_positive_on_words_sounding_like_a_place(
+    places: PlaceMatcher, question: str
+) -> None:
     """Ordinary words one sound (or one word boundary) away from a short name:
     无息/无锡, 太常/太仓, 少关/韶关, 太仓促 (仓促 = hurried)."""
     assert match(places, question) == []

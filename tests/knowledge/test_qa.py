@@ -32,7 +32,9 @@ TODAY = dt.date(2024, 6, 1)  # the date the question set was written against
 ACCURACY_FLOOR = 0.95
 
 ITEMS = load_questions(QUESTIONS)
-OUT_OF_SCOPE = [i for i in ITEMS if i.get("intent") == "out_of_scope" or "out_of_scope" in i.get("tags", [])]
+OUT_OF_SCOPE = [
+    i for i in ITEMS if i.get("intent") == "out_of_scope" or "out_of_scope" in i.get("tags", [])
+]
 
 
 def ask(answerer: Answerer, question: str, today: dt.date = TODAY) -> Answer:
@@ -54,7 +56,9 @@ def cited_ids(answer: Answer) -> set[str]:
 
 def assert_about(answer: Answer, nid: str) -> None:
     """The answer is about notice ``nid`` and cites nothing else."""
-    assert answer.notice_ids[:1] == [nid], f"resolved to {answer.notice_ids}, want {nid}\n{answer.text}"
+    assert answer.notice_ids[:1] == [nid], (
+        f"resolved to {answer.notice_ids}, want {nid}\n{answer.text}"
+    )
     assert cited_ids(answer) <= {nid}, f"cites {cited_ids(answer)}\n{answer.text}"
 
 
@@ -108,7 +112,9 @@ def test_taicang_deadline_is_dated_and_cited(answerer: Answerer, notice_of: dict
     assert "太人社职〔2024〕7号" in text
     assert not answer.fallback
     assert_about(answer, notice_of["太仓"])
-    assert any(c.clause == "四、（一）" for c in answer.citations), [c.clause for c in answer.citations]
+    assert any(c.clause == "四、（一）" for c in answer.citations), [
+        c.clause for c in answer.citations
+    ]
     assert has(answer, "四、（一）"), "the clause reference must be shown to the user"
 
 
@@ -148,7 +154,9 @@ def test_wuxi_age_limit(answerer: Answerer, notice_of: dict[str, str]) -> None:
 def test_subsidy_without_city_lists_cities_or_asks(answerer: Answerer, kb) -> None:  # type: ignore[no-untyped-def]
     answer = ask(answerer, "补助多少钱")
     assert not answer.out_of_scope
-    places_named = [n.meta.place.name for n in kb.notices.values() if n.meta.place.name in answer.text]
+    places_named = [
+        n.meta.place.name for n in kb.notices.values() if n.meta.place.name in answer.text
+    ]
     assert answer.clarify or len(places_named) >= 3, answer.text
     if not answer.clarify:
         assert len(cited_ids(answer)) >= 2
@@ -174,8 +182,9 @@ def test_weather_is_out_of_scope(answerer: Answerer) -> None:
     ],
     ids=["typo", "pinyin", "traditional", "county", "doc-number"],
 )
-def test_question_resolves_to_the_right_notice(answerer: Answerer, notice_of: dict[str, str],
-                                               question: str, place: str, expect: str) -> None:
+def test_question_resolves_to_the_right_notice(
+    answerer: Answerer, notice_of: dict[str, str], question: str, place: str, expect: str
+) -> None:
     answer = ask(answerer, question)
     assert_about(answer, notice_of[place])
     assert not answer.fallback, answer.text
@@ -185,7 +194,9 @@ def test_question_resolves_to_the_right_notice(answerer: Answerer, notice_of: di
 # ------------------------------------------------------------- not stated
 
 
-def test_unanswered_question_falls_back_with_contact(answerer: Answerer, notice_of: dict[str, str]) -> None:
+def test_unanswered_question_falls_back_with_contact(
+    answerer: Answerer, notice_of: dict[str, str]
+) -> None:
     answer = ask(answerer, "太仓工作室每年要考核吗")
     text = text_of(answer)
     assert answer.fallback, answer.text

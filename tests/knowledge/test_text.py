@@ -107,7 +107,11 @@ def test_fold() -> None:
 
 def test_split_sentences() -> None:
     assert split_sentences("第一句。第二句；第三句！第四句？尾巴") == [
-        "第一句。", "第二句；", "第三句！", "第四句？", "尾巴",
+        "第一句。",
+        "第二句；",
+        "第三句！",
+        "第四句？",
+        "尾巴",
     ]
     assert split_sentences("  ") == []
 
