@@ -51,7 +51,8 @@ class KnowledgeBase:
             for c in n.clauses:
                 self.index.add(n.id, c.ref, self.tokenizer.tokens(c.text))
         self.index.finish()
-        self.places = PlaceMatcher({n.id: n.meta.place for n in self.notices.values()})
+        self.places = PlaceMatcher({n.id: n.meta.place for n in self.notices.values()},
+                                   segment=self.tokenizer.segment)
         self.doc_numbers = {doc_number_key(n.meta.doc_number): n.id
                             for n in self.notices.values() if n.meta.doc_number}
 

@@ -54,13 +54,18 @@ def fmt_yuan(amount: int) -> str:
     return f"{amount}元"
 
 
-def _deadline(n: Notice, today: dt.date, programme: str) -> Part | None:
+_OFFICE_WORDS = ("县", "区", "推荐名单", "审核", "初审", "复核", "人社局", "评审", "评委", "主管部门")
+
+
+def _deadline(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
     dls = n.facts.deadlines
     if not dls:
         return None
-    own = [d for d in dls if d.applicant] or dls[:2]
+    office = [d for d in dls if not d.applicant]
+    asks_office = any(w in question for w in _OFFICE_WORDS) and office
+    own = office if asks_office else ([d for d in dls if d.applicant] or dls[:2])
     lines, cites = [], []
-    for d in own[:2]:
+    for d in own[: 4 if asks_office else 2]:
         cites.append(cite(n, d.clause, d.quote))
         if d.status == DeadlineStatus.UNSPECIFIED:
             lines.append(f"{d.what or '申报时间'}：通知写明“另行通知”，目前没有具体日期。")
@@ -78,7 +83,7 @@ def _deadline(n: Notice, today: dt.date, programme: str) -> Part | None:
         elif d.date:
             line += f"距今还有{(d.date - today).days}天。"
         lines.append(line)
-    if own and not own[0].applicant:
+    if own and not own[0].applicant and not asks_office:
         lines.append("通知未单独规定申报单位的截止日，请在上述时间前尽早向所属主管部门提交。")
     return Part(lines, cites)
 
@@ -119,7 +124,7 @@ def _materials(n: Notice, today: dt.date, programme: str) -> Part | None:
         prefix = f"[{m.programme}] " if len(progs) > 1 else ""
         lines.append(f"{i}. {prefix}{m.name}" + (f"（{'，'.join(extra)}）" if extra else ""))
     cites = [cite(n, items[0].clause.rsplit(".", 1)[0] if False else _parent_ref(n, items[0].clause))]
-    sub = _submission(n, today, programme)
+    sub = _submission(n, today, programme, "")
     if sub:
         lines += sub.lines
         cites += sub.citations
@@ -131,16 +136,26 @@ def _parent_ref(n: Notice, ref: str) -> str:
     return clause.parent if clause and clause.parent else ref
 
 
-def _submission(n: Notice, today: dt.date, programme: str) -> Part | None:
+def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
     rules = [r for r in n.facts.submission if r.copies or r.paper or r.electronic or r.online or r.to]
-    if not rules:
+    named = [m for m in n.facts.materials if m.copies and _mentions(question, m.name)]
+    if not rules and not named:
         return None
     lines, cites = [], []
+    for m in named[:2]:
+        lines.append(f"{m.name}：一式{m.copies}份（{m.copies}份）。")
+        cites.append(cite(n, m.clause, m.text))
     for r in rules[:3]:
         sentence = r.text.strip()
         lines.append("提交要求：" + shorten(sentence, 120))
         cites.append(cite(n, r.clause, r.text))
     return Part(lines, cites)
+
+
+def _mentions(question: str, name: str) -> bool:
+    """True when the question names a material: its last 3 characters (申请表, 申报表,
+    办报告) or the whole name occur in the question."""
+    return bool(question) and (name in question or name[-3:] in question)
 
 
 _TOPIC_KINDS = {
@@ -255,8 +270,12 @@ def _validity(n: Notice, today: dt.date, programme: str) -> Part | None:
     return _simple_list(n.facts.validity, "有效期", n)
 
 
-def _publicity(n: Notice, today: dt.date, programme: str) -> Part | None:
-    return _simple_list(n.facts.publicity, "公示", n)
+def _publicity(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
+    part = _simple_list(n.facts.publicity, "公示", n)
+    asks_length = any(w in question for w in ("几天", "多久", "多长", "几个工作日", "多少天"))
+    if part and asks_length and not any(f.value for f in n.facts.publicity):
+        return Part(["通知提到公示，但没有写明公示几天。"], part.citations[:1], missing=True)
+    return part
 
 
 def _naming(n: Notice, today: dt.date, programme: str) -> Part | None:
@@ -320,4 +339,6 @@ def compose(intent: Intent, notice: Notice, today: dt.date, programme: str = "",
     """
     if intent == Intent.CONDITIONS:
         return _conditions(notice, today, programme, question)
+    if intent in (Intent.DEADLINE, Intent.SUBMISSION, Intent.PUBLICITY):
+        return COMPOSERS[intent](notice, today, programme, question)  # type: ignore[call-arg]
     return COMPOSERS[intent](notice, today, programme)

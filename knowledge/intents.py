@@ -36,19 +36,20 @@ _CUES: dict[Intent, dict[str, float]] = {
                       "申报时间": 3, "结束": 1.5, "到期": 1},
     Intent.CONTACT: {"联系": 3, "电话": 3, "手机": 2, "邮箱": 3, "邮件": 2, "email": 3, "找谁": 3,
                      "咨询": 2, "联系人": 3, "打给": 2, "号码": 2, "负责人": 2, "地址": 2, "办公室": 1.5,
-                     "在哪办": 2, "座机": 3, "问谁": 3},
+                     "在哪办": 2, "座机": 3, "问谁": 3, "contact": 3, "phone": 3, "tel": 2},
     Intent.MATERIALS: {"材料": 3, "准备": 2, "交什么": 3, "提交什么": 3, "带什么": 3, "清单": 2,
                        "复印件": 2, "证明": 1.5, "要哪些": 2, "需要哪些": 1.5, "上传": 1.5, "证件": 2,
-                       "营业执照": 2, "身份证": 1.5, "协议书": 2},
+                       "营业执照": 2, "身份证": 1.5, "协议书": 2, "material": 3, "document": 2},
     Intent.CONDITIONS: {"条件": 3, "要求": 1.5, "资格": 2, "年龄": 3, "岁": 2.5, "能不能报": 3,
                         "能报吗": 3, "可以报": 2, "能申报": 3, "可以申报": 2, "符合": 2, "门槛": 3,
                         "团队": 2.5, "几个人": 2.5, "多少人": 2.5, "人数": 2.5, "成员": 1.5, "技师": 1.5,
                         "等级": 1.5, "荣誉": 2, "称号": 2, "退休": 3, "够格": 3, "限制": 1.5,
                         "运行满": 3, "成立多久": 3, "谁可以": 3, "哪些人": 2, "谁能": 3, "职业资格": 2,
-                        "绝技": 2, "资质": 2, "有限制": 2, "多大": 2},
+                        "绝技": 2, "资质": 2, "有限制": 2, "多大": 2, "condition": 3,
+                        "requirement": 3, "eligib": 3},
     Intent.SUBSIDY: {"补助": 3, "补贴": 3, "资助": 3, "经费": 3, "钱": 3, "奖励": 2.5, "资金": 2.5,
                      "多少万": 3, "给多少": 3, "扶持": 2, "奖金": 3, "启动": 1.5, "支持措施": 2,
-                     "待遇": 2, "好处": 2},
+                     "待遇": 2, "好处": 2, "subsidy": 3, "funding": 3, "money": 2},
     Intent.PROCEDURE: {"流程": 3, "程序": 3, "步骤": 3, "怎么申报": 3, "如何申报": 3, "怎么报": 3,
                        "怎么申请": 3, "如何申请": 3, "评审": 2, "评选": 2, "怎么评": 3, "审核": 2,
                        "答辩": 3, "专家": 1.5, "环节": 2, "评定": 2, "认定程序": 3, "怎么弄": 2,
@@ -63,16 +64,33 @@ _CUES: dict[Intent, dict[str, float]] = {
                    "哪张表": 3, "什么表": 3, "表在哪": 3, "下载": 2, "考核表": 2},
     Intent.SUBMISSION: {"几份": 3, "份数": 3, "一式": 3, "纸质": 3, "a4": 3, "装订": 3, "电子版": 3,
                         "交到哪": 3, "交给谁": 3, "报送": 2, "寄": 2, "送到": 2, "打印": 2,
-                        "双面": 3, "交哪": 3, "提交到": 3, "电子文档": 3, "格式": 1.5, "多少份": 3},
+                        "双面": 3, "交哪里": 3, "哪个科室": 3, "交给哪": 3, "提交到": 3, "电子文档": 3, "格式": 1.5, "多少份": 3},
     Intent.PUBLICITY: {"公示": 3, "公告": 1.5, "公开": 1.5},
     Intent.OVERVIEW: {"介绍": 2, "概况": 3, "主要内容": 3, "讲了什么": 3, "说了什么": 3, "是什么": 1,
                       "什么意思": 1, "文件": 1, "通知": 0.5, "政策": 1},
 }
 
+# Cues that also occur outside this domain (多少钱 for a ticket, 推荐几个 restaurants):
+# a question with only these needs its other words to occur in the notices.
+GENERIC_CUES = frozenset({"钱", "多少个", "推荐几", "怎么办理", "时间", "什么时候", "啥时候", "何时", "几号",
+                          "几月", "日期", "哪天", "介绍", "是什么", "什么意思", "文件", "政策", "通知",
+                          "手机", "号码", "地址", "电话", "打印", "寄", "送到", "准备", "要求", "结束",
+                          "到期", "多久", "有效", "公开", "公告", "money", "tel", "下载", "数量", "指标",
+                          "步骤", "流程", "程序", "证明", "清单", "格式", "名称", "叫什么", "多大"})
+
+
+def specific_cue(question: str) -> bool:
+    """True when the question contains an intent cue that belongs to this domain."""
+    return any(cue in question and cue not in GENERIC_CUES
+               for cues in _CUES.values() for cue in cues)
+
+
 # Words that make a question belong to this domain even without an intent cue.
 DOMAIN_TERMS = ("技能大师", "大师工作室", "工作室", "首席技师", "申报", "申请", "领办", "领衔", "认定",
                 "评审", "评选", "技师", "人社", "通知", "高技能", "技能人才", "考核", "一事一议",
-                "政策", "文件", "文号")
+                "文号", "截止", "补助", "补贴", "资助", "经费", "材料", "名额", "有效期", "公示",
+                "申报表", "申请表", "联系人", "一式", "装订", "电子版", "团队", "退休", "荣誉", "称号",
+                "职业资格", "复印件", "附件", "studio", "deadline")
 
 CONDITION_TOPICS: dict[str, tuple[str, ...]] = {
     "age": ("年龄", "岁", "多大", "年纪", "出生"),
@@ -118,5 +136,8 @@ def condition_topics(question: str) -> list[str]:
 
 
 def in_domain(question: str) -> bool:
-    """True when the question mentions this domain or asks an intent's question."""
-    return any(t in question for t in DOMAIN_TERMS) or bool(classify(question))
+    """True when the question uses a term of this domain (技能大师工作室, 申报, 补助…).
+
+    Questions with only generic cues (``多少钱``, ``电话``) are judged by the answerer,
+    which checks their words against the notices' vocabulary."""
+    return any(t in question for t in DOMAIN_TERMS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -125,8 +126,14 @@ class PlaceMatcher:
     Build once per knowledge base; :meth:`match` is called per question.
     """
 
-    def __init__(self, places: dict[str, Place]) -> None:
-        """Args: places: ``{notice_id: Place}``."""
+    def __init__(self, places: dict[str, Place],
+                 segment: Callable[[str], list[str]] | None = None) -> None:
+        """Args:
+            places: ``{notice_id: Place}``.
+            segment: Word segmenter; when given, a name found inside a longer word
+                (太仓 in 时间太仓促了) is not a mention.
+        """
+        self._segment = segment
         self._cjk: dict[str, list[tuple[str, int]]] = {}
         self._latin: dict[str, list[tuple[str, int]]] = {}
         self._shorts: list[tuple[str, str, str]] = []  # (short, pinyin, notice_id)
@@ -162,7 +169,12 @@ class PlaceMatcher:
                 hits[nid] = PlaceHit(nid, strength, mention)
 
         if self._regex is not None:
+            spans = None
             for m in self._regex.finditer(question):
+                if self._segment is not None:
+                    spans = spans if spans is not None else _token_spans(question, self._segment)
+                    if _inside_word(m.start(), m.end(), spans, self._cjk):
+                        continue
                 for nid, strength in self._cjk[m.group()]:
                     add(nid, strength, m.group())
         for word in re.findall(r"[a-z]{3,}", question):
@@ -189,6 +201,8 @@ class PlaceMatcher:
                 diffs = [j for j in range(n) if window[j] != short[j]]
                 if len(diffs) != 1:
                     continue
+                if i > 0 and question[i - 1] not in " ，,。.？?！!：:、在问" and not question[i - 1].isascii():
+                    continue  # a typo'd place name opens the question or a clause
                 a, b = window[diffs[0]], short[diffs[0]]
                 if not ("\u4e00" <= a <= "\u9fff"):
                     continue
@@ -196,6 +210,28 @@ class PlaceMatcher:
                     found.append((nid, window))
                     break
         return found
+
+
+def _token_spans(text: str, segment: Callable[[str], list[str]]) -> list[tuple[int, int, str]]:
+    spans, pos = [], 0
+    for tok in segment(text):
+        start = text.find(tok, pos)
+        if start < 0:
+            continue
+        spans.append((start, start + len(tok), tok))
+        pos = start + len(tok)
+    return spans
+
+
+def _inside_word(start: int, end: int, spans: list[tuple[int, int, str]], names: dict[str, object]) -> bool:
+    """True when [start, end) lies inside a longer word that is not itself a place name
+    nor the name plus 市/区/县 (``太仓促`` yes; ``太仓市`` no)."""
+    for s, e, tok in spans:
+        if s <= start < e:
+            if s == start and e <= end:
+                return False
+            return tok not in names and not (s == start and e == end + 1 and tok[-1] in "市区县")
+    return False
 
 
 @lru_cache(maxsize=4096)

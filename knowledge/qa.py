@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from knowledge.base import KnowledgeBase
 from knowledge.compose import Citation, Part, cite, compose
-from knowledge.intents import Intent, classify, in_domain
+from knowledge.intents import Intent, classify, in_domain, specific_cue
 from knowledge.places import Strength
 from knowledge.text import normalize_question, shorten
 
@@ -93,9 +93,11 @@ class Answerer:
             The answer; see :class:`Answer` for the flags.
         """
         q = normalize_question(question)
-        intents = [i for i, _ in classify(q)]
+        ranked = classify(q)
+        top = ranked[0][1] if ranked else 0.0
+        intents = [i for i, s in ranked if s >= max(2.5, 0.5 * top) or s == top]
         notices, note = self.select_notices(q, current)
-        if not q or not in_domain(q):
+        if not q or not self._in_scope(q, intents):
             return Answer(
                 "抱歉，我是技能大师工作室申报政策助手，只能解答申报条件、材料、截止时间、补助、"
                 "联系方式等相关问题。您可以问我：“太仓的截止时间？”",
@@ -107,6 +109,17 @@ class Answerer:
         for nid in notices[:3]:
             parts.append((nid, self._about(nid, q, intents, today, programme)))
         return self._assemble(parts, intents, note)
+
+    def _in_scope(self, q: str, intents: list[Intent]) -> bool:
+        """In scope: a domain term, or an intent cue whose other words all occur in the
+        notices (``韶关联系电话`` yes; ``韶关丹霞山门票多少钱``: 丹霞山 and 门票 never do)."""
+        if in_domain(q) or specific_cue(q):
+            return True
+        if not intents:
+            return False
+        places = {a for n in self.kb.notices.values() for a in n.meta.place.aliases}
+        tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in places and not t.isascii()]
+        return all(self.kb.index.idf(t) > 0 for t in tokens)
 
     def _about(self, nid: str, q: str, intents: list[Intent], today: dt.date, programme: str) -> Part:
         notice = self.kb.notices[nid]

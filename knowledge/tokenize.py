@@ -46,6 +46,10 @@ class Tokenizer:
         if word:
             self._jieba.add_word(word, 20)
 
+    def segment(self, text: str) -> list[str]:
+        """Raw jieba segmentation of ``text`` (all tokens, in order)."""
+        return list(self._jieba.lcut(text))
+
     def tokens(self, text: str) -> list[str]:
         """Content tokens of ``text``: lower-cased, stop words and punctuation removed.
 
