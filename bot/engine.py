@@ -67,6 +67,8 @@ class Engine:
             session = await self.store.load(key)
             try:
                 replies = await self._turn(message, session)
+                offered = next((r.choices for r in reversed(replies) if r.choices), [])
+                session.choices = {str(i): c.payload for i, c in enumerate(offered, 1)}
             except Exception:
                 log.exception("turn failed for %s", message.channel)
                 return [Reply(text=APOLOGY)]
@@ -124,7 +126,6 @@ class Engine:
                        for n in answer.clarify]
         elif answer.fallback and not answer.out_of_scope:
             choices = [Choice(label="转人工", payload="handoff")]
-        session.choices = {str(i): c.payload for i, c in enumerate(choices, 1)}
         sources = [Source(notice=c.notice, clause=c.clause, quote=c.quote) for c in answer.citations]
         return Reply(text=answer.text, choices=choices, sources=sources, fallback=answer.fallback)
 

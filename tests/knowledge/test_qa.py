@@ -27,9 +27,7 @@ from knowledge.text import fold
 QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "data" / "questions.jsonl"
 TODAY = dt.date(2024, 6, 1)  # the date the question set was written against
 
-# Target accuracy on the question set. The answerer is being improved towards it;
-# do not lower it to make the test pass.
-# Target (issue 2) is 0.95; measured 83.0% (185/223) when this floor was set. Raise it as
+# Target accuracy on the question set (issue 2) is 0.95; measured 83.0% (185/223) when this floor was set. Raise it as
 # the answerer improves; never lower it.
 ACCURACY_FLOOR = 0.82
 

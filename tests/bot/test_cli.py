@@ -1,0 +1,41 @@
+"""The CLI as a user runs it: ask --json over stdin, ingest errors, piped chat."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+from bot.cli import main
+
+QINGCHUAN = Path(__file__).resolve().parents[1] / "data" / "notices" / "qingchuan_2025.txt"
+
+
+def test_ask_json_reads_one_question_per_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("太仓的截止时间？\n明天天气怎么样\n"))
+    assert main(["ask", "--json", "-", "--db", str(tmp_path / "kb.db"), "--today", "2024-06-01"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 2
+    assert "2024年8月20日" in rows[0]["answer"] and rows[0]["fallback"] is False
+    assert rows[0]["sources"][0]["clause"] == "四、（一）"
+    assert rows[1]["fallback"] is True and rows[1]["sources"] == []
+
+
+def test_ingest_then_ask_about_the_new_notice(tmp_path, capsys):
+    db = str(tmp_path / "kb.db")
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"not a zip")
+    assert main(["ingest", "--db", db, str(QINGCHUAN), str(bad)]) == 1
+    out = capsys.readouterr()
+    assert "qingchuan_2025" in out.out and "broken.docx" in out.err
+    assert main(["ask", "--db", db, "--today", "2025-06-01", "青川的截止时间"]) == 0
+    assert "2025年9月30日" in capsys.readouterr().out
+
+
+def test_chat_works_piped(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("补助多少钱\n/cities\n3\n"))
+    assert main(["chat", "--db", str(tmp_path / "kb.db"), "--today", "2024-06-01"]) == 0
+    out = capsys.readouterr().out
+    assert "您> 补助多少钱" in out and "2万元" in out
+    assert "已切换到" in out

@@ -1,0 +1,116 @@
+"""The engine end to end through a fake channel (a list of IncomingMessages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docx
+import pytest
+
+from bot.app import build_runtime
+from bot.engine import APOLOGY
+from bot.messages import IncomingMessage
+from bot.settings import load_settings
+
+
+class FakeChannel:
+    """Pushes user turns to the engine and keeps what the user would see."""
+
+    def __init__(self, engine, user: str = "u1", channel: str = "test") -> None:
+        self.engine, self.user, self.channel = engine, user, channel
+        self.n = 0
+
+    async def say(self, text: str = "", payload: str = "", message_id: str | None = None):
+        self.n += 1
+        mid = message_id if message_id is not None else f"m{self.n}"
+        return await self.engine.handle(IncomingMessage(
+            channel=self.channel, user_id=self.user, text=text, payload=payload, message_id=mid))
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    return load_settings({}, db=tmp_path / "kb.db", today=dt.date(2024, 6, 1))
+
+
+async def test_clarify_then_pick_city_by_number(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        [ask] = await chat.say("需要准备哪些材料")
+        assert "哪个城市" in ask.text
+        labels = [c.label for c in ask.choices]
+        assert "太仓市" in labels
+        number = str(labels.index("太仓市") + 1)
+        [answer] = await chat.say(number)
+        assert "太仓市技能大师工作室申请表" in answer.text
+        assert "太人社职〔2024〕7号" in answer.text
+        assert answer.files and answer.files[0].path.exists()
+        table = docx.Document(str(answer.files[0].path)).tables[0]
+        names = [row.cells[1].text for row in table.rows[1:]]
+        assert "太仓市技能大师工作室申请表" in names
+
+
+async def test_follow_up_uses_the_notice_in_context(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        await chat.say("韶关联系电话")
+        [reply] = await chat.say("申报材料要几份")
+        assert "韶关市" in reply.text and "一式两份" in reply.text
+
+
+async def test_redelivered_message_is_processed_once(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        first = await chat.say("需要准备哪些材料", message_id="same")
+        again = await chat.say("需要准备哪些材料", message_id="same")
+        assert [r.text for r in first] == [r.text for r in again]
+        assert len(await rt.state.history("test:u1")) == 2  # one user line + one bot line
+
+
+async def test_crash_in_a_turn_apologises_and_keeps_the_session(settings, monkeypatch):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        await chat.say("太仓的截止时间？")
+        before = await rt.state.load("test:u1")
+
+        def boom(*args, **kwargs):
+            raise RuntimeError("bug")
+
+        monkeypatch.setattr(rt.engine.answerer, "answer", boom)
+        [reply] = await chat.say("无锡补贴")
+        assert reply.text == APOLOGY
+        assert await rt.state.load("test:u1") == before
+
+
+async def test_session_survives_restart(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        await chat.say("补助多少钱是按什么条件")  # asks which city? not necessarily
+        await chat.say("鹿城联系电话")
+    async with build_runtime(settings) as rt2:
+        chat = FakeChannel(rt2.engine)
+        chat.n = 10
+        [reply] = await chat.say("截止时间")
+        assert "温州市鹿城区" in reply.text and "XX月XX日" in reply.text
+
+
+async def test_fallback_offers_handoff_and_contacts(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        [reply] = await chat.say("太仓工作室每年要考核吗")
+        assert reply.fallback
+        assert "0512-53542494" in reply.text
+        assert [c.payload for c in reply.choices] == ["handoff"]
+        [human] = await chat.say(payload="handoff")
+        assert "顾雪锋" in human.text
+
+
+async def test_commands_and_oversized_message(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        [cities] = await chat.say("/cities")
+        assert "太仓市" in cities.text and "韶关市" in cities.text and "申报时间另行通知" in cities.text
+        [long] = await chat.say("问" * 3000)
+        assert "太长" in long.text
+        [unknown] = await chat.say("/nonsense")
+        assert "/help" in unknown.text
