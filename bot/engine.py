@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.messages import Choice, IncomingMessage, OutgoingFile, Reply, Source
+from bot.routes import Route, Turn
 from bot.storage import Session, StateStore
 from knowledge.base import KnowledgeBase
 from knowledge.intents import Intent
@@ -39,22 +40,28 @@ class Engine:
     """Dialog engine shared by all channels (implements ``MessageHandler``)."""
 
     def __init__(self, kb: KnowledgeBase, store: StateStore, files_dir: Path,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+                 today: Callable[[], dt.date] = dt.date.today,
+                 routes: Sequence[Route] = ()) -> None:
         """Args:
             kb: The knowledge base.
             store: Session storage (opened).
             files_dir: Where generated files (checklists) are written.
             today: Clock for deadline checks (injectable for tests and ``--today``).
+            routes: Feature routes offered each turn before Q&A (see :mod:`bot.routes`).
         """
         self.kb = kb
+        self.routes = list(routes)
         self.answerer = Answerer(kb)
         self.store = store
         self.files_dir = files_dir
         self.today = today
 
     async def handle(self, message: IncomingMessage) -> list[Reply]:
-        """Process one turn; idempotent per ``(channel, message_id)``."""
-        key = message.session_key
+        """Process one turn; idempotent per ``(channel, message_id)``.
+
+        The session used is the canonical one of the sender's identity (identities
+        linked across channels share one session)."""
+        key = await self.store.canonical(message.session_key)
         if message.message_id:
             done = await self.store.processed(message.channel, message.message_id)
             if done is not None:
@@ -66,7 +73,7 @@ class Engine:
                     return [Reply.model_validate(r) for r in done]
             session = await self.store.load(key)
             try:
-                replies = await self._turn(message, session)
+                replies = await self._turn(message, session, key)
                 offered = next((r.choices for r in reversed(replies) if r.choices), [])
                 session.choices = {str(i): c.payload for i, c in enumerate(offered, 1)}
             except Exception:
@@ -78,7 +85,7 @@ class Engine:
                                          [r.model_dump(mode="json") for r in replies], transcript)
             return replies
 
-    async def _turn(self, message: IncomingMessage, session: Session) -> list[Reply]:
+    async def _turn(self, message: IncomingMessage, session: Session, key: str) -> list[Reply]:
         text = (message.text or "").strip()
         payload = message.payload
         if not payload and text in session.choices:
@@ -86,6 +93,11 @@ class Engine:
         session.choices = {}
         if len(text) > MAX_TEXT:
             return [Reply(text=f"消息太长了（{len(text)}字），请把问题精简到{MAX_TEXT}字以内再发送。")]
+        turn = Turn(message, session, text, payload, self.today(), self, key)
+        for route in self.routes:
+            consumed = await route(turn)
+            if consumed is not None:
+                return consumed
         if payload:
             return self._button(payload, session)
         if text.startswith("/"):
@@ -98,11 +110,21 @@ class Engine:
             picked = self.answerer.select_notices(normalize_question(text))[0]
             if picked and len(normalize_question(text)) <= 8:
                 question, session.pending_question = session.pending_question, ""
-                return self._answer(question, session, forced=picked[0])
+                return self.answer_question(question, session, forced=picked[0])
         session.pending_question = ""
-        return self._answer(text, session)
+        return self.answer_question(text, session)
 
-    def _answer(self, question: str, session: Session, forced: str | None = None) -> list[Reply]:
+    def answer_question(self, question: str, session: Session, forced: str | None = None) -> list[Reply]:
+        """Answer a free question (also used by routes, e.g. a question mid-form).
+
+        Args:
+            question: The user's text.
+            session: Updated with the notice the answer is about.
+            forced: Answer about this notice id (a city the user picked).
+
+        Returns:
+            One reply (with a checklist file for a materials question).
+        """
         answer = self.answerer.answer(question, self.today(), current=forced or session.notice_id)
         if forced and not answer.notice_ids and not answer.out_of_scope:
             answer = self.answerer.answer(
@@ -137,7 +159,7 @@ class Engine:
             session.notice_id = nid
             question, session.pending_question = session.pending_question, ""
             if question:
-                return self._answer(question, session, forced=nid)
+                return self.answer_question(question, session, forced=nid)
             place = self.kb.notices[nid].meta.place.name
             return [Reply(text=f"已切换到{place}的通知，请问您想了解什么？")]
         if payload == "handoff":
@@ -145,6 +167,10 @@ class Engine:
         return [Reply(text="这个按钮已失效，请重新提问。")]
 
     def _handoff(self, session: Session) -> Reply:
+        return self.contacts_reply(session)
+
+    def contacts_reply(self, session: Session) -> Reply:
+        """The contacts of the current notice (or of all notices): the human channel."""
         lines = ["好的，以下是通知中的人工咨询渠道："]
         ids = [session.notice_id] if session.notice_id else list(self.kb.notices)
         for nid in ids:

@@ -6,6 +6,8 @@ Tables::
     processed(channel, message_id, replies JSON)     idempotency: a re-delivered message
                                                      gets the stored replies again
     history(session_key, role, text, at)             recent transcript (handoff, /forget)
+    links(alias_key PK, canonical_key)               one person across channels: the
+                                                     alias identity uses the canonical session
 
 Writes of one turn happen together in one transaction (:meth:`StateStore.commit_turn`),
 so a crash mid-turn never leaves a half-saved session.
@@ -33,6 +35,8 @@ CREATE TABLE IF NOT EXISTS history (
     id INTEGER PRIMARY KEY AUTOINCREMENT, session_key TEXT NOT NULL, role TEXT NOT NULL,
     text TEXT NOT NULL, at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS history_key ON history(session_key);
+CREATE TABLE IF NOT EXISTS links (
+    alias_key TEXT PRIMARY KEY, canonical_key TEXT NOT NULL, linked_at TEXT NOT NULL);
 """
 
 
@@ -93,6 +97,24 @@ class StateStore:
     def lock(self, key: str) -> asyncio.Lock:
         """The lock serialising turns of one session."""
         return self._locks[key]
+
+    async def canonical(self, key: str) -> str:
+        """The session key ``key`` is linked to (itself when unlinked)."""
+        async with self.db.execute("SELECT canonical_key FROM links WHERE alias_key = ?", (key,)) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else key
+
+    async def link(self, alias_key: str, canonical_key: str) -> None:
+        """Make ``alias_key`` (e.g. ``"wecom:zhangsan"``) share ``canonical_key``'s session
+        (e.g. ``"telegram:123"``). Links are flattened: linking to an alias links to its
+        canonical key."""
+        target = await self.canonical(canonical_key)
+        if target == alias_key:
+            return
+        await self.db.execute("INSERT OR REPLACE INTO links (alias_key, canonical_key, linked_at)"
+                              " VALUES (?, ?, ?)", (alias_key, target, _now()))
+        await self.db.execute("UPDATE links SET canonical_key = ? WHERE canonical_key = ?", (target, alias_key))
+        await self.db.commit()
 
     async def load(self, key: str) -> Session:
         """The session for ``key`` (a fresh one when none is stored)."""
