@@ -109,10 +109,14 @@ def _contact(n: Notice, today: dt.date, programme: str) -> Part | None:
     return Part(lines, cites)
 
 
-def _materials(n: Notice, today: dt.date, programme: str) -> Part | None:
+def _materials(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
     items = [m for m in n.facts.materials if not programme or not m.programme or m.programme == programme]
     if not items:
         return None
+    named = [m for m in items if len(m.name) >= 4 and (m.name in question or m.name[-4:] in question)]
+    if named and not any(w in question for w in ("哪些", "什么材料", "清单", "准备")):
+        return Part([f"{m.name}：{shorten(m.text, 150)}" for m in named[:2]],
+                    [cite(n, m.clause, m.text) for m in named[:2]])
     progs = {m.programme for m in items if m.programme}
     lines = ["需要准备的材料" + (f"（{programme or '、'.join(sorted(progs))}）" if progs else "") + "："]
     for i, m in enumerate(items, 1):
@@ -124,7 +128,7 @@ def _materials(n: Notice, today: dt.date, programme: str) -> Part | None:
         prefix = f"[{m.programme}] " if len(progs) > 1 else ""
         lines.append(f"{i}. {prefix}{m.name}" + (f"（{'，'.join(extra)}）" if extra else ""))
     cites = [cite(n, items[0].clause.rsplit(".", 1)[0] if False else _parent_ref(n, items[0].clause))]
-    sub = _submission(n, today, programme, "")
+    sub = _submission(n, today, programme, question)
     if sub:
         lines += sub.lines
         cites += sub.citations
@@ -145,6 +149,15 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
     for m in named[:2]:
         lines.append(f"{m.name}：一式{m.copies}份（{m.copies}份）。")
         cites.append(cite(n, m.clause, m.text))
+    if any(w in question for w in ("哪", "谁", "地址", "送到", "交到")):
+        dest = [r for r in n.facts.submission if r.to]
+        for r in dest[:2]:
+            lines.append(f"报送至：{r.to}。")
+            cites.append(cite(n, r.clause, r.text))
+        if not dest and n.facts.contacts and (n.facts.contacts[0].address or n.facts.contacts[0].office):
+            c = n.facts.contacts[0]
+            lines.append(f"报送地点：{c.address or c.office}。")
+            cites.append(cite(n, c.clause, c.quote))
     for r in rules[:3]:
         sentence = r.text.strip()
         lines.append("提交要求：" + shorten(sentence, 120))
@@ -165,7 +178,8 @@ _TOPIC_KINDS = {
     "qualification": {ConditionKind.QUALIFICATION, ConditionKind.QUALIFIED_MEMBERS_MIN},
     "honours": {ConditionKind.HONOURS},
     "running": {ConditionKind.YEARS_RUNNING},
-    "host": {ConditionKind.FUNDING_SHARE, ConditionKind.UNIQUE},
+    "host": {ConditionKind.FUNDING_SHARE},
+    "unique": {ConditionKind.UNIQUE},
 }
 _KIND_CUE = {
     ConditionKind.AGE_MAX: r"(年龄|周岁)",
@@ -206,6 +220,8 @@ def _conditions(n: Notice, today: dt.date, programme: str, question: str = "") -
     for c in chosen:
         if c.kind == ConditionKind.HONOURS:
             line = "须获得以下荣誉之一：" + "、".join(c.options[:12])
+        elif c.kind == ConditionKind.ALL_OF:
+            line = "须具备下列条件：" + "；".join(f"{i}.{shorten(o, 40)}" for i, o in enumerate(c.options, 1))
         elif c.kind == ConditionKind.ONE_OF:
             line = "且具备下列条件之一：" + "；".join(f"{i}.{o}" for i, o in enumerate(c.options, 1))
         else:
@@ -222,7 +238,7 @@ def _conditions(n: Notice, today: dt.date, programme: str, question: str = "") -
 
 def _topic_words(topics: list[str]) -> str:
     names = {"age": "年龄", "retirement": "退休年龄", "team": "团队人数", "qualification": "职业资格等级",
-             "honours": "荣誉称号", "running": "运行年限", "host": "依托单位"}
+             "honours": "荣誉称号", "running": "运行年限", "host": "依托单位", "unique": "同一单位申报数量"}
     return "、".join(names[t] for t in topics)
 
 
@@ -285,13 +301,33 @@ def _naming(n: Notice, today: dt.date, programme: str) -> Part | None:
     return Part([f"工作室名称格式：“{f.value}”。"], [cite(n, f.clause, f.text)])
 
 
-def _forms(n: Notice, today: dt.date, programme: str) -> Part | None:
+_FIELD_WORDS = ("填", "栏目", "内容", "字段", "项目", "哪些项", "什么项")
+
+
+def _forms(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
     if not n.attachments:
         return None
+    named = [a for a in n.attachments if a.title and (a.title in question or a.title[-5:] in question
+                                                      or a.title[-3:] in question)]
+    target = named[0] if named else (n.attachments[0] if any(w in question for w in _FIELD_WORDS) else None)
+    cite_att = target or n.attachments[0]
+    citation = Citation(n.id, n.label, f"附件{cite_att.number}", cite_att.title)
+    if target is not None:
+        lines = [f"附件{target.number or ''}《{target.title}》"]
+        notes = [ln.strip() for ln in target.text.splitlines() if ln.strip().startswith("注")]
+        if any(w in question for w in _FIELD_WORDS) or not notes:
+            sections: dict[str, list[str]] = {}
+            for f in target.fields:
+                if not f.signature:
+                    sections.setdefault(f.section or ("重复填写：" + f.group if f.group else ""), []).append(f.label)
+            for section, labels in sections.items():
+                head = f"{section}：" if section else "填写栏目："
+                lines.append(head + "、".join(dict.fromkeys(labels)))
+        lines += [re.sub(r"\s+", "", ln) for ln in notes]
+        return Part(lines, [citation])
     lines = ["通知附件中的表格："] + [f"附件{a.number or ''} {a.title}" for a in n.attachments]
     lines.append("可以发送“我要填报”，我会逐项帮您填写并生成表格文件。")
-    first = n.attachments[0]
-    return Part(lines, [Citation(n.id, n.label, f"附件{first.number}", first.title)])
+    return Part(lines, [citation])
 
 
 def _overview(n: Notice, today: dt.date, programme: str) -> Part | None:
@@ -339,6 +375,6 @@ def compose(intent: Intent, notice: Notice, today: dt.date, programme: str = "",
     """
     if intent == Intent.CONDITIONS:
         return _conditions(notice, today, programme, question)
-    if intent in (Intent.DEADLINE, Intent.SUBMISSION, Intent.PUBLICITY):
+    if intent in (Intent.DEADLINE, Intent.SUBMISSION, Intent.PUBLICITY, Intent.FORMS, Intent.MATERIALS):
         return COMPOSERS[intent](notice, today, programme, question)  # type: ignore[call-arg]
     return COMPOSERS[intent](notice, today, programme)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Hit:
-    """A ranked clause: ``score`` is BM25; ``coverage`` the share (0–1) of distinct query
-    tokens that occur in the clause."""
+    """A ranked clause: ``score`` is BM25; ``coverage`` the IDF-weighted share (0–1) of the
+    distinct query tokens that occur in the clause (a token no notice contains weighs
+    as much as the rarest known token)."""
 
     notice_id: str
     clause_ref: str
@@ -66,7 +67,9 @@ class BM25Index:
         """
         terms = list(dict.fromkeys(tokens))
         scores: dict[int, float] = {}
-        matched: dict[int, int] = {}
+        matched: dict[int, float] = {}
+        unknown = math.log(1 + len(self._docs))
+        total = sum(self._idf.get(t) or unknown for t in terms) or 1.0
         for term in terms:
             idf = self._idf.get(term)
             if not idf:
@@ -76,7 +79,6 @@ class BM25Index:
                     continue
                 norm = tf + self.k1 * (1 - self.b + self.b * self._lengths[doc] / self._avgdl)
                 scores[doc] = scores.get(doc, 0.0) + idf * tf * (self.k1 + 1) / norm
-                matched[doc] = matched.get(doc, 0) + 1
+                matched[doc] = matched.get(doc, 0.0) + idf
         best = sorted(scores, key=lambda d: -scores[d])[:limit]
-        return [Hit(self._docs[d][0], self._docs[d][1], scores[d], matched[d] / max(len(terms), 1))
-                for d in best]
+        return [Hit(self._docs[d][0], self._docs[d][1], scores[d], matched[d] / total) for d in best]

@@ -8,6 +8,7 @@ qualification, honours, retirement) narrow the answer to the condition asked abo
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 
@@ -33,7 +34,7 @@ _CUES: dict[Intent, dict[str, float]] = {
     Intent.DEADLINE: {"截止": 3, "截至": 3, "什么时候": 2, "啥时候": 2, "何时": 2, "几号": 2, "几月": 2,
                       "日期": 2, "期限": 3, "最晚": 3, "哪天": 2, "时间": 1.5, "来得及": 3, "还能报": 3,
                       "还可以报": 3, "过期": 2, "deadline": 3, "ddl": 3, "多久": 1, "报名时间": 3,
-                      "申报时间": 3, "结束": 1.5, "到期": 1},
+                      "申报时间": 3, "结束": 1.5, "到期": 1, "现在能报": 3, "现在还能": 3, "现在可以报": 3},
     Intent.CONTACT: {"联系": 3, "电话": 3, "手机": 2, "邮箱": 3, "邮件": 2, "email": 3, "找谁": 3,
                      "咨询": 2, "联系人": 3, "打给": 2, "号码": 2, "负责人": 2, "地址": 2, "办公室": 1.5,
                      "在哪办": 2, "座机": 3, "问谁": 3, "contact": 3, "phone": 3, "tel": 2},
@@ -46,7 +47,7 @@ _CUES: dict[Intent, dict[str, float]] = {
                         "等级": 1.5, "荣誉": 2, "称号": 2, "退休": 3, "够格": 3, "限制": 1.5,
                         "运行满": 3, "成立多久": 3, "谁可以": 3, "哪些人": 2, "谁能": 3, "职业资格": 2,
                         "绝技": 2, "资质": 2, "有限制": 2, "多大": 2, "condition": 3,
-                        "requirement": 3, "eligib": 3},
+                        "requirement": 3, "eligib": 3, "两个工作室": 3, "同一单位": 2},
     Intent.SUBSIDY: {"补助": 3, "补贴": 3, "资助": 3, "经费": 3, "钱": 3, "奖励": 2.5, "资金": 2.5,
                      "多少万": 3, "给多少": 3, "扶持": 2, "奖金": 3, "启动": 1.5, "支持措施": 2,
                      "待遇": 2, "好处": 2, "subsidy": 3, "funding": 3, "money": 2},
@@ -99,7 +100,8 @@ CONDITION_TOPICS: dict[str, tuple[str, ...]] = {
     "qualification": ("技师", "等级", "职业资格", "资质", "高级工", "几级", "学历", "职称"),
     "honours": ("荣誉", "称号", "获奖", "技术能手", "工匠", "大奖"),
     "running": ("运行", "成立多久", "成立几年", "满两年", "满2年"),
-    "host": ("企业", "院校", "学校", "单位"),
+    "host": ("院校", "学校", "依托单位", "企业条件", "单位条件", "企业要", "单位要", "企业应", "教育经费"),
+    "unique": ("同一单位", "同一工种", "两个工作室", "几个工作室", "只能报一个", "同一企业"),
 }
 
 
@@ -132,7 +134,10 @@ def classify(question: str) -> list[tuple[Intent, float]]:
 def condition_topics(question: str) -> list[str]:
     """Which condition topics a conditions question asks about (``["age"]``); empty for
     a general "what are the conditions" question."""
-    return [topic for topic, words in CONDITION_TOPICS.items() if any(w in question for w in words)]
+    topics = [topic for topic, words in CONDITION_TOPICS.items() if any(w in question for w in words)]
+    if "age" not in topics and re.search(r"\d{2}\s*(?:岁|周岁|了)", question):
+        topics.append("age")
+    return topics
 
 
 def in_domain(question: str) -> bool:

@@ -97,6 +97,10 @@ class Answerer:
         top = ranked[0][1] if ranked else 0.0
         intents = [i for i, s in ranked if s >= max(2.5, 0.5 * top) or s == top]
         notices, note = self.select_notices(q, current)
+        if q and notices and not self._in_scope(q, intents):
+            found = [(nid, part) for nid in notices[:3] if (part := self._retrieve(nid, q))]
+            if found:
+                return self._assemble(found, intents, note)
         if not q or not self._in_scope(q, intents):
             return Answer(
                 "抱歉，我是技能大师工作室申报政策助手，只能解答申报条件、材料、截止时间、补助、"
@@ -141,16 +145,31 @@ class Answerer:
         tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in self.kb.notices[nid].meta.place.aliases]
         if not tokens:
             return None
-        hits = self.kb.index.search(tokens, {nid}, limit=1)
-        if not hits or hits[0].coverage < _MIN_COVERAGE or len(set(tokens)) < 2:
-            return None
         notice = self.kb.notices[nid]
-        clause = notice.clause(hits[0].clause_ref)
-        if clause is None:
+        best_cov, clause = 0.0, None
+        for hit in self.kb.index.search(tokens, {nid}, limit=5):
+            candidate = notice.clause(hit.clause_ref)
+            cov = self._coverage(tokens, candidate.text) if candidate else 0.0
+            if cov > best_cov:
+                best_cov, clause = cov, candidate
+        if clause is None or best_cov < _MIN_COVERAGE:
             return None
         best = max(re.split(r"(?<=[。；])", clause.text.replace("\n", "")),
                    key=lambda s: sum(t in s for t in tokens))
         return Part([f"通知相关规定：{shorten(best, 160)}"], [cite(notice, clause.ref, best)])
+
+    def _coverage(self, tokens: list[str], text: str) -> float:
+        """IDF-weighted share of the question's words found in ``text`` (substring match,
+        so 评上 counts in 评上区级…). Words no notice contains weigh 2.0; single
+        characters unknown to the index weigh nothing."""
+        weights = {}
+        for t in set(tokens):
+            idf = self.kb.index.idf(t)
+            weights[t] = idf if idf > 0 else (2.0 if len(t) >= 2 else 0.0)
+        total = sum(weights.values())
+        if total <= 0:
+            return 0.0
+        return sum(w for t, w in weights.items() if t in text) / total
 
     def _not_stated(self, nid: str, part: Part | None) -> Part:
         notice = self.kb.notices[nid]

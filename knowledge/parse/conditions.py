@@ -31,6 +31,7 @@ _QUALIFICATION = re.compile(
     r"(国家[一二三四五]级职业资格[^，。；]{0,12}以上|技师、高级技师|高级技师|技师以上|高级工以上)"
 )
 _ONE_OF = re.compile(r"(?:具有|具备|符合)下列条件之一")
+_ALL_OF = re.compile(r"(?:具有|具备|符合)下列条件(?!之一)")
 _HONOURS_LIST = re.compile(r"(?:获得|荣获)((?:[“\"][^”\"]{2,20}[”\"][、，,]?\s*){2,})")
 _HONOURS_PLAIN = re.compile(r"荣获(.{6,200}?)等称号")
 _UNIQUE = re.compile(
@@ -91,6 +92,12 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
             if honours:
                 out.append(Condition(kind=ConditionKind.HONOURS, subject="领办人", programme=prog,
                                      options=honours, text=sentence, clause=clause.ref))
+        if _ALL_OF.search(text) and not _ONE_OF.search(text):
+            kids = [k for k in by_parent.get(clause.ref, []) if k.parent == clause.ref]
+            if kids:
+                out.append(Condition(kind=ConditionKind.ALL_OF, subject="申报", programme=prog,
+                                     options=[k.text.replace("\n", "")[:60] for k in kids],
+                                     text=_sentence_with(text, _ALL_OF), clause=clause.ref))
         if _ONE_OF.search(text):
             kids = [k for k in by_parent.get(clause.ref, []) if k.level == clause.level + 1 or k.parent == clause.ref]
             if not kids and clause.parent:
@@ -125,6 +132,13 @@ def _item_name(clause: Clause) -> str:
     head = re.sub(r"^在", "", head)
     head = re.split(r"[，。；]", head)[0]
     return head.replace("方面", "") if len(head) <= 14 else head[:14]
+
+
+def _sentence_with(text: str, rx: re.Pattern[str]) -> str:
+    for s in split_sentences(text):
+        if rx.search(s):
+            return s
+    return text[:200]
 
 
 def _ONE_OF_sentence(text: str) -> str:  # noqa: N802 - private helper

@@ -20,7 +20,8 @@ _COPIES = re.compile(r"一式\s*([一二两三四五\d])\s*份")
 _JOINT = re.compile(r"其中([^，,。；]{2,20}?)的，?还需提供([^。；]+)")
 _NAMED_FORM = re.compile(r"《([^》]{4,30}?(?:表|报告))》")
 _URL = re.compile(r"https?://[^\s（）()，,。；]+")
-_TO = re.compile(r"(?:报送|报|交|提交至|送至|送)([^，,。；]{2,30}?(?:科|处|局|办公室|中心|部门))(?:审核|初审|[，,。；（(]|$)")
+_TO = re.compile(r"(?:报送|报|交|提交至|送至|送)([^，,。；]{2,30}?(?:科|处|局|办公室|中心|部门))(?:审核|初审|[，,。；（(]|$)"
+                 r"|向([^，,。；]{2,30}?(?:局|部门|中心))(?:申报|提交|报送)")
 
 
 def _name(text: str) -> str:
@@ -141,12 +142,12 @@ def extract_submission(clauses: list[Clause], items: list[Material] | None = Non
             if sentence.rstrip("；;。") in item_texts:
                 continue
             has_format = re.search(r"(A4|装订|一式|电子版|电子文档|网站填报|在线申报|登陆网站|登录网站)", sentence)
-            if not has_format:
+            to = _TO.search(sentence)
+            if not has_format and not (to and re.search(r"(材料|申报)", sentence)):
                 continue
             copies = _COPIES.search(sentence)
             electronic = re.search(r"(?:同时)?报送([^，。；]{0,16}?)(?:的)?电子(?:版|文档)", sentence)
             url = _URL.search(sentence)
-            to = _TO.search(sentence)
             out.append(SubmissionRule(
                 copies=cn_number(copies.group(1)) if copies else None,
                 paper="A4" if "A4" in sentence else "",
@@ -154,7 +155,7 @@ def extract_submission(clauses: list[Clause], items: list[Material] | None = Non
                 electronic=(electronic.group(1) or "申报材料") if electronic else (
                     "电子版" if "电子" in sentence else ""),
                 online=url.group() if url else "",
-                to=to.group(1) if to else "",
+                to=(to.group(1) or to.group(2)) if to else "",
                 text=sentence, clause=clause.ref,
             ))
     return out
