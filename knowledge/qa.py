@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from knowledge.base import KnowledgeBase
 from knowledge.compose import Citation, Part, cite, compose
 from knowledge.intents import Intent, classify, in_domain, specific_cue
+from knowledge.models import Clause, Notice
 from knowledge.places import Strength
 from knowledge.text import normalize_question, shorten
 
@@ -110,9 +111,45 @@ class Answerer:
         if not notices:
             return self._no_city(q, intents, today, programme)
         parts = []
+        county = self._county_mention(q)
         for nid in notices[:3]:
-            parts.append((nid, self._about(nid, q, intents, today, programme)))
+            part = self._about(nid, q, intents, today, programme)
+            if county and (not intents or {Intent.SUBSIDY, Intent.QUOTA} & set(intents)):
+                extra = self._county_notes(nid, county)
+                if extra:
+                    part = Part(part.lines + extra.lines, part.citations + extra.citations)
+            parts.append((nid, part))
         return self._assemble(parts, intents, note)
+
+    def _county_mention(self, q: str) -> str:
+        hits = self.kb.places.match(q)
+        return hits[0].mention if hits and hits[0].strength == Strength.PART else ""
+
+    def _county_notes(self, nid: str, county: str) -> Part | None:
+        """What a notice says specifically about a county/district the user named:
+        sentences naming it (江阴、宜兴两市…由当地财政部门…) and its row in an attached
+        table (宜兴市 3（紫砂业不超过1人） 8（紫砂业不超过2人）)."""
+        notice = self.kb.notices[nid]
+        short = county.rstrip("市区县") if len(county) > 2 else county
+        lines: list[str] = []
+        cites: list[Citation] = []
+        for clause in notice.clauses:
+            for s in re.split(r"(?<=[。；])", clause.text.replace("\n", "")):
+                if short in s and len(lines) < 2:
+                    lines.append(f"关于{county}：{shorten(s.strip(), 120)}")
+                    cites.append(cite(notice, clause.ref, s))
+        for att in notice.attachments:
+            cells = [c.strip() for c in re.split(r"[\t\n]", att.text)]
+            for i, cell in enumerate(cells):
+                if cell.startswith(short) and len(cell) <= len(short) + 2:
+                    row = [c for c in cells[i + 1:i + 4] if c][:2]
+                    if row and all(re.match(r"^\d", c) for c in row):
+                        header = [c for c in cells[:12] if c and not re.match(r"^\d", c)][2:4]
+                        cols = "、".join(f"{h}{v}" for h, v in zip(header, row, strict=False)) if header else "、".join(row)
+                        lines.append(f"{att.title}中{cell}：{cols}")
+                        cites.append(Citation(nid, notice.label, f"附件{att.number}", f"{cell} {' '.join(row)}"))
+                        break
+        return Part(lines, cites) if lines else None
 
     def _in_scope(self, q: str, intents: list[Intent]) -> bool:
         """In scope: a domain term, or an intent cue whose other words all occur in the
@@ -128,11 +165,14 @@ class Answerer:
     def _about(self, nid: str, q: str, intents: list[Intent], today: dt.date, programme: str) -> Part:
         notice = self.kb.notices[nid]
         prog = programme if programme in notice.meta.programmes else ""
-        found = [p for p in (compose(i, notice, today, prog, q) for i in intents[:2]) if p]
+        if self._names_material(notice, q) and not {Intent.SUBMISSION, Intent.FORMS, Intent.MATERIALS} & set(intents):
+            intents = [Intent.MATERIALS, *intents]
+        wanted = intents[: 3 if len(q) > 25 else 2]
+        found = [p for p in (compose(i, notice, today, prog, q) for i in wanted) if p]
         good = [p for p in found if not p.missing]
         if good:
             return Part([ln for p in good for ln in p.lines], [c for p in good for c in p.citations])
-        hit = self._retrieve(nid, q)
+        hit = None if found else self._retrieve(nid, q)
         if hit:
             return hit
         if not intents:
@@ -140,6 +180,13 @@ class Answerer:
             if overview and any(w in q for w in ("通知", "政策", "文件", "介绍")):
                 return overview
         return self._not_stated(nid, found[0] if found else None)
+
+    @staticmethod
+    def _names_material(notice: Notice, q: str) -> bool:
+        """True when the question names one of the notice's materials and asks about it
+        (申办报告字数有限制吗)."""
+        return any(len(m.name) >= 4 and (m.name in q or m.name[-4:] in q) for m in notice.facts.materials) \
+            and any(w in q for w in ("字数", "格式", "内容", "限制", "包括", "要求", "多少字", "怎么写"))
 
     def _retrieve(self, nid: str, q: str) -> Part | None:
         tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in self.kb.notices[nid].meta.place.aliases]
@@ -154,9 +201,24 @@ class Answerer:
                 best_cov, clause = cov, candidate
         if clause is None or best_cov < _MIN_COVERAGE:
             return None
-        best = max(re.split(r"(?<=[。；])", clause.text.replace("\n", "")),
-                   key=lambda s: sum(t in s for t in tokens))
-        return Part([f"通知相关规定：{shorten(best, 160)}"], [cite(notice, clause.ref, best)])
+        sentences = [s for s in re.split(r"(?<=[。；])", clause.text.replace("\n", "")) if s.strip()]
+        ranked = sorted(sentences, key=lambda s: (-sum(t in s for t in tokens), len(s)))
+        best = [s for s in sentences if s in ranked[:2] and any(t in s for t in tokens)] or ranked[:1]
+        section = self._section_path(notice, clause)
+        text = "".join(best)
+        return Part([f"通知相关规定{section}：{shorten(text, 200)}"], [cite(notice, clause.ref, text)])
+
+    @staticmethod
+    def _section_path(notice: Notice, clause: Clause) -> str:
+        """``（二、领衔人变更认定）`` — the headings above a clause, for context."""
+        heads, ref = [], clause.parent
+        while ref:
+            parent = notice.clause(ref)
+            if parent is None:
+                break
+            heads.append(parent.heading)
+            ref = parent.parent
+        return f"（{' / '.join(reversed(heads))}）" if heads else ""
 
     def _coverage(self, tokens: list[str], text: str) -> float:
         """IDF-weighted share of the question's words found in ``text`` (substring match,

@@ -139,9 +139,10 @@ def extract_submission(clauses: list[Clause], items: list[Material] | None = Non
     item_texts = {m.text.rstrip("；;。") for m in items or []}
     for clause in clauses:
         for sentence in split_sentences(clause.text.replace("\n", "")):
-            if sentence.rstrip("；;。") in item_texts:
+            if sentence.rstrip("；;。") in item_texts and not _TO.search(sentence):
                 continue
-            has_format = re.search(r"(A4|装订|一式|电子版|电子文档|网站填报|在线申报|登陆网站|登录网站)", sentence)
+            has_format = re.search(
+                r"(A4|装订|一式|电子版|电子文档|网站填报|在线申报|登陆网站|登录网站|公章|盖章)", sentence)
             to = _TO.search(sentence)
             if not has_format and not (to and re.search(r"(材料|申报)", sentence)):
                 continue

@@ -160,7 +160,8 @@ def extract_procedure(clauses: list[Clause], skip: set[str] | None = None) -> li
     out: list[SimpleFact] = []
     heads = {c.ref for c in clauses if _PROCEDURE_HEAD.search(c.heading) and "材料" not in c.heading}
     for clause in clauses:
-        under = clause.ref in heads or any(clause.ref.startswith(h) for h in heads)
+        under = clause.ref in heads or any(clause.ref.startswith(h) for h in heads) \
+            or bool(re.search(r"(组织专家|专家评审|评审委员会)", clause.text))
         if not under or clause.text.strip() == clause.heading or clause.ref in (skip or set()):
             continue
         body = clause.text.replace("\n", "")
