@@ -142,9 +142,15 @@ class Answerer:
             cells = [c.strip() for c in re.split(r"[\t\n]", att.text)]
             for i, cell in enumerate(cells):
                 if cell.startswith(short) and len(cell) <= len(short) + 2:
-                    row = [c for c in cells[i + 1:i + 4] if c][:2]
-                    if row and all(re.match(r"^\d", c) for c in row):
-                        header = [c for c in cells[:12] if c and not re.match(r"^\d", c)][2:4]
+                    row: list[str] = []
+                    for c in cells[i + 1:i + 8]:
+                        if c and not re.match(r"^\d", c):
+                            break
+                        if c:
+                            row.append(c)
+                    if row:
+                        header = list(dict.fromkeys(
+                            c for c in cells[:16] if c and ("工作室" in c or "技师" in c)))
                         cols = "、".join(f"{h}{v}" for h, v in zip(header, row, strict=False)) if header else "、".join(row)
                         lines.append(f"{att.title}中{cell}：{cols}")
                         cites.append(Citation(nid, notice.label, f"附件{att.number}", f"{cell} {' '.join(row)}"))
