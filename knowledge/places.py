@@ -149,6 +149,12 @@ class PlaceMatcher:
                 self._cjk.setdefault(alias, []).append((nid, strength))
             py = next((a for a in place.aliases if re.fullmatch(r"[a-z]+", a)), "")
             self._shorts.append((place.short, py, nid))
+        self._by_char: dict[tuple[int, int, str], list[tuple[str, str]]] = {}
+        for short, _py, nid in self._shorts:
+            for j, ch in enumerate(short):
+                if len(short) >= 2:
+                    self._by_char.setdefault((len(short), j, ch), []).append((short, nid))
+        self._lengths = sorted({len(s) for s, _, _ in self._shorts if len(s) >= 2})
         names = sorted(self._cjk, key=len, reverse=True)
         self._regex = re.compile("|".join(map(re.escape, names))) if names else None
 
@@ -192,23 +198,25 @@ class PlaceMatcher:
         """Typos of short names: one character identical in place, the other a
         homophone (same or near pinyin) or a look-alike (形近字)."""
         found: list[tuple[str, str]] = []
-        for short, _py, nid in self._shorts:
-            n = len(short)
-            if n < 2:
-                continue
-            for i in range(len(question) - n + 1):
+        seen: set[str] = set()
+        starts = [i for i in range(len(question))
+                  if i == 0 or question[i - 1] in " ，,。.？?！!：:、在问" or question[i - 1].isascii()]
+        for i in starts:  # a typo'd place name opens the question or a clause
+            for n in self._lengths:
                 window = question[i:i + n]
-                diffs = [j for j in range(n) if window[j] != short[j]]
-                if len(diffs) != 1:
+                if len(window) < n:
                     continue
-                if i > 0 and question[i - 1] not in " ，,。.？?！!：:、在问" and not question[i - 1].isascii():
-                    continue  # a typo'd place name opens the question or a clause
-                a, b = window[diffs[0]], short[diffs[0]]
-                if not ("\u4e00" <= a <= "\u9fff"):
-                    continue
-                if _CONFUSABLE.get(a) == b or _similar_sound(a, b):
-                    found.append((nid, window))
-                    break
+                for j in range(n):  # the characters that match exactly select candidates
+                    for short, nid in self._by_char.get((n, j, window[j]), ()):
+                        if nid in seen:
+                            continue
+                        diffs = [k for k in range(n) if window[k] != short[k]]
+                        if len(diffs) != 1:
+                            continue
+                        a, b = window[diffs[0]], short[diffs[0]]
+                        if "\u4e00" <= a <= "\u9fff" and (_CONFUSABLE.get(a) == b or _similar_sound(a, b)):
+                            seen.add(nid)
+                            found.append((nid, window))
         return found
 
 

@@ -8,6 +8,7 @@ nothing else is touched.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from types import TracebackType
 
@@ -23,6 +24,10 @@ CREATE TABLE IF NOT EXISTS notices (
     builtin INTEGER NOT NULL DEFAULT 0,
     data TEXT NOT NULL,
     updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS index_cache (
+    key TEXT PRIMARY KEY,
+    data TEXT NOT NULL
 )
 """
 
@@ -44,7 +49,7 @@ class NoticeStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = await aiosqlite.connect(self.path)
         await self._db.execute("PRAGMA journal_mode=WAL")
-        await self._db.execute(_SCHEMA)
+        await self._db.executescript(_SCHEMA)
         await self._db.commit()
         return self
 
@@ -95,6 +100,19 @@ class NoticeStore:
         cur = await self.db.execute("DELETE FROM notices WHERE id = ?", (notice_id,))
         await self.db.commit()
         return (cur.rowcount or 0) > 0
+
+    async def cached_tokens(self, key: str) -> dict[str, list[list[str]]] | None:
+        """Clause tokens stored for vocabulary ``key`` (see ``knowledge.base``), or None."""
+        async with self.db.execute("SELECT data FROM index_cache WHERE key = ?", (key,)) as cur:
+            row = await cur.fetchone()
+        return json.loads(row[0]) if row else None
+
+    async def save_tokens(self, key: str, tokens: dict[str, list[list[str]]]) -> None:
+        """Replace the token cache with ``tokens`` for vocabulary ``key``."""
+        await self.db.execute("DELETE FROM index_cache")
+        await self.db.execute("INSERT INTO index_cache (key, data) VALUES (?, ?)",
+                              (key, json.dumps(tokens, ensure_ascii=False)))
+        await self.db.commit()
 
     async def all(self) -> list[Notice]:
         """All stored notices, ordered by id."""
