@@ -1,0 +1,214 @@
+"""Guided filing route: pick a notice and form, self-check, fill the form, hand back files.
+
+Session layout (JSON, saved by the engine after every turn)::
+
+    session.flow = {"kind": "form", "notice_id", "spec_id", "state": FormState json, "opts"}
+                 | {"kind": "check", "notice_id", "programme", "profile", "answered",
+                    "skipped", "current", "spec_id" (form to start after, or ""), "opts"}
+                 | {"kind": "cond", "notice_id", "pending": [material names], "opts"}
+    session.drafts[notice_id] = {"spec_id", "state", "profile", "checked", "filled", "answers"}
+
+The draft is one per user per notice: the form in progress (``spec_id``/``state``), the
+forms finished (``filled``: spec id → values), the self-check profile and the yes/no
+answers to conditional materials. Every turn works on copies and assigns them to the
+session only at the end, so a failure never corrupts a saved draft.
+
+Button payloads (all ≤ 64 bytes): ``file:<notice_id>`` start, ``file:spec:<spec_id>``,
+``file:resume:<nid>``, ``file:restart:<nid>``, ``file:check:<nid>``, ``file:prog:<nid>:<i>``,
+``file:go:<spec_id>``, ``file:keep:<nid>``, ``file:drop:<nid>``, ``file:opt:<i>``.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from typing import Any
+
+from bot.filing_form import PREFIX, FormMixin
+from bot.filing_outputs import programme_of
+from bot.messages import Choice, Reply
+from bot.routes import Turn
+from flows.eligibility import RULES_BY_NOTICE
+from flows.form_state import FormState, InputKind
+from flows.review import ask
+from flows.spec import FormKind, FormSpec
+from flows.specs import get_spec, specs_for_notice
+from knowledge.models import Notice
+from knowledge.text import normalize_question
+
+log = logging.getLogger(__name__)
+
+FORM_KINDS = frozenset(InputKind) - {InputKind.TEXT}
+_FILE_RE = re.compile(r"(我|我们|本人|我单位)?(要|想|想要|准备)?(开始|现在|在线)?"
+                      r"(填报|申报|申请|填写?申报表|填写?申请表|填表)(吧|了)?")
+_CHECK_RE = re.compile(r"(我|我们|本人|我单位)?(现在)?(能|可以|能不能|可不可以|能否|是否能|是否可以)"
+                       r"(申报|申请)(吗|不|么)?|(我|我们)?(是否)?(符合|满足)(申报)?(条件|要求)(吗|不|么)?"
+                       r"|(资格|条件|申报条件)?(自查|自测)")
+_HINTS = ("企业首席技师", "首席技师", "评估考核", "成员申报备案", "备案", "申办报告", "技能大师工作室")
+
+
+def _handoff(turn: Turn) -> list[Reply]:
+    """Hand the user to a human (for now: the notice's contacts). Replace with tickets."""
+    return [turn.engine.contacts_reply(turn.session)]
+
+
+class FilingRoute(FormMixin):
+    """The guided filing feature as an engine route (see :mod:`bot.routes`)."""
+
+    def _handoff_replies(self, turn: Turn) -> list[Reply]:
+        return _handoff(turn)
+
+    async def __call__(self, turn: Turn) -> list[Reply] | None:
+        """Consume filing turns (entry phrases, ``file:`` buttons, input to a running flow)."""
+        flow = copy.deepcopy(turn.session.flow) if turn.session.flow else None
+        if flow and flow.get("notice_id") not in turn.engine.kb.notices:
+            flow = turn.session.flow = None
+        if turn.payload.startswith(PREFIX):
+            return self._button(turn, turn.payload[len(PREFIX):], flow)
+        picking = turn.session.data.pop("filing_pick", "")
+        if picking and turn.text and not turn.payload and len(turn.text) <= 12:
+            ids, _ = turn.engine.answerer.select_notices(normalize_question(turn.text))
+            if len(ids) == 1:
+                return self._enter(turn, ids[0], check_only=picking == "check")
+        intent, nid = self._intent(turn)
+        if intent:
+            return self._enter(turn, nid, check_only=intent == "check")
+        if flow is None or flow.get("kind") not in ("form", "check", "cond"):
+            return None
+        if turn.payload == "handoff":
+            return _handoff(turn)
+        if turn.payload.startswith("city:"):
+            return None
+        raw = self._raw(turn, flow)
+        cmd = raw.strip().replace("／", "/")
+        if cmd.startswith("/") and cmd[1:].split(" ")[0].lower() not in FORM_KINDS:
+            return None  # /reset, /cities, /forget ... belong to the engine
+        if flow["kind"] == "form":
+            return self._form_turn(turn, flow, raw)
+        if flow["kind"] == "check":
+            return self._check_turn(turn, flow, raw)
+        return self._cond_turn(turn, flow, raw)
+
+    # --- entry ----------------------------------------------------------------------
+
+    def _intent(self, turn: Turn) -> tuple[str, str | None]:
+        text = turn.text
+        cmd, _, arg = text.partition(" ")
+        if cmd.lower() in ("/apply", "/check"):
+            return cmd[1:].lower().replace("apply", "file"), self._place(turn, arg)
+        if not text or text.startswith("/") or len(text) > 30:
+            return "", None
+        core = text
+        for notice in turn.engine.kb.notices.values():
+            place = notice.meta.place
+            for alias in sorted({place.name, place.short, *place.aliases}, key=len, reverse=True):
+                core = core.replace(alias, "") if alias else core
+        for hint in _HINTS:
+            core = core.replace(hint, "")
+        core = re.sub(r"[\s，。？?！!、,.：:的市区县]", "", core)
+        if _CHECK_RE.fullmatch(core):
+            return "check", self._place(turn, text)
+        if _FILE_RE.fullmatch(core):
+            return "file", self._place(turn, text)
+        return "", None
+
+    def _place(self, turn: Turn, text: str) -> str | None:
+        ids, _ = turn.engine.answerer.select_notices(normalize_question(text)) if text else ([], "")
+        if len(ids) == 1:
+            return ids[0]
+        return None if ids else turn.session.notice_id
+
+    def _enter(self, turn: Turn, nid: str | None, check_only: bool = False) -> list[Reply]:
+        kb = turn.engine.kb
+        if nid is None or nid not in kb.notices:
+            turn.session.data["filing_pick"] = "check" if check_only else "file"
+            what = "申报条件自查" if check_only else "申报填写"
+            return [Reply(text=f"请问您要做哪个城市的技能大师工作室{what}？", choices=[
+                Choice(label=n.meta.place.name, payload=f"{PREFIX}{'check:' if check_only else ''}{i}")
+                for i, n in kb.notices.items()])]
+        turn.session.notice_id, turn.session.flow = nid, None
+        notice = kb.notices[nid]
+        if check_only:
+            return self._choose_programme(turn, notice, "")
+        draft = turn.session.drafts.get(nid) or {}
+        if draft.get("state"):
+            spec = get_spec(draft["spec_id"], notice)
+            return [Reply(text=f"您在{notice.meta.place.name}有一份未填完的《{spec.title}》草稿，要继续填写吗？",
+                          choices=[Choice(label="继续填写", payload=f"{PREFIX}resume:{nid}"),
+                                   Choice(label="重新开始", payload=f"{PREFIX}restart:{nid}")])]
+        specs = specs_for_notice(notice)
+        hinted = [s for s in specs if any(h in turn.text and h in s.title for h in _HINTS[:5])]
+        if len(hinted) == 1:
+            return self._begin(turn, notice, hinted[0])
+        if len(specs) == 1:
+            return self._begin(turn, notice, specs[0])
+        filled = draft.get("filled", {})
+        return [Reply(text=f"{notice.meta.place.name}的通知附有以下表格，请选择要填写的一份：", choices=[
+            Choice(label=s.title + ("（已填）" if s.id in filled else ""), payload=f"{PREFIX}spec:{s.id}")
+            for s in specs])]
+
+    def _begin(self, turn: Turn, notice: Notice, spec: FormSpec) -> list[Reply]:
+        """Run the self-check first when the form is an application not yet checked."""
+        draft = turn.session.drafts.get(notice.id) or {}
+        programme = programme_of(spec)
+        has_rules = any(r.programme == programme for r in RULES_BY_NOTICE.get(notice.id, ()))
+        if spec.kind is FormKind.APPLICATION and has_rules and programme not in draft.get("checked", []):
+            intro = f"填写《{spec.title}》之前，先用几个问题自查一下申报条件（回答会自动填入申报表）。"
+            return self._start_check(turn, notice.id, programme, spec.id, intro)
+        return self._start_form(turn, notice, spec)
+
+    # --- buttons ---------------------------------------------------------------------
+
+    def _button(self, turn: Turn, data: str, flow: dict[str, Any] | None) -> list[Reply]:
+        kb = turn.engine.kb
+        op, _, arg = data.partition(":")
+        if op == "opt":
+            opts = (flow or {}).get("opts", {})
+            if flow is None or arg not in opts:
+                return [Reply(text="这个按钮已失效，请重新发送“我要填报”。")]
+            raw = opts[arg]
+            kind = flow["kind"]
+            return (self._form_turn if kind == "form" else self._check_turn if kind == "check"
+                    else self._cond_turn)(turn, flow, raw)
+        if op in kb.notices:
+            return self._enter(turn, op)
+        if op == "spec":
+            try:
+                spec = get_spec(arg)
+            except KeyError:
+                return [Reply(text="这个按钮已失效，请重新发送“我要填报”。")]
+            return self._begin(turn, kb.notices[spec.notice_id], spec)
+        if op == "go" and arg:
+            spec = get_spec(arg)
+            return self._start_form(turn, kb.notices[spec.notice_id], spec)
+        if op == "prog":
+            nid, _, index = arg.partition(":")
+            programmes = self._programmes(nid)
+            if nid in kb.notices and index.isdigit() and int(index) < len(programmes):
+                return self._start_check(turn, nid, programmes[int(index)], "", "")
+        if arg not in kb.notices:
+            return [Reply(text="这个按钮已失效，请重新发送“我要填报”。")]
+        notice = kb.notices[arg]
+        if op == "check":
+            return self._enter(turn, arg, check_only=True)
+        if op == "resume":
+            draft = turn.session.drafts.get(arg) or {}
+            if not draft.get("state"):
+                return self._enter(turn, arg)
+            spec = get_spec(draft["spec_id"], notice)
+            state = FormState.model_validate(draft["state"])
+            result = ask(spec, state, intro=f"继续填写《{spec.title}》。")
+            flow = {"kind": "form", "notice_id": arg, "spec_id": spec.id, "state": {}}
+            return [self._show(turn, flow, copy.deepcopy(draft), result)]
+        if op == "restart":
+            turn.session.drafts.pop(arg, None)
+            turn.session.flow = None
+            return self._enter(turn, arg)
+        if op == "drop":
+            turn.session.drafts.pop(arg, None)
+            return [Reply(text=f"已删除您在{notice.meta.place.name}的申报草稿。")]
+        if op == "keep":
+            return [Reply(text="好的，草稿已保留。发送“我要填报”可以接着填写。")]
+        return [Reply(text="这个按钮已失效，请重新发送“我要填报”。")]
+

@@ -1,0 +1,188 @@
+"""The form part of the filing route: one :func:`flows.runner.advance` per turn, free
+questions answered mid-form, the draft saved every turn, files generated when done.
+
+Every turn works on copies of the flow and the draft and assigns them to the session at
+the end; an exception inside ``advance`` is logged and answered with an apology, the
+saved draft untouched. Answers are logged masked (:func:`flows.review.mask_value`).
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from typing import TYPE_CHECKING, Any
+
+from bot.filing_check import CheckMixin, looks_like_question
+from bot.filing_outputs import NUMERIC, condition_question, generate, open_conditions, safe_key
+from bot.messages import Choice, Reply
+from flows.form_state import FormInput, FormState, InputKind, StepResult
+from flows.review import ask, mask_value
+from flows.runner import advance, start
+from flows.spec import FieldSpec, FormSpec
+from flows.specs import get_spec, specs_for_notice
+from flows.validators import VALIDATORS, FieldError
+from knowledge.models import Notice
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.routes import Turn
+
+log = logging.getLogger("bot.filing")
+
+PREFIX = "file:"
+STEP_APOLOGY = "抱歉，这一步处理出错了，已填写的内容没有丢失，请换一种写法再试一次。"
+HINT = "填写中有疑问可以直接问（如“材料交几份？”），也可发送 /status 查看进度、/cancel 暂停。"
+
+
+class FormMixin(CheckMixin):
+    """Form turns, conditional-material questions and outputs of ``FilingRoute``."""
+
+    def _start_form(self, turn: Turn, notice: Notice, spec: FormSpec) -> list[Reply]:
+        draft = copy.deepcopy(turn.session.drafts.get(notice.id) or {})
+        prefill: dict[str, Any] = dict(draft.get("profile", {}))
+        for values in draft.get("filled", {}).values():
+            prefill.update({k: v for k, v in values.items() if not isinstance(v, list)})
+        result = start(spec, {k: v for k, v in prefill.items() if v is not None})
+        result.prompt = result.prompt.replace("查看已填内容。", "查看已填内容。" + HINT, 1)
+        flow = {"kind": "form", "notice_id": notice.id, "spec_id": spec.id, "state": {}}
+        return [self._show(turn, flow, draft, result)]
+
+    # --- the form --------------------------------------------------------------------
+
+    def _raw(self, turn: Turn, flow: dict[str, Any]) -> str:
+        """The input: a button payload, except a typed number for a numeric field."""
+        if turn.payload and not turn.message.payload and turn.text.isdigit():
+            if flow["kind"] == "form":
+                field = self._current_field(flow, turn.engine.kb.notices[flow["notice_id"]])
+                numeric = field is not None and field.validator in NUMERIC and not field.options
+            else:
+                numeric = flow["kind"] == "check" and self._check_validator(flow) in NUMERIC
+            if numeric:
+                return turn.text
+        return turn.payload or turn.text
+
+    def _current_field(self, flow: dict[str, Any], notice: Notice) -> FieldSpec | None:
+        spec = get_spec(flow["spec_id"], notice)
+        key = flow["state"].get("current", "")
+        head, _, col = key.partition(".")
+        item = spec.item(head)
+        if col and item is not None and not isinstance(item, FieldSpec):
+            return item.field(col)
+        return item if isinstance(item, FieldSpec) else None
+
+    def _form_turn(self, turn: Turn, flow: dict[str, Any], raw: str) -> list[Reply]:
+        nid = flow["notice_id"]
+        notice = turn.engine.kb.notices[nid]
+        spec = get_spec(flow["spec_id"], notice)
+        state = FormState.model_validate(flow["state"])
+        draft = copy.deepcopy(turn.session.drafts.get(nid) or {})
+        inp = FormInput.parse(raw)
+        if inp.kind is InputKind.CANCEL:
+            turn.session.flow = None
+            return [Reply(text=f"已暂停填写《{spec.title}》，已填写的内容保存在草稿中。要删除这份草稿吗？",
+                          choices=[Choice(label="保留草稿", payload=f"{PREFIX}keep:{nid}"),
+                                   Choice(label="删除草稿", payload=f"{PREFIX}drop:{nid}")])]
+        text = inp.text.strip()
+        if inp.kind is InputKind.TEXT and text.startswith("问") and len(text) > 1:
+            return self._aside(turn, text[1:], spec, state)
+        try:
+            result = advance(spec, state, inp, context={
+                "today": turn.today, "area_code": notice.meta.place.area_code})
+        except Exception:
+            log.exception("form %s failed at %s", spec.id, state.current)
+            again = ask(spec, state.model_copy(deep=True))
+            return [Reply(text=f"{STEP_APOLOGY}\n\n{again.prompt}", choices=self._choices(flow, again))]
+        if result.error and inp.kind is InputKind.TEXT and looks_like_question(text):
+            return self._aside(turn, text, spec, state)
+        _log_answer(spec, state, result.state)
+        if result.handoff:
+            result.prompt = result.prompt.split("\n\n", 1)[-1]
+            return self._handoff_replies(turn) + [self._show(turn, flow, draft, result)]
+        if not result.done:
+            return [self._show(turn, flow, draft, result)]
+        draft.setdefault("filled", {})[spec.id] = result.state.values
+        draft["spec_id"], draft["state"] = None, None
+        turn.session.drafts[nid] = draft
+        turn.session.flow = None
+        return [Reply(text=result.prompt)] + self._finish(turn, notice, draft)
+
+    def _aside(self, turn: Turn, question: str, spec: FormSpec, state: FormState) -> list[Reply]:
+        """Answer a free question mid-form, then ask the current question again."""
+        turn.session.notice_id = spec.notice_id
+        replies = turn.engine.answer_question(question, turn.session)
+        flow = copy.deepcopy(turn.session.flow) or {}
+        again = ask(spec, state.model_copy(deep=True), intro="（继续填写）")
+        replies.append(Reply(text=again.prompt, choices=self._choices(flow, again)))
+        turn.session.flow = flow
+        return replies
+
+    def _show(self, turn: Turn, flow: dict[str, Any], draft: dict[str, Any], result: StepResult) -> Reply:
+        """Save the new state into the flow and draft, and render the step."""
+        flow = {**flow, "state": result.state.model_dump(mode="json")}
+        draft.update(spec_id=flow["spec_id"], state=flow["state"])
+        choices = self._choices(flow, result)
+        turn.session.flow = flow
+        turn.session.drafts[flow["notice_id"]] = draft
+        text = result.prompt
+        if result.progress and result.state.phase == "filling":
+            text = f"（{result.progress}）\n{text}"
+        if result.error:
+            text = f"⚠ {result.error}\n\n{text}"
+        return Reply(text=text, choices=choices)
+
+    # --- finishing ----------------------------------------------------------------
+
+    def _merged(self, draft: dict[str, Any]) -> dict[str, Any]:
+        values = dict(draft.get("profile", {}))
+        for filled in draft.get("filled", {}).values():
+            values.update(filled)
+        return values
+
+    def _finish(self, turn: Turn, notice: Notice, draft: dict[str, Any]) -> list[Reply]:
+        pending = open_conditions(notice, draft.get("filled", {}), draft.get("answers", {}),
+                                  self._merged(draft))
+        if pending:
+            flow = {"kind": "cond", "notice_id": notice.id, "pending": [m.name for m in pending]}
+            turn.session.flow = flow
+            return [Reply(text=condition_question(pending[0]), choices=self._yes_no(flow))]
+        out_dir = turn.engine.files_dir / "users" / safe_key(turn.key) / notice.id
+        files, checklist = generate(notice, draft.get("filled", {}), draft.get("answers", {}),
+                                    self._merged(draft), turn.today, out_dir)
+        log.info("filing files for %s written to %s", notice.id, out_dir)
+        names = "\n".join(f"· {f.filename}" for f in files)
+        replies = [Reply(text=f"已为您生成以下文件，请下载后核对、打印、签字盖章：\n{names}", files=files)]
+        rest = [s for s in specs_for_notice(notice) if s.id not in draft.get("filled", {})]
+        choices = [Choice(label=f"继续填写《{s.title}》", payload=f"{PREFIX}spec:{s.id}") for s in rest]
+        replies.append(Reply(text=checklist, choices=choices))
+        return replies
+
+    def _cond_turn(self, turn: Turn, flow: dict[str, Any], raw: str) -> list[Reply]:
+        nid = flow["notice_id"]
+        notice = turn.engine.kb.notices[nid]
+        material = next(m for m in notice.facts.materials if m.name == flow["pending"][0])
+        try:
+            yes = VALIDATORS["yes_no"](raw, {})
+        except FieldError as err:
+            if looks_like_question(raw):
+                replies = turn.engine.answer_question(raw, turn.session)
+                turn.session.flow = flow
+                return replies + [Reply(text=condition_question(material), choices=self._yes_no(flow))]
+            return [Reply(text=f"⚠ {err}\n\n{condition_question(material)}", choices=self._yes_no(flow))]
+        draft = copy.deepcopy(turn.session.drafts.get(nid) or {})
+        draft.setdefault("answers", {})[material.name] = bool(yes)
+        turn.session.drafts[nid] = draft
+        turn.session.flow = None
+        return self._finish(turn, notice, draft)
+
+    def _yes_no(self, flow: dict[str, Any]) -> list[Choice]:
+        flow["opts"] = {}
+        return [Choice(label="是", payload="是"), Choice(label="否", payload="否")]
+
+
+def _log_answer(spec: FormSpec, before: FormState, after: FormState) -> None:
+    """Log which field was answered, with ID numbers and phones masked."""
+    key = before.current
+    field = spec.item(key)
+    if isinstance(field, FieldSpec) and key in after.values and after.values.get(key) != before.values.get(key):
+        log.info("form %s: %s = %s", spec.id, key, mask_value(field, after.values[key]))
+    elif key:
+        log.debug("form %s: %s -> %s", spec.id, key, after.current)
