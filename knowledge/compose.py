@@ -216,7 +216,9 @@ def _conditions(n: Notice, today: dt.date, programme: str, question: str = "") -
         main = conds[0]
         return Part([f"通知的申报条件中没有关于{_topic_words(topics)}的具体规定。"],
                     [cite(n, main.clause, main.text)], missing=True)
-    lines, cites, seen = [], [], set()
+    lines: list[str] = []
+    cites: list[Citation] = []
+    seen: set[str] = set()
     for c in chosen:
         if c.kind == ConditionKind.HONOURS:
             line = "须获得以下荣誉之一：" + "、".join(c.options[:12])
@@ -246,7 +248,8 @@ def _subsidy(n: Notice, today: dt.date, programme: str) -> Part | None:
     subs = n.facts.subsidies
     if not subs:
         return None
-    lines, cites = [], []
+    lines: list[str] = []
+    cites: list[Citation] = []
     for s in subs:
         if s.amount_yuan:
             who = f"{s.recipient}：" if s.recipient else ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -231,7 +231,7 @@ def _token_spans(text: str, segment: Callable[[str], list[str]]) -> list[tuple[i
     return spans
 
 
-def _inside_word(start: int, end: int, spans: list[tuple[int, int, str]], names: dict[str, object]) -> bool:
+def _inside_word(start: int, end: int, spans: list[tuple[int, int, str]], names: Mapping[str, object]) -> bool:
     """True when [start, end) lies inside a longer word that is not itself a place name
     nor the name plus 市/区/县 (``太仓促`` yes; ``太仓市`` no)."""
     for s, e, tok in spans:

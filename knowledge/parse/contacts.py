@@ -89,10 +89,10 @@ def extract_contacts(clauses: list[Clause], area_code: str) -> list[Contact]:
                 address = re.sub(r"\s+", "", labelled[label][0]).rstrip("；;。，,")
                 break
         office = ""
-        m = re.search(r"号([^号]+?(?:办公室|室|科|处))$", address) or re.search(
+        room = re.search(r"号([^号]+?(?:办公室|室|科|处))$", address) or re.search(
             r"([\u4e00-\u9fff]{2,12}?(?:处|科))", address)
-        if m:
-            office = m.group(1)
+        if room:
+            office = room.group(1)
         else:
             dept = re.search(r"（设在([^）]+)）", text)
             office = dept.group(1) if dept else ""

@@ -112,7 +112,8 @@ def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date |
                     continue
                 placeholder = not (m.group("m").isdigit() and m.group("d").isdigit())
                 date = _resolve(m.group("y"), m.group("m"), m.group("d"), year, issued)
-                end = m.end() + (_BEFORE.match(tail).end() if _BEFORE.match(tail) else 0)
+                before_match = _BEFORE.match(tail)
+                end = m.end() + (before_match.end() if before_match else 0)
                 before, after, what = _context(sentence, (m.start(), end))
                 actor = _actor(before, after)
                 if not actor and in_assessment(clause, clauses):

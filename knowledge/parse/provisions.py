@@ -82,9 +82,10 @@ def extract_subsidies(clauses: list[Clause]) -> list[Subsidy]:
                         quote=sentence,
                     ))
                     found = True
-                if not found and _VAGUE_GRANT.search(part) and not _MONEY.search(part):
+                vague = _VAGUE_GRANT.search(part)
+                if not found and vague and not _MONEY.search(part):
                     cond = re.search(r"对([^，,。]{2,30}?)的?，?给予", part)
-                    out.append(Subsidy(amount_yuan=None, purpose=_VAGUE_GRANT.search(part).group(),
+                    out.append(Subsidy(amount_yuan=None, purpose=vague.group(),
                                        recipient=_recipient(part),
                                        condition=cond.group(1) if cond else "",
                                        clause=clause.ref, quote=sentence))
