@@ -1,0 +1,153 @@
+"""Outbox: messages the bot sends on its own (staff notifications, staff answers).
+
+A channel that can push messages registers a sender for its name
+(``outbox.register("telegram", send)``, see ``outbox_sender`` in the channel modules).
+:meth:`Outbox.deliver` sends at once through it; without a live sender (console, CLI,
+a channel not running in this process) or when sending fails, the replies are stored
+and :func:`pending_route` puts them in front of the user's next turn.
+
+Table (created on first use, in the state database)::
+
+    outbox(id PK, identity, replies JSON, created_at)   pending replies per "channel:user"
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+from collections.abc import Awaitable, Callable
+
+import aiosqlite
+
+from bot.messages import Reply
+from bot.routes import Route, Turn
+from bot.storage import StateStore
+from bot.tickets import utc_now
+
+log = logging.getLogger(__name__)
+
+Sender = Callable[[str, list[Reply]], Awaitable[None]]
+"""``await send(chat_id, replies)``: push replies to a chat of one channel."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, identity TEXT NOT NULL, replies TEXT NOT NULL,
+    created_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS outbox_identity ON outbox(identity);
+"""
+
+REPLAYING: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "policybot_replaying", default=False
+)
+"""True while :func:`pending_route` re-runs a turn; routes that count turns skip it."""
+
+
+class Outbox:
+    """Per-channel senders plus a persistent queue of undelivered replies.
+
+    Args:
+        state: The open state store (its connection holds the queue).
+    """
+
+    def __init__(self, state: StateStore) -> None:
+        self.state = state
+        self.senders: dict[str, Sender] = {}
+        self._ready_for: object = None
+
+    def register(self, channel: str, send: Sender) -> None:
+        """Use ``send`` for ``channel`` from now on (replaces an earlier sender)."""
+        self.senders[channel] = send
+
+    def unregister(self, channel: str) -> None:
+        """Stop pushing to ``channel``; later deliveries wait for the user's next turn."""
+        self.senders.pop(channel, None)
+
+    async def _db(self) -> aiosqlite.Connection:
+        db = self.state.db
+        if self._ready_for is not db:
+            await db.executescript(_SCHEMA)
+            await db.commit()
+            self._ready_for = db
+        return db
+
+    async def deliver(self, channel: str, user_id: str, chat_id: str, replies: list[Reply]) -> bool:
+        """Send ``replies`` to a user now, or keep them for the user's next turn.
+
+        Args:
+            channel: Channel name, e.g. ``"telegram"``.
+            user_id: The user's id in that channel (pending replies are keyed by it).
+            chat_id: Where to send (Telegram chat id); ``user_id`` when empty.
+            replies: What to send.
+
+        Returns:
+            True when sent now, False when stored as pending.
+        """
+        send = self.senders.get(channel)
+        if send is not None:
+            try:
+                await send(chat_id or user_id, replies)
+                return True
+            except Exception:  # noqa: BLE001 - any channel failure: keep the message
+                log.exception("outbox: sending to a %s chat failed; kept as pending", channel)
+        await self.keep(f"{channel}:{user_id}", replies)
+        return False
+
+    async def keep(self, identity: str, replies: list[Reply]) -> None:
+        """Store replies for ``identity`` (``"channel:user"``) until its next turn."""
+        db = await self._db()
+        await db.execute(
+            "INSERT INTO outbox (identity, replies, created_at) VALUES (?, ?, ?)",
+            (
+                identity,
+                json.dumps([r.model_dump(mode="json") for r in replies], ensure_ascii=False),
+                utc_now().isoformat(),
+            ),
+        )
+        await db.commit()
+
+    async def take(self, *identities: str) -> list[Reply]:
+        """Remove and return the pending replies of these ``"channel:user"`` identities."""
+        db = await self._db()
+        keys = list(dict.fromkeys(identities))
+        marks = ",".join("?" * len(keys))
+        async with db.execute(
+            f"SELECT id, replies FROM outbox WHERE identity IN ({marks}) ORDER BY id",
+            keys,  # noqa: S608
+        ) as cur:
+            rows = list(await cur.fetchall())
+        if not rows:
+            return []
+        await db.executemany("DELETE FROM outbox WHERE id = ?", [(r[0],) for r in rows])
+        await db.commit()
+        return [Reply.model_validate(item) for r in rows for item in json.loads(r[1])]
+
+
+def pending_route(outbox: Outbox) -> Route:
+    """A route that shows pending replies before the answer to the user's turn.
+
+    When replies are waiting for the sender, the turn is run again through the engine
+    (with :data:`REPLAYING` set) and the pending replies are put in front of its replies.
+    """
+
+    async def route(turn: Turn) -> list[Reply] | None:
+        if REPLAYING.get():
+            return None
+        waiting = await outbox.take(turn.message.session_key, turn.key)
+        if not waiting:
+            return None
+        message = turn.message
+        if turn.payload and not message.payload:  # a typed number already resolved
+            message = message.model_copy(update={"payload": turn.payload, "text": ""})
+            turn.session.choices = {}
+        token = REPLAYING.set(True)
+        try:
+            rest = await turn.engine._turn(message, turn.session, turn.key)  # noqa: SLF001
+        except Exception:
+            await outbox.keep(turn.message.session_key, waiting)  # not lost with the turn
+            raise
+        finally:
+            REPLAYING.reset(token)
+        return waiting + rest
+
+    return route

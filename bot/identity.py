@@ -1,0 +1,145 @@
+"""/bind: one person, one session across channels.
+
+``/bind`` on one channel (say Telegram) answers with a 6-digit code valid 10 minutes;
+``/bind 123456`` sent from another identity (say WeCom) links that identity to the
+first one's session (:meth:`bot.storage.StateStore.link`), so a city chosen or a form
+started on one channel continues on the other. Codes are single-use and random
+(:mod:`secrets`); five wrong codes in a row lock an identity out for 10 minutes.
+
+Table (created on first use)::
+
+    bind_codes(code PK, session_key, expires_at)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Callable
+
+import aiosqlite
+
+from bot.messages import Reply
+from bot.routes import Route, Turn
+from bot.storage import StateStore
+from bot.tickets import utc_now
+
+CODE_TTL = dt.timedelta(minutes=10)
+MAX_FAILURES = 5
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS bind_codes (
+    code TEXT PRIMARY KEY, session_key TEXT NOT NULL, expires_at TEXT NOT NULL);
+"""
+
+ISSUED = (
+    "您的绑定码是 {code}，10分钟内有效。\n"
+    "请在另一个渠道（如企业微信或 Telegram）中向我发送：/bind {code}\n"
+    "绑定后两个渠道共用同一会话（所选城市、填写中的表格等）。请勿把绑定码告诉他人。"
+)
+LINKED = "绑定成功！此账号已与您在{channel}的账号共用同一会话。"
+BAD_CODE = "绑定码无效或已过期，请在原渠道重新发送 /bind 获取新的绑定码。"
+SAME = "这是同一个账号，无需绑定。请在另一个渠道中发送绑定码。"
+LOCKED = "尝试次数过多，请10分钟后再试。"
+USAGE = "用法：发送 /bind 获取绑定码；在另一个渠道发送 /bind 六位绑定码 完成绑定。"
+
+CHANNEL_NAMES = {"telegram": "Telegram", "wecom": "企业微信", "console": "命令行"}
+
+
+class BindCodes:
+    """Issue and redeem bind codes.
+
+    Args:
+        state: The open state store.
+        now: Aware-UTC clock (injectable for tests).
+    """
+
+    def __init__(self, state: StateStore, now: Callable[[], dt.datetime] = utc_now) -> None:
+        self.state = state
+        self.now = now
+        self._ready_for: object = None
+        self._failures: dict[str, tuple[int, dt.datetime]] = {}
+
+    async def _db(self) -> aiosqlite.Connection:
+        db = self.state.db
+        if self._ready_for is not db:
+            await db.executescript(_SCHEMA)
+            await db.commit()
+            self._ready_for = db
+        return db
+
+    async def issue(self, session_key: str) -> str:
+        """A fresh code for ``session_key`` (earlier codes of that session are dropped)."""
+        db = await self._db()
+        now = self.now()
+        await db.execute(
+            "DELETE FROM bind_codes WHERE session_key = ? OR expires_at < ?",
+            (session_key, now.isoformat()),
+        )
+        while True:
+            code = f"{secrets.randbelow(1_000_000):06d}"
+            cur = await db.execute(
+                "INSERT OR IGNORE INTO bind_codes (code, session_key, expires_at) VALUES (?, ?, ?)",
+                (code, session_key, (now + CODE_TTL).isoformat()),
+            )
+            if cur.rowcount:
+                break
+        await db.commit()
+        return code
+
+    async def redeem(self, code: str) -> str | None:
+        """The session key a valid code was issued for (the code is used up), else None."""
+        db = await self._db()
+        async with db.execute(
+            "SELECT session_key, expires_at FROM bind_codes WHERE code = ?", (code,)
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        await db.execute("DELETE FROM bind_codes WHERE code = ?", (code,))
+        await db.commit()
+        if dt.datetime.fromisoformat(row[1]) < self.now():
+            return None
+        return str(row[0])
+
+    def locked(self, identity: str) -> bool:
+        """True while ``identity`` has too many recent wrong codes."""
+        count, since = self._failures.get(identity, (0, self.now()))
+        if self.now() - since > CODE_TTL:
+            self._failures.pop(identity, None)
+            return False
+        return count >= MAX_FAILURES
+
+    def failed(self, identity: str) -> None:
+        """Count a wrong code."""
+        count, since = self._failures.get(identity, (0, self.now()))
+        self._failures[identity] = (count + 1, since)
+
+
+def bind_route(codes: BindCodes) -> Route:
+    """The ``/bind`` command route."""
+
+    async def route(turn: Turn) -> list[Reply] | None:
+        command, _, arg = turn.text.partition(" ")
+        if turn.payload or command.lower().split("@", 1)[0] != "/bind":
+            return None
+        arg = arg.strip()
+        identity = turn.message.session_key
+        if not arg:
+            return [Reply(text=ISSUED.format(code=await codes.issue(turn.key)))]
+        if not (arg.isdigit() and len(arg) == 6):
+            return [Reply(text=USAGE)]
+        if codes.locked(identity):
+            return [Reply(text=LOCKED)]
+        target = await codes.redeem(arg)
+        if target is None:
+            codes.failed(identity)
+            return [Reply(text=BAD_CODE)]
+        store = turn.engine.store
+        if await store.canonical(target) == turn.key:
+            return [Reply(text=SAME)]
+        await store.link(identity, target)
+        channel = target.split(":", 1)[0]
+        return [Reply(text=LINKED.format(channel=CHANNEL_NAMES.get(channel, channel)))]
+
+    return route
