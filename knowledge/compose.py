@@ -54,7 +54,8 @@ def fmt_yuan(amount: int) -> str:
     return f"{amount}元"
 
 
-_OFFICE_WORDS = ("县", "区", "推荐名单", "审核", "初审", "复核", "人社局", "评审", "评委", "主管部门")
+_OFFICE_WORDS = ("各县", "各区", "县区", "区县", "各市", "推荐名单", "审核", "初审", "复核", "人社局", "评审",
+                 "评委", "主管部门")
 
 
 def _deadline(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
@@ -71,7 +72,12 @@ def _deadline(n: Notice, today: dt.date, programme: str, question: str = "") -> 
             lines.append(f"{d.what or '申报时间'}：通知写明“另行通知”，目前没有具体日期。")
             continue
         if d.status == DeadlineStatus.PLACEHOLDER:
-            lines.append(f"截止日期：通知原文为“{d.date_text}”，具体日期未填写（XX月XX日），请向联系人确认。")
+            line = f"截止日期：通知原文为“{d.date_text}”，具体日期未填写（XX月XX日），请向联系人确认"
+            contact = n.facts.contacts[0] if n.facts.contacts else None
+            if contact and contact.phones:
+                line += f"（{'、'.join(contact.persons)} {'、'.join(contact.phones)}）"
+                cites.append(cite(n, contact.clause, contact.quote))
+            lines.append(line + "。")
             continue
         when = fmt_date(d.date) if d.date else d.date_text
         if d.time:
@@ -154,7 +160,8 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
         for r in dest[:2]:
             lines.append(f"报送至：{r.to}。")
             cites.append(cite(n, r.clause, r.text))
-        if not dest and n.facts.contacts and (n.facts.contacts[0].address or n.facts.contacts[0].office):
+        if (not dest or "地址" in question) and n.facts.contacts and (
+                n.facts.contacts[0].address or n.facts.contacts[0].office):
             c = n.facts.contacts[0]
             lines.append(f"报送地点：{c.address or c.office}。")
             cites.append(cite(n, c.clause, c.quote))
@@ -180,6 +187,7 @@ _TOPIC_KINDS = {
     "running": {ConditionKind.YEARS_RUNNING},
     "host": {ConditionKind.FUNDING_SHARE},
     "unique": {ConditionKind.UNIQUE},
+    "area": {ConditionKind.AREA_MIN},
 }
 _KIND_CUE = {
     ConditionKind.AGE_MAX: r"(年龄|周岁)",
@@ -191,6 +199,7 @@ _KIND_CUE = {
     ConditionKind.QUALIFICATION: r"(技师|职业资格)",
     ConditionKind.FUNDING_SHARE: r"不低于",
     ConditionKind.UNIQUE: r"只设",
+    ConditionKind.AREA_MIN: r"面积",
 }
 
 
@@ -240,7 +249,8 @@ def _conditions(n: Notice, today: dt.date, programme: str, question: str = "") -
 
 def _topic_words(topics: list[str]) -> str:
     names = {"age": "年龄", "retirement": "退休年龄", "team": "团队人数", "qualification": "职业资格等级",
-             "honours": "荣誉称号", "running": "运行年限", "host": "依托单位", "unique": "同一单位申报数量"}
+             "honours": "荣誉称号", "running": "运行年限", "host": "依托单位", "unique": "同一单位申报数量",
+             "area": "场地面积"}
     return "、".join(names[t] for t in topics)
 
 

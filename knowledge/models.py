@@ -210,6 +210,7 @@ class ConditionKind(StrEnum):
     ONE_OF = "one_of"  # one of N achievement types
     FUNDING_SHARE = "funding_share"  # 教育经费用于...不低于 N%
     UNIQUE = "unique"  # 同一单位相同专业只设一个
+    AREA_MIN = "area_min"  # 场地面积不少于 N 平方米
     ALL_OF = "all_of"  # 应具备下列条件 / 具有下列条件的均可以申报: every listed item
     OTHER = "other"
 

@@ -178,7 +178,8 @@ class Answerer:
         good = [p for p in found if not p.missing]
         if good:
             return Part([ln for p in good for ln in p.lines], [c for p in good for c in p.citations])
-        hit = None if found else self._retrieve(nid, q)
+        retrievable = not found or (intents and intents[0] == Intent.CONDITIONS)
+        hit = self._retrieve(nid, q) if retrievable else None
         if hit:
             return hit
         if not intents:
@@ -192,7 +193,8 @@ class Answerer:
         """True when the question names one of the notice's materials and asks about it
         (申办报告字数有限制吗)."""
         return any(len(m.name) >= 4 and (m.name in q or m.name[-4:] in q) for m in notice.facts.materials) \
-            and any(w in q for w in ("字数", "格式", "内容", "限制", "包括", "要求", "多少字", "怎么写"))
+            and any(w in q for w in ("字数", "格式", "内容", "限制", "包括", "要求", "多少字", "怎么写",
+                                     "要不要", "需不需要", "是否", "放"))
 
     def _retrieve(self, nid: str, q: str) -> Part | None:
         tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in self.kb.notices[nid].meta.place.aliases]
