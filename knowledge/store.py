@@ -83,8 +83,9 @@ class NoticeStore:
         Returns:
             True when the stored notice changed (new, or a different source hash).
         """
-        old = (await self.hashes()).get(notice.id)
-        if old == notice.sha256:
+        async with self.db.execute("SELECT sha256 FROM notices WHERE id = ?", (notice.id,)) as cur:
+            row = await cur.fetchone()
+        if row and row[0] == notice.sha256:
             return False
         await self.db.execute(
             "INSERT OR REPLACE INTO notices (id, source, sha256, builtin, data, updated_at)"
