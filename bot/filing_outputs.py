@@ -181,11 +181,13 @@ def checklist_message(notice: Notice, items: list[ChecklistItem], today: dt.date
 def report_name(notice: Notice, values: Mapping[str, Any], specs: list[FormSpec]) -> str:
     """The studio's name in the notice's required format (``facts.naming[0].value``).
 
-    Falls back to the name the applicant typed when the format needs a value not asked.
+    Falls back to the name the applicant typed when the format needs a value not asked;
+    without any format, the usual ``<地名>+领办人名字+职业工种名称+技能大师工作室``.
     """
+    usual = f"{notice.meta.place.name}+领办人名字+职业工种名称+技能大师工作室"
     pattern = notice.facts.naming[0].value if notice.facts.naming else next(
         (s.naming_pattern for s in specs if s.naming_pattern), "")
-    name = studio_name(pattern, values) if pattern else ""
+    name = studio_name(pattern or usual, values)
     if (not name or "（" in name) and values.get("studio_name"):
         return str(values["studio_name"])
     return name
