@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlparse
 
@@ -40,6 +41,7 @@ from telegram.request import BaseRequest
 from bot.channels.telegram_render import RenderedReply, render_reply
 from bot.messages import IncomingMessage, MessageHandler, Reply
 from bot.settings import Settings
+from bot.tickets import ticket_id_in
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +91,8 @@ def incoming_from_update(update: Update, bot_username: str | None = None) -> Inc
     Returns:
         ``message_id`` is the ``update_id``, so a re-delivered update maps to the same
         id; ``chat_id`` falls back to the user id when there is no chat (inline
-        button presses).
+        button presses). A text replying to one of the bot's staff notifications
+        (``新工单 #12``) becomes ``/reply 12 <text>``.
 
     Raises:
         ValueError: the update has no user, or neither text nor callback data.
@@ -105,6 +108,7 @@ def incoming_from_update(update: Update, bot_username: str | None = None) -> Inc
             raise ValueError(f"update {update.update_id}: callback query without data")
     elif update.message is not None and update.message.text is not None:
         text = _strip_bot_mention(update.message.text, bot_username)
+        text = _reply_to_ticket(update, text)
     else:
         raise ValueError(f"update {update.update_id} has neither text nor callback data")
     return IncomingMessage(
@@ -270,13 +274,19 @@ def webhook_options(settings: Settings) -> dict[str, Any] | None:
     }
 
 
-def run_telegram(handler: MessageHandler, settings: Settings) -> None:
+def run_telegram(
+    handler: MessageHandler,
+    settings: Settings,
+    register_sender: Callable[[str, Sender], None] | None = None,
+) -> None:
     """Run the bot until interrupted: webhook if configured, else long polling.
 
     Blocks; PTB manages the event loop and stops on SIGINT/SIGTERM.
 
     Args:
         handler: The engine.
+        register_sender: Called once with ``("telegram", outbox_sender(app.bot))``,
+            e.g. ``outbox.register``, so staff answers and notifications are pushed.
         settings: Needs ``telegram_token``; ``telegram_webhook_url`` (with
             ``telegram_webhook_secret``, ``telegram_listen``, ``telegram_port``)
             switches to a webhook.
@@ -288,12 +298,43 @@ def run_telegram(handler: MessageHandler, settings: Settings) -> None:
     settings.require("telegram_token")
     options = webhook_options(settings)
     app = build_application(handler, settings.telegram_token)
+    if register_sender is not None:
+        register_sender(CHANNEL, outbox_sender(app.bot))
     if options is None:
         logger.info("Starting Telegram long polling")
         app.run_polling(allowed_updates=ALLOWED_UPDATES)
     else:
         logger.info("Starting Telegram webhook on %s:%s", options["listen"], options["port"])
         app.run_webhook(**options)
+
+
+def _reply_to_ticket(update: Update, text: str) -> str:
+    """``"/reply <id> <text>"`` for a reply to a bot's ticket notification; else ``text``."""
+    quoted = update.message.reply_to_message if update.message is not None else None
+    if quoted is None or text.startswith("/") or not (quoted.from_user and quoted.from_user.is_bot):
+        return text
+    ticket = ticket_id_in(quoted.text or "")
+    return f"/reply {ticket} {text}" if ticket is not None else text
+
+
+Sender = Callable[[str, list[Reply]], Awaitable[None]]
+
+
+def outbox_sender(bot: Bot) -> Sender:
+    """An :class:`~bot.delivery.Outbox` sender pushing replies to Telegram chats.
+
+    Args:
+        bot: The application's bot (``app.bot``).
+
+    Returns:
+        ``await send(chat_id, replies)``; raises what :func:`send_replies` raises.
+    """
+
+    async def send(chat_id: str, replies: list[Reply]) -> None:
+        target: int | str = int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
+        await send_replies(bot, target, replies)
+
+    return send
 
 
 def _strip_bot_mention(text: str, bot_username: str | None) -> str:

@@ -269,8 +269,39 @@ def create_app(
     return app
 
 
+STAFF_PREFIX = "【工作人员回复】"
+
+
+def outbox_sender(api: WeComAPI) -> Callable[[str, list[Reply]], Coroutine[Any, Any, None]]:
+    """An :class:`~bot.delivery.Outbox` sender pushing replies through 发送应用消息.
+
+    Staff answers are prefixed with ``【工作人员回复】``; files are uploaded as media.
+
+    Returns:
+        ``await send(user_id, replies)``; raises :class:`WeComAPIError` or
+        :class:`httpx.HTTPError` when WeCom refuses or is unreachable.
+    """
+
+    async def send(user: str, replies: list[Reply]) -> None:
+        for reply in replies:
+            text = render_text(reply)
+            if reply.from_staff:
+                text = f"{STAFF_PREFIX}\n{text}" if text else STAFF_PREFIX
+            if text:
+                await api.send_text(user, text)
+            for file in reply.files:
+                await api.send_file(user, await api.upload_media(file.path, file.filename))
+
+    return send
+
+
 async def run_wecom(
-    handler: MessageHandler, settings: Settings, host: str = "0.0.0.0", port: int = 8080
+    handler: MessageHandler,
+    settings: Settings,
+    host: str = "0.0.0.0",
+    port: int = 8080,
+    register_sender: Callable[[str, Callable[[str, list[Reply]], Coroutine[Any, Any, None]]], None]
+    | None = None,
 ) -> None:
     """Serve the callback with uvicorn until interrupted.
 
@@ -279,6 +310,8 @@ async def run_wecom(
         settings: :class:`bot.settings.Settings` with the POLICYBOT_WECOM_* values.
         host: Listen address.
         port: Listen port (put an HTTPS reverse proxy in front; WeCom needs a public URL).
+        register_sender: Called with ``("wecom", outbox_sender(api))``, e.g.
+            ``outbox.register``, so staff answers and notifications are pushed.
 
     Raises:
         ConfigError: a WeCom setting is missing or malformed (names the variable).
@@ -290,6 +323,8 @@ async def run_wecom(
     logging.getLogger("httpx").setLevel(logging.WARNING)
     async with httpx.AsyncClient(timeout=httpx.Timeout(10.0)) as client:
         api = api_from_settings(settings, client)
+        if register_sender is not None:
+            register_sender("wecom", outbox_sender(api))
         app = create_app(handler, crypto, api)
         server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
         await server.serve()
