@@ -116,7 +116,7 @@ def checklist_items(notice: Notice, filled: Mapping[str, Any], answers: Mapping[
         elif m.condition:
             joint = "院校" in m.condition and values.get("host_type") in _NOT_JOINT
             included = bool(answers.get(m.name, False)) and not joint
-            note = f"仅{m.condition}的需要"
+            note = f"您的工作室属于{m.condition}" if included else f"仅{m.condition}的需要"
         elif spec is not None:
             note = "尚未在线填写，可发送“我要填报”继续填写"
         elif any(w in m.name for w in _REPORT_WORDS) and "report" in files:

@@ -42,6 +42,9 @@ BY_NAME = {
     "org_account": "6222 0202 0011 2233 445", "personal_card": "6217 0000 1111 2222 333",
     "bank_account": "工商银行 6222020200112233445", "bank_card": "6217000011112222333 建设银行",
     "email_qq": "zhangjg@163.com QQ 12345678", "postcode": "214000", "admin_post": "/skip",
+    "applicant_org": "精工机械有限公司", "org_name": "精工机械有限公司", "employer": "精工机械有限公司",
+    "postal_address": "长江路8号", "studio_address": "长江路8号技能楼3楼", "org_bank": "工商银行",
+    "personal_bank": "建设银行", "post_title": "车间主任/高级技师", "employer_post": "精工机械有限公司 车间主任",
 }
 ROW = {"name": None, "age": "38", "sex": "男", "education": "大专", "occupation": "数控车工",
        "skill_level": "技师", "title_or_level": "技师", "birth_date": "1986年4月",
