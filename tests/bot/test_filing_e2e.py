@@ -6,13 +6,17 @@ one filing through the Telegram adapter offline; one piped console filing."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
+from telegram import Update
 
 from bot.app import build_runtime
+from bot.channels.console import run_console
+from bot.channels.telegram import build_application
 from bot.filing import FilingRoute
 from bot.messages import IncomingMessage, Reply
 from bot.settings import load_settings
@@ -232,3 +236,79 @@ async def test_filing_each_notice_end_to_end(settings, entry, pick, place, spec_
     assert outline, files
     paragraphs = [p.text for p in docx.Document(str(outline[0])).paragraphs]
     assert paragraphs[0].endswith("技能大师工作室申办报告") and "张建国" in paragraphs[0]
+
+
+async def test_filing_through_telegram_offline_ends_with_documents(settings):
+    from test_telegram import RecordingRequest, button_update, text_update
+
+    async with build_runtime(settings) as rt:
+        rt.engine.routes.append(FilingRoute())
+        request = RecordingRequest()
+        app = build_application(rt.engine, "123:TEST", request=request,
+                                get_updates_request=RecordingRequest(), rate_limit=False)
+        await app.initialize()
+        chat = Chat(rt, user="42", channel="telegram")
+        update_id = 5000
+
+        async def feed(payload: dict[str, Any]) -> None:
+            await app.process_update(Update.de_json(payload, app.bot))
+
+        try:
+            await feed(text_update(update_id, "我要填报韶关"))
+            pressed = False
+            while (flow := await chat.flow()) is not None:
+                update_id += 1
+                if flow.get("state", {}).get("current") == "sex" and not pressed:
+                    await feed(button_update(update_id, "男"))  # the inline button
+                    pressed = True
+                    continue
+                await feed(text_update(update_id, answer(flow, "韶关市")))
+            assert pressed
+            texts = [c.params["text"] for c in request.sent()]
+            assert any("韶关市技能大师工作室申报条件自查" in t for t in texts)
+            assert not any(t.startswith("⚠") for t in texts)
+            docs = request.sent("sendDocument")
+            names = [filename for d in docs for filename, _ in d.files.values()]
+            assert names == ["韶关市技能大师工作室申请表.docx",
+                             "韶关市张建国数控车工技能大师工作室申办报告提纲.docx",
+                             "韶关市申报材料清单.docx"]
+            assert all(content.startswith(b"PK") for d in docs for _, content in d.files.values())
+            assert any("另行通知" in t for t in texts)
+        finally:
+            await app.shutdown()
+
+
+def console_script() -> str:
+    """A 韶关 filing as typed in the console: options by number, the rest as text."""
+    spec = get_spec("shaoguan_application")
+    lines = ["我要填报韶关", "4"]  # the self-check: 4 persons with 技师 or above
+    for field in spec.fields:
+        if field.options:
+            lines.append("1")
+        elif not field.required:
+            lines.append("1" if field.validator == "landline" else "韶关市技术能手")  # 1 = 跳过
+        elif field.name in BY_NAME:
+            lines.append(BY_NAME[field.name])
+        elif field.validator == "landline":
+            lines.append("0751-8605683")
+        else:
+            lines.append(BY_VALIDATOR.get(field.validator) or f"{field.label}：多年从事数控车削加工。")
+    lines.append("1")  # 确认提交
+    return "\n".join(lines) + "\n"
+
+
+async def test_piped_console_filing_with_numbered_choices(settings):
+    async with build_runtime(settings) as rt:
+        rt.engine.routes.append(FilingRoute())
+        out = io.StringIO()
+        turns = await run_console(rt.engine, stdin=io.StringIO(console_script()), stdout=out)
+        text = out.getvalue()
+        assert turns == console_script().count("\n")
+        assert "⚠" not in text, text
+        assert "您> 1\n" in text and "  1. 男" in text
+        paths = [Path(line.split("已生成文件：", 1)[1]) for line in text.splitlines() if "已生成文件：" in line]
+        assert len(paths) == 3 and all(p.exists() for p in paths)
+        got = pairs(paths[0])
+        assert ("性别", "男") in got and ("身份证号", GOOD_ID) in got and ("单位性质", "企业") in got
+        assert ("传真", "") in got  # skipped by typing the number of 跳过
+        assert ("获何种技术能手称号", "韶关市技术能手") in got
