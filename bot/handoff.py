@@ -4,7 +4,8 @@ A user presses the "转人工" button the engine offers with a fallback answer (
 ``handoff``; forms use ``/handoff``) or types 转人工 / 找人工 / 人工客服. The route
 opens a ticket with the user's last question (from the transcript, or text typed after
 转人工), the recent transcript and a summary of the user's form state, notifies every
-staff member through the :class:`~bot.delivery.Outbox`, and tells the user. A message
+staff member or staff group chat in ``POLICYBOT_STAFF_IDS`` through the
+:class:`~bot.delivery.Outbox`, and tells the user. A message
 processed twice never opens two tickets (the ticket's origin is the message id).
 Without configured staff the route steps aside and the engine lists the contacts.
 """

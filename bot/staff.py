@@ -1,7 +1,8 @@
 """Staff commands: answer tickets, curate the FAQ, see statistics, export for the office.
 
-Commands (only for identities in ``POLICYBOT_STAFF_IDS``; anyone else gets a polite
-refusal and the attempt is logged without the text)::
+Commands (only for identities in ``POLICYBOT_STAFF_IDS``, or anyone in a staff group
+chat listed there, e.g. ``telegram:-1001234``; everyone else gets a polite refusal and
+the attempt is logged without the text)::
 
     /tickets                 open tickets with their age
     /reply <id> <text>       answer a ticket: relayed to the user in their own channel,
@@ -169,7 +170,7 @@ class StaffCommands:
 
 
 def staff_route(commands: StaffCommands, staff_ids: Collection[str]) -> Route:
-    """Route the staff commands; refuse them for identities not in ``staff_ids``."""
+    """Route the staff commands; refuse them unless the sender or the chat is in ``staff_ids``."""
     staff = frozenset(staff_ids)
 
     async def route(turn: Turn) -> list[Reply] | None:
@@ -178,7 +179,8 @@ def staff_route(commands: StaffCommands, staff_ids: Collection[str]) -> Route:
         match = _COMMAND.match(turn.text)
         if not match or match.group(1).lower() not in COMMANDS:
             return None
-        if turn.message.session_key not in staff:
+        message = turn.message
+        if message.session_key not in staff and f"{message.channel}:{message.chat_id}" not in staff:
             log.warning(
                 "staff command %s refused for a %s user",
                 match.group(1).lower(),

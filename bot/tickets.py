@@ -1,6 +1,7 @@
 """Handoff tickets and curated FAQ entries in SQLite (the state database).
 
-Tables (created on first use, in the :class:`~bot.storage.StateStore` database)::
+Tables (created on first use in the :class:`~bot.storage.StateStore` database; times are
+ISO-8601 UTC strings from an injectable clock)::
 
     tickets(id PK, origin UNIQUE, session_key, channel, user_id, chat_id, display_name,
             question, transcript JSON, draft, notice_id, status, answer, answered_by,
@@ -10,8 +11,6 @@ Tables (created on first use, in the :class:`~bot.storage.StateStore` database):
     faq(id PK, ticket_id UNIQUE, question, variants JSON, answer, notice_id,
         created_by, created_at)
         a staff answer saved for reuse (one entry per ticket; saving again updates it)
-
-Times are ISO-8601 UTC strings; the clock is injectable for tests.
 """
 
 from __future__ import annotations

@@ -187,3 +187,37 @@ async def test_wecom_sender_pushes_staff_answers_with_prefix():
     [message] = sent
     assert message["touser"] == "zhangsan"
     assert message["text"]["content"] == "【工作人员回复】\n每年考核一次。"
+
+
+async def test_a_staff_group_chat_gets_notifications_and_may_answer(tmp_path: Path):
+    import datetime as dt
+
+    from bot.app import build_runtime
+    from bot.delivery import Outbox
+    from bot.features import build_staff_routes
+    from bot.messages import IncomingMessage
+    from bot.settings import load_settings
+
+    env = {"POLICYBOT_STAFF_IDS": "telegram:-100777"}
+    settings = load_settings(env, db=tmp_path / "kb.db", today=dt.date(2024, 6, 1))
+    async with build_runtime(settings) as rt:
+        outbox = Outbox(rt.state)
+        rt.engine.routes[:0] = build_staff_routes(rt.settings, outbox)
+        telegram = RecordingSender()
+        outbox.register("telegram", telegram)
+        await open_ticket(rt, User(rt, "telegram", "42"))
+        [note] = telegram.to("-100777")
+        assert NOTIFY_MARK in note.text
+        in_group = IncomingMessage(
+            channel="telegram",
+            user_id="555",
+            chat_id="-100777",
+            text="/reply 1 每年考核一次。",
+            message_id="g1",
+        )
+        [done] = await rt.engine.handle(in_group)
+        assert "已答复" in done.text
+        assert telegram.to("42")[0].from_staff
+        outside = in_group.model_copy(update={"chat_id": "555", "message_id": "g2"})
+        [refused] = await rt.engine.handle(outside)
+        assert "仅供工作人员使用" in refused.text
