@@ -13,7 +13,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
+from bot.delivery import Outbox
 from bot.engine import Engine
+from bot.features import build_staff_routes
+from bot.filing import FilingRoute
 from bot.settings import Settings
 from bot.storage import StateStore
 from knowledge.base import KnowledgeBase, load_knowledge_base
@@ -29,6 +32,7 @@ class Runtime:
     state: StateStore
     kb: KnowledgeBase
     engine: Engine
+    outbox: Outbox
 
 
 def clock(settings: Settings) -> dt.date:
@@ -44,8 +48,11 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     state = await StateStore(settings.db).open()
     try:
         kb = await load_knowledge_base(notices)
-        engine = Engine(kb, state, settings.files_dir, today=lambda: clock(settings))
-        yield Runtime(settings, notices, state, kb, engine)
+        outbox = Outbox(state)
+        # limits, pending staff answers, /bind, staff commands, 转人工 → filing → FAQ → Q&A
+        routes = build_staff_routes(settings, outbox, before_faq=[FilingRoute()])
+        engine = Engine(kb, state, settings.files_dir, today=lambda: clock(settings), routes=routes)
+        yield Runtime(settings, notices, state, kb, engine, outbox)
     finally:
         await state.close()
         await notices.close()

@@ -14,6 +14,7 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from bot.app import Runtime, build_runtime, clock
 from bot.settings import Settings, SettingsError, load_settings
@@ -111,7 +112,8 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "wecom":
             from bot.channels.wecom import run_wecom
 
-            await run_wecom(rt.engine, settings, host=args.host, port=args.port)
+            await run_wecom(rt.engine, settings, host=args.host, port=args.port,
+                            register_sender=rt.outbox.register)
             return 0
     raise AssertionError(args.command)
 
@@ -123,6 +125,8 @@ def _run_telegram(settings: Settings) -> int:
 
     settings.require("telegram_token")
 
+    senders: dict[str, Any] = {}
+
     class _LazyEngine:
         rt: Runtime | None = None
         cm = None
@@ -131,9 +135,11 @@ def _run_telegram(settings: Settings) -> int:
             if self.rt is None:
                 self.cm = build_runtime(settings)
                 self.rt = await self.cm.__aenter__()
+                for channel, send in senders.items():
+                    self.rt.outbox.register(channel, send)
             return await self.rt.engine.handle(message)
 
-    run_telegram(_LazyEngine(), settings)
+    run_telegram(_LazyEngine(), settings, register_sender=senders.__setitem__)
     return 0
 
 
@@ -146,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # aiosqlite logs SQL parameters (session JSON with ID numbers) at DEBUG; httpx logs
+    # URLs with secrets at INFO: keep both out of the logs.
+    logging.getLogger("aiosqlite").setLevel(logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         settings = load_settings(db=args.db, today=args.today)
         if args.command == "telegram":

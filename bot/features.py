@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from bot.delivery import Outbox, pending_route
 from bot.faq import faq_route
@@ -31,8 +31,9 @@ def build_staff_routes(
     settings: Settings,
     outbox: Outbox,
     *,
-    rate: int = 20,
+    rate: int | None = None,
     period: float = 60.0,
+    before_faq: Sequence[Route] = (),
     clock: Callable[[], float] = time.monotonic,
     now: Callable[[], dt.datetime] = utc_now,
 ) -> list[Route]:
@@ -41,21 +42,27 @@ def build_staff_routes(
     Args:
         settings: ``staff_ids`` ("channel:user") and ``files_dir`` (CSV exports).
         outbox: Delivery to users and staff; its state store also holds the tickets.
-        rate: Messages a user may send per ``period`` seconds (staff are exempt).
+        rate: Messages a user may send per ``period`` seconds (staff and the console
+            are exempt); default ``settings.rate_limit_per_minute``; 0 turns it off.
         period: Rate-limit window in seconds.
         clock: Monotonic clock for the rate limit (tests inject one).
         now: Aware-UTC clock for tickets and bind codes (tests inject one).
+        before_faq: Routes that must see a turn before the FAQ may claim it (guided
+            filing: a running form gets the user's input first).
 
     Returns:
         Routes to put in front of the engine's other routes.
     """
     tickets = TicketStore(outbox.state, now)
     commands = StaffCommands(tickets, outbox, settings.files_dir / "exports")
+    rate = settings.rate_limit_per_minute if rate is None else rate
+    limit = [rate_limit_route(TokenBucket(rate, period, clock), exempt=settings.staff_ids)] if rate else []
     return [
-        rate_limit_route(TokenBucket(rate, period, clock), exempt=settings.staff_ids),
+        *limit,
         pending_route(outbox),
         bind_route(BindCodes(outbox.state, now)),
         staff_route(commands, settings.staff_ids),
         handoff_route(tickets, outbox, settings.staff_ids),
+        *before_faq,
         faq_route(tickets),
     ]

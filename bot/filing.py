@@ -49,8 +49,11 @@ _HINTS = ("企业首席技师", "首席技师", "评估考核", "成员申报备
 
 
 def _handoff(turn: Turn) -> list[Reply]:
-    """Hand the user to a human (for now: the notice's contacts). Replace with tickets."""
-    return [turn.engine.contacts_reply(turn.session)]
+    """Offer a human: the notice's contacts, and a button that opens a staff ticket
+    (payload ``handoff``, handled by :mod:`bot.handoff` with the draft attached)."""
+    reply = turn.engine.contacts_reply(turn.session)
+    reply.choices.append(Choice(label="转人工（工作人员回复您）", payload="handoff"))
+    return [reply]
 
 
 class FilingRoute(FormMixin):

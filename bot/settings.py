@@ -14,6 +14,8 @@ Variables::
     POLICYBOT_TELEGRAM_LISTEN / _PORT  webhook listen address
     POLICYBOT_WECOM_CORP_ID / _AGENT_ID / _SECRET / _TOKEN / _AES_KEY   (``policybot wecom``)
     POLICYBOT_STAFF_IDS           comma-separated "channel:user" ids allowed staff commands
+    POLICYBOT_RATE_LIMIT_PER_MINUTE  messages per user per minute on network channels
+                                  (default 20; 0 turns the limit off)
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ class Settings(BaseSettings):
     wecom_aes_key: str = ""
 
     staff_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    rate_limit_per_minute: int = Field(default=20, ge=0)
 
     @field_validator("staff_ids", mode="before")
     @classmethod

@@ -12,6 +12,7 @@ from typing import Any
 from bot.app import Runtime, build_runtime
 from bot.delivery import Outbox
 from bot.features import build_staff_routes
+from bot.filing import FilingRoute
 from bot.messages import IncomingMessage, Reply
 from bot.settings import load_settings
 
@@ -66,12 +67,13 @@ class User:
 
 @asynccontextmanager
 async def staff_runtime(db: Path, **route_options: Any) -> AsyncIterator[tuple[Runtime, Outbox]]:
-    """A runtime on ``db`` with staff ``telegram:900`` and the feature routes in front."""
+    """A runtime on ``db`` with staff ``telegram:900``; its routes rebuilt as the
+    composition root builds them, with the test's clocks and options."""
     settings = load_settings({"POLICYBOT_STAFF_IDS": STAFF}, db=db, today=dt.date(2024, 6, 1))
     async with build_runtime(settings) as rt:
-        outbox = Outbox(rt.state)
-        rt.engine.routes[:0] = build_staff_routes(rt.settings, outbox, **route_options)
-        yield rt, outbox
+        rt.engine.routes[:] = build_staff_routes(rt.settings, rt.outbox, before_faq=[FilingRoute()],
+                                                 **route_options)
+        yield rt, rt.outbox
 
 
 class FakeClock:

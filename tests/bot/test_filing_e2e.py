@@ -17,7 +17,6 @@ from telegram import Update
 from bot.app import build_runtime
 from bot.channels.console import run_console
 from bot.channels.telegram import build_application
-from bot.filing import FilingRoute
 from bot.messages import IncomingMessage, Reply
 from bot.settings import load_settings
 from flows.spec import FieldSpec, GroupSpec
@@ -131,7 +130,9 @@ def checklist_rows(path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def settings(tmp_path: Path):
-    return load_settings({}, db=tmp_path / "kb.db", today=TODAY)
+    # scripted input arrives faster than any person types: no per-user rate limit here
+    # (tests/bot/test_staff.py covers the limit)
+    return load_settings({}, db=tmp_path / "kb.db", today=TODAY, rate_limit_per_minute=0)
 
 
 CASES = [  # entry text, spec picked by number (or None), checklist expectations
@@ -147,7 +148,6 @@ async def file_end_to_end(settings, entry: str, pick: str | None, place: str) ->
     """Drive one filing; returns the last chat and the events that were checked."""
     events: list[str] = []
     async with build_runtime(settings) as rt:
-        rt.engine.routes.append(FilingRoute())
         chat = Chat(rt)
         replies = await chat.say(entry)
         if pick:
@@ -182,7 +182,6 @@ async def file_end_to_end(settings, entry: str, pick: str | None, place: str) ->
             answered += flow["kind"] == "form"
     assert "restart" in events
     async with build_runtime(settings) as rt:  # a new process on the same database
-        rt.engine.routes.append(FilingRoute())
         chat = Chat(rt)
         chat.n = 1000
         [offer] = await chat.say("我要填报")
@@ -241,7 +240,6 @@ async def test_filing_through_telegram_offline_ends_with_documents(settings):
     from test_telegram import RecordingRequest, button_update, text_update
 
     async with build_runtime(settings) as rt:
-        rt.engine.routes.append(FilingRoute())
         request = RecordingRequest()
         app = build_application(rt.engine, "123:TEST", request=request,
                                 get_updates_request=RecordingRequest(), rate_limit=False)
@@ -298,7 +296,6 @@ def console_script() -> str:
 
 async def test_piped_console_filing_with_numbered_choices(settings):
     async with build_runtime(settings) as rt:
-        rt.engine.routes.append(FilingRoute())
         out = io.StringIO()
         turns = await run_console(rt.engine, stdin=io.StringIO(console_script()), stdout=out)
         text = out.getvalue()
