@@ -147,7 +147,7 @@ def submit_to_text(notice: Notice) -> str:
     parts = [r.to for r in notice.facts.submission if r.to]
     parts += [f"网上填报：{r.online}" for r in notice.facts.submission if r.online]
     dl = next((d for d in notice.facts.deadlines if d.applicant), None)
-    if not parts and dl and ("报送" in dl.what or "报" in dl.what):
+    if not parts and dl and dl.status != "unspecified" and re.search(r"(?<!申)报", dl.what):
         parts.append(dl.what)
     for c in notice.facts.contacts[:1]:
         where = c.address or c.office
