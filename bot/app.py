@@ -17,6 +17,7 @@ from bot.delivery import Outbox
 from bot.engine import Engine
 from bot.features import build_staff_routes
 from bot.filing import FilingRoute
+from bot.privacy import ForgetRoute
 from bot.settings import Settings
 from bot.storage import StateStore
 from knowledge.base import KnowledgeBase, load_knowledge_base
@@ -50,7 +51,7 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
         kb = await load_knowledge_base(notices)
         outbox = Outbox(state)
         # limits, pending staff answers, /bind, staff commands, 转人工 → filing → FAQ → Q&A
-        routes = build_staff_routes(settings, outbox, before_faq=[FilingRoute()])
+        routes = [ForgetRoute(), *build_staff_routes(settings, outbox, before_faq=[FilingRoute()])]
         engine = Engine(kb, state, settings.files_dir, today=lambda: clock(settings), routes=routes)
         yield Runtime(settings, notices, state, kb, engine, outbox)
     finally:

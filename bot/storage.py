@@ -79,6 +79,10 @@ class StateStore:
         self._db = await aiosqlite.connect(self.path)
         await self._db.execute("PRAGMA journal_mode=WAL")
         await self._db.executescript(_SCHEMA)
+        async with self._db.execute("PRAGMA table_info(processed)") as cur:
+            columns = {row[1] async for row in cur}
+        if "session_key" not in columns:  # databases created before /forget existed
+            await self._db.execute("ALTER TABLE processed ADD COLUMN session_key TEXT")
         await self._db.commit()
         return self
 
@@ -142,8 +146,9 @@ class StateStore:
                     (key, session.model_dump_json(), _now()))
             if message_id:
                 await db.execute(
-                    "INSERT OR REPLACE INTO processed (channel, message_id, replies, created_at)"
-                    " VALUES (?, ?, ?, ?)", (channel, message_id, json.dumps(replies, ensure_ascii=False), _now()))
+                    "INSERT OR REPLACE INTO processed (channel, message_id, replies, created_at, session_key)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (channel, message_id, json.dumps(replies, ensure_ascii=False), _now(), key))
             for role, text in transcript:
                 await db.execute("INSERT INTO history (session_key, role, text, at) VALUES (?, ?, ?, ?)",
                                  (key, role, text, _now()))
@@ -161,14 +166,20 @@ class StateStore:
         return [(r[0], r[1]) for r in reversed(list(rows))]
 
     async def forget(self, key: str) -> dict[str, int]:
-        """Delete a user's session and transcript.
+        """Delete everything stored about a user: session (drafts included), transcript,
+        stored replies, staff tickets and channel links.
 
         Returns:
-            ``{"sessions": n, "history": m}`` rows deleted.
+            Rows deleted per table, e.g. ``{"sessions": 1, "history": 12, ...}``.
         """
-        counts = {}
-        for table, column in (("sessions", "key"), ("history", "session_key")):
-            cur = await self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (key,))  # noqa: S608
-            counts[table] = cur.rowcount or 0
+        counts: dict[str, int] = {}
+        tables = [("sessions", "key"), ("history", "session_key"), ("processed", "session_key"),
+                  ("tickets", "session_key"), ("links", "canonical_key"), ("links", "alias_key")]
+        async with self.db.execute("SELECT name FROM sqlite_master WHERE type='table'") as cur:
+            existing = {row[0] async for row in cur}
+        for table, column in tables:
+            if table in existing:
+                cur = await self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (key,))  # noqa: S608
+                counts[table] = counts.get(table, 0) + (cur.rowcount or 0)
         await self.db.commit()
         return counts

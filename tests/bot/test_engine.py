@@ -114,3 +114,25 @@ async def test_commands_and_oversized_message(settings):
         assert "太长" in long.text
         [unknown] = await chat.say("/nonsense")
         assert "/help" in unknown.text
+
+
+async def test_forget_deletes_drafts_files_and_history_and_says_so(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        [answer] = await chat.say("太仓需要准备哪些材料")
+        checklist = answer.files[0].path
+        await chat.say("我要填报太仓")
+        await chat.say("1")  # the 申请表
+        user_dir = rt.engine.files_dir / "users" / "test_u1"
+        user_dir.mkdir(parents=True, exist_ok=True)
+        (user_dir / "申请表.docx").write_bytes(b"PK")
+        assert (await rt.state.load("test:u1")).flow is not None
+        [ask] = await chat.say("/forget")
+        assert [c.payload for c in ask.choices] == ["forget:yes", "forget:no"]
+        [done] = await chat.say("1")
+        assert "会话与填报草稿 1 条" in done.text and "聊天记录" in done.text and "生成的文件 1 个" in done.text
+        assert not user_dir.exists()
+        session = await rt.state.load("test:u1")
+        assert session.flow is None and session.drafts == {} and session.notice_id is None
+        assert [r for r, _ in await rt.state.history("test:u1")] == ["user", "bot"]  # only the /forget turn
+        assert checklist.exists()  # notice checklists are shared, not personal
