@@ -132,7 +132,7 @@ class Engine:
                 question + " " + self.kb.notices[forced].meta.place.short, self.today())
         if answer.notice_ids:
             session.notice_id = answer.notice_ids[0]
-        reply = self._reply(answer, session)
+        reply = self._reply(answer)
         if answer.clarify and not answer.citations:
             session.pending_question = question
         replies = [reply]
@@ -142,7 +142,7 @@ class Engine:
                 reply.files.append(file)
         return replies
 
-    def _reply(self, answer: Answer, session: Session) -> Reply:
+    def _reply(self, answer: Answer) -> Reply:
         choices: list[Choice] = []
         if answer.clarify:
             choices = [Choice(label=self.kb.notices[n].meta.place.name, payload=f"city:{n}")
