@@ -13,10 +13,12 @@ import datetime as dt
 import json
 import logging
 import sys
+from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
 from bot.app import Runtime, build_runtime, clock
+from bot.messages import IncomingMessage, Reply
 from bot.settings import Settings, SettingsError, load_settings
 from knowledge.base import ingest_files
 from knowledge.qa import Answerer
@@ -126,20 +128,27 @@ def _run_telegram(settings: Settings) -> int:
     settings.require("telegram_token")
 
     senders: dict[str, Any] = {}
+    stack = AsyncExitStack()
 
-    class _LazyEngine:
+    class _Engine:
+        """The runtime's engine, opened in PTB's event loop (post_init) and closed at
+        shutdown (post_shutdown)."""
+
         rt: Runtime | None = None
-        cm = None
 
-        async def handle(self, message):  # type: ignore[no-untyped-def]
+        async def start(self) -> None:
+            self.rt = await stack.enter_async_context(build_runtime(settings))
+            for channel, send in senders.items():
+                self.rt.outbox.register(channel, send)
+
+        async def handle(self, message: IncomingMessage) -> list[Reply]:
             if self.rt is None:
-                self.cm = build_runtime(settings)
-                self.rt = await self.cm.__aenter__()
-                for channel, send in senders.items():
-                    self.rt.outbox.register(channel, send)
+                raise RuntimeError("runtime not started")
             return await self.rt.engine.handle(message)
 
-    run_telegram(_LazyEngine(), settings, register_sender=senders.__setitem__)
+    engine = _Engine()
+    run_telegram(engine, settings, register_sender=senders.__setitem__,
+                 on_start=engine.start, on_stop=stack.aclose)
     return 0
 
 

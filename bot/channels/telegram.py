@@ -278,6 +278,8 @@ def run_telegram(
     handler: MessageHandler,
     settings: Settings,
     register_sender: Callable[[str, Sender], None] | None = None,
+    on_start: Callable[[], Awaitable[None]] | None = None,
+    on_stop: Callable[[], Awaitable[None]] | None = None,
 ) -> None:
     """Run the bot until interrupted: webhook if configured, else long polling.
 
@@ -287,6 +289,8 @@ def run_telegram(
         handler: The engine.
         register_sender: Called once with ``("telegram", outbox_sender(app.bot))``,
             e.g. ``outbox.register``, so staff answers and notifications are pushed.
+        on_start: Awaited in PTB's event loop before the first update (open stores).
+        on_stop: Awaited in PTB's event loop at shutdown (close stores).
         settings: Needs ``telegram_token``; ``telegram_webhook_url`` (with
             ``telegram_webhook_secret``, ``telegram_listen``, ``telegram_port``)
             switches to a webhook.
@@ -300,6 +304,20 @@ def run_telegram(
     app = build_application(handler, settings.telegram_token)
     if register_sender is not None:
         register_sender(CHANNEL, outbox_sender(app.bot))
+    if on_start is not None:
+        start = on_start
+
+        async def post_init(_: Application) -> None:  # type: ignore[type-arg]
+            await start()
+
+        app.post_init = post_init
+    if on_stop is not None:
+        stop = on_stop
+
+        async def post_shutdown(_: Application) -> None:  # type: ignore[type-arg]
+            await stop()
+
+        app.post_shutdown = post_shutdown
     if options is None:
         logger.info("Starting Telegram long polling")
         app.run_polling(allowed_updates=ALLOWED_UPDATES)

@@ -39,3 +39,45 @@ def test_chat_works_piped(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "您> 补助多少钱" in out and "2万元" in out
     assert "已切换到" in out
+
+
+def test_telegram_command_opens_the_runtime_in_ptb_loop_and_closes_it(tmp_path, monkeypatch):
+    """`policybot telegram` without network: PTB's run_polling is replaced by a loop that
+    runs the post_init/post_shutdown hooks around one turn through the captured engine."""
+    import asyncio
+
+    from telegram.ext import Application
+
+    import bot.channels.telegram as tg
+    from bot.messages import IncomingMessage
+
+    captured = {}
+    real_build = tg.build_application
+
+    def build(handler, token, **kwargs):
+        captured["handler"] = handler
+        return real_build(handler, token, **kwargs)
+
+    def fake_run_polling(self, **kwargs):
+        async def scenario():
+            await self.post_init(self)
+            replies = await captured["handler"].handle(IncomingMessage(
+                channel="telegram", user_id="1", text="太仓的截止时间？", message_id="1"))
+            captured["text"] = replies[0].text
+            await self.post_shutdown(self)
+            captured["closed"] = captured["handler"].rt.state._db is None
+
+        asyncio.run(scenario())
+
+    monkeypatch.setattr(tg, "build_application", build)
+    monkeypatch.setattr(Application, "run_polling", fake_run_polling)
+    monkeypatch.setenv("POLICYBOT_TELEGRAM_TOKEN", "123:abc")
+    assert main(["telegram", "--db", str(tmp_path / "kb.db"), "--today", "2024-06-01"]) == 0
+    assert "2024年8月20日" in captured["text"]
+    assert captured["closed"] is True
+
+
+def test_telegram_command_without_token_names_the_variable(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("POLICYBOT_TELEGRAM_TOKEN", raising=False)
+    assert main(["telegram", "--db", str(tmp_path / "kb.db")]) == 2
+    assert "POLICYBOT_TELEGRAM_TOKEN" in capsys.readouterr().err
