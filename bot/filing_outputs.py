@@ -49,8 +49,9 @@ def safe_key(key: str) -> str:
 
 
 def _spec_for(material: Material, specs: list[FormSpec]) -> FormSpec | None:
-    name = material.name
-    return next((s for s in specs if name == s.title or (len(name) >= 4 and name in s.title)), None)
+    name = material.name  # may carry a tail of its clause: "…申报表（附件1"
+    return next((s for s in specs if name.startswith(s.title) or (len(name) >= 4 and name in s.title)),
+                None)
 
 
 def _programme(notice: Notice, filled: Mapping[str, Any]) -> str:

@@ -31,6 +31,8 @@ from flows.specs.common import (
 from knowledge.models import Attachment, FormField, Notice
 
 LONG_WORDS = ("简介", "业绩", "经历", "计划", "措施", "情况", "理由", "简历", "说明", "意见")
+DATE_BLANKS = frozenset({"年", "月", "日"})
+"""The blanks of a printed date line (``填报日期：  年  月  日``), not fields of their own."""
 
 # (test on the label, validator, slot name for the leader's own field, extra params)
 Rule = tuple[Callable[[str], bool], str, str, dict]
@@ -167,6 +169,8 @@ def generic_spec(notice: Notice) -> FormSpec:
         label = "".join(ff.label.split())
         if ff.signature:
             signatures.append(label)
+        elif label in DATE_BLANKS:
+            continue
         elif ff.repeated:
             _add_column(ff, label, i, items, groups, taken)
         else:
