@@ -27,6 +27,7 @@ _TO = re.compile(r"(?:报送|报|交|提交至|送至|送)([^，,。；]{2,30}?(
 def _name(text: str) -> str:
     head = re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
     head = re.sub(r"[（(](?:一式[^）)]*|见附件\d*|附件\d*)[）)]", "", head)
+    head = re.sub(r"[（(][^）)]*$", "", head)  # a parenthesis cut open by the split above
     return head.strip("《》 ").replace("《", "").replace("》", "")
 
 
