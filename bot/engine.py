@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -235,7 +236,13 @@ class Engine:
                              notice_label=notice.label, deadline_text=dl.date_text if dl else "",
                              submit_to_text=to)
         safe = re.sub(r"[^\w\u4e00-\u9fff-]", "_", notice.meta.place.name)
-        path = self.files_dir / "checklists" / f"{safe}_申报材料清单.docx"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        render_checklist_docx(items, meta, path)
-        return OutgoingFile(path=path, filename=path.name, caption="申报材料清单")
+        name = f"{safe}_申报材料清单.docx"
+        # one file per notice version, written once (temp file + rename), so concurrent
+        # uploads never read a half-written file and repeated questions cost nothing
+        path = self.files_dir / "checklists" / f"{notice.sha256[:12]}_{name}"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            render_checklist_docx(items, meta, tmp)
+            os.replace(tmp, path)
+        return OutgoingFile(path=path, filename=name, caption="申报材料清单")
