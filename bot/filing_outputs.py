@@ -28,6 +28,7 @@ from flows.eligibility import EligibilityReport, Verdict
 from flows.rules.base import CHIEF, STUDIO
 from flows.spec import FormKind, FormSpec
 from flows.specs import REPORT_HEADINGS, get_spec
+from flows.specs.generic import report_headings_from
 from knowledge.models import DeadlineStatus, Material, Notice
 
 MARKS = {Verdict.MET: "✅ 符合", Verdict.NOT_MET: "❌ 不符合", Verdict.UNKNOWN: "❔ 待确认"}
@@ -217,7 +218,7 @@ def generate(notice: Notice, filled: Mapping[str, dict[str, Any]], answers: Mapp
         path = render_form_docx(spec, filled[spec.id], out_dir / f"{_safe(spec.title)}.docx")
         names[spec.id] = path.name
         files.append(OutgoingFile(path=path, filename=path.name, caption=f"《{spec.title}》已填写"))
-    headings = REPORT_HEADINGS.get(notice.id)
+    headings = REPORT_HEADINGS.get(notice.id) or report_headings_from(notice)
     wants_report = any(any(w in m.name for w in _REPORT_WORDS) for m in notice.facts.materials
                        if not m.programme or m.programme == _programme(notice, filled))
     if headings and wants_report and _programme(notice, filled) == STUDIO:

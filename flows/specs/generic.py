@@ -8,6 +8,7 @@ common set of fields every 技能大师工作室 form asks for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from flows.spec import FieldSpec, FormSpec, GroupSpec
@@ -211,3 +212,29 @@ def _add_column(
         column = column.model_copy(update={"name": "name"})
     group.fields.append(column)
     del i
+
+
+_REPORT_CONTENT = re.compile(r"(?:内容)?包括[:：]?(.+?)(?:等[，,。；;]|等$|[。；;]|$)")
+
+
+def report_headings_from(notice: Notice) -> list[str]:
+    """申办报告 headings read from the notice's own description of the report, for
+    notices without hand-written headings.
+
+    ``"申办报告，包括工作室名称（统一命名为“…”）、领办人及团队成员简介、场地设备情况…等"``
+    → ``["工作室名称", "领办人及团队成员简介", "场地设备情况", …]``.
+
+    Returns:
+        The headings in the notice's order; empty when no material describes a report.
+    """
+    for material in notice.facts.materials:
+        if "报告" not in material.name:
+            continue
+        m = _REPORT_CONTENT.search(material.text)
+        if not m:
+            continue
+        body = re.sub(r"[（(][^）)]*[）)]", "", m.group(1))
+        parts = re.split(r"[、，,]|以及", body)
+        headings = [p.strip().removeprefix("和").strip() for p in parts]
+        return [h for h in headings if 2 <= len(h) <= 30]
+    return []

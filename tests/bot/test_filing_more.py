@@ -154,7 +154,14 @@ async def test_notice_ingested_later_is_filed_with_its_attachment_table(tmp_path
         for label in ("领办人姓名", "性别", "出生年月", "身份证号码", "联系电话"):
             assert f"“{label}”" in prompts, label
         files = files_of(chat)
-        assert set(files) == {"青川市技能大师工作室申报表.docx", "青川市申报材料清单.docx"}
+        outline_name = next(name for name in files if name.endswith("申办报告提纲.docx"))
+        assert set(files) == {"青川市技能大师工作室申报表.docx", "青川市申报材料清单.docx", outline_name}
+        # the outline's headings are read from the notice's description of the report
+        outline = [p.text for p in docx.Document(str(files[outline_name])).paragraphs]
+        for heading in ("工作室名称", "领办人及团队成员简介", "场地设备情况", "建设目标和三年工作计划",
+                        "依托单位支持措施"):
+            assert any(line.endswith(heading) for line in outline), (heading, outline)
+        assert outline_name.startswith("青川市张建国")  # the notice's naming format, leader filled in
 
         form = files["青川市技能大师工作室申报表.docx"]
         paragraphs = [p.text for p in docx.Document(str(form)).paragraphs]
