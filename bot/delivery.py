@@ -66,8 +66,9 @@ class Outbox:
     async def _db(self) -> aiosqlite.Connection:
         db = self.state.db
         if self._ready_for is not db:
-            await db.executescript(_SCHEMA)
-            await db.commit()
+            async with self.state.writing:
+                await db.executescript(_SCHEMA)
+                await db.commit()
             self._ready_for = db
         return db
 
@@ -96,30 +97,32 @@ class Outbox:
     async def keep(self, identity: str, replies: list[Reply]) -> None:
         """Store replies for ``identity`` (``"channel:user"``) until its next turn."""
         db = await self._db()
-        await db.execute(
-            "INSERT INTO outbox (identity, replies, created_at) VALUES (?, ?, ?)",
-            (
-                identity,
-                json.dumps([r.model_dump(mode="json") for r in replies], ensure_ascii=False),
-                utc_now().isoformat(),
-            ),
-        )
-        await db.commit()
+        async with self.state.writing:
+            await db.execute(
+                "INSERT INTO outbox (identity, replies, created_at) VALUES (?, ?, ?)",
+                (
+                    identity,
+                    json.dumps([r.model_dump(mode="json") for r in replies], ensure_ascii=False),
+                    utc_now().isoformat(),
+                ),
+            )
+            await db.commit()
 
     async def take(self, *identities: str) -> list[Reply]:
         """Remove and return the pending replies of these ``"channel:user"`` identities."""
         db = await self._db()
-        keys = list(dict.fromkeys(identities))
-        marks = ",".join("?" * len(keys))
-        async with db.execute(
-            f"SELECT id, replies FROM outbox WHERE identity IN ({marks}) ORDER BY id",
-            keys,  # noqa: S608
-        ) as cur:
-            rows = list(await cur.fetchall())
-        if not rows:
-            return []
-        await db.executemany("DELETE FROM outbox WHERE id = ?", [(r[0],) for r in rows])
-        await db.commit()
+        async with self.state.writing:  # select + delete as one step: taken once
+            keys = list(dict.fromkeys(identities))
+            marks = ",".join("?" * len(keys))
+            async with db.execute(
+                f"SELECT id, replies FROM outbox WHERE identity IN ({marks}) ORDER BY id",
+                keys,  # noqa: S608
+            ) as cur:
+                rows = list(await cur.fetchall())
+            if not rows:
+                return []
+            await db.executemany("DELETE FROM outbox WHERE id = ?", [(r[0],) for r in rows])
+            await db.commit()
         return [Reply.model_validate(item) for r in rows for item in json.loads(r[1])]
 
 

@@ -63,28 +63,30 @@ class BindCodes:
     async def _db(self) -> aiosqlite.Connection:
         db = self.state.db
         if self._ready_for is not db:
-            await db.executescript(_SCHEMA)
-            await db.commit()
+            async with self.state.writing:
+                await db.executescript(_SCHEMA)
+                await db.commit()
             self._ready_for = db
         return db
 
     async def issue(self, session_key: str) -> str:
         """A fresh code for ``session_key`` (earlier codes of that session are dropped)."""
         db = await self._db()
-        now = self.now()
-        await db.execute(
-            "DELETE FROM bind_codes WHERE session_key = ? OR expires_at < ?",
-            (session_key, now.isoformat()),
-        )
-        while True:
-            code = f"{secrets.randbelow(1_000_000):06d}"
-            cur = await db.execute(
-                "INSERT OR IGNORE INTO bind_codes (code, session_key, expires_at) VALUES (?, ?, ?)",
-                (code, session_key, (now + CODE_TTL).isoformat()),
+        async with self.state.writing:
+            now = self.now()
+            await db.execute(
+                "DELETE FROM bind_codes WHERE session_key = ? OR expires_at < ?",
+                (session_key, now.isoformat()),
             )
-            if cur.rowcount:
-                break
-        await db.commit()
+            while True:
+                code = f"{secrets.randbelow(1_000_000):06d}"
+                cur = await db.execute(
+                    "INSERT OR IGNORE INTO bind_codes (code, session_key, expires_at) VALUES (?, ?, ?)",
+                    (code, session_key, (now + CODE_TTL).isoformat()),
+                )
+                if cur.rowcount:
+                    break
+            await db.commit()
         return code
 
     async def redeem(self, code: str) -> str | None:
@@ -96,8 +98,9 @@ class BindCodes:
             row = await cur.fetchone()
         if row is None:
             return None
-        await db.execute("DELETE FROM bind_codes WHERE code = ?", (code,))
-        await db.commit()
+        async with self.state.writing:
+            await db.execute("DELETE FROM bind_codes WHERE code = ?", (code,))
+            await db.commit()
         if dt.datetime.fromisoformat(row[1]) < self.now():
             return None
         return str(row[0])

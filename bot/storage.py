@@ -72,6 +72,10 @@ class StateStore:
         self.path = Path(path)
         self._db: aiosqlite.Connection | None = None
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.writing = asyncio.Lock()
+        """Held while a writer's statements and their commit run: every store sharing
+        this connection takes it, so one writer's commit or rollback never takes in
+        another writer's half-done statements."""
 
     async def open(self) -> StateStore:
         """Open the database and create tables."""
@@ -115,10 +119,12 @@ class StateStore:
         target = await self.canonical(canonical_key)
         if target == alias_key:
             return
-        await self.db.execute("INSERT OR REPLACE INTO links (alias_key, canonical_key, linked_at)"
-                              " VALUES (?, ?, ?)", (alias_key, target, _now()))
-        await self.db.execute("UPDATE links SET canonical_key = ? WHERE canonical_key = ?", (target, alias_key))
-        await self.db.commit()
+        async with self.writing:
+            await self.db.execute("INSERT OR REPLACE INTO links (alias_key, canonical_key, linked_at)"
+                                  " VALUES (?, ?, ?)", (alias_key, target, _now()))
+            await self.db.execute("UPDATE links SET canonical_key = ? WHERE canonical_key = ?",
+                                  (target, alias_key))
+            await self.db.commit()
 
     async def load(self, key: str) -> Session:
         """The session for ``key`` (a fresh one when none is stored)."""
@@ -139,6 +145,12 @@ class StateStore:
         """Save one turn atomically: the session (unless ``None``), the processed-message
         record and transcript lines ``(role, text)``."""
         db = self.db
+        async with self.writing:
+            await self._commit_turn(db, key, session, channel, message_id, replies, transcript)
+
+    async def _commit_turn(self, db: aiosqlite.Connection, key: str, session: Session | None,
+                           channel: str, message_id: str, replies: list[dict[str, Any]],
+                           transcript: list[tuple[str, str]]) -> None:
         try:
             if session is not None:
                 await db.execute(
@@ -177,9 +189,10 @@ class StateStore:
                   ("tickets", "session_key"), ("links", "canonical_key"), ("links", "alias_key")]
         async with self.db.execute("SELECT name FROM sqlite_master WHERE type='table'") as cur:
             existing = {row[0] async for row in cur}
-        for table, column in tables:
-            if table in existing:
-                cur = await self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (key,))  # noqa: S608
-                counts[table] = counts.get(table, 0) + (cur.rowcount or 0)
-        await self.db.commit()
+        async with self.writing:
+            for table, column in tables:
+                if table in existing:
+                    cur = await self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (key,))  # noqa: S608
+                    counts[table] = counts.get(table, 0) + (cur.rowcount or 0)
+            await self.db.commit()
         return counts

@@ -146,8 +146,9 @@ class TicketStore:
 
     async def open(self) -> TicketStore:
         """Create the tables when missing (idempotent)."""
-        await self.state.db.executescript(_SCHEMA)
-        await self.state.db.commit()
+        async with self.state.writing:
+            await self.state.db.executescript(_SCHEMA)
+            await self.state.db.commit()
         self._ready_for = self.state.db
         return self
 
@@ -183,27 +184,28 @@ class TicketStore:
             ``(ticket, created)``; ``created`` is False when ``origin`` already has one.
         """
         db = await self._db()
-        cur = await db.execute(
-            "INSERT OR IGNORE INTO tickets (origin, session_key, channel, user_id, chat_id,"
-            " display_name, question, transcript, draft, notice_id, status, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                origin,
-                session_key,
-                channel,
-                user_id,
-                chat_id,
-                display_name,
-                question,
-                json.dumps(transcript, ensure_ascii=False),
-                draft,
-                notice_id,
-                Status.OPEN.value,
-                self.now().isoformat(),
-            ),
-        )
-        created = bool(cur.rowcount)
-        await db.commit()
+        async with self.state.writing:
+            cur = await db.execute(
+                "INSERT OR IGNORE INTO tickets (origin, session_key, channel, user_id, chat_id,"
+                " display_name, question, transcript, draft, notice_id, status, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    origin,
+                    session_key,
+                    channel,
+                    user_id,
+                    chat_id,
+                    display_name,
+                    question,
+                    json.dumps(transcript, ensure_ascii=False),
+                    draft,
+                    notice_id,
+                    Status.OPEN.value,
+                    self.now().isoformat(),
+                ),
+            )
+            created = bool(cur.rowcount)
+            await db.commit()
         [row] = await self._rows("SELECT * FROM tickets WHERE origin = ?", (origin,))
         return Ticket.from_row(row), created
 
@@ -237,12 +239,13 @@ class TicketStore:
             KeyError: no such ticket.
         """
         db = await self._db()
-        cur = await db.execute(
-            "UPDATE tickets SET status = ?, answer = ?, answered_by = ?,"
-            " answered_at = COALESCE(answered_at, ?) WHERE id = ?",
-            (Status.ANSWERED.value, text, by, self.now().isoformat(), ticket_id),
-        )
-        await db.commit()
+        async with self.state.writing:
+            cur = await db.execute(
+                "UPDATE tickets SET status = ?, answer = ?, answered_by = ?,"
+                " answered_at = COALESCE(answered_at, ?) WHERE id = ?",
+                (Status.ANSWERED.value, text, by, self.now().isoformat(), ticket_id),
+            )
+            await db.commit()
         if not cur.rowcount:
             raise KeyError(ticket_id)
         ticket = await self.get(ticket_id)
@@ -252,29 +255,30 @@ class TicketStore:
     async def save_faq(self, ticket: Ticket, variants: list[str], by: str) -> FaqEntry:
         """Save an answered ticket as an FAQ entry (update it when already saved)."""
         db = await self._db()
-        rows = await self._rows("SELECT * FROM faq WHERE ticket_id = ?", (ticket.id,))
-        if rows:
-            old = json.loads(rows[0]["variants"])
-            merged = list(dict.fromkeys([*old, *variants]))
-            await db.execute(
-                "UPDATE faq SET variants = ?, answer = ? WHERE ticket_id = ?",
-                (json.dumps(merged, ensure_ascii=False), ticket.answer, ticket.id),
-            )
-        else:
-            await db.execute(
-                "INSERT INTO faq (ticket_id, question, variants, answer, notice_id, created_by,"
-                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    ticket.id,
-                    ticket.question,
-                    json.dumps(variants, ensure_ascii=False),
-                    ticket.answer,
-                    ticket.notice_id,
-                    by,
-                    self.now().isoformat(),
-                ),
-            )
-        await db.commit()
+        async with self.state.writing:
+            rows = await self._rows("SELECT * FROM faq WHERE ticket_id = ?", (ticket.id,))
+            if rows:
+                old = json.loads(rows[0]["variants"])
+                merged = list(dict.fromkeys([*old, *variants]))
+                await db.execute(
+                    "UPDATE faq SET variants = ?, answer = ? WHERE ticket_id = ?",
+                    (json.dumps(merged, ensure_ascii=False), ticket.answer, ticket.id),
+                )
+            else:
+                await db.execute(
+                    "INSERT INTO faq (ticket_id, question, variants, answer, notice_id, created_by,"
+                    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        ticket.id,
+                        ticket.question,
+                        json.dumps(variants, ensure_ascii=False),
+                        ticket.answer,
+                        ticket.notice_id,
+                        by,
+                        self.now().isoformat(),
+                    ),
+                )
+            await db.commit()
         [entry] = [f for f in await self.faqs() if f.ticket_id == ticket.id]
         return entry
 
@@ -294,6 +298,7 @@ class TicketStore:
     async def delete_faq(self, faq_id: int) -> bool:
         """Remove an FAQ entry; True when it existed."""
         db = await self._db()
-        cur = await db.execute("DELETE FROM faq WHERE id = ?", (faq_id,))
-        await db.commit()
+        async with self.state.writing:
+            cur = await db.execute("DELETE FROM faq WHERE id = ?", (faq_id,))
+            await db.commit()
         return bool(cur.rowcount)
