@@ -92,6 +92,7 @@ class Engine:
         payload = message.payload
         if not payload and text in session.choices:
             payload = session.choices[text]
+        offered = len(session.choices)
         session.choices = {}
         if len(text) > MAX_TEXT:
             return [Reply(text=f"消息太长了（{len(text)}字），请把问题精简到{MAX_TEXT}字以内再发送。")]
@@ -114,7 +115,11 @@ class Engine:
                 question, session.pending_question = session.pending_question, ""
                 return self.answer_question(question, session, forced=picked[0])
         session.pending_question = ""
-        return self.answer_question(text, session)
+        replies, answer = self._answer(text, session)
+        if offered and answer.out_of_scope:  # a reply to the options that matches none
+            return [Reply(text=f"没看懂您的回复。请回复上面的选项编号（1–{offered}），或直接提出您的问题，"
+                               "例如：太仓的截止时间？")]
+        return replies
 
     def answer_question(self, question: str, session: Session, forced: str | None = None) -> list[Reply]:
         """Answer a free question (also used by routes, e.g. a question mid-form).
@@ -127,6 +132,9 @@ class Engine:
         Returns:
             One reply (with a checklist file for a materials question).
         """
+        return self._answer(question, session, forced)[0]
+
+    def _answer(self, question: str, session: Session, forced: str | None = None) -> tuple[list[Reply], Answer]:
         answer = self.answerer.answer(question, self.today(), current=forced or session.notice_id)
         if forced and not answer.notice_ids and not answer.out_of_scope:
             answer = self.answerer.answer(
@@ -141,7 +149,7 @@ class Engine:
             file = self._checklist_file(answer.notice_ids[0])
             if file:
                 reply.files.append(file)
-        return replies
+        return replies, answer
 
     def _reply(self, answer: Answer) -> Reply:
         choices: list[Choice] = []

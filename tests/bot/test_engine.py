@@ -136,3 +136,14 @@ async def test_forget_deletes_drafts_files_and_history_and_says_so(settings):
         assert session.flow is None and session.drafts == {} and session.notice_id is None
         assert [r for r, _ in await rt.state.history("test:u1")] == ["user", "bot"]  # only the /forget turn
         assert checklist.exists()  # notice checklists are shared, not personal
+
+
+async def test_an_answer_matching_no_option_asks_for_the_option_number(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        [ask] = await chat.say("需要准备哪些材料")
+        assert len(ask.choices) == 5
+        [again] = await chat.say("好的好的")
+        assert "选项编号（1–5）" in again.text
+        [answer] = await chat.say("韶关需要准备哪些材料")  # a real question is still answered
+        assert "韶关市技能大师工作室申请表" in answer.text
