@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 APOLOGY = "抱歉，系统出了点问题，您的资料没有丢失，请稍后再试。"
 MAX_TEXT = 2000
+GREETINGS = frozenset({"你好", "您好", "hi", "hello", "在吗", "在不在", "哈喽", "嗨", "早上好", "下午好",
+                       "晚上好"})
+THANKS = frozenset({"谢谢", "多谢", "感谢", "谢谢你", "谢谢您", "好的", "ok", "知道了", "明白了"})
 HANDOFF_WORDS = ("转人工", "找人工", "人工客服", "人工服务", "找客服", "真人")
 
 HELP = (
@@ -107,6 +110,11 @@ class Engine:
             return self._command(text, session)
         if not text:
             return [Reply(text="请直接输入您的问题，例如：太仓的截止时间？")]
+        small_talk = normalize_question(text).strip("!！。.~～ ")
+        if small_talk in GREETINGS:
+            return [Reply(text="您好！" + HELP)]
+        if small_talk in THANKS and not offered:
+            return [Reply(text="不客气！还有其他问题可以随时问我。")]
         if any(w in text for w in HANDOFF_WORDS):
             return [self._handoff(session)]
         if session.pending_question:
@@ -145,6 +153,8 @@ class Engine:
         if answer.clarify and not answer.citations:
             session.pending_question = question
         replies = [reply]
+        if Intent.CONDITIONS.value in answer.intents and answer.notice_ids and not answer.fallback:
+            reply.text += "\n💡 发送“我能申报吗”，可按通知条件逐项自查。"
         if Intent.MATERIALS.value in answer.intents and answer.notice_ids and not answer.fallback:
             file = self._checklist_file(answer.notice_ids[0])
             if file:

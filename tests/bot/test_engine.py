@@ -147,3 +147,14 @@ async def test_an_answer_matching_no_option_asks_for_the_option_number(settings)
         assert "选项编号（1–5）" in again.text
         [answer] = await chat.say("韶关需要准备哪些材料")  # a real question is still answered
         assert "韶关市技能大师工作室申请表" in answer.text
+
+
+async def test_small_talk_and_the_self_check_hint(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        [hello] = await chat.say("你好")
+        assert "太仓的截止时间" in hello.text  # examples of what to ask
+        [thanks] = await chat.say("谢谢！")
+        assert thanks.text.startswith("不客气")
+        [conditions] = await chat.say("无锡申报年龄有要求吗")
+        assert "55周岁" in conditions.text and "我能申报吗" in conditions.text
