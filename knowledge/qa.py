@@ -299,5 +299,5 @@ def _render(lines: list[str], cites: list[Citation]) -> str:
             continue
         seen.add(key)
         where = "正文" if c.clause == "正文" else c.clause
-        refs.append(f"📄 依据：{c.notice}，{where}：“{c.quote}”")
+        refs.append(f"📄 依据：{c.notice}，{where}：“{shorten(c.quote, 90)}”")
     return text + ("\n" + "\n".join(refs[:3]) if refs else "")

@@ -29,7 +29,8 @@ from bot.app import Runtime, build_runtime
 from bot.channels.wecom.api import WeComAPI
 from bot.channels.wecom.crypto import WeComCrypto
 from bot.channels.wecom.messages import parse_xml
-from bot.channels.wecom.server import STAFF_PREFIX, create_app, outbox_sender
+from bot.channels.wecom.render import STAFF_PREFIX
+from bot.channels.wecom.server import create_app, outbox_sender
 from bot.messages import IncomingMessage
 from bot.settings import load_settings
 from bot.tickets import NOTIFY_MARK, Status, TicketStore, ticket_id_in

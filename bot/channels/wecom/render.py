@@ -66,14 +66,19 @@ def render_text(reply: Reply) -> str:
     """Render a neutral reply as WeCom plain text.
 
     WeCom text messages have no buttons, so choices become numbered lines under the
-    text; the engine accepts the number or the label as the answer.
+    text; the engine accepts the number or the label as the answer. A staff answer is
+    headed ``【工作人员回复】`` whether it goes back passively or is pushed.
 
     Returns:
         E.g. ``"请选择：\\n1. 是\\n2. 否"``; ``""`` when there is neither text nor choices.
     """
-    lines = [reply.text.rstrip()] if reply.text.strip() else []
+    lines = [STAFF_PREFIX] if reply.from_staff else []
+    lines += [reply.text.rstrip()] if reply.text.strip() else []
     lines += [f"{i}. {choice.label}" for i, choice in enumerate(reply.choices, start=1)]
     return "\n".join(lines)
+
+
+STAFF_PREFIX = "【工作人员回复】"
 
 
 START_TEXT = "/start"

@@ -42,7 +42,12 @@ from bot.channels.wecom.errors import (
     WeComAPIError,
 )
 from bot.channels.wecom.messages import MAX_XML_BYTES, InboundMessage, text_reply_xml
-from bot.channels.wecom.render import TEXT_LIMIT_BYTES, render_text, to_incoming, utf8_len
+from bot.channels.wecom.render import (
+    TEXT_LIMIT_BYTES,
+    render_text,
+    to_incoming,
+    utf8_len,
+)
 from bot.messages import IncomingMessage, MessageHandler, Reply
 from bot.settings import Settings
 
@@ -269,7 +274,6 @@ def create_app(
     return app
 
 
-STAFF_PREFIX = "【工作人员回复】"
 
 
 def outbox_sender(api: WeComAPI) -> Callable[[str, list[Reply]], Coroutine[Any, Any, None]]:
@@ -285,8 +289,6 @@ def outbox_sender(api: WeComAPI) -> Callable[[str, list[Reply]], Coroutine[Any, 
     async def send(user: str, replies: list[Reply]) -> None:
         for reply in replies:
             text = render_text(reply)
-            if reply.from_staff:
-                text = f"{STAFF_PREFIX}\n{text}" if text else STAFF_PREFIX
             if text:
                 await api.send_text(user, text)
             for file in reply.files:
