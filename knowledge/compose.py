@@ -133,7 +133,7 @@ def _materials(n: Notice, today: dt.date, programme: str, question: str = "") ->
             extra.append(f"仅{m.condition}的需要")
         prefix = f"[{m.programme}] " if len(progs) > 1 else ""
         lines.append(f"{i}. {prefix}{m.name}" + (f"（{'，'.join(extra)}）" if extra else ""))
-    cites = [cite(n, items[0].clause.rsplit(".", 1)[0] if False else _parent_ref(n, items[0].clause))]
+    cites = [cite(n, _parent_ref(n, items[0].clause))]
     sub = _submission(n, today, programme, question)
     if sub:
         lines += sub.lines
