@@ -52,6 +52,7 @@ class Answerer:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._place_words = {a for n in kb.notices.values() for a in n.meta.place.aliases}
 
     def select_notices(self, question: str, current: str | None = None) -> tuple[list[str], str]:
         """Which notices a normalised question is about.
@@ -164,8 +165,7 @@ class Answerer:
             return True
         if not intents:
             return False
-        places = {a for n in self.kb.notices.values() for a in n.meta.place.aliases}
-        tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in places and not t.isascii()]
+        tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in self._place_words and not t.isascii()]
         return all(self.kb.index.idf(t) > 0 for t in tokens)
 
     def _about(self, nid: str, q: str, intents: list[Intent], today: dt.date, programme: str) -> Part:
