@@ -21,6 +21,7 @@ from knowledge.text import normalize_question, shorten
 
 # Intents whose per-city answers are short enough to list for every city at once.
 _COMPACT = {Intent.DEADLINE, Intent.SUBSIDY, Intent.VALIDITY, Intent.QUOTA, Intent.PUBLICITY}
+_MAX_CHOICES = 8  # city buttons offered at most; more are named by typing
 _MIN_COVERAGE = 0.6
 
 
@@ -267,9 +268,11 @@ class Answerer:
                 else:
                     lines.append(f"【{place}】通知未写明。")
             return Answer(_render(lines, cites), cites, clarify=ids, intents=[i.value for i in intents])
-        names = "、".join(self.kb.notices[i].meta.place.name for i in ids)
-        return Answer(f"请问您咨询的是哪个城市（地区）的通知？目前收录：{names}。",
-                      clarify=ids, intents=[i.value for i in intents])
+        shown = ids[:_MAX_CHOICES]
+        names = "、".join(self.kb.notices[i].meta.place.name for i in shown)
+        more = f"等{len(ids)}个地区" if len(ids) > len(shown) else ""
+        return Answer(f"请问您咨询的是哪个城市（地区）的通知？目前收录：{names}{more}。可以直接回复城市名称。",
+                      clarify=shown, intents=[i.value for i in intents])
 
     def _assemble(self, parts: list[tuple[str, Part]], intents: list[Intent], note: str) -> Answer:
         lines, cites = [], []
