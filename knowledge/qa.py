@@ -62,9 +62,14 @@ class Answerer:
             ``(notice_ids, note)``: ids newest first per place; ``note`` explains a
             weak match (parent city) and is empty otherwise.
         """
+        ids, note, _county = self._select(question, current)
+        return ids, note
+
+    def _select(self, question: str, current: str | None) -> tuple[list[str], str, str]:
+        """:meth:`select_notices` plus the county/district named (``"江阴"``), if any."""
         by_doc = self.kb.by_doc_number(question)
         if by_doc:
-            return [by_doc], ""
+            return [by_doc], "", ""
         hits = self.kb.places.match(question)
         if hits:
             top = hits[0].strength
@@ -73,10 +78,11 @@ class Answerer:
             if top == Strength.PARENT:
                 places = "、".join(self.kb.notices[i].meta.place.name for i in ids)
                 note = f"（目前收录的{hits[0].mention}相关通知是{places}的通知。）"
-            return self._newest_per_place(ids), note
+            county = hits[0].mention if top == Strength.PART else ""
+            return self._newest_per_place(ids), note, county
         if current and current in self.kb.notices:
-            return [current], ""
-        return [], ""
+            return [current], "", ""
+        return [], "", ""
 
     def _newest_per_place(self, ids: list[str]) -> list[str]:
         seen: dict[str, str] = {}
@@ -99,33 +105,28 @@ class Answerer:
         ranked = classify(q)
         top = ranked[0][1] if ranked else 0.0
         intents = [i for i, s in ranked if s >= max(2.5, 0.5 * top) or s == top]
-        notices, note = self.select_notices(q, current)
-        if q and notices and not self._in_scope(q, intents):
+        notices, note, county = self._select(q, current)
+        in_scope = bool(q) and self._in_scope(q, intents)
+        if q and notices and not in_scope:
             found = [(nid, part) for nid in notices[:3] if (part := self._retrieve(nid, q))]
             if found:
                 return self._assemble(found, intents, note)
-        if not q or not self._in_scope(q, intents):
+        if not in_scope:
             return Answer(
                 "抱歉，我是技能大师工作室申报政策助手，只能解答申报条件、材料、截止时间、补助、"
                 "联系方式等相关问题。您可以问我：“太仓的截止时间？”",
                 fallback=True, out_of_scope=True)
-        programme = "企业首席技师" if "首席技师" in q else ""
         if not notices:
-            return self._no_city(q, intents, today, programme)
+            return self._no_city(q, intents, today)
         parts = []
-        county = self._county_mention(q)
         for nid in notices[:3]:
-            part = self._about(nid, q, intents, today, programme)
+            part = self._about(nid, q, intents, today)
             if county and (not intents or {Intent.SUBSIDY, Intent.QUOTA} & set(intents)):
                 extra = self._county_notes(nid, county)
                 if extra:
                     part = Part(part.lines + extra.lines, part.citations + extra.citations)
             parts.append((nid, part))
         return self._assemble(parts, intents, note)
-
-    def _county_mention(self, q: str) -> str:
-        hits = self.kb.places.match(q)
-        return hits[0].mention if hits and hits[0].strength == Strength.PART else ""
 
     def _county_notes(self, nid: str, county: str) -> Part | None:
         """What a notice says specifically about a county/district the user named:
@@ -169,9 +170,9 @@ class Answerer:
         tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in self._place_words and not t.isascii()]
         return all(self.kb.index.idf(t) > 0 for t in tokens)
 
-    def _about(self, nid: str, q: str, intents: list[Intent], today: dt.date, programme: str) -> Part:
+    def _about(self, nid: str, q: str, intents: list[Intent], today: dt.date) -> Part:
         notice = self.kb.notices[nid]
-        prog = programme if programme in notice.meta.programmes else ""
+        prog = programme_named(q, notice)
         if self._names_material(notice, q) and not {Intent.SUBMISSION, Intent.FORMS, Intent.MATERIALS} & set(intents):
             intents = [Intent.MATERIALS, *intents]
         wanted = intents[: 3 if len(q) > 25 else 2]
@@ -254,12 +255,13 @@ class Answerer:
         cites = (part.citations if part else []) + (contact.citations if contact else [])
         return Part(lines, cites, missing=True)
 
-    def _no_city(self, q: str, intents: list[Intent], today: dt.date, programme: str) -> Answer:
+    def _no_city(self, q: str, intents: list[Intent], today: dt.date) -> Answer:
         ids = self._newest_per_place(list(self.kb.notices))
         if intents and intents[0] in _COMPACT and len(ids) <= 8:
             lines, cites = [f"各地通知的{_INTENT_NAMES[intents[0]]}（请告诉我您所在的城市，可查看详情）："], []
             for nid in ids:
-                part = compose(intents[0], self.kb.notices[nid], today, programme, q)
+                notice = self.kb.notices[nid]
+                part = compose(intents[0], notice, today, programme_named(q, notice), q)
                 place = self.kb.notices[nid].meta.place.name
                 if part and not part.missing:
                     body = "；".join(ln.lstrip("• ") for ln in part.lines if not ln.endswith("：")) or part.lines[0]
@@ -286,6 +288,17 @@ class Answerer:
         fallback = all(p.missing for _, p in parts)
         return Answer(_render(lines, cites), cites, fallback=fallback,
                       notice_ids=[nid for nid, _ in parts], intents=[i.value for i in intents])
+
+
+def programme_named(question: str, notice: Notice) -> str:
+    """The programme of a multi-programme notice the question names (无锡: ``首席技师``
+    selects ``企业首席技师``); ``""`` when it names none or the notice has one."""
+    if len(notice.meta.programmes) < 2:
+        return ""
+    for programme in sorted(notice.meta.programmes, key=len, reverse=True):
+        if programme in question or programme.removeprefix("企业") in question:
+            return programme
+    return ""
 
 
 _INTENT_NAMES = {Intent.DEADLINE: "截止时间", Intent.SUBSIDY: "补助标准", Intent.VALIDITY: "有效期",
