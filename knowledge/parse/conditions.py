@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from knowledge.models import Clause, Condition, ConditionKind
+from knowledge.parse.structure import programme_of
 from knowledge.text import cn_number, split_sentences
 
 _N = r"(\d+|[一二两三四五六七八九十]+)"
@@ -42,18 +43,6 @@ _WORKING_AGE = re.compile(r"法定劳动年龄内")
 _CONDITION_HEAD = re.compile(r"(条件|对象)")
 
 
-def _programme(clause: Clause, clauses: list[Clause], programmes: list[str]) -> str:
-    if len(programmes) < 2:
-        return ""
-    ref = clause.ref
-    for c in clauses:
-        if ref.startswith(c.ref):
-            for p in programmes:
-                if p in c.heading or p in c.text[:40]:
-                    return p
-    return ""
-
-
 def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Condition]:
     """Find eligibility conditions.
 
@@ -70,7 +59,7 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
     for c in clauses:
         by_parent.setdefault(c.parent, []).append(c)
     for clause in clauses:
-        prog = _programme(clause, clauses, programmes)
+        prog = programme_of(clause, clauses, programmes)
         text = clause.text.replace("\n", "")
         for sentence in split_sentences(text):
             for kind, subject, rx in _PATTERNS:
@@ -101,13 +90,10 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
                                      text=_sentence_with(text, _ALL_OF), clause=clause.ref))
         if _ONE_OF.search(text):
             kids = [k for k in by_parent.get(clause.ref, []) if k.level == clause.level + 1 or k.parent == clause.ref]
-            if not kids and clause.parent:
-                # the list may follow as siblings of a bare condition paragraph
-                kids = []
             if kids:
                 out.append(Condition(kind=ConditionKind.ONE_OF, subject="领办人", programme=prog,
                                      options=[_item_name(k) for k in kids],
-                                     text=_ONE_OF_sentence(text), clause=clause.ref))
+                                     text=_sentence_with(text, _ONE_OF), clause=clause.ref))
     return out
 
 
@@ -138,12 +124,5 @@ def _item_name(clause: Clause) -> str:
 def _sentence_with(text: str, rx: re.Pattern[str]) -> str:
     for s in split_sentences(text):
         if rx.search(s):
-            return s
-    return text[:200]
-
-
-def _ONE_OF_sentence(text: str) -> str:  # noqa: N802 - private helper
-    for s in split_sentences(text):
-        if _ONE_OF.search(s):
             return s
     return text[:200]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from knowledge.models import Clause, Material, SubmissionRule
-from knowledge.parse.structure import in_assessment
+from knowledge.parse.structure import in_assessment, programme_of
 from knowledge.text import cn_number, split_sentences
 
 _INTRO = re.compile(r"(材料(?:应|须|需)?包括|下列材料|以下材料|上传材料包括|申报材料$|需提交|提交以下)")
@@ -54,7 +54,7 @@ def extract_materials(clauses: list[Clause], programmes: list[str]) -> list[Mate
         kids = children.get(clause.ref, [])
         if not kids:
             continue
-        prog = _programme_of(clause, clauses, programmes)
+        prog = programme_of(clause, clauses, programmes)
         for kid in kids:
             text = kid.text.split("\n")[0]
             copies = _COPIES.search(text)
@@ -71,17 +71,6 @@ def extract_materials(clauses: list[Clause], programmes: list[str]) -> list[Mate
     if not out:
         out = _materials_from_sentences(clauses)
     return out
-
-
-def _programme_of(clause: Clause, clauses: list[Clause], programmes: list[str]) -> str:
-    if len(programmes) < 2:
-        return ""
-    for c in clauses:
-        if clause.ref.startswith(c.ref):
-            for p in programmes:
-                if p in c.heading:
-                    return p
-    return ""
 
 
 def _materials_from_sentences(clauses: list[Clause]) -> list[Material]:

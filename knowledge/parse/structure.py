@@ -222,6 +222,19 @@ def _near_date(body: list[tuple[int, str]], idx: int) -> bool:
     return False
 
 
+def programme_of(clause: Clause, clauses: list[Clause], programmes: list[str]) -> str:
+    """The programme whose section a clause sits in, for notices with several
+    (无锡: ``二、无锡市企业首席技师的评审`` → ``"企业首席技师"``); ``""`` otherwise."""
+    if len(programmes) < 2:
+        return ""
+    for c in clauses:
+        if clause.ref.startswith(c.ref):
+            for p in programmes:
+                if p in c.heading or p in c.text[:40]:
+                    return p
+    return ""
+
+
 ASSESSMENT = re.compile(r"(评估考核|年度考核|考核管理|考核对象|考核内容)")
 
 
