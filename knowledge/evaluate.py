@@ -85,7 +85,7 @@ def main() -> None:  # pragma: no cover - CLI helper
     import asyncio
     import tempfile
 
-    from knowledge.base import KnowledgeBase, builtin_paths, ingest_files, load_knowledge_base
+    from knowledge.base import KnowledgeBase, ingest_files, load_knowledge_base
     from knowledge.store import NoticeStore
 
     ap = argparse.ArgumentParser(description=__doc__)
@@ -102,7 +102,6 @@ def main() -> None:  # pragma: no cover - CLI helper
                 return await load_knowledge_base(store)
 
     kb = asyncio.run(build())
-    _ = builtin_paths
     answerer = Answerer(kb)
     items = load_questions(args.questions)
     verdicts = evaluate(answerer, items, args.today)

@@ -136,7 +136,8 @@ class PlaceMatcher:
         self._segment = segment
         self._cjk: dict[str, list[tuple[str, int]]] = {}
         self._latin: dict[str, list[tuple[str, int]]] = {}
-        self._shorts: list[tuple[str, str, str]] = []  # (short, pinyin, notice_id)
+        # typo candidates: (length, position, character) → (short name, notice id)
+        self._by_char: dict[tuple[int, int, str], list[tuple[str, str]]] = {}
         for nid, place in places.items():
             strong = {place.name, split_units(place.name)[-1], place.short}
             parent = {place.city, short_name(place.city)} - strong if place.city else set()
@@ -147,14 +148,10 @@ class PlaceMatcher:
                 strength = (Strength.EXACT if alias in strong else
                             Strength.PARENT if alias in parent else Strength.PART)
                 self._cjk.setdefault(alias, []).append((nid, strength))
-            py = next((a for a in place.aliases if re.fullmatch(r"[a-z]+", a)), "")
-            self._shorts.append((place.short, py, nid))
-        self._by_char: dict[tuple[int, int, str], list[tuple[str, str]]] = {}
-        for short, _py, nid in self._shorts:
-            for j, ch in enumerate(short):
-                if len(short) >= 2:
-                    self._by_char.setdefault((len(short), j, ch), []).append((short, nid))
-        self._lengths = sorted({len(s) for s, _, _ in self._shorts if len(s) >= 2})
+            if len(place.short) >= 2:
+                for j, ch in enumerate(place.short):
+                    self._by_char.setdefault((len(place.short), j, ch), []).append((place.short, nid))
+        self._lengths = sorted({n for n, _, _ in self._by_char})
         names = sorted(self._cjk, key=len, reverse=True)
         self._regex = re.compile("|".join(map(re.escape, names))) if names else None
 
