@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -134,17 +135,39 @@ async def load_knowledge_base(store: NoticeStore, tokenizer: Tokenizer | None = 
         NoticeParseError: a built-in notice does not parse (a packaging bug).
     """
     hashes = await store.hashes()
+    reparse = await store.get_meta("parser") != parser_fingerprint()
     for path in builtin_paths():
         text = path.read_text(encoding="utf-8")
-        if hashes.get(path.stem) != hashlib.sha256(text.encode("utf-8")).hexdigest():
-            await store.upsert(parse_notice(text, path.name), builtin=True)
+        if reparse or hashes.get(path.stem) != hashlib.sha256(text.encode("utf-8")).hexdigest():
+            await store.upsert(parse_notice(text, path.name), builtin=True, force=reparse)
     notices = await store.all()
+    if reparse:  # the parser changed: re-read every stored notice from its own text
+        builtin = await store.builtin_ids()
+        for old in notices:
+            if old.id not in builtin:
+                await store.upsert(parse_notice(old.text, old.source), force=True)
+        await store.set_meta("parser", parser_fingerprint())
+        notices = await store.all()
     key = vocabulary_key(notices)
     cached = await store.cached_tokens(key)
     kb = KnowledgeBase(notices, tokenizer, cached)
     if cached is None:
         await store.save_tokens(key, kb.clause_tokens)
     return kb
+
+
+@lru_cache(maxsize=1)
+def parser_fingerprint() -> str:
+    """Hash of the code and data that turn a notice's text into facts; stored notices
+    parsed by another version are parsed again at start-up."""
+    root = resources.files("knowledge")
+    parts = [root.joinpath("models.py"), root.joinpath("text.py"), root.joinpath("places.py"),
+             root.joinpath("data/places.json")]
+    parts += sorted((p for p in root.joinpath("parse").iterdir() if str(p).endswith(".py")), key=str)
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.read_bytes())
+    return digest.hexdigest()
 
 
 def vocabulary_key(notices: list[Notice]) -> str:

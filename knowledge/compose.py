@@ -256,6 +256,9 @@ def _topic_words(topics: list[str]) -> str:
 
 def _subsidy(n: Notice, today: dt.date, programme: str) -> Part | None:
     subs = n.facts.subsidies
+    if programme:  # the programme the question names, when a subsidy is addressed to it
+        core = programme.removeprefix("企业")
+        subs = [s for s in subs if core in s.recipient] or subs
     if not subs:
         return None
     lines: list[str] = []

@@ -25,6 +25,10 @@ CREATE TABLE IF NOT EXISTS notices (
     data TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS index_cache (
     key TEXT PRIMARY KEY,
     data TEXT NOT NULL
@@ -77,15 +81,20 @@ class NoticeStore:
         async with self.db.execute("SELECT id, sha256 FROM notices") as cur:
             return {row[0]: row[1] async for row in cur}
 
-    async def upsert(self, notice: Notice, builtin: bool = False) -> bool:
+    async def upsert(self, notice: Notice, builtin: bool = False, force: bool = False) -> bool:
         """Insert or replace a notice.
+
+        Args:
+            notice: The parsed notice.
+            builtin: Mark it as one of the built-in notices.
+            force: Replace even when the source hash is unchanged (a new parser).
 
         Returns:
             True when the stored notice changed (new, or a different source hash).
         """
         async with self.db.execute("SELECT sha256 FROM notices WHERE id = ?", (notice.id,)) as cur:
             row = await cur.fetchone()
-        if row and row[0] == notice.sha256:
+        if row and row[0] == notice.sha256 and not force:
             return False
         await self.db.execute(
             "INSERT OR REPLACE INTO notices (id, source, sha256, builtin, data, updated_at)"
@@ -101,6 +110,22 @@ class NoticeStore:
         cur = await self.db.execute("DELETE FROM notices WHERE id = ?", (notice_id,))
         await self.db.commit()
         return (cur.rowcount or 0) > 0
+
+    async def get_meta(self, key: str) -> str | None:
+        """A value of the ``meta`` table (e.g. ``"parser"``: the parser fingerprint)."""
+        async with self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else None
+
+    async def set_meta(self, key: str, value: str) -> None:
+        """Set a value of the ``meta`` table."""
+        await self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        await self.db.commit()
+
+    async def builtin_ids(self) -> set[str]:
+        """Ids of the notices stored as built-in."""
+        async with self.db.execute("SELECT id FROM notices WHERE builtin = 1") as cur:
+            return {row[0] async for row in cur}
 
     async def cached_tokens(self, key: str) -> dict[str, list[list[str]]] | None:
         """Clause tokens stored for vocabulary ``key`` (see ``knowledge.base``), or None."""

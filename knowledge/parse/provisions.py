@@ -39,7 +39,7 @@ def yuan(number: str, unit: str) -> int | None:
 def _recipient(sentence: str) -> str:
     m = re.search(r"对(?:获得|经认定的|评上|认定的)?([^，,。]{2,24}?)(?:的项目|的)?，?给予", sentence)
     if m:
-        return m.group(1).strip("“”\"")
+        return re.sub(r"[“”\"]", "", m.group(1))
     m = re.search(r"(评上.{2,16}?的)", sentence)
     return m.group(1) if m else ""
 
