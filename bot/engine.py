@@ -116,7 +116,7 @@ class Engine:
         if small_talk in THANKS and not offered:
             return [Reply(text="不客气！还有其他问题可以随时问我。")]
         if any(w in text for w in HANDOFF_WORDS):
-            return [self._handoff(session)]
+            return [self.contacts_reply(session)]
         if session.pending_question:
             picked = self.answerer.select_notices(normalize_question(text))[0]
             if picked and len(normalize_question(text)) <= 8:
@@ -183,11 +183,8 @@ class Engine:
             place = self.kb.notices[nid].meta.place.name
             return [Reply(text=f"已切换到{place}的通知，请问您想了解什么？")]
         if payload == "handoff":
-            return [self._handoff(session)]
+            return [self.contacts_reply(session)]
         return [Reply(text="这个按钮已失效，请重新提问。")]
-
-    def _handoff(self, session: Session) -> Reply:
-        return self.contacts_reply(session)
 
     def contacts_reply(self, session: Session) -> Reply:
         """The contacts of the current notice (or of all notices): the human channel."""
