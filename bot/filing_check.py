@@ -20,6 +20,7 @@ from flows.eligibility import (
     ProfileQuestion,
     Verdict,
     check_eligibility,
+    next_question,
     questions_for,
 )
 from flows.form_state import FormInput, InputKind, StepResult, to_json_value
@@ -81,15 +82,10 @@ class CheckMixin:
         intro = intro or f"下面用几个问题自查{place}{programme}的申报条件，不清楚的可发送 /skip 跳过。"
         return self._check_next(turn, flow, intro)
 
-    def _next_q(self, flow: dict[str, Any], today: Any) -> ProfileQuestion | None:
-        report = check_eligibility(flow["notice_id"], flow["profile"], today, flow["programme"])
-        needed = set(report.missing_slots) - set(flow["skipped"])
-        return next((q for q in questions_for(flow["notice_id"], flow["programme"])
-                     if q.slot in needed and q.applies(flow["profile"])), None)
-
     def _check_next(self, turn: Turn, flow: dict[str, Any], intro: str = "",
                     error: str = "") -> list[Reply]:
-        q = self._next_q(flow, turn.today)
+        q = next_question(flow["notice_id"], flow["profile"], turn.today, flow["programme"],
+                          skipped=flow["skipped"])
         if q is None:
             return self._check_report(turn, flow)
         flow["current"] = q.slot
@@ -105,10 +101,10 @@ class CheckMixin:
         turn.session.flow = flow
         return [Reply(text=text, choices=choices)]
 
-    def _check_validator(self, flow: dict[str, Any]) -> str:
-        """The validator name of the self-check question being asked."""
-        return next((q.validator for q in questions_for(flow["notice_id"], flow["programme"])
-                     if q.slot == flow["current"]), "")
+    def _current_question(self, flow: dict[str, Any]) -> ProfileQuestion | None:
+        """The self-check question being asked, ``None`` when none."""
+        return next((q for q in questions_for(flow["notice_id"], flow["programme"])
+                     if q.slot == flow["current"]), None)
 
     def _check_turn(self, turn: Turn, flow: dict[str, Any], raw: str) -> list[Reply]:
         inp = FormInput.parse(raw)
@@ -131,8 +127,7 @@ class CheckMixin:
             return self._check_next(turn, flow, intro=tip)
         if text.startswith("问") and len(text) > 1:
             return self._check_aside(turn, flow, text[1:])
-        q = next((q for q in questions_for(flow["notice_id"], flow["programme"])
-                  if q.slot == flow["current"]), None)
+        q = self._current_question(flow)
         if q is None:
             return self._check_next(turn, flow)
         try:

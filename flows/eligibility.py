@@ -20,7 +20,7 @@ Errors::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -211,17 +211,19 @@ def next_question(
     profile: Mapping[str, Any],
     today: dt.date,
     programme: str = STUDIO,
+    skipped: Collection[str] = (),
 ) -> ProfileQuestion | None:
     """The first question still worth asking, or ``None`` when the check is decided.
 
     Only slots that some rule is ``unknown`` for are asked, so alternatives already
-    satisfied are skipped (a 技师 is not asked about honours in 鹿城).
+    satisfied are skipped (a 技师 is not asked about honours in 鹿城); nor are the
+    ``skipped`` slots (the applicant answered ``/skip``).
 
     Raises:
         UnknownProgrammeError: Unknown notice id or programme.
     """
     report = check_eligibility(notice_id, profile, today, programme)
-    needed = set(report.missing_slots)
+    needed = set(report.missing_slots) - set(skipped)
     for q in questions_for(notice_id, programme):
         if q.slot in needed and q.applies(profile):
             return q
