@@ -13,8 +13,9 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from bot.filing_check import CheckMixin, looks_like_question
-from bot.filing_outputs import NUMERIC, condition_question, generate, open_conditions, safe_key
+from bot.filing_outputs import NUMERIC, condition_question, generate, open_conditions
 from bot.messages import Choice, Reply
+from bot.privacy import user_files
 from flows.form_state import FormInput, FormState, InputKind, StepResult
 from flows.review import ask, mask_value
 from flows.runner import advance, start
@@ -145,7 +146,7 @@ class FormMixin(CheckMixin):
             flow = {"kind": "cond", "notice_id": notice.id, "pending": [m.name for m in pending]}
             turn.session.flow = flow
             return [Reply(text=condition_question(pending[0]), choices=self._yes_no(flow))]
-        out_dir = turn.engine.files_dir / "users" / safe_key(turn.key) / notice.id
+        out_dir = user_files(turn.engine.files_dir, turn.key) / notice.id
         files, checklist = generate(notice, draft.get("filled", {}), draft.get("answers", {}),
                                     self._merged(draft), turn.today, out_dir)
         log.info("filing files for %s written to %s", notice.id, out_dir)
