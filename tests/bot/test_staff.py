@@ -131,6 +131,24 @@ async def test_logs_carry_no_question_text_or_phone_numbers(tmp_path: Path, capl
         assert secret not in ours
 
 
+def staff_reply_to(notification: dict, text: str, update_id: int = 77) -> Update:
+    """A Telegram update: staff member 900 answers ``notification`` with ``text``."""
+    return Update.de_json(
+        {
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": 0,
+                "chat": {"id": 900, "type": "private"},
+                "from": {"id": 900, "is_bot": False, "first_name": "李"},
+                "text": text,
+                "reply_to_message": notification,
+            },
+        },
+        None,
+    )
+
+
 def test_telegram_reply_to_a_notification_becomes_a_reply_command():
     notification = {
         "message_id": 5,
@@ -139,36 +157,10 @@ def test_telegram_reply_to_a_notification_becomes_a_reply_command():
         "from": {"id": 999, "is_bot": True, "first_name": "助手"},
         "text": f"🔔 {NOTIFY_MARK}12\n用户：王",
     }
-    update = Update.de_json(
-        {
-            "update_id": 77,
-            "message": {
-                "message_id": 6,
-                "date": 0,
-                "chat": {"id": 900, "type": "private"},
-                "from": {"id": 900, "is_bot": False, "first_name": "李"},
-                "text": "每年考核一次。",
-                "reply_to_message": notification,
-            },
-        },
-        None,
-    )
+    update = staff_reply_to(notification, "每年考核一次。")
     assert incoming_from_update(update).text == "/reply 12 每年考核一次。"
     notification["text"] = "太仓的截止时间是8月20日"
-    update = Update.de_json(
-        {
-            "update_id": 78,
-            "message": {
-                "message_id": 7,
-                "date": 0,
-                "chat": {"id": 900, "type": "private"},
-                "from": {"id": 900, "is_bot": False, "first_name": "李"},
-                "text": "谢谢",
-                "reply_to_message": notification,
-            },
-        },
-        None,
-    )
+    update = staff_reply_to(notification, "谢谢", update_id=78)
     assert incoming_from_update(update).text == "谢谢"
 
 

@@ -184,54 +184,36 @@ def test_no_pdf_writer_installed() -> None:
 # ------------------------------------------------------------------ bad files
 
 
-def corrupt_docx(tmp: Path) -> Path:
-    path = tmp / "broken.docx"
-    path.write_bytes(random.Random(7).randbytes(4096))
+# name → (file name, bytes written; None = the file does not exist)
+BAD: dict[str, tuple[str, bytes | None]] = {
+    "corrupt_docx": ("broken.docx", random.Random(7).randbytes(4096)),
+    "unsupported": ("qingchuan.xlsx", TEXT.encode("utf-8")),
+    "empty": ("empty.txt", b""),
+    "poem": ("poem.txt", POEM.encode("utf-8")),
+    "fake_pdf": ("notice.pdf", TEXT.encode("utf-8")),
+    "missing": ("nowhere.txt", None),
+}
+
+
+def bad_file(tmp: Path, kind: str) -> Path:
+    name, content = BAD[kind]
+    path = tmp / name
+    if content is not None:
+        path.write_bytes(content)
     return path
 
 
-def unsupported(tmp: Path) -> Path:
-    path = tmp / "qingchuan.xlsx"
-    path.write_text(TEXT, encoding="utf-8")
-    return path
-
-
-def empty(tmp: Path) -> Path:
-    path = tmp / "empty.txt"
-    path.write_bytes(b"")
-    return path
-
-
-def poem(tmp: Path) -> Path:
-    path = tmp / "poem.txt"
-    path.write_text(POEM, encoding="utf-8")
-    return path
-
-
-def fake_pdf(tmp: Path) -> Path:
-    path = tmp / "notice.pdf"
-    path.write_text(TEXT, encoding="utf-8")
-    return path
-
-
-def missing(tmp: Path) -> Path:
-    return tmp / "nowhere.txt"
-
-
-BAD = [corrupt_docx, unsupported, empty, poem, fake_pdf, missing]
-
-
-@pytest.mark.parametrize("make", BAD, ids=[f.__name__ for f in BAD])
+@pytest.mark.parametrize("kind", BAD)
 async def test_bad_file_is_reported_and_store_kept(
-    store: NoticeStore, tmp_path: Path, make
-) -> None:  # type: ignore[no-untyped-def]
+    store: NoticeStore, tmp_path: Path, kind: str
+) -> None:
     good = tmp_path / "qingchuan_2025.txt"
     good.write_text(TEXT, encoding="utf-8")
     [first] = await ingest_files(store, [good])
     assert first.status == "added"
     before = await store.hashes()
 
-    bad = make(tmp_path)
+    bad = bad_file(tmp_path, kind)
     [result] = await ingest_files(store, [bad])
 
     assert result.status == "error", result
@@ -245,7 +227,8 @@ async def test_bad_file_is_reported_and_store_kept(
 async def test_bad_files_do_not_stop_a_batch(store: NoticeStore, tmp_path: Path) -> None:
     good = tmp_path / "qingchuan_2025.txt"
     good.write_text(TEXT, encoding="utf-8")
-    paths = [corrupt_docx(tmp_path), poem(tmp_path), good, empty(tmp_path)]
+    corrupt, poem, empty = (bad_file(tmp_path, k) for k in ("corrupt_docx", "poem", "empty"))
+    paths = [corrupt, poem, good, empty]
     results = await ingest_files(store, paths)
     assert [r.path for r in results] == paths
     assert [r.status for r in results] == ["error", "error", "added", "error"]
