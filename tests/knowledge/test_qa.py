@@ -19,8 +19,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from evaluation_support import (
+    assert_accuracy,
+    assert_declined,
+    assert_no_wrong_notice,
+    out_of_scope,
+    score,
+)
 
-from knowledge.evaluate import Verdict, evaluate, load_questions
+from knowledge.evaluate import Verdict, load_questions
 from knowledge.qa import Answer, Answerer
 from knowledge.text import fold
 
@@ -32,9 +39,7 @@ TODAY = dt.date(2024, 6, 1)  # the date the question set was written against
 ACCURACY_FLOOR = 0.95
 
 ITEMS = load_questions(QUESTIONS)
-OUT_OF_SCOPE = [
-    i for i in ITEMS if i.get("intent") == "out_of_scope" or "out_of_scope" in i.get("tags", [])
-]
+OUT_OF_SCOPE = out_of_scope(ITEMS)
 
 
 def ask(answerer: Answerer, question: str, today: dt.date = TODAY) -> Answer:
@@ -67,12 +72,7 @@ def assert_about(answer: Answer, nid: str) -> None:
 
 @pytest.fixture(scope="module")
 def verdicts(answerer: Answerer) -> list[Verdict]:
-    return evaluate(answerer, ITEMS, TODAY)
-
-
-def _report(verdicts: list[Verdict], pick: list[Verdict]) -> str:
-    by_id = {i["id"]: i for i in ITEMS}
-    return "\n".join(f"{v.qid} {by_id[v.qid]['question']} — {v.why}" for v in pick)
+    return score(answerer, ITEMS, TODAY, "question set")
 
 
 def test_question_set_is_not_trivial() -> None:
@@ -81,25 +81,16 @@ def test_question_set_is_not_trivial() -> None:
 
 
 def test_accuracy_floor(verdicts: list[Verdict]) -> None:
-    ok = sum(v.ok for v in verdicts)
-    accuracy = ok / len(verdicts)
-    wrong = [v for v in verdicts if not v.ok]
-    assert accuracy >= ACCURACY_FLOOR, (
-        f"accuracy {ok}/{len(verdicts)} = {accuracy:.1%} < {ACCURACY_FLOOR:.0%}; wrong:\n"
-        + _report(verdicts, wrong)
-    )
+    assert_accuracy(ITEMS, verdicts, ACCURACY_FLOOR, "question set")
 
 
 def test_no_answer_cites_a_wrong_notice(verdicts: list[Verdict]) -> None:
-    wrong = [v for v in verdicts if v.wrong_notice]
-    assert not wrong, "answers citing another city's notice:\n" + _report(verdicts, wrong)
+    assert_no_wrong_notice(ITEMS, verdicts)
 
 
 @pytest.mark.parametrize("item", OUT_OF_SCOPE, ids=[i["id"] for i in OUT_OF_SCOPE])
 def test_out_of_scope_questions_are_declined(answerer: Answerer, item: dict) -> None:  # type: ignore[type-arg]
-    answer = ask(answerer, item["question"])
-    assert answer.out_of_scope or answer.fallback, answer.text
-    assert not answer.citations, "an out-of-scope question must not quote a notice"
+    assert_declined(ask(answerer, item["question"]))
 
 
 # ------------------------------------------------------------- 太仓 deadline
