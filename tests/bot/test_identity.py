@@ -21,7 +21,8 @@ async def test_bind_shares_the_session_across_channels(tmp_path: Path):
         telegram = User(rt, "telegram", "42")
         wecom = User(rt, "wecom", "zhangsan")
         await telegram.say("韶关联系电话")
-        assert (await rt.state.load("telegram:42")).notice_id
+        chosen = (await rt.state.load("telegram:42")).notice_id
+        assert rt.kb.notices[chosen].meta.place.name == "韶关市"
 
         [issued] = await telegram.say("/bind")
         assert "10分钟内有效" in issued.text

@@ -458,7 +458,7 @@ def test_callback_data_over_64_bytes_raises():
     too_long = "flow:checklist:" + "太仓" * 10  # 15 + 60 bytes
     with pytest.raises(ValueError, match="64 bytes"):
         render_reply(Reply(text="选", choices=[Choice(label="清单", payload=too_long)]))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="got 0 bytes"):
         check_callback_data("")
     assert check_callback_data("x" * 64) == "x" * 64
 

@@ -300,7 +300,7 @@ async def test_events_and_other_message_types(
     client: httpx.AsyncClient, handler: FakeHandler
 ) -> None:
     enter = inbound("u4", msg_id="", MsgType="event", Event="enter_agent")
-    assert passive(await post(client, enter)) is not None
+    assert passive(await post(client, enter))["Content"] == "u4:/start"  # type: ignore[index]
     click = inbound("u4", msg_id="", MsgType="event", Event="click", EventKey="menu_notices")
     assert passive(await post(client, click))["Content"] == "u4:menu_notices"  # type: ignore[index]
     assert [(c.text, c.payload, c.message_id) for c in handler.calls] == [

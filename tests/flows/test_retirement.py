@@ -58,11 +58,11 @@ def test_men_ignore_category_and_accept_dates():
 
 
 def test_bad_sex_or_category():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="'F', 'worker'"):
         retirement_age("1970-01", "F", "worker")  # type: ignore[arg-type]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="'女', 'farmer'"):
         retirement_age("1970-01", "女", "farmer")  # type: ignore[arg-type]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="expected 'YYYY-MM', got '1970-13'"):
         retirement_age("1970-13", "女", "cadre")
 
 
