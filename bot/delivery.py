@@ -18,12 +18,10 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 
-import aiosqlite
-
 from bot.messages import Reply
 from bot.routes import Route, Turn
 from bot.storage import StateStore
-from bot.tickets import utc_now
+from bot.tickets import LazySchema, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +51,7 @@ class Outbox:
     def __init__(self, state: StateStore) -> None:
         self.state = state
         self.senders: dict[str, Sender] = {}
-        self._ready_for: object = None
+        self._tables = LazySchema(state, _SCHEMA)
 
     def register(self, channel: str, send: Sender) -> None:
         """Use ``send`` for ``channel`` from now on (replaces an earlier sender)."""
@@ -62,15 +60,6 @@ class Outbox:
     def unregister(self, channel: str) -> None:
         """Stop pushing to ``channel``; later deliveries wait for the user's next turn."""
         self.senders.pop(channel, None)
-
-    async def _db(self) -> aiosqlite.Connection:
-        db = self.state.db
-        if self._ready_for is not db:
-            async with self.state.writing:
-                await db.executescript(_SCHEMA)
-                await db.commit()
-            self._ready_for = db
-        return db
 
     async def deliver(self, channel: str, user_id: str, chat_id: str, replies: list[Reply]) -> bool:
         """Send ``replies`` to a user now, or keep them for the user's next turn.
@@ -96,7 +85,7 @@ class Outbox:
 
     async def keep(self, identity: str, replies: list[Reply]) -> None:
         """Store replies for ``identity`` (``"channel:user"``) until its next turn."""
-        db = await self._db()
+        db = await self._tables.db()
         async with self.state.writing:
             await db.execute(
                 "INSERT INTO outbox (identity, replies, created_at) VALUES (?, ?, ?)",
@@ -110,7 +99,7 @@ class Outbox:
 
     async def take(self, *identities: str) -> list[Reply]:
         """Remove and return the pending replies of these ``"channel:user"`` identities."""
-        db = await self._db()
+        db = await self._tables.db()
         async with self.state.writing:  # select + delete as one step: taken once
             keys = list(dict.fromkeys(identities))
             marks = ",".join("?" * len(keys))

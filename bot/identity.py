@@ -17,12 +17,10 @@ import datetime as dt
 import secrets
 from collections.abc import Callable
 
-import aiosqlite
-
 from bot.messages import Reply
 from bot.routes import Route, Turn
 from bot.storage import StateStore
-from bot.tickets import utc_now
+from bot.tickets import LazySchema, utc_now
 
 CODE_TTL = dt.timedelta(minutes=10)
 MAX_FAILURES = 5
@@ -57,21 +55,12 @@ class BindCodes:
     def __init__(self, state: StateStore, now: Callable[[], dt.datetime] = utc_now) -> None:
         self.state = state
         self.now = now
-        self._ready_for: object = None
+        self._tables = LazySchema(state, _SCHEMA)
         self._failures: dict[str, tuple[int, dt.datetime]] = {}
-
-    async def _db(self) -> aiosqlite.Connection:
-        db = self.state.db
-        if self._ready_for is not db:
-            async with self.state.writing:
-                await db.executescript(_SCHEMA)
-                await db.commit()
-            self._ready_for = db
-        return db
 
     async def issue(self, session_key: str) -> str:
         """A fresh code for ``session_key`` (earlier codes of that session are dropped)."""
-        db = await self._db()
+        db = await self._tables.db()
         async with self.state.writing:
             now = self.now()
             await db.execute(
@@ -91,7 +80,7 @@ class BindCodes:
 
     async def redeem(self, code: str) -> str | None:
         """The session key a valid code was issued for (the code is used up), else None."""
-        db = await self._db()
+        db = await self._tables.db()
         async with db.execute(
             "SELECT session_key, expires_at FROM bind_codes WHERE code = ?", (code,)
         ) as cur:

@@ -52,6 +52,30 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+class LazySchema:
+    """Tables of a store kept in the :class:`~bot.storage.StateStore` database, created on
+    first use and again whenever the state store has been reopened (new connection).
+
+    Args:
+        state: The state store whose connection holds the tables.
+        sql: ``CREATE ... IF NOT EXISTS`` script.
+    """
+
+    def __init__(self, state: StateStore, sql: str) -> None:
+        self.state, self.sql = state, sql
+        self._ready_for: object = None
+
+    async def db(self) -> aiosqlite.Connection:
+        """The state store's connection, the tables created once per connection."""
+        db = self.state.db
+        if self._ready_for is not db:
+            async with self.state.writing:
+                await db.executescript(self.sql)
+                await db.commit()
+            self._ready_for = db
+        return db
+
+
 def _time(value: str | None) -> Any:
     """An ISO timestamp column as a datetime (None stays None)."""
     return dt.datetime.fromisoformat(value) if value else None
@@ -142,24 +166,16 @@ class TicketStore:
     def __init__(self, state: StateStore, now: Callable[[], dt.datetime] = utc_now) -> None:
         self.state = state
         self.now = now
-        self._ready_for: object = None
+        self._tables = LazySchema(state, _SCHEMA)
 
     async def open(self) -> TicketStore:
         """Create the tables when missing (idempotent)."""
-        async with self.state.writing:
-            await self.state.db.executescript(_SCHEMA)
-            await self.state.db.commit()
-        self._ready_for = self.state.db
+        await self._tables.db()
         return self
-
-    async def _db(self) -> aiosqlite.Connection:
-        if self._ready_for is not self.state.db:
-            await self.open()
-        return self.state.db
 
     async def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """Rows as dicts (the shared connection's row factory is left alone)."""
-        db = await self._db()
+        db = await self._tables.db()
         async with db.execute(sql, args) as cur:
             names = [d[0] for d in cur.description]
             return [dict(zip(names, row, strict=True)) for row in await cur.fetchall()]
@@ -183,7 +199,7 @@ class TicketStore:
         Returns:
             ``(ticket, created)``; ``created`` is False when ``origin`` already has one.
         """
-        db = await self._db()
+        db = await self._tables.db()
         async with self.state.writing:
             cur = await db.execute(
                 "INSERT OR IGNORE INTO tickets (origin, session_key, channel, user_id, chat_id,"
@@ -238,7 +254,7 @@ class TicketStore:
         Raises:
             KeyError: no such ticket.
         """
-        db = await self._db()
+        db = await self._tables.db()
         async with self.state.writing:
             cur = await db.execute(
                 "UPDATE tickets SET status = ?, answer = ?, answered_by = ?,"
@@ -254,7 +270,7 @@ class TicketStore:
 
     async def save_faq(self, ticket: Ticket, variants: list[str], by: str) -> FaqEntry:
         """Save an answered ticket as an FAQ entry (update it when already saved)."""
-        db = await self._db()
+        db = await self._tables.db()
         async with self.state.writing:
             rows = await self._rows("SELECT * FROM faq WHERE ticket_id = ?", (ticket.id,))
             if rows:
@@ -297,7 +313,7 @@ class TicketStore:
 
     async def delete_faq(self, faq_id: int) -> bool:
         """Remove an FAQ entry; True when it existed."""
-        db = await self._db()
+        db = await self._tables.db()
         async with self.state.writing:
             cur = await db.execute("DELETE FROM faq WHERE id = ?", (faq_id,))
             await db.commit()
