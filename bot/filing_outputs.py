@@ -27,7 +27,7 @@ from flows.documents import (
 from flows.eligibility import EligibilityReport, Verdict
 from flows.rules.base import CHIEF, STUDIO
 from flows.spec import FormKind, FormSpec
-from flows.specs import REPORT_HEADINGS, get_spec
+from flows.specs import REPORT_HEADINGS, get_spec, specs_for_notice
 from flows.specs.generic import report_headings_from
 from knowledge.models import DeadlineStatus, Material, Notice
 
@@ -60,6 +60,11 @@ def _programme(notice: Notice, filled: Mapping[str, Any]) -> str:
     return CHIEF if specs and all(programme_of(s) == CHIEF for s in specs) else STUDIO
 
 
+def _not_joint(material: Material, values: Mapping[str, Any]) -> bool:
+    """True when ``host_type`` answers a 企业与院校联合办 condition with no."""
+    return "院校" in material.condition and values.get("host_type") in _NOT_JOINT
+
+
 def open_conditions(notice: Notice, filled: Mapping[str, Any], answers: Mapping[str, bool],
                     values: Mapping[str, Any]) -> list[Material]:
     """Conditional materials the forms do not decide and the applicant has not answered.
@@ -72,8 +77,7 @@ def open_conditions(notice: Notice, filled: Mapping[str, Any], answers: Mapping[
     for m in notice.facts.materials:
         if not m.condition or (m.programme and m.programme != programme) or m.name in answers:
             continue
-        if _spec_for(m, specs) is None and not (
-                "院校" in m.condition and values.get("host_type") in _NOT_JOINT):
+        if _spec_for(m, specs) is None and not _not_joint(m, values):
             out.append(m)
     return out
 
@@ -94,8 +98,6 @@ def checklist_items(notice: Notice, filled: Mapping[str, Any], answers: Mapping[
         values: All answers merged (``host_type`` infers the 联合办 condition).
         files: Spec id → generated file name (noted next to the material).
     """
-    from flows.specs import specs_for_notice
-
     specs = specs_for_notice(notice)
     kinds = {get_spec(s, notice).kind for s in filled}
     only_assessment = kinds == {FormKind.ASSESSMENT}
@@ -116,8 +118,7 @@ def checklist_items(notice: Notice, filled: Mapping[str, Any], answers: Mapping[
         elif only_assessment and (spec is not None or any(w in m.name for w in _REPORT_WORDS)):
             included, note = False, "申报认定时需要"
         elif m.condition:
-            joint = "院校" in m.condition and values.get("host_type") in _NOT_JOINT
-            included = bool(answers.get(m.name, False)) and not joint
+            included = bool(answers.get(m.name, False)) and not _not_joint(m, values)
             note = f"您的工作室属于{m.condition}" if included else f"仅{m.condition}的需要"
         elif spec is not None:
             note = "尚未在线填写，可发送“我要填报”继续填写"
@@ -149,7 +150,7 @@ def submit_to_text(notice: Notice) -> str:
     parts = [r.to for r in notice.facts.submission if r.to]
     parts += [f"网上填报：{r.online}" for r in notice.facts.submission if r.online]
     dl = next((d for d in notice.facts.deadlines if d.applicant), None)
-    if not parts and dl and dl.status != "unspecified" and re.search(r"(?<!申)报", dl.what):
+    if not parts and dl and dl.status is not DeadlineStatus.UNSPECIFIED and re.search(r"(?<!申)报", dl.what):
         parts.append(dl.what)
     for c in notice.facts.contacts[:1]:
         where = c.address or c.office
@@ -218,10 +219,11 @@ def generate(notice: Notice, filled: Mapping[str, dict[str, Any]], answers: Mapp
         path = render_form_docx(spec, filled[spec.id], out_dir / f"{_safe(spec.title)}.docx")
         names[spec.id] = path.name
         files.append(OutgoingFile(path=path, filename=path.name, caption=f"《{spec.title}》已填写"))
+    programme = _programme(notice, filled)
     headings = REPORT_HEADINGS.get(notice.id) or report_headings_from(notice)
     wants_report = any(any(w in m.name for w in _REPORT_WORDS) for m in notice.facts.materials
-                       if not m.programme or m.programme == _programme(notice, filled))
-    if headings and wants_report and _programme(notice, filled) == STUDIO:
+                       if not m.programme or m.programme == programme)
+    if headings and wants_report and programme == STUDIO:
         name = report_name(notice, values, specs)
         content = {f.label: str(filled[s.id].get(f.name) or "") for s in specs
                    if s.kind is FormKind.REPORT for f in s.fields}
