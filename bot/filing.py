@@ -21,6 +21,7 @@ Button payloads (all ≤ 64 bytes): ``file:<notice_id>`` start, ``file:spec:<spe
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import re
 from typing import Any
@@ -34,6 +35,7 @@ from flows.form_state import FormState, InputKind
 from flows.review import ask
 from flows.spec import FormKind, FormSpec
 from flows.specs import get_spec, specs_for_notice
+from knowledge.base import KnowledgeBase
 from knowledge.models import Notice
 from knowledge.text import normalize_question
 
@@ -46,6 +48,15 @@ _CHECK_RE = re.compile(r"(我|我们|本人|我单位)?(现在)?(能|可以|能�
                        r"(申报|申请)(吗|不|么)?|(我|我们)?(是否)?(符合|满足)(申报)?(条件|要求)(吗|不|么)?"
                        r"|(资格|条件|申报条件)?(自查|自测)")
 _HINTS = ("企业首席技师", "首席技师", "评估考核", "成员申报备案", "备案", "申办报告", "技能大师工作室")
+
+
+@functools.lru_cache(maxsize=2)
+def _place_words(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    """Every place name, short name and alias of the knowledge base, longest first;
+    built once per knowledge base, not per message."""
+    words = {w for n in kb.notices.values()
+             for w in (n.meta.place.name, n.meta.place.short, *n.meta.place.aliases) if w}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
 
 
 def _handoff(turn: Turn) -> list[Reply]:
@@ -102,11 +113,8 @@ class FilingRoute(FormMixin):
             return cmd[1:].lower().replace("apply", "file"), self._place(turn, arg)
         if not text or text.startswith("/") or len(text) > 30:
             return "", None
-        core = text
-        for notice in turn.engine.kb.notices.values():
-            place = notice.meta.place
-            for alias in sorted({place.name, place.short, *place.aliases}, key=len, reverse=True):
-                core = core.replace(alias, "") if alias else core
+        places = _place_words(turn.engine.kb)
+        core = places.sub("", text) if places else text
         for hint in _HINTS:
             core = core.replace(hint, "")
         core = re.sub(r"[\s，。？?！!、,.：:的市区县]", "", core)
