@@ -10,6 +10,7 @@ import asyncio
 import sys
 from typing import TextIO
 
+from bot.channels import STAFF_PREFIX
 from bot.messages import IncomingMessage, MessageHandler, Reply
 
 PROMPT = "您> "
@@ -20,7 +21,7 @@ def render(reply: Reply) -> str:
     """Plain-text rendering of one reply for the console."""
     lines = []
     if reply.from_staff:
-        lines.append("【工作人员回复】")
+        lines.append(STAFF_PREFIX)
     lines.append(reply.text)
     for i, choice in enumerate(reply.choices, 1):
         lines.append(f"  {i}. {choice.label}")

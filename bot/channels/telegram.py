@@ -39,6 +39,7 @@ from telegram.ext import MessageHandler as PTBMessageHandler
 from telegram.request import BaseRequest
 
 from bot.channels.telegram_render import RenderedReply, render_reply
+from bot.delivery import Sender
 from bot.messages import IncomingMessage, MessageHandler, Reply
 from bot.settings import Settings
 from bot.tickets import ticket_id_in
@@ -333,9 +334,6 @@ def _reply_to_ticket(update: Update, text: str) -> str:
         return text
     ticket = ticket_id_in(quoted.text or "")
     return f"/reply {ticket} {text}" if ticket is not None else text
-
-
-Sender = Callable[[str, list[Reply]], Awaitable[None]]
 
 
 def outbox_sender(bot: Bot) -> Sender:

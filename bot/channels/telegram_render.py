@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.channels import STAFF_PREFIX
 from bot.messages import Choice, OutgoingFile, Reply
 
 MAX_MESSAGE_CHARS = 4096
@@ -30,7 +31,6 @@ MAX_CALLBACK_DATA_BYTES = 64
 SHORT_LABEL_WIDTH = 12
 """Labels at most this wide (CJK characters count 2) are laid out two per row."""
 
-STAFF_PREFIX = "【工作人员回复】"
 CHOOSE_PROMPT = "请选择："
 """Text sent with a keyboard when the reply has choices but no text (Telegram needs text)."""
 

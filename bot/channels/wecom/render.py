@@ -7,6 +7,7 @@ sentence boundaries.
 
 from __future__ import annotations
 
+from bot.channels import STAFF_PREFIX
 from bot.channels.wecom.messages import InboundMessage
 from bot.messages import IncomingMessage, Reply
 
@@ -76,9 +77,6 @@ def render_text(reply: Reply) -> str:
     lines += [reply.text.rstrip()] if reply.text.strip() else []
     lines += [f"{i}. {choice.label}" for i, choice in enumerate(reply.choices, start=1)]
     return "\n".join(lines)
-
-
-STAFF_PREFIX = "【工作人员回复】"
 
 
 START_TEXT = "/start"

@@ -48,6 +48,7 @@ from bot.channels.wecom.render import (
     to_incoming,
     utf8_len,
 )
+from bot.delivery import Sender
 from bot.messages import IncomingMessage, MessageHandler, Reply
 from bot.settings import Settings
 
@@ -160,19 +161,9 @@ class _Callback:
         await asyncio.wait({turn.task})
         for reply in _replies(turn.task):
             try:
-                await self._deliver(user, reply)
+                await send_reply(self.api, user, reply)
             except (WeComAPIError, httpx.HTTPError, OSError):
                 log.exception("could not push a WeCom reply to %s", user)
-
-    async def _deliver(self, user: str, reply: Reply) -> None:
-        text = render_text(reply)
-        if text:
-            await self.api.send_text(user, text)
-        for file in reply.files:
-            if file.caption:
-                await self.api.send_text(user, file.caption)
-            media_id = await self.api.upload_media(file.path, file.filename)
-            await self.api.send_file(user, media_id)
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(coro)
@@ -189,6 +180,17 @@ class _Callback:
         """Wait up to ``timeout`` seconds for pending pushes (at shutdown)."""
         if self.background:
             await asyncio.wait(set(self.background), timeout=timeout)
+
+
+async def send_reply(api: WeComAPI, user: str, reply: Reply) -> None:
+    """Push one reply through 发送应用消息: its text, then each file (caption first)."""
+    text = render_text(reply)
+    if text:
+        await api.send_text(user, text)
+    for file in reply.files:
+        if file.caption:
+            await api.send_text(user, file.caption)
+        await api.send_file(user, await api.upload_media(file.path, file.filename))
 
 
 def _replies(task: asyncio.Task[list[Reply]]) -> list[Reply]:
@@ -274,9 +276,7 @@ def create_app(
     return app
 
 
-
-
-def outbox_sender(api: WeComAPI) -> Callable[[str, list[Reply]], Coroutine[Any, Any, None]]:
+def outbox_sender(api: WeComAPI) -> Sender:
     """An :class:`~bot.delivery.Outbox` sender pushing replies through 发送应用消息.
 
     Staff answers are prefixed with ``【工作人员回复】``; files are uploaded as media.
@@ -288,11 +288,7 @@ def outbox_sender(api: WeComAPI) -> Callable[[str, list[Reply]], Coroutine[Any, 
 
     async def send(user: str, replies: list[Reply]) -> None:
         for reply in replies:
-            text = render_text(reply)
-            if text:
-                await api.send_text(user, text)
-            for file in reply.files:
-                await api.send_file(user, await api.upload_media(file.path, file.filename))
+            await send_reply(api, user, reply)
 
     return send
 
@@ -302,8 +298,7 @@ async def run_wecom(
     settings: Settings,
     host: str = "0.0.0.0",
     port: int = 8080,
-    register_sender: Callable[[str, Callable[[str, list[Reply]], Coroutine[Any, Any, None]]], None]
-    | None = None,
+    register_sender: Callable[[str, Sender], None] | None = None,
 ) -> None:
     """Serve the callback with uvicorn until interrupted.
 
