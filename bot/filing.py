@@ -47,6 +47,7 @@ _FILE_RE = re.compile(r"(我|我们|本人|我单位)?(要|想|想要|准备)?(�
 _CHECK_RE = re.compile(r"(我|我们|本人|我单位)?(现在)?(能|可以|能不能|可不可以|能否|是否能|是否可以)"
                        r"(申报|申请)(吗|不|么)?|(我|我们)?(是否)?(符合|满足)(申报)?(条件|要求)(吗|不|么)?"
                        r"|(资格|条件|申报条件)?(自查|自测)")
+_STALE = "这个按钮已失效，请重新发送“我要填报”。"
 _HINTS = ("企业首席技师", "首席技师", "评估考核", "成员申报备案", "备案", "申办报告", "技能大师工作室")
 
 
@@ -59,19 +60,15 @@ def _place_words(kb: KnowledgeBase) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
 
 
-def _handoff(turn: Turn) -> list[Reply]:
-    """Offer a human: the notice's contacts, and a button that opens a staff ticket
-    (payload ``handoff``, handled by :mod:`bot.handoff` with the draft attached)."""
-    reply = turn.engine.contacts_reply(turn.session)
-    reply.choices.append(Choice(label="转人工（工作人员回复您）", payload="handoff"))
-    return [reply]
-
-
 class FilingRoute(FormMixin):
     """The guided filing feature as an engine route (see :mod:`bot.routes`)."""
 
     def _handoff_replies(self, turn: Turn) -> list[Reply]:
-        return _handoff(turn)
+        """Offer a human: the notice's contacts, and a button that opens a staff ticket
+        (payload ``handoff``, handled by :mod:`bot.handoff` with the draft attached)."""
+        reply = turn.engine.contacts_reply(turn.session)
+        reply.choices.append(Choice(label="转人工（工作人员回复您）", payload="handoff"))
+        return [reply]
 
     async def __call__(self, turn: Turn) -> list[Reply] | None:
         """Consume filing turns (entry phrases, ``file:`` buttons, input to a running flow)."""
@@ -91,13 +88,17 @@ class FilingRoute(FormMixin):
         if flow is None or flow.get("kind") not in ("form", "check", "cond"):
             return None
         if turn.payload == "handoff":
-            return _handoff(turn)
+            return self._handoff_replies(turn)
         if turn.payload.startswith("city:"):
             return None
         raw = self._raw(turn, flow)
         cmd = raw.strip().replace("／", "/")
         if cmd.startswith("/") and cmd[1:].split(" ")[0].lower() not in FORM_KINDS:
             return None  # /reset, /cities, /forget ... belong to the engine
+        return self._flow_turn(turn, flow, raw)
+
+    def _flow_turn(self, turn: Turn, flow: dict[str, Any], raw: str) -> list[Reply]:
+        """Hand an answer to the running flow's kind: form, self-check or condition."""
         if flow["kind"] == "form":
             return self._form_turn(turn, flow, raw)
         if flow["kind"] == "check":
@@ -177,18 +178,15 @@ class FilingRoute(FormMixin):
         if op == "opt":
             opts = (flow or {}).get("opts", {})
             if flow is None or arg not in opts:
-                return [Reply(text="这个按钮已失效，请重新发送“我要填报”。")]
-            raw = opts[arg]
-            kind = flow["kind"]
-            return (self._form_turn if kind == "form" else self._check_turn if kind == "check"
-                    else self._cond_turn)(turn, flow, raw)
+                return [Reply(text=_STALE)]
+            return self._flow_turn(turn, flow, opts[arg])
         if op in kb.notices:
             return self._enter(turn, op)
         if op == "spec":
             try:
                 spec = get_spec(arg)
             except KeyError:
-                return [Reply(text="这个按钮已失效，请重新发送“我要填报”。")]
+                return [Reply(text=_STALE)]
             return self._begin(turn, kb.notices[spec.notice_id], spec)
         if op == "go" and arg:
             spec = get_spec(arg)
@@ -199,7 +197,7 @@ class FilingRoute(FormMixin):
             if nid in kb.notices and index.isdigit() and int(index) < len(programmes):
                 return self._start_check(turn, nid, programmes[int(index)], "", "")
         if arg not in kb.notices:
-            return [Reply(text="这个按钮已失效，请重新发送“我要填报”。")]
+            return [Reply(text=_STALE)]
         notice = kb.notices[arg]
         if op == "check":
             return self._enter(turn, arg, check_only=True)
@@ -221,5 +219,5 @@ class FilingRoute(FormMixin):
             return [Reply(text=f"已删除您在{notice.meta.place.name}的申报草稿。")]
         if op == "keep":
             return [Reply(text="好的，草稿已保留。发送“我要填报”可以接着填写。")]
-        return [Reply(text="这个按钮已失效，请重新发送“我要填报”。")]
+        return [Reply(text=_STALE)]
 
