@@ -109,16 +109,6 @@ MEMBERS = FormSpec(
     notes=["注：太仓市技能大师工作室吸纳新成员需填写本表，并报市人力资源和社会保障局备案。"],
 )
 
-REPORT_HEADINGS = [
-    "申办工作室名称",
-    "技能大师和工作室成员简介",
-    "工作室基本条件",
-    "工作室成立的必要性和可行性",
-    "所在单位对工作室支持措施以及工作室建立后工作计划",
-    "主要工作方向",
-    "其他",
-]
-
 REPORT = FormSpec(
     id="taicang_report",
     notice_id=NOTICE_ID,
@@ -145,5 +135,8 @@ REPORT = FormSpec(
         long_text("other", "其他", "还有其他需要说明的吗？", required=False),
     ],
 )
+
+# The outline's headings are the report form's labels, so its answers land under them.
+REPORT_HEADINGS = [item.label for item in REPORT.items]
 
 SPECS = [APPLICATION, MEMBERS, REPORT]
