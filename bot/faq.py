@@ -145,7 +145,7 @@ def faq_route(tickets: TicketStore) -> Route:
     Commands, button presses, a pending city choice and turns inside a form are passed on.
     """
 
-    matchers: dict[int, FaqMatcher] = {}
+    matcher: FaqMatcher | None = None
 
     async def route(turn: Turn) -> list[Reply] | None:
         session = turn.session
@@ -160,10 +160,10 @@ def faq_route(tickets: TicketStore) -> Route:
         entries = await tickets.faqs()
         if not entries:
             return None
+        nonlocal matcher
         kb = turn.engine.kb
-        matcher = matchers.get(id(kb))
-        if matcher is None or matcher.kb is not kb:
-            matcher = matchers[id(kb)] = FaqMatcher(kb)
+        if matcher is None or matcher.kb is not kb:  # features are cached per knowledge base
+            matcher = FaqMatcher(kb)
         match = matcher.best(turn.text, entries, session.notice_id)
         if match is None:
             return None

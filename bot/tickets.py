@@ -155,6 +155,13 @@ class FaqEntry:
         return list(dict.fromkeys([self.question, *self.variants]))
 
 
+def _faq_entry(row: dict[str, Any]) -> FaqEntry:
+    """Build from a ``faq`` row."""
+    return FaqEntry(
+        **(row | {"variants": json.loads(row["variants"]), "created_at": _time(row["created_at"])})
+    )
+
+
 class TicketStore:
     """Tickets and FAQ entries stored next to the sessions.
 
@@ -163,10 +170,14 @@ class TicketStore:
         now: Clock returning aware UTC datetimes (injectable for tests).
     """
 
+    _faq_writes = 0
+    """FAQ writes made by any instance in this process (cached entries are then stale)."""
+
     def __init__(self, state: StateStore, now: Callable[[], dt.datetime] = utc_now) -> None:
         self.state = state
         self.now = now
         self._tables = LazySchema(state, _SCHEMA)
+        self._faqs: tuple[tuple[object, ...], list[FaqEntry]] | None = None
 
     async def open(self) -> TicketStore:
         """Create the tables when missing (idempotent)."""
@@ -295,21 +306,26 @@ class TicketStore:
                     ),
                 )
             await db.commit()
-        [entry] = [f for f in await self.faqs() if f.ticket_id == ticket.id]
-        return entry
+            TicketStore._faq_writes += 1
+        [row] = await self._rows("SELECT * FROM faq WHERE ticket_id = ?", (ticket.id,))
+        return _faq_entry(row)
 
     async def faqs(self) -> list[FaqEntry]:
-        """All FAQ entries, oldest first."""
-        rows = await self._rows("SELECT * FROM faq ORDER BY id")
-        return [
-            FaqEntry(
-                **(
-                    r
-                    | {"variants": json.loads(r["variants"]), "created_at": _time(r["created_at"])}
-                )
-            )
-            for r in rows
-        ]
+        """All FAQ entries, oldest first.
+
+        The entries are read once and kept until the FAQ changes: a write through any
+        :class:`TicketStore` of this process, or a commit by another connection to the
+        database (``PRAGMA data_version``, e.g. the other channel's process), so the FAQ
+        route does not re-read the table on every turn.
+        """
+        db = await self._tables.db()
+        async with db.execute("PRAGMA data_version") as cur:
+            row = await cur.fetchone()
+        version = (db, row[0] if row else None, TicketStore._faq_writes)
+        if self._faqs is None or self._faqs[0] != version:
+            rows = await self._rows("SELECT * FROM faq ORDER BY id")
+            self._faqs = (version, [_faq_entry(r) for r in rows])
+        return list(self._faqs[1])
 
     async def delete_faq(self, faq_id: int) -> bool:
         """Remove an FAQ entry; True when it existed."""
@@ -317,4 +333,5 @@ class TicketStore:
         async with self.state.writing:
             cur = await db.execute("DELETE FROM faq WHERE id = ?", (faq_id,))
             await db.commit()
+            TicketStore._faq_writes += 1
         return bool(cur.rowcount)
