@@ -42,19 +42,15 @@ __all__ = [
     "questions_for",
 ]
 
-RULES_BY_NOTICE: dict[str, tuple[Rule, ...]] = {
-    m.NOTICE_ID: m.RULES for m in (taicang, zhenjiang, lucheng, wuxi, shaoguan)
-}
+_MODULES = (taicang, zhenjiang, lucheng, wuxi, shaoguan)
+
+RULES_BY_NOTICE: dict[str, tuple[Rule, ...]] = {m.NOTICE_ID: m.RULES for m in _MODULES}
 """Notice id → all its rules (every programme), in the order they are checked."""
 
-_PLACES = {m.NOTICE_ID: m.PLACE for m in (taicang, zhenjiang, lucheng, wuxi, shaoguan)}
+_PLACES = {m.NOTICE_ID: m.PLACE for m in _MODULES}
 _OPTIONS: dict[tuple[str, str], Mapping[str, tuple[str, ...]]] = {
-    (taicang.NOTICE_ID, STUDIO): taicang.OPTIONS,
-    (zhenjiang.NOTICE_ID, STUDIO): zhenjiang.OPTIONS,
-    (lucheng.NOTICE_ID, STUDIO): lucheng.OPTIONS,
-    (wuxi.NOTICE_ID, STUDIO): wuxi.OPTIONS,
+    **{(m.NOTICE_ID, STUDIO): m.OPTIONS for m in _MODULES},
     (wuxi.NOTICE_ID, CHIEF): wuxi.CHIEF_OPTIONS,
-    (shaoguan.NOTICE_ID, STUDIO): shaoguan.OPTIONS,
 }
 _REMINDER = "通知中的其他要求（工作场地、设备设施、经费支持、管理制度等）无法在线自测，请对照通知原文准备。"
 
