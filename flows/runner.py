@@ -5,7 +5,7 @@ validator rejects is not stored and the same field is asked again. Repeated grou
 ask their columns row by row, then offer 再添加一位 / 完成. When nothing is empty the
 form goes to the review screen; ``/confirm`` finishes it.
 
-The engine keeps :class:`FormState` (JSON, ``state.model_dumpto_json_value()``) per session,
+The engine keeps :class:`FormState` (JSON, ``state.model_dump(mode="json")``) per session,
 calls :func:`start` once and :func:`advance` for every user turn, and renders the
 returned :class:`StepResult` (prompt, choices, error, progress). Nothing here does I/O.
 """
