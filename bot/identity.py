@@ -81,13 +81,13 @@ class BindCodes:
     async def redeem(self, code: str) -> str | None:
         """The session key a valid code was issued for (the code is used up), else None."""
         db = await self._tables.db()
-        async with db.execute(
-            "SELECT session_key, expires_at FROM bind_codes WHERE code = ?", (code,)
-        ) as cur:
-            row = await cur.fetchone()
-        if row is None:
-            return None
-        async with self.state.writing:
+        async with self.state.writing:  # select + delete as one step: redeemed once
+            async with db.execute(
+                "SELECT session_key, expires_at FROM bind_codes WHERE code = ?", (code,)
+            ) as cur:
+                row = await cur.fetchone()
+            if row is None:
+                return None
             await db.execute("DELETE FROM bind_codes WHERE code = ?", (code,))
             await db.commit()
         if dt.datetime.fromisoformat(row[1]) < self.now():
