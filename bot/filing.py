@@ -142,7 +142,7 @@ class FilingRoute(FormMixin):
         turn.session.notice_id, turn.session.flow = nid, None
         notice = kb.notices[nid]
         if check_only:
-            return self._choose_programme(turn, notice, "")
+            return self._choose_programme(turn, notice)
         draft = turn.session.drafts.get(nid) or {}
         if draft.get("state"):
             spec = get_spec(draft["spec_id"], notice)

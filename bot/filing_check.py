@@ -61,7 +61,7 @@ class CheckMixin:
             out.append(Choice(label=label, payload=payload))
         return out
 
-    def _choose_programme(self, turn: Turn, notice: Notice, spec_id: str) -> list[Reply]:
+    def _choose_programme(self, turn: Turn, notice: Notice) -> list[Reply]:
         programmes = self._programmes(notice.id)
         if not programmes:
             turn.session.flow = None
@@ -71,7 +71,7 @@ class CheckMixin:
         if len(programmes) > 1:
             return [Reply(text=f"{notice.meta.place.name}的通知有多个申报项目，您要自查哪一项？", choices=[
                 Choice(label=p, payload=f"file:prog:{notice.id}:{i}") for i, p in enumerate(programmes)])]
-        return self._start_check(turn, notice.id, programmes[0], spec_id, "")
+        return self._start_check(turn, notice.id, programmes[0], "", "")
 
     def _start_check(self, turn: Turn, nid: str, programme: str, spec_id: str,
                      intro: str) -> list[Reply]:
