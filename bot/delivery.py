@@ -21,7 +21,7 @@ from collections.abc import Awaitable, Callable
 from bot.messages import Reply
 from bot.routes import Route, Turn
 from bot.storage import StateStore
-from bot.tickets import LazySchema, utc_now
+from bot.tickets import utc_now
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,6 @@ class Outbox:
     def __init__(self, state: StateStore) -> None:
         self.state = state
         self.senders: dict[str, Sender] = {}
-        self._tables = LazySchema(state, _SCHEMA)
 
     def register(self, channel: str, send: Sender) -> None:
         """Use ``send`` for ``channel`` from now on (replaces an earlier sender)."""
@@ -85,7 +84,7 @@ class Outbox:
 
     async def keep(self, identity: str, replies: list[Reply]) -> None:
         """Store replies for ``identity`` (``"channel:user"``) until its next turn."""
-        db = await self._tables.db()
+        db = await self.state.ensure_schema(_SCHEMA)
         async with self.state.writing:
             await db.execute(
                 "INSERT INTO outbox (identity, replies, created_at) VALUES (?, ?, ?)",
@@ -99,7 +98,7 @@ class Outbox:
 
     async def take(self, *identities: str) -> list[Reply]:
         """Remove and return the pending replies of these ``"channel:user"`` identities."""
-        db = await self._tables.db()
+        db = await self.state.ensure_schema(_SCHEMA)
         async with self.state.writing:  # select + delete as one step: taken once
             keys = list(dict.fromkeys(identities))
             marks = ",".join("?" * len(keys))

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from bot.messages import Reply
 from bot.routes import Route, Turn
 from bot.storage import StateStore
-from bot.tickets import LazySchema, utc_now
+from bot.tickets import utc_now
 
 CODE_TTL = dt.timedelta(minutes=10)
 MAX_FAILURES = 5
@@ -55,12 +55,11 @@ class BindCodes:
     def __init__(self, state: StateStore, now: Callable[[], dt.datetime] = utc_now) -> None:
         self.state = state
         self.now = now
-        self._tables = LazySchema(state, _SCHEMA)
         self._failures: dict[str, tuple[int, dt.datetime]] = {}
 
     async def issue(self, session_key: str) -> str:
         """A fresh code for ``session_key`` (earlier codes of that session are dropped)."""
-        db = await self._tables.db()
+        db = await self.state.ensure_schema(_SCHEMA)
         async with self.state.writing:
             now = self.now()
             await db.execute(
@@ -80,7 +79,7 @@ class BindCodes:
 
     async def redeem(self, code: str) -> str | None:
         """The session key a valid code was issued for (the code is used up), else None."""
-        db = await self._tables.db()
+        db = await self.state.ensure_schema(_SCHEMA)
         async with self.state.writing:  # select + delete as one step: redeemed once
             async with db.execute(
                 "SELECT session_key, expires_at FROM bind_codes WHERE code = ?", (code,)

@@ -72,6 +72,7 @@ class StateStore:
         self.path = Path(path)
         self._db: aiosqlite.Connection | None = None
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._schemas: set[str] = set()
         self.writing = asyncio.Lock()
         """Held while a writer's statements and their commit run: every store sharing
         this connection takes it, so one writer's commit or rollback never takes in
@@ -80,6 +81,7 @@ class StateStore:
     async def open(self) -> StateStore:
         """Open the database and create tables."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._schemas = set()
         self._db = await aiosqlite.connect(self.path)
         await self._db.execute("PRAGMA journal_mode=WAL")
         await self._db.executescript(_SCHEMA)
@@ -101,6 +103,16 @@ class StateStore:
         if self._db is None:
             raise RuntimeError("StateStore is not open")
         return self._db
+
+    async def ensure_schema(self, sql: str) -> aiosqlite.Connection:
+        """The connection, with a feature's tables (``CREATE … IF NOT EXISTS`` script
+        ``sql``) created once per connection; tickets, outbox and bind codes live here."""
+        if sql not in self._schemas:
+            async with self.writing:
+                await self.db.executescript(sql)
+                await self.db.commit()
+            self._schemas.add(sql)
+        return self.db
 
     def lock(self, key: str) -> asyncio.Lock:
         """The lock serialising turns of one session."""

@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-import aiosqlite
-
 from bot.storage import StateStore
 
 _SCHEMA = """
@@ -50,30 +48,6 @@ _MARK_RE = re.compile(re.escape(NOTIFY_MARK) + r"(\d+)")
 def utc_now() -> dt.datetime:
     """The current time, timezone-aware UTC."""
     return dt.datetime.now(dt.UTC)
-
-
-class LazySchema:
-    """Tables of a store kept in the :class:`~bot.storage.StateStore` database, created on
-    first use and again whenever the state store has been reopened (new connection).
-
-    Args:
-        state: The state store whose connection holds the tables.
-        sql: ``CREATE ... IF NOT EXISTS`` script.
-    """
-
-    def __init__(self, state: StateStore, sql: str) -> None:
-        self.state, self.sql = state, sql
-        self._ready_for: object = None
-
-    async def db(self) -> aiosqlite.Connection:
-        """The state store's connection, the tables created once per connection."""
-        db = self.state.db
-        if self._ready_for is not db:
-            async with self.state.writing:
-                await db.executescript(self.sql)
-                await db.commit()
-            self._ready_for = db
-        return db
 
 
 def _time(value: str | None) -> Any:
@@ -176,17 +150,16 @@ class TicketStore:
     def __init__(self, state: StateStore, now: Callable[[], dt.datetime] = utc_now) -> None:
         self.state = state
         self.now = now
-        self._tables = LazySchema(state, _SCHEMA)
         self._faqs: tuple[tuple[object, ...], list[FaqEntry]] | None = None
 
     async def open(self) -> TicketStore:
         """Create the tables when missing (idempotent)."""
-        await self._tables.db()
+        await self.state.ensure_schema(_SCHEMA)
         return self
 
     async def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """Rows as dicts (the shared connection's row factory is left alone)."""
-        db = await self._tables.db()
+        db = await self.state.ensure_schema(_SCHEMA)
         async with db.execute(sql, args) as cur:
             names = [d[0] for d in cur.description]
             return [dict(zip(names, row, strict=True)) for row in await cur.fetchall()]
@@ -210,7 +183,7 @@ class TicketStore:
         Returns:
             ``(ticket, created)``; ``created`` is False when ``origin`` already has one.
         """
-        db = await self._tables.db()
+        db = await self.state.ensure_schema(_SCHEMA)
         async with self.state.writing:
             cur = await db.execute(
                 "INSERT OR IGNORE INTO tickets (origin, session_key, channel, user_id, chat_id,"
@@ -265,7 +238,7 @@ class TicketStore:
         Raises:
             KeyError: no such ticket.
         """
-        db = await self._tables.db()
+        db = await self.state.ensure_schema(_SCHEMA)
         async with self.state.writing:
             cur = await db.execute(
                 "UPDATE tickets SET status = ?, answer = ?, answered_by = ?,"
@@ -281,7 +254,7 @@ class TicketStore:
 
     async def save_faq(self, ticket: Ticket, variants: list[str], by: str) -> FaqEntry:
         """Save an answered ticket as an FAQ entry (update it when already saved)."""
-        db = await self._tables.db()
+        db = await self.state.ensure_schema(_SCHEMA)
         async with self.state.writing:
             rows = await self._rows("SELECT * FROM faq WHERE ticket_id = ?", (ticket.id,))
             if rows:
@@ -318,7 +291,7 @@ class TicketStore:
         database (``PRAGMA data_version``, e.g. the other channel's process), so the FAQ
         route does not re-read the table on every turn.
         """
-        db = await self._tables.db()
+        db = await self.state.ensure_schema(_SCHEMA)
         async with db.execute("PRAGMA data_version") as cur:
             row = await cur.fetchone()
         version = (db, row[0] if row else None, TicketStore._faq_writes)
@@ -329,7 +302,7 @@ class TicketStore:
 
     async def delete_faq(self, faq_id: int) -> bool:
         """Remove an FAQ entry; True when it existed."""
-        db = await self._tables.db()
+        db = await self.state.ensure_schema(_SCHEMA)
         async with self.state.writing:
             cur = await db.execute("DELETE FROM faq WHERE id = ?", (faq_id,))
             await db.commit()
