@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bot.filing_outputs import deadline_text, format_note, safe_filename, submit_to_text
 from bot.messages import Choice, IncomingMessage, OutgoingFile, Reply, Source
 from bot.routes import Route, Turn
 from bot.storage import Session, StateStore
+from flows.documents import ChecklistItem, ChecklistMeta, render_checklist_docx
 from knowledge.base import KnowledgeBase
 from knowledge.intents import Intent
 from knowledge.qa import Answer, Answerer
@@ -234,28 +235,24 @@ class Engine:
         return Reply(text="\n".join(lines), choices=choices)
 
     def _checklist_file(self, nid: str) -> OutgoingFile | None:
+        """The notice's general materials checklist (all programmes) as a .docx."""
         notice = self.kb.notices[nid]
         if not notice.facts.materials:
             return None
-        from flows.documents import ChecklistItem, ChecklistMeta, render_checklist_docx
-
-        fmt = "；".join(dict.fromkeys(
-            x for r in notice.facts.submission for x in (r.paper and f"{r.paper}纸", r.binding, r.electronic and "同时报送电子版") if x))
-        items = [ChecklistItem(name=m.name + (f"（{m.programme}）" if m.programme else ""),
-                               copies=m.copies, condition_note=(f"仅{m.condition}的需要" if m.condition else ""),
-                               format_note=fmt)
-                 for m in notice.facts.materials]
-        dl = next((d for d in notice.facts.deadlines if d.applicant), None)
-        to = next((r.to for r in notice.facts.submission if r.to), "")
-        meta = ChecklistMeta(title=f"{notice.meta.place.name}技能大师工作室申报材料清单",
-                             notice_label=notice.label, deadline_text=dl.date_text if dl else "",
-                             submit_to_text=to)
-        safe = re.sub(r"[^\w\u4e00-\u9fff-]", "_", notice.meta.place.name)
-        name = f"{safe}_申报材料清单.docx"
-        # one file per notice version, written once (temp file + rename), so concurrent
-        # uploads never read a half-written file and repeated questions cost nothing
-        path = self.files_dir / "checklists" / f"{notice.sha256[:12]}_{name}"
+        today = self.today()
+        name = f"{safe_filename(notice.meta.place.name)}_申报材料清单.docx"
+        # one file per notice version and day (its deadline line is relative to today),
+        # written once through a temp file, so concurrent uploads never read half a file
+        path = self.files_dir / "checklists" / f"{notice.sha256[:12]}_{today.isoformat()}_{name}"
         if not path.exists():
+            fmt = format_note(notice)
+            items = [ChecklistItem(name=m.name + (f"（{m.programme}）" if m.programme else ""),
+                                   copies=m.copies, format_note=fmt,
+                                   condition_note=f"仅{m.condition}的需要" if m.condition else "")
+                     for m in notice.facts.materials]
+            meta = ChecklistMeta(title=f"{notice.meta.place.name}技能大师工作室申报材料清单",
+                                 notice_label=notice.label, deadline_text=deadline_text(notice, today),
+                                 submit_to_text=submit_to_text(notice))
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             render_checklist_docx(items, meta, tmp)

@@ -29,7 +29,7 @@ from flows.rules.base import CHIEF, STUDIO
 from flows.spec import FormKind, FormSpec
 from flows.specs import REPORT_HEADINGS, get_spec, specs_for_notice
 from flows.specs.generic import report_headings_from
-from knowledge.models import DeadlineStatus, Material, Notice
+from knowledge.models import DeadlineStatus, Material, Notice, SubmissionRule
 
 MARKS = {Verdict.MET: "✅ 符合", Verdict.NOT_MET: "❌ 不符合", Verdict.UNKNOWN: "❔ 待确认"}
 VERDICT_TEXT = {Verdict.MET: "符合", Verdict.NOT_MET: "不符合", Verdict.UNKNOWN: "暂无法判断"}
@@ -102,9 +102,8 @@ def checklist_items(notice: Notice, filled: Mapping[str, Any], answers: Mapping[
     kinds = {get_spec(s, notice).kind for s in filled}
     only_assessment = kinds == {FormKind.ASSESSMENT}
     programme = _programme(notice, filled)
-    sub = next((r for r in notice.facts.submission if r.paper or r.binding or r.copies), None)
-    fmt = "，".join(x for x in (sub and sub.paper and f"{sub.paper}纸", sub and sub.binding,
-                                sub and sub.electronic and f"同时报送电子版（{sub.electronic}）") if x)
+    sub = _bound_set_rule(notice)
+    fmt = format_note(notice)
     items = []
     for m in notice.facts.materials:
         if m.programme and m.programme != programme:
@@ -127,6 +126,21 @@ def checklist_items(notice: Notice, filled: Mapping[str, Any], answers: Mapping[
         items.append(ChecklistItem(name=m.name, copies=m.copies or (sub.copies if sub else None),
                                    format_note=fmt, condition_note=note, included=included))
     return items
+
+
+def _bound_set_rule(notice: Notice) -> SubmissionRule | None:
+    """The submission rule about the bound set (paper, binding, copies), if any."""
+    return next((r for r in notice.facts.submission if r.paper or r.binding or r.copies), None)
+
+
+def format_note(notice: Notice) -> str:
+    """``"A4纸，装订成册，同时报送电子版（申报表和申报报告）"`` from the notice's
+    submission rule; empty when it states none."""
+    sub = _bound_set_rule(notice)
+    if sub is None:
+        return ""
+    return "，".join(x for x in (sub.paper and f"{sub.paper}纸", sub.binding,
+                                sub.electronic and f"同时报送电子版（{sub.electronic}）") if x)
 
 
 def deadline_text(notice: Notice, today: dt.date) -> str:
@@ -216,7 +230,7 @@ def generate(notice: Notice, filled: Mapping[str, dict[str, Any]], answers: Mapp
     names: dict[str, str] = {}
     specs = [get_spec(s, notice) for s in filled]
     for spec in specs:
-        path = render_form_docx(spec, filled[spec.id], out_dir / f"{_safe(spec.title)}.docx")
+        path = render_form_docx(spec, filled[spec.id], out_dir / f"{safe_filename(spec.title)}.docx")
         names[spec.id] = path.name
         files.append(OutgoingFile(path=path, filename=path.name, caption=f"《{spec.title}》已填写"))
     programme = _programme(notice, filled)
@@ -227,7 +241,7 @@ def generate(notice: Notice, filled: Mapping[str, dict[str, Any]], answers: Mapp
         name = report_name(notice, values, specs)
         content = {f.label: str(filled[s.id].get(f.name) or "") for s in specs
                    if s.kind is FormKind.REPORT for f in s.fields}
-        path = render_report_outline_docx(headings, name, out_dir / f"{_safe(name)}申办报告提纲.docx",
+        path = render_report_outline_docx(headings, name, out_dir / f"{safe_filename(name)}申办报告提纲.docx",
                                           content)
         names["report"] = path.name
         files.append(OutgoingFile(path=path, filename=path.name, caption="申办报告提纲"))
@@ -235,12 +249,13 @@ def generate(notice: Notice, filled: Mapping[str, dict[str, Any]], answers: Mapp
     place = notice.meta.place.name
     meta = ChecklistMeta(title=f"{place}技能大师工作室申报材料清单", notice_label=notice.label,
                          deadline_text=deadline_text(notice, today), submit_to_text=submit_to_text(notice))
-    path = render_checklist_docx(items, meta, out_dir / f"{_safe(place)}申报材料清单.docx")
+    path = render_checklist_docx(items, meta, out_dir / f"{safe_filename(place)}申报材料清单.docx")
     files.append(OutgoingFile(path=path, filename=path.name, caption="个人申报材料清单"))
     return files, checklist_message(notice, items, today)
 
 
-def _safe(text: str) -> str:
+def safe_filename(text: str) -> str:
+    """``text`` usable in a file name (≤ 60 characters; Chinese kept)."""
     return re.sub(r"[^\w\u4e00-\u9fff-]", "_", text)[:60]
 
 
