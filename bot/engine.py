@@ -31,7 +31,8 @@ MAX_TEXT = 2000
 GREETINGS = frozenset({"你好", "您好", "hi", "hello", "在吗", "在不在", "哈喽", "嗨", "早上好", "下午好",
                        "晚上好"})
 THANKS = frozenset({"谢谢", "多谢", "感谢", "谢谢你", "谢谢您", "好的", "ok", "知道了", "明白了"})
-HANDOFF_WORDS = ("转人工", "找人工", "人工客服", "人工服务", "找客服", "真人")
+HANDOFF_WORDS = ("转人工", "找人工", "人工客服", "人工服务", "找客服")
+"""Words asking for a person (also used by the ticket route, :mod:`bot.handoff`)."""
 
 HELP = (
     "我是技能大师工作室申报政策助手，可以回答各地申报通知中的问题，并注明出处。\n"
@@ -116,7 +117,7 @@ class Engine:
             return [Reply(text="您好！" + HELP)]
         if small_talk in THANKS and not offered:
             return [Reply(text="不客气！还有其他问题可以随时问我。")]
-        if any(w in text for w in HANDOFF_WORDS):
+        if text == "真人" or any(w in text for w in HANDOFF_WORDS):
             return [self.contacts_reply(session)]
         if session.pending_question:
             picked = self.answerer.select_notices(normalize_question(text))[0]

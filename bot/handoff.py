@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.delivery import Outbox
+from bot.engine import HANDOFF_WORDS
 from bot.messages import Reply
 from bot.routes import Route, Turn
 from bot.storage import Session
@@ -28,7 +29,7 @@ from knowledge.text import shorten
 
 log = logging.getLogger(__name__)
 
-TRIGGERS = ("转人工", "找人工", "人工客服", "人工服务", "找客服")
+TRIGGERS = HANDOFF_WORDS
 PAYLOADS = frozenset({"handoff", "/handoff"})
 _FILLER = re.compile(r"[\s，。,.!！?？:：、~～]|我要|我想|帮我|请|麻烦|一下|谢谢|你好|您好")
 WAITING = "handoff_waiting"
