@@ -14,6 +14,9 @@ from functools import lru_cache
 _CJK = r"\u3400-\u9fff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}（）《》〔〕“”、，。：；])\s+(?=[{_CJK}（）《》〔〕“”、，。：；\d])|(?<=[\d])\s+(?=[{_CJK}])")
 _WS = re.compile(r"\s+")
+# A Chinese numeral counting something (五年, 两份, 三个人) is written as digits, as the
+# notices mostly do (5年, 一式两份 stays: 式 is no unit).
+_CN_QUANTITY = re.compile(r"(?<![一二两三四五六七八九十百])([一二两三四五六七八九十]{1,3})(?=(?:周岁|岁|年|个|人|份|万元|万|元|天|名|家|工作日))")
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
 
 # Chinese numerals as used in notices: 一式两份, 满两年, 不少于五人.
@@ -57,7 +60,8 @@ def normalize_question(text: str) -> str:
     """Normalise a user's question for matching.
 
     NFKC (full-width → half-width), traditional → simplified, lower case, whitespace
-    between CJK characters removed and other runs of whitespace folded to one space.
+    between CJK characters removed and other runs of whitespace folded to one space,
+    counted Chinese numerals as digits (``五年`` → ``5年``).
 
     Args:
         text: Raw user text.
@@ -68,7 +72,16 @@ def normalize_question(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = to_simplified(text).lower()
     text = _SPACE_BETWEEN_CJK.sub("", text)
+    text = _CN_QUANTITY.sub(_digits, text)
     return _WS.sub(" ", text).strip()
+
+
+def _digits(m: re.Match[str]) -> str:
+    numeral = m.group(1)
+    if numeral == "一":  # 一年一评, 一个工作室: "one"/"a", left as written
+        return numeral
+    value = cn_number(numeral)
+    return str(value) if value is not None else numeral
 
 
 def squeeze(text: str) -> str:

@@ -224,3 +224,9 @@ def test_qingchuan_subsidy(answerer: Answerer, notice_of: dict[str, str]) -> Non
     assert_about(answer, notice_of["青川"])
     assert not answer.fallback
     assert "3万元" in text_of(answer)
+
+
+def test_a_count_written_in_chinese_numerals_finds_the_clause(answerer):
+    answer = answerer.answer("韶关工作室五年后怎么办", TODAY)
+    assert not answer.fallback
+    assert "期满后可以申请延续" in answer.text

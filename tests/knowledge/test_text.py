@@ -158,3 +158,17 @@ def test_cn_number(token: str, value: int) -> None:
 @pytest.mark.parametrize("token", ["", "  ", "abc", "半", "1.5", "若干"])
 def test_cn_number_rejects_non_integers(token: str) -> None:
     assert cn_number(token) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("韶关工作室五年后怎么办", "韶关工作室5年后怎么办"),
+        ("团队要十八个人吗", "团队要18个人吗"),
+        ("补助两万元", "补助2万元"),
+        ("一年一评", "一年一评"),  # 一 as "one/a" stays
+        ("三明市的通知", "三明市的通知"),  # no unit after it: a name, not a count
+    ],
+)
+def test_counted_chinese_numerals_become_digits(raw, expected):
+    assert normalize_question(raw) == expected
