@@ -111,6 +111,30 @@ def describe_place(name: str, phones_area_codes: list[str] | None = None) -> Pla
                  aliases=seen)
 
 
+@lru_cache(maxsize=1)
+def gazetteer_names() -> dict[str, str]:
+    """Every place the gazetteer knows, as users write it, mapped to its full name:
+    ``{"溧阳": "常州市溧阳市", "溧阳市": "常州市溧阳市", "常州": "常州市", ...}``.
+    Districts (…区) are only matched by their full name (``城区``, ``新区`` are words)."""
+    names: dict[str, str] = {}
+    for cities in gazetteer().values():
+        for city, info in cities.items():
+            names[city] = names[short_name(city)] = city
+            for part in info["parts"]:  # type: ignore[attr-defined]
+                full = city + part
+                names[part] = full
+                if not part.endswith("区") and len(short_name(part)) >= 2:
+                    names[short_name(part)] = full
+    return names
+
+
+def stands_alone(question: str, start: int, end: int, segment: Callable[[str], list[str]],
+                 names: Mapping[str, object]) -> bool:
+    """True when ``question[start:end]`` is a word of its own, not part of a longer one
+    (新兴 in 战略性新兴产业, 太仓 in 太仓促 are not place names)."""
+    return not _inside_word(start, end, _token_spans(question, segment), names)
+
+
 @dataclass(frozen=True)
 class PlaceHit:
     """A place mention in a question: which notice it selects and how strongly."""

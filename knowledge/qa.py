@@ -16,7 +16,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.compose import Citation, Part, cite, compose
 from knowledge.intents import Intent, classify, in_domain, specific_cue
 from knowledge.models import Clause, Notice
-from knowledge.places import Strength
+from knowledge.places import Strength, gazetteer_names, stands_alone
 from knowledge.text import normalize_question, shorten
 
 # Intents whose per-city answers are short enough to list for every city at once.
@@ -54,6 +54,8 @@ class Answerer:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._place_words = {a for n in kb.notices.values() for a in n.meta.place.aliases}
+        elsewhere = sorted((n for n in gazetteer_names() if n not in self._place_words), key=len, reverse=True)
+        self._elsewhere = re.compile("|".join(map(re.escape, elsewhere))) if elsewhere else None
 
     def select_notices(self, question: str, current: str | None = None) -> tuple[list[str], str]:
         """Which notices a normalised question is about.
@@ -105,8 +107,13 @@ class Answerer:
         ranked = classify(q)
         top = ranked[0][1] if ranked else 0.0
         intents = [i for i, s in ranked if s >= max(2.5, 0.5 * top) or s == top]
-        notices, note, county = self._select(q, current)
+        notices, note, county = self._select(q, None)
         in_scope = bool(q) and self._in_scope(q, intents)
+        uncovered = self._uncovered_place(q) if not notices else ""
+        if uncovered and in_scope:  # a real place with no notice: not the one in context
+            return self._not_collected(uncovered, intents)
+        if not notices and current in self.kb.notices:
+            notices = [current]
         if q and notices and not in_scope:
             found = [(nid, part) for nid in notices[:3] if (part := self._retrieve(nid, q))]
             if found:
@@ -254,6 +261,25 @@ class Answerer:
         lines.append("也可以回复“转人工”，由工作人员为您解答。")
         cites = (part.citations if part else []) + (contact.citations if contact else [])
         return Part(lines, cites, missing=True)
+
+    def _uncovered_place(self, q: str) -> str:
+        """Full name of a place the question names that no notice covers (溧阳 →
+        常州市溧阳市), else ``""``."""
+        if self._elsewhere is None:
+            return ""
+        names = gazetteer_names()
+        for m in self._elsewhere.finditer(q):
+            if stands_alone(q, m.start(), m.end(), self.kb.tokenizer.segment, names):
+                return names[m.group()]
+        return ""
+
+    def _not_collected(self, place: str, intents: list[Intent]) -> Answer:
+        """A place the gazetteer knows but no notice covers: say so, offer the others."""
+        ids = self._newest_per_place(list(self.kb.notices))[:_MAX_CHOICES]
+        names = "、".join(self.kb.notices[i].meta.place.name for i in ids)
+        text = (f"目前还没有收录{place}的技能大师工作室申报通知，无法回答该地的具体规定，"
+                f"建议咨询当地人力资源和社会保障局，或回复“转人工”。已收录：{names}。")
+        return Answer(text, fallback=True, clarify=ids, intents=[i.value for i in intents])
 
     def _no_city(self, q: str, intents: list[Intent], today: dt.date) -> Answer:
         ids = self._newest_per_place(list(self.kb.notices))

@@ -230,3 +230,13 @@ def test_a_count_written_in_chinese_numerals_finds_the_clause(answerer):
     answer = answerer.answer("韶关工作室五年后怎么办", TODAY)
     assert not answer.fallback
     assert "期满后可以申请延续" in answer.text
+
+
+def test_a_known_place_without_a_notice_is_said_so_even_in_a_conversation(answerer):
+    taicang = "000_2e12cdb3a8cadbd3"
+    answer = answerer.answer("溧阳有工作室通知吗", TODAY, current=taicang)
+    assert answer.fallback and not answer.citations
+    assert "常州市溧阳市" in answer.text and "没有收录" in answer.text
+    # 新兴 (a county of 云浮) inside 新兴产业 is a word, not a place
+    industry = answerer.answer("韶关重点支持哪些新兴产业", TODAY)
+    assert "没有收录" not in industry.text
