@@ -39,7 +39,8 @@ def cite(notice: Notice, ref: str, quote: str | None = None, limit: int = 150) -
     """Cite clause ``ref`` of ``notice``, quoting ``quote`` or the clause text."""
     clause = notice.clause(ref)
     text = quote if quote is not None else (clause.text if clause else "")
-    return Citation(notice.id, notice.label, ref, shorten(text.replace("\n", " "), limit))
+    quote = notice.in_source_script(shorten(text.replace("\n", " "), limit))
+    return Citation(notice.id, notice.label, ref, quote)
 
 
 def fmt_date(d: dt.date) -> str:

@@ -341,7 +341,11 @@ class Notice(BaseModel):
         clauses: Body clauses in reading order.
         attachments: Attached forms.
         facts: Structured facts.
-        text: The normalised full text (lines as in the source).
+        text: The text as read from the source file (lines as in the source); the
+            parser normalises it (:mod:`knowledge.normalize`) before reading it.
+        original: ``{simplified: traditional}`` characters for a notice written in
+            traditional script (clauses and facts are stored simplified, for matching;
+            quotes are shown in the notice's own script); empty otherwise.
     """
 
     id: str
@@ -352,6 +356,14 @@ class Notice(BaseModel):
     attachments: list[Attachment] = Field(default_factory=list)
     facts: Facts = Field(default_factory=Facts)
     text: str = ""
+    original: dict[str, str] = Field(default_factory=dict)
+
+    def in_source_script(self, text: str) -> str:
+        """``text`` from this notice's clauses written in the notice's own script
+        (traditional for a traditional notice), for quoting."""
+        if not self.original:
+            return text
+        return "".join(self.original.get(ch, ch) for ch in text)
 
     def clause(self, ref: str) -> Clause | None:
         """Return the clause with reference ``ref``, or ``None``."""
@@ -363,7 +375,7 @@ class Notice(BaseModel):
     @property
     def label(self) -> str:
         """Short citation label: ``"太仓市《…通知》（太人社职〔2024〕7号）"``."""
-        label = f"{self.meta.place.name}《{self.meta.title}》"
+        label = f"{self.meta.place.name}《{self.in_source_script(self.meta.title)}》"
         if self.meta.doc_number:
             label += f"（{self.meta.doc_number}）"
         return label

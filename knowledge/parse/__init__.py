@@ -14,10 +14,12 @@ import hashlib
 from pathlib import PurePath
 
 from knowledge.models import Facts, Notice
+from knowledge.normalize import normalize_notice
 from knowledge.parse.conditions import extract_conditions
 from knowledge.parse.contacts import area_codes_in, extract_contacts
 from knowledge.parse.deadlines import extract_deadlines
 from knowledge.parse.forms import parse_form
+from knowledge.parse.genre import judge_genre
 from knowledge.parse.materials import extract_materials, extract_submission
 from knowledge.parse.meta import parse_meta
 from knowledge.parse.provisions import (
@@ -58,8 +60,8 @@ def parse_notice(text: str, source: str) -> Notice:
         The parsed notice with clauses, attachments and facts.
 
     Raises:
-        NoticeParseError: the text is empty, has no title, or has no numbered clauses
-            (it is not a notice of this genre).
+        NoticeParseError: the text is empty or binary, or it is not a call for
+            applications of this genre (:func:`knowledge.parse.genre.judge_genre`).
     """
     name = PurePath(source).name
     if not text.strip():
@@ -67,11 +69,12 @@ def parse_notice(text: str, source: str) -> Notice:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise NoticeParseError(name, line, "文件包含二进制内容，不是文本")
-    layout = parse_layout(text)
-    if not any(c.level >= 1 for c in layout.clauses):
-        line = layout.title_line or 1
-        raise NoticeParseError(name, line, "未找到编号条款（如“一、”“（一）”），不像是一份申报通知")
-    meta = parse_meta(layout, text, area_codes_in(text))
+    normalized = normalize_notice(text)
+    layout = parse_layout(normalized.text)
+    verdict = judge_genre(layout.title, "\n".join(c.text for c in layout.clauses))
+    if not verdict.is_call:
+        raise NoticeParseError(name, layout.title_line or 1, verdict.reason)
+    meta = parse_meta(layout, normalized.text, area_codes_in(normalized.text))
     clauses = layout.clauses
     area = meta.place.area_code
     materials = extract_materials(clauses, meta.programmes)
@@ -97,4 +100,5 @@ def parse_notice(text: str, source: str) -> Notice:
         attachments=[parse_form(a) for a in layout.attachments],
         facts=facts,
         text=text,
+        original=normalized.original,
     )

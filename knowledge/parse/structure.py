@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.models import Clause
+from knowledge.parse.head import find_title, is_chrome
+from knowledge.parse.numbering import split_inline_headings
 from knowledge.text import squeeze
 
 _CN = "一二三四五六七八九十"
@@ -25,8 +27,6 @@ _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$")),
 ]
 _LABEL_FORMAT = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
-_TITLE_START = re.compile(r"^关于")
-_TITLE_END = re.compile(r"(通知|方案|意见|办法|公告|通告|细则)\s*$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号")
 _DATE_LINE = re.compile(r"^\s*(?:二[〇O○零]\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发)?\s*$")
 _ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）()\s]{4,60}(局|办公室|委员会|厅|部|政府|中心|领导小组)$")
@@ -77,40 +77,37 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
 
 def _heading_text(rest: str) -> str:
     head = re.split(r"[：:。；;]", rest, maxsplit=1)[0]
-    return head[:40]
+    short = re.match(r"^(\S{2,14}) ", head)  # ``申报范围 本市…``: the heading ends at the space
+    return (short.group(1) if short else head)[:40]
 
 
 def parse_layout(text: str) -> Layout:
     """Split a notice's text into header, title, clauses, signature and attachments.
 
     Args:
-        text: The notice as plain text (lines as extracted).
+        text: The notice as plain text (lines as extracted, normalised).
 
     Returns:
-        The layout; ``title`` is empty when no ``关于…通知`` line exists (the first
-        non-empty line is used instead).
+        The layout. The title is found by evidence (:func:`knowledge.parse.head.find_title`);
+        when nothing looks like a title the first line is used. Headings running inline
+        in long paragraphs are split out first; a text with no numbering at all gets one
+        clause per paragraph (``第1段``, ``第2段`` …).
     """
     lines = [(i + 1, squeeze(raw)) for i, raw in enumerate(text.splitlines())]
-    lines = [(n, s) for n, s in lines if s]
-    header: list[tuple[int, str]] = []
-    title, title_line, pos = "", 0, 0
-    for idx, (n, s) in enumerate(lines[:12]):
-        if _TITLE_START.match(s):
-            parts, j = [s], idx
-            while not _TITLE_END.search(parts[-1]) and j + 1 < len(lines) and len(parts) < 4:
-                j += 1
-                parts.append(lines[j][1])
-            if _TITLE_END.search(parts[-1]):
-                title, title_line, pos = "".join(parts).replace(" ", ""), n, j + 1
-                header = lines[:idx]
-                break
-    if not title and lines:
-        title, title_line, pos = lines[0][1], lines[0][0], 1
+    lines = [(n, s) for n, s in lines if s and not (len(s) < 80 and is_chrome(s))]
+    span = find_title([s for _, s in lines])
+    if span is not None:
+        title, title_line, pos = span.title, lines[span.start][0], span.end
+        header = lines[: span.start]
+    elif lines:
+        title, title_line, pos, header = lines[0][1], lines[0][0], 1, []
+    else:
+        title, title_line, pos, header = "", 0, 0, []
     body, attachments, listed = _split_attachments(lines[pos:])
     raw_lines = text.splitlines()
     for att in attachments:
         att.lines = [(n, raw_lines[n - 1]) for n, _ in att.lines]
-    clauses, signature = _build_clauses(body)
+    clauses, signature = _build_clauses(split_inline_headings(body))
     return Layout(header, title, title_line, clauses, signature, listed, attachments)
 
 
@@ -177,6 +174,8 @@ def _build_clauses(body: list[tuple[int, str]]) -> tuple[list[Clause], list[tupl
     current: Clause | None = None
     seen: dict[str, int] = {}
     bare_heading = False
+    numbered = any(heading_of(s) and heading_of(s)[0] <= 2 for _, s in body)  # type: ignore[index]
+    paragraph = 0
     for idx, (n, s) in enumerate(body):
         if _NOISE.match(s):
             continue
@@ -201,8 +200,10 @@ def _build_clauses(body: list[tuple[int, str]]) -> tuple[list[Clause], list[tupl
             clauses.append(current)
             bare_heading = len(rest) <= 30 and not re.search(r"[，,。；;：:]", rest)
             continue
-        if current is None:
-            current = Clause(ref="正文", heading=s[:40], text=s, line=n, level=0)
+        if current is None or (not numbered and _SENTENCE_DONE.search(current.text)):
+            paragraph += 1
+            ref = "正文" if numbered else f"第{paragraph}段"
+            current = Clause(ref=ref, heading=s[:40], text=s, line=n, level=0)
             clauses.append(current)
             continue
         done = not current.text or bare_heading or _SENTENCE_DONE.search(current.text)
