@@ -28,6 +28,8 @@ class Place(BaseModel):
         city: The prefecture-level city, e.g. ``"温州市"``, ``"苏州市"``.
         short: The short name users type, e.g. ``"鹿城"``, ``"太仓"``.
         province: e.g. ``"浙江省"``; empty when unknown.
+        level: ``"national"``, ``"province"``, ``"city"`` (prefecture level) or
+            ``"county"`` (district, county, county-level city); empty when unknown.
         area_code: Landline area code, e.g. ``"0577"``; empty when unknown.
         aliases: Other names that select this place (short forms, pinyin, counties).
     """
@@ -36,6 +38,7 @@ class Place(BaseModel):
     city: str = ""
     short: str = ""
     province: str = ""
+    level: str = ""
     area_code: str = ""
     aliases: list[str] = Field(default_factory=list)
 
@@ -138,6 +141,8 @@ class Deadline(BaseModel):
         status: fixed / placeholder / unspecified.
         actor: Who must meet it (``"各市、区人社局"``), empty when the applicant.
         applicant: True when this is the applicant's own submission deadline.
+        round: The round it belongs to (``"第一批"``) when the notice has several.
+        closed: True for a round the notice itself says is over (``第一批已于…截止``).
         clause: Reference of the source clause.
         quote: The sentence quoted in answers.
     """
@@ -149,6 +154,8 @@ class Deadline(BaseModel):
     status: DeadlineStatus = DeadlineStatus.FIXED
     actor: str = ""
     applicant: bool = True
+    round: str = ""
+    closed: bool = False
     clause: str
     quote: str
 

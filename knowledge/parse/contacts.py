@@ -18,6 +18,14 @@ _LABEL_RX = re.compile(r"(" + "|".join(r"\s*".join(label) for label in _LABELS) 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?<![\d@])(?:(0\d{2,3})[-－—\s]?)?(\d{7,8}|1[3-9]\d{9})(?![\d@])")
 _SEPARATORS = re.compile(r"[，,；;。]")
+# An unlabelled name–phone pair: ``冉海燕 0851-28226152``, ``王敏（13905510000）``.
+_NAME_PHONE = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,3})(?:同志|老师|女士|先生)?\s*[:：,，（(]?\s*"
+    r"(?P<phone>(?:0\d{2,3}[-－—\s]?)?\d{7,8}|1[3-9]\d{9})(?![\d@])")
+_NOT_NAMES = re.compile(r"(电话|联系|咨询|传真|手机|办公|地址|邮箱|邮编|科室|热线|方式|号码|座机|处室|分机|"
+                        r"监督|投诉|举报|服务|单位|部门|中心|科|处|局|室|会|厅|号|楼|路|街|区|市|县|省)")
+_FAX = re.compile(r"传\s*真\s*[:：]?\s*$")
+_CONTACT_CUE = re.compile(r"(联系|咨询|电话|热线|手机|座机)")
 
 
 def normalize_phone(number: str, area_code: str) -> str:
@@ -68,7 +76,9 @@ def extract_contacts(clauses: list[Clause], area_code: str) -> list[Contact]:
     out: list[Contact] = []
     for clause in clauses:
         text = clause.text
-        if not (_LABEL_RX.search(text) or _EMAIL.search(text)):
+        pairs = [m for m in _NAME_PHONE.finditer(text) if not _NOT_NAMES.search(m.group("name"))]
+        if not (_LABEL_RX.search(text) or _EMAIL.search(text) or pairs
+                or (_CONTACT_CUE.search(text) and _PHONE.search(text))):
             continue
         labelled = _labelled(text)
         persons: list[str] = []
@@ -82,6 +92,16 @@ def extract_contacts(clauses: list[Clause], area_code: str) -> list[Contact]:
                     phone = normalize_phone(m.group(), area_code)
                     if phone not in phones:
                         phones.append(phone)
+        for m in pairs:
+            if m.group("name") not in persons:
+                persons.append(m.group("name"))
+        if _CONTACT_CUE.search(text) or pairs:  # numbers written without a label
+            for m in _PHONE.finditer(text):
+                if _FAX.search(text[max(0, m.start() - 6): m.start()]) or "邮编" in text[max(0, m.start() - 6): m.start()]:
+                    continue
+                phone = normalize_phone(m.group(), area_code)
+                if phone not in phones:
+                    phones.append(phone)
         emails = list(dict.fromkeys(_EMAIL.findall(text)))
         address = ""
         for label in ("联系地址", "通讯地址", "通信地址", "地址"):
@@ -98,7 +118,8 @@ def extract_contacts(clauses: list[Clause], area_code: str) -> list[Contact]:
             office = dept.group(1) if dept else ""
         if not (persons or phones or emails):
             continue
-        quote_lines = [ln for ln in text.split("\n") if _LABEL_RX.search(ln) or _EMAIL.search(ln)]
+        quote_lines = [ln for ln in text.split("\n")
+                       if _LABEL_RX.search(ln) or _EMAIL.search(ln) or _PHONE.search(ln)]
         out.append(Contact(persons=persons, phones=phones, emails=emails, address=address,
                            office=office, clause=clause.ref, quote="\n".join(quote_lines)[:300]))
     return out

@@ -6,7 +6,11 @@ Recognised forms (all from notices of this genre):
 - ``2021年4月25日24:00前`` — with a time of day;
 - ``XX月XX日前`` — a placeholder the issuer never filled in;
 - ``报名截止时间为2025年9月30日`` / ``截止日期：…`` — explicit cut-off wording;
-- ``申报时间另行通知`` — to be announced.
+- ``即日起至2025年4月30日`` / ``2025年5月8日至5月20日`` / ``…至…止`` — the end of a
+  submission window is the deadline, its start is not;
+- ``申报时间另行通知`` — to be announced;
+- rounds: ``第一批申报已于3月31日截止，第二批另行通知`` — a closed round is marked
+  ``closed`` so the open one (or the announcement still to come) is what applicants get.
 """
 
 from __future__ import annotations
@@ -23,7 +27,12 @@ _DATE = re.compile(
     rf"(?:(?P<y>\d{{4}})\s*年\s*)?(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日"
     r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}))?"
 )
-_BEFORE = re.compile(r"^\s*(?:\d{1,2}[:：]\d{2})?\s*(前|之前|以前|止|截止|为止)")
+_BEFORE = re.compile(
+    r"^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:(?:上午|下午|中午)?\s*\d{1,2}[:：]\d{2}|\d{1,2}时|下班)?\s*"
+    r"(前|之前|以前|止|截止|为止)")
+_RANGE_END = re.compile(r"(即日起|起|\d日|\d{4}年)?\s*(至|到|—|–|-|~|～)\s*$")
+_ROUND = re.compile(r"(第[一二三四五六1-6]批|第[一二三四1-4]轮|首批|上半年|下半年)")
+_CLOSED = re.compile(r"(已于|已经|已截止|已结束|已完成|已告结束)")
 _CUTOFF = re.compile(r"(截止|截至|报名截止|申报截止|受理截止)")
 _TBA = re.compile(r"(?P<what>[\u4e00-\u9fff]{0,8}(?:时间|日期))[^。；]{0,6}另行通知")
 _OFFICIAL = re.compile(
@@ -89,6 +98,22 @@ def _actor(before: str, after: str) -> str:
     return ""
 
 
+_RANGE_START = re.compile(r"^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:起)?\s*(至|到|—|–|-|~|～)\s*"
+                          r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
+_WINDOW = re.compile(r"(申报|报送|受理|报名|提交|推荐|申请|截止|网上|线上)")
+
+
+def _window_word(sentence: str) -> bool:
+    """True when a date range is a submission window (申报时间：5月8日至5月20日)."""
+    return bool(_WINDOW.search(sentence)) and not re.search(r"公示(期|时间)", sentence)
+
+
+def _round_before(sentence: str, end: int) -> str:
+    """The last round named before ``end`` (``第二批`` in ``第一批…，第二批另行通知``)."""
+    found = _ROUND.findall(sentence[:end])
+    return found[-1] if found else ""
+
+
 def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date | None) -> list[Deadline]:
     """Find every deadline in the clauses.
 
@@ -108,14 +133,18 @@ def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date |
             for m in _DATE.finditer(sentence):
                 tail = sentence[m.end():]
                 head = sentence[max(0, m.start() - 12): m.start()]
-                if not (_BEFORE.match(tail) or _CUTOFF.search(head)):
+                range_end = bool(_RANGE_END.search(head)) and _window_word(sentence)
+                if not (_BEFORE.match(tail) or _CUTOFF.search(head) or range_end):
                     continue
+                if _RANGE_START.match(tail) and not _BEFORE.match(tail):
+                    continue  # the start of a window (5月8日至5月20日): its end is the deadline
                 placeholder = not (m.group("m").isdigit() and m.group("d").isdigit())
                 date = _resolve(m.group("y"), m.group("m"), m.group("d"), year, issued)
                 before_match = _BEFORE.match(tail)
                 end = m.end() + (before_match.end() if before_match else 0)
                 before, after, what = _context(sentence, (m.start(), end))
                 actor = _actor(before, after)
+                round_name = _round_before(sentence, m.start())
                 if not actor and in_assessment(clause, clauses):
                     actor = "已认定的工作室（评估考核）"
                 out.append(Deadline(
@@ -126,6 +155,8 @@ def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date |
                     status=DeadlineStatus.PLACEHOLDER if placeholder else DeadlineStatus.FIXED,
                     actor=actor,
                     applicant=not actor,
+                    round=round_name,
+                    closed=bool(round_name and _CLOSED.search(sentence[: m.start()])),
                     clause=clause.ref,
                     quote=sentence,
                 ))
@@ -133,6 +164,7 @@ def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date |
             if tba:
                 out.append(Deadline(
                     what=tba.group("what") or "申报时间", date_text="另行通知",
-                    status=DeadlineStatus.UNSPECIFIED, clause=clause.ref, quote=sentence,
+                    status=DeadlineStatus.UNSPECIFIED, round=_round_before(sentence, tba.end()),
+                    clause=clause.ref, quote=sentence,
                 ))
     return out
