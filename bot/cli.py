@@ -22,6 +22,7 @@ from bot.messages import IncomingMessage, Reply
 from bot.settings import Settings, SettingsError, load_settings
 from knowledge.base import ingest_files
 from knowledge.qa import Answerer
+from knowledge.report import report_lines, table_rows
 
 log = logging.getLogger("policybot")
 
@@ -88,13 +89,16 @@ async def _ingest(settings: Settings, files: list[Path]) -> int:
             print(f"✗ {r.message}", file=sys.stderr)
         else:
             verb = {"added": "已添加", "updated": "已更新", "unchanged": "未变化"}[r.status]
-            print(f"✓ {r.path.name}: {verb} {r.notice_id}（{r.message}）")
+            print(f"✓ {r.path.name}: {verb} {r.notice_id}")
+            if r.notice is not None:
+                print("\n".join(report_lines(r.notice)))
     return 1 if failed else 0
 
 
 async def _notices(rt: Runtime) -> int:
-    for nid, n in rt.kb.notices.items():
-        print(f"{nid}\t{n.meta.place.name}\t{n.meta.year}\t{n.meta.doc_number or '-'}\t{n.meta.title}")
+    rows = table_rows(list(rt.kb.notices.values()), clock(rt.settings))
+    for row in rows:
+        print("\t".join(row))
     return 0
 
 

@@ -93,12 +93,16 @@ def builtin_paths() -> list[Path]:
 
 @dataclass
 class IngestResult:
-    """Outcome of ingesting one file: ``status`` is added / updated / unchanged / error."""
+    """Outcome of ingesting one file: ``status`` is added / updated / unchanged / error.
+
+    ``message`` is the notice title, or the error (file name and reason); ``notice`` is
+    the parsed notice (``None`` on error), for the ingest report."""
 
     path: Path
     status: str
     notice_id: str = ""
     message: str = ""
+    notice: Notice | None = None
 
 
 async def ingest_files(store: NoticeStore, paths: list[Path], builtin: bool = False) -> list[IngestResult]:
@@ -123,7 +127,7 @@ async def ingest_files(store: NoticeStore, paths: list[Path], builtin: bool = Fa
             continue
         changed = await store.upsert(notice, builtin=builtin)
         status = "unchanged" if not changed else ("updated" if notice.id in existing else "added")
-        results.append(IngestResult(path, status, notice.id, notice.meta.title))
+        results.append(IngestResult(path, status, notice.id, notice.meta.title, notice))
     return results
 
 

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from knowledge.text import to_simplified
+from knowledge.text import cn_number, to_simplified
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _PINYIN_GLOSS = re.compile(
@@ -31,6 +31,8 @@ _FULLWIDTH = {cp: cp - 0xFEE0 for cp in (*range(0xFF10, 0xFF1A), *range(0xFF21, 
                                           *range(0xFF41, 0xFF5B))}
 _FULLWIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0xFF20: 0x40})  # ideographic/nbsp space, ＠
 _DIGIT_PUNCT = re.compile(r"(?<=\d)[．：－](?=\d)")
+_CN_DIGIT = "〇○零OΟ一二三四五六七八九"
+_CN_DATE = re.compile(rf"([{_CN_DIGIT}]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日")
 
 
 @dataclass
@@ -65,9 +67,19 @@ def normalize_notice(text: str) -> NormalizedText:
     text = _ZERO_WIDTH.sub("", text).translate(_FULLWIDTH)
     text = _DIGIT_PUNCT.sub(lambda m: {"．": ".", "：": ":", "－": "-"}[m.group()], text)
     text = _PINYIN_GLOSS.sub("", text)
+    text = _CN_DATE.sub(_cn_date, text)
     text = _DOUBLED.sub(r"\1", text)
     simplified = _simplify(text)
     return NormalizedText(simplified, _original_map(simplified, text))
+
+
+def _cn_date(m: re.Match[str]) -> str:
+    """``二〇二五年三月十二日`` → ``2025年3月12日`` (signature dates are often written so)."""
+    year = "".join(str(_CN_DIGIT.index(ch) - 4) if _CN_DIGIT.index(ch) >= 5 else "0" for ch in m.group(1))
+    month, day = cn_number(m.group(2)), cn_number(m.group(3))
+    if month is None or day is None:
+        return m.group()
+    return f"{year}年{month}月{day}日"
 
 
 def restore_script(text: str, original: dict[str, str]) -> str:

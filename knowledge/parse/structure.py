@@ -20,13 +20,17 @@ from knowledge.parse.numbering import split_inline_headings
 from knowledge.text import squeeze
 
 _CN = "一二三四五六七八九十"
+# Rank of each numbering style, outermost first (GB/T 9704, and 第X章/第X条 of the
+# 办法/细则 a notice may carry); a clause's ``level`` is its depth in the tree.
 _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*(.*)$")),
-    (2, re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*(.*)$")),
-    (3, re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*(.*)$")),
-    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$")),
+    (1, re.compile(rf"^第([{_CN}]{{1,3}})章\s*(.*)$")),
+    (2, re.compile(rf"^([{_CN}]{{1,3}})\s*[、．.]\s*(.*)$")),
+    (3, re.compile(rf"^第([{_CN}百零]{{1,4}})条\s*(.*)$")),
+    (4, re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*(.*)$")),
+    (5, re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*(.*)$")),
+    (6, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$")),
 ]
-_LABEL_FORMAT = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
+_LABEL_FORMAT = {1: "第{}章", 2: "{}、", 3: "第{}条", 4: "（{}）", 5: "{}.", 6: "（{}）"}
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号")
 _DATE_LINE = re.compile(r"^\s*(?:二[〇O○零]\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发)?\s*$")
 _ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）()\s]{4,60}(局|办公室|委员会|厅|部|政府|中心|领导小组)$")
@@ -65,8 +69,9 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
     """Classify a line as a numbered heading.
 
     Returns:
-        ``(level, label, rest)`` such as ``(2, "（一）", "技能大师的条件：...")``, or
-        ``None`` when the line is not numbered.
+        ``(rank, label, rest)`` such as ``(4, "（一）", "技能大师的条件：...")``, or
+        ``None`` when the line is not numbered. Ranks order the styles (章 1, 一、 2,
+        条 3, （一） 4, 1. 5, （1） 6).
     """
     for level, rx in _HEADINGS:
         m = rx.match(line)
@@ -174,7 +179,7 @@ def _build_clauses(body: list[tuple[int, str]]) -> tuple[list[Clause], list[tupl
     current: Clause | None = None
     seen: dict[str, int] = {}
     bare_heading = False
-    numbered = any(heading_of(s) and heading_of(s)[0] <= 2 for _, s in body)  # type: ignore[index]
+    numbered = any(heading_of(s) and heading_of(s)[0] <= 4 for _, s in body)  # type: ignore[index]
     paragraph = 0
     for idx, (n, s) in enumerate(body):
         if _NOISE.match(s):
@@ -196,7 +201,7 @@ def _build_clauses(body: list[tuple[int, str]]) -> tuple[list[Clause], list[tupl
                 seen[ref] = 1
             parent = "".join(lbl for _, lbl in stack[:-1])
             current = Clause(ref=ref, heading=_heading_text(rest), text=rest, line=n,
-                             level=level, parent=parent)
+                             level=len(stack), parent=parent)
             clauses.append(current)
             bare_heading = len(rest) <= 30 and not re.search(r"[，,。；;：:]", rest)
             continue
