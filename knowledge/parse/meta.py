@@ -6,12 +6,16 @@ import datetime as dt
 import re
 
 from knowledge.models import NoticeMeta
+from knowledge.parse.head import doc_number_near
 from knowledge.parse.structure import Layout, doc_number_in
 from knowledge.places import describe_place
 
-_ORG = re.compile(r".+?(?:领导小组办公室|办公室|人力资源和社会保障局|财政局|社会事业局|局|委员会|厅|中心)")
+_ORG = re.compile(r".+?(?:领导小组办公室|办公室|人力资源和社会保障局|人力资源和社会保障厅|财政局|社会事业局|总工会|工会|联合会|人民政府|局|委员会|厅|中心)")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_BUREAU = re.compile(r"[\u4e00-\u9fff]{2,12}人力资源和社会保障局")
+_BUREAU = re.compile(r"[\u4e00-\u9fff]{2,12}人力资源和社会保障(?:局|厅)")
+_SHORT_BUREAU = re.compile(r"(?<=[，,。近日])([\u4e00-\u9fff]{2,10}?(?:人社局|人社厅|人力资源社会保障局))")
+_ISSUER_LINE = re.compile(r"(局|厅|部|委员会|委|办公室|政府|中心|总工会|工会|小组|联合会)\s*(（[^）]*）)?\s*$|"
+                          r"(局|厅|部|委员会|办公室|总工会)\s+\S")
 _PROGRAMMES = ["技能大师工作室", "企业首席技师", "首席技师", "技能大师", "乡土人才", "技术能手"]
 _PLACE_PREFIX = re.compile(r"^关于(?:开展|做好|实施|印发|组织|启动|公布|下达|申报)?《?")
 _UNIT = r"(?:自治州|市|区|县|旗|盟)"
@@ -59,8 +63,11 @@ def parse_meta(layout: Layout, text: str, area_codes: list[str]) -> NoticeMeta:
     """
     issuers: list[str] = []
     for _, line in layout.header:
-        if not doc_number_in([(0, line)]):
-            issuers += _split_orgs(line)
+        if not doc_number_in([(0, line)]) and _ISSUER_LINE.search(line) and not _DATE.search(line):
+            issuers += [o for o in _split_orgs(line) if o not in issuers]
+    prefix = re.match(r"^(.{4,60}?)关于", layout.title)
+    if not issuers and prefix and _ISSUER_LINE.search(prefix.group(1)):
+        issuers = _split_orgs(prefix.group(1))
     if not issuers:
         for _, line in layout.signature:
             if not _DATE.search(line):
@@ -68,7 +75,7 @@ def parse_meta(layout: Layout, text: str, area_codes: list[str]) -> NoticeMeta:
             else:
                 break
     if not issuers:
-        bureaus = _BUREAU.findall(text)
+        bureaus = _BUREAU.findall(text) or _SHORT_BUREAU.findall(text[:400])
         if bureaus:
             issuers = [max(set(bureaus), key=bureaus.count)]
     issue_date = None
@@ -85,12 +92,22 @@ def parse_meta(layout: Layout, text: str, area_codes: list[str]) -> NoticeMeta:
     return NoticeMeta(
         title=layout.title,
         issuers=issuers,
-        doc_number=doc_number_in(layout.header) or doc_number_in(layout.signature),
+        doc_number=_doc_number(layout, text),
         issue_date=issue_date,
         year=year,
         place=describe_place(place_name, area_codes) if place_name else describe_place("未知地区"),
         programmes=programmes or ["技能大师工作室"],
     )
+
+
+def _doc_number(layout: Layout, text: str) -> str:
+    """The notice's own 文号: in the head (above the title, on or just below the title
+    line), else in the signature block or the last lines of the text."""
+    lines = text.splitlines()
+    title_at = max(layout.title_line - 1, 0)
+    head = [s for _, s in layout.header] + lines[title_at: title_at + 6]
+    tail = [s for _, s in layout.signature] + lines[-12:]
+    return doc_number_near(head) or doc_number_near(tail)
 
 
 def _place_from_issuers(issuers: list[str]) -> str:
