@@ -87,8 +87,7 @@ def parse_meta(layout: Layout, text: str, area_codes: list[str]) -> NoticeMeta:
     year_match = re.search(r"(20\d{2})\s*年", layout.title)
     year = int(year_match.group(1)) if year_match else (issue_date.year if issue_date else None)
     place_name = find_place_name(layout.title) or _place_from_issuers(issuers)
-    programmes = [p for p in _PROGRAMMES if p in layout.title]
-    programmes = [p for p in programmes if not any(p != q and p in q for q in programmes)]
+    programmes = programmes_in_title(layout.title)
     return NoticeMeta(
         title=layout.title,
         issuers=issuers,
@@ -96,8 +95,39 @@ def parse_meta(layout: Layout, text: str, area_codes: list[str]) -> NoticeMeta:
         issue_date=issue_date,
         year=year,
         place=describe_place(place_name, area_codes) if place_name else describe_place("未知地区"),
-        programmes=programmes or ["技能大师工作室"],
+        programmes=programmes,
     )
+
+
+_PROGRAMME_END = re.compile(r"(工作室|首席技师|技能大师|培训基地|传承基地|创新平台|技术能手|乡土人才|工匠)$")
+_PROGRAMME_LEAD = re.compile(r"^.*?(?:[省市区县州旗盟级]|年度|年|新一批|第[一二三四五六七八九十]+批|国家|全国)(?=[^省市区县州旗盟级年]{3,}$)")
+
+
+def programmes_in_title(title: str) -> list[str]:
+    """The programmes a title calls applications for, without place, year and level:
+    ``"关于开展2025年度南湖区技能大师工作室和乡村工匠工作室申报工作的通知"`` →
+    ``["技能大师工作室", "乡村工匠工作室"]``; ``["技能大师工作室"]`` when none is named."""
+    core = re.sub(r"^.*?关于(?:开展|做好|实施|印发|组织|启动|申报|推荐|评选|认定)*", "", title)
+    core = re.sub(r"(的)?(申报|推荐|评选|认定|评审|遴选|建设|评估|考核|工作(?!室)|项目|管理|实施)+.*$", "", core)
+    found: list[str] = []
+    carry = ""
+    for piece in re.split(r"([和及与、暨]|以及)", core):
+        if re.fullmatch(r"[和及与、暨]|以及", piece):
+            carry += piece if carry else ""
+            continue
+        part = re.sub(r"[《》“”\d]", "", carry + piece)
+        carry = ""
+        m = re.search(r"[\u4e00-\u9fff]+$", part)
+        if not m or not _PROGRAMME_END.search(m.group()):
+            carry = m.group() if m and len(m.group()) <= 8 else ""  # 劳模和工匠人才创新工作室
+            continue
+        name = _PROGRAMME_LEAD.sub("", m.group())
+        if len(name) >= 4 and name not in found:
+            found.append(name)
+    found = [p for p in found if not any(p != q and p in q for q in found)]
+    if found:
+        return found
+    return [p for p in _PROGRAMMES if p in title][:1] or ["技能大师工作室"]
 
 
 def _doc_number(layout: Layout, text: str) -> str:
