@@ -73,14 +73,12 @@ class Division:
             A prefecture's ``city`` is its own name.
         short: Short name with unit and ethnic suffixes stripped (``"太仓"``,
             ``"黔东南"``), at least 2 characters (``"和平区"`` → ``"和平"``, ``"城区"`` kept).
-        area_code: Landline area code with leading 0 (``"0512"``), inherited from the
-            prefecture for counties; ``""`` when none is known (provinces, most
-            provincial-direct units, Hong Kong/Macau/Taiwan).
         full: Names from the province down, joined (``"江苏省苏州市太仓市"``).
         chain: The same names as a tuple (``("江苏省", "苏州市", "太仓市")``).
         parent_code: Code of the parent division, ``""`` for a province.
-        area_codes: Every area code known for the division, ``area_code`` first (a few
-            prefectures have two: 伊犁 0999/0992, 海西 0977/0979).
+
+    The landline area code is a property (:attr:`area_code`), read from
+    ``phonenumbers`` on first use so that building the table stays cheap.
     """
 
     code: str
@@ -89,11 +87,29 @@ class Division:
     province: str
     city: str
     short: str
-    area_code: str
     full: str
     chain: tuple[str, ...]
     parent_code: str = ""
-    area_codes: tuple[str, ...] = ()
+
+    @property
+    def area_code(self) -> str:
+        """Landline area code with leading 0 (``"0512"``), or ``""`` when none is known.
+
+        Counties inherit their prefecture's code, municipality districts the
+        municipality's. Provinces, most provincial-direct units (济源, 神农架, 海南's
+        counties) and Hong Kong/Macau/Taiwan have none.
+        """
+        codes = self.area_codes
+        return codes[0] if codes else ""
+
+    @property
+    def area_codes(self) -> tuple[str, ...]:
+        """Every area code known for the division, :attr:`area_code` first.
+
+        A few prefectures have two (伊犁 0992/0999, 海西 0977/0979, and 晋中/吕梁 share
+        0354 and 0358 in the data).
+        """
+        return divisions().area_codes_of(self.code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,19 +149,22 @@ _GENERIC = frozenset({
     "城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "中区", "新城",
     "老城", "市中", "城中", "城东", "城西", "城南", "城北",
 })
-# Prefecture short names that are also common words (长治久安, 欢迎来宾, 幸福安康): they
-# count only with an organ word after them or after their province (山西长治).
+# Prefecture short names that are also common words (长治久安, 欢迎来宾, 幸福安康): in
+# running text they count only as county short names do (长治人社局) or after their
+# province (山西长治); their official names (长治市) always count.
 _COMMON_WORDS = frozenset({
     "长治", "来宾", "安康", "朝阳", "白银", "阿里", "日照", "开封", "三明", "大同", "中山",
 })
-# What may follow a bare county (or common-word) short name for it to count as a place:
-# the start of an organ's name (太仓人社局, 鹿城区委 is a full name anyway).
+# What may follow a bare county (or common-word) short name, standing at the start of a
+# phrase, for it to count as a place: the start of an organ's name (太仓人社局). None
+# starts with a unit character: 鹿城区委 is read through the full name 鹿城区, and
+# "会同区委" (together with the district committee) is not 会同县.
 _ORGAN_WORDS = (
-    "人社", "人力资源", "人民政府", "政府", "党委", "县委", "区委", "市委", "人大", "政协",
-    "财政", "教育局", "总工会", "工会", "发改", "发展和改革", "经信", "工信", "科技局",
-    "民政", "卫健", "医保", "税务", "公安", "法院", "检察院", "文旅", "文化和旅游",
-    "农业农村", "商务局", "住建", "交通运输", "水利局", "统计局", "审计局", "市场监",
-    "技师学院", "技工学校", "职业技术学院", "职业学院",
+    "人社", "人力资源", "人民政府", "政府", "党委", "人大", "政协", "财政", "教育局",
+    "总工会", "工会", "发改", "发展和改革", "经信", "工信", "科技局", "民政", "卫健", "医保",
+    "税务", "公安", "法院", "检察院", "文旅", "文化和旅游", "农业农村", "商务局", "住建",
+    "交通运输", "水利局", "统计局", "审计局", "技师学院", "技工学校", "职业技术学院",
+    "职业学院",
 )
 _PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 
@@ -287,7 +306,6 @@ class _Index:
     def __init__(self, nodes: dict[str, _Node], nations: tuple[str, ...]) -> None:
         self.nodes = nodes
         self.short: dict[str, str] = {}
-        self.alias: dict[str, str] = {}
         self.names: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self.ancestors: dict[str, frozenset[str]] = {}
         for code, node in nodes.items():
@@ -296,7 +314,6 @@ class _Index:
             self.names[node.name].append((code, _FULL))
             alias = _autonomous_alias(node.name, short)
             if alias:
-                self.alias[code] = alias
                 self.names[alias].append((code, _ALIAS))
             if short != node.name:
                 self.names[short].append((code, _SHORT))
@@ -331,8 +348,10 @@ class _Index:
             nonlocal best
             if budget[0] <= 0:
                 return
-            while i < len(text) and not self.segment_options(text, i):
+            options = self.segment_options(text, i) if i < len(text) else []
+            while not options and i < len(text):  # nothing reads here: skip a character
                 i += 1
+                options = self.segment_options(text, i) if i < len(text) else []
             if i >= len(text):
                 budget[0] -= 1
                 if reach is None:
@@ -342,7 +361,7 @@ class _Index:
                 if best is None or score > best[0]:
                     best = (score, result)
                 return
-            for end, hits in self.segment_options(text, i):
+            for end, hits in options:
                 nxt: dict[str, int] = {}
                 for code, kind in hits:
                     if reach is None or any(self.is_ancestor(p, code) for p in reach):
@@ -369,7 +388,6 @@ def _landline_prefixes() -> dict[str, str]:
     ``phonenumbers`` accepts as fixed lines (``0335``). Longer prefixes (exchange level)
     only repeat their area code's places and are ignored when the area code has its own.
     """
-    import phonenumbers
     from phonenumbers.geodata import GEOCODE_DATA
 
     exact: dict[str, str] = {}
@@ -391,7 +409,7 @@ def _landline_prefixes() -> dict[str, str]:
         else:
             for d in "0123456789":
                 area = digits + d
-                if _is_fixed_line_area(phonenumbers, area):
+                if _is_fixed_line_area(area):
                     exact.setdefault("0" + area, desc)
     for area, descs in longer.items():
         if area not in exact:
@@ -399,15 +417,17 @@ def _landline_prefixes() -> dict[str, str]:
     return dict(sorted(exact.items()))
 
 
-def _is_fixed_line_area(phonenumbers: object, area: str) -> bool:
-    pn = phonenumbers
-    fixed = {pn.PhoneNumberType.FIXED_LINE, pn.PhoneNumberType.FIXED_LINE_OR_MOBILE}  # type: ignore[attr-defined]
+def _is_fixed_line_area(area: str) -> bool:
+    """Whether ``phonenumbers`` takes sample numbers under ``0<area>`` for fixed lines."""
+    import phonenumbers
+
+    fixed = {phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
     for subscriber in ("2345678", "62345678", "5234567", "82345678"):
         try:
-            number = pn.parse("+86" + area + subscriber)  # type: ignore[attr-defined]
-        except Exception:  # noqa: BLE001 - any parse failure means "not this code"
+            number = phonenumbers.parse("+86" + area + subscriber)
+        except phonenumbers.NumberParseException:
             continue
-        if pn.number_type(number) in fixed:  # type: ignore[attr-defined]
+        if phonenumbers.number_type(number) in fixed:
             return True
     return False
 
@@ -418,37 +438,51 @@ def _assign_area_codes(index: _Index) -> tuple[dict[str, list[str]], list[str]]:
     A description names one or more places, the first with its province
     (``辽宁省沈阳市、铁岭市``); later items are read within that province. A county
     stands for its prefecture (``云南省芒市`` → 德宏), a provincial-direct county for
-    itself (``湖北省仙桃市、潜江市、天门市``). An item the table cannot read is matched
-    against same-length names in the province differing by one character (the data's
-    ``株州市`` for 株洲市).
+    itself (``湖北省仙桃市、潜江市、天门市``). An item the table cannot read is, once
+    every other item is placed, matched against the province's names of the same length
+    that differ by one character and have no area code yet (the data's ``株州市`` for
+    株洲市, not 郴州市 or 永州市).
     """
-    codes_of: dict[str, list[str]] = defaultdict(list)
-    unplaced: list[str] = []
     nodes = index.nodes
+    codes_of: dict[str, list[str]] = defaultdict(list)
+    misses: list[tuple[str, str, str]] = []  # (area, item, province code)
+
+    def add(area: str, code: str) -> None:
+        node = nodes[code]
+        if node.level == "county" and nodes[node.parent].level == "city":
+            code = node.parent
+        if area not in codes_of[code]:
+            codes_of[code].append(area)
+
     for area, desc in _landline_prefixes().items():
-        items = [s for s in desc.split("、") if s]
         province = ""
-        targets: list[str] = []
-        for pos, item in enumerate(items):
+        for pos, item in enumerate(s for s in desc.split("、") if s):
             text = item if pos == 0 or not province else nodes[province].name + item
             found = _place_item(index, text, province)
-            if not found and province:
-                found = _near_miss(index, item, province)
             if not found:
-                unplaced.append(f"{area} {item}")
+                misses.append((area, item, province))
                 continue
+            province = province or found[0][:2] + "0000"
             for code in found:
-                node = nodes[code]
-                if not province:
-                    province = code[:2] + "0000"
-                if node.level == "county" and nodes[node.parent].level == "city":
-                    code = node.parent
-                if code not in targets:
-                    targets.append(code)
-        for code in targets:
-            if area not in codes_of[code]:
-                codes_of[code].append(area)
-    return codes_of, unplaced
+                add(area, code)
+
+    unplaced: list[str] = []
+    for area, item, province in misses:
+        near = [
+            code
+            for code, node in nodes.items()
+            if province
+            and code[:2] == province[:2]
+            and node.level != "province"
+            and code not in codes_of
+            and len(node.name) == len(item)
+            and sum(a != b for a, b in zip(node.name, item, strict=True)) == 1
+        ]
+        if len(near) == 1:
+            add(area, near[0])
+        else:
+            unplaced.append(f"{area} {item}")
+    return dict(codes_of), unplaced
 
 
 def _place_item(index: _Index, text: str, province: str) -> list[str]:
@@ -467,18 +501,6 @@ def _place_item(index: _Index, text: str, province: str) -> list[str]:
     return found
 
 
-def _near_miss(index: _Index, item: str, province: str) -> list[str]:
-    hits = [
-        code
-        for code, node in index.nodes.items()
-        if code[:2] == province[:2]
-        and node.level != "province"
-        and len(node.name) == len(item)
-        and sum(a != b for a, b in zip(node.name, item, strict=True)) == 1
-    ]
-    return hits if len(hits) == 1 else []
-
-
 # ---------------------------------------------------------------------------- the table
 
 
@@ -491,7 +513,9 @@ class DivisionTable:
     def __init__(self, nodes: dict[str, _Node], nations: tuple[str, ...]) -> None:
         index = _Index(nodes, nations)
         self._index = index
-        area_of, self.unplaced_area_codes = _assign_area_codes(index)
+        self._area: dict[str, tuple[str, ...]] | None = None
+        self._by_area: dict[str, list[Division]] = {}
+        self._unplaced: list[str] = []
         self._by_code: dict[str, Division] = {}
         for code, node in nodes.items():
             chain_nodes = [node]
@@ -500,16 +524,6 @@ class DivisionTable:
             chain_nodes.reverse()
             province = chain_nodes[0]
             city = next((n for n in chain_nodes if n.level == "city"), None)
-            if node.level == "province":
-                areas = area_of.get(code, []) if node.name.endswith("市") else []
-            elif node.level == "city":
-                areas = area_of.get(code, [])
-            elif city is not None:
-                areas = area_of.get(city.code, [])
-            else:  # municipality district or provincial-direct county
-                areas = area_of.get(code) or area_of.get(province.code, [])
-                if not province.name.endswith("市") and code not in area_of:
-                    areas = []
             chain = tuple(n.name for n in chain_nodes)
             self._by_code[code] = Division(
                 code=code,
@@ -518,22 +532,55 @@ class DivisionTable:
                 province=province.name,
                 city=city.name if city is not None else "",
                 short=index.short[code],
-                area_code=areas[0] if areas else "",
                 full="".join(chain),
                 chain=chain,
                 parent_code=node.parent,
-                area_codes=tuple(areas),
             )
         self._children: dict[str, list[Division]] = defaultdict(list)
         for div in self._by_code.values():
             if div.parent_code:
                 self._children[div.parent_code].append(div)
-        self._by_area: dict[str, list[Division]] = defaultdict(list)
-        for code, areas in area_of.items():
-            for area in areas:
-                self._by_area[area].append(self._by_code[code])
         self._by_full = {div.full: div for div in self._by_code.values()}
         self._automaton = self._build_automaton()
+
+    # -- area codes (built on first use) ---------------------------------------------------
+
+    def _area_codes(self) -> dict[str, tuple[str, ...]]:
+        if self._area is None:
+            area_of, unplaced = _assign_area_codes(self._index)
+            by_area: dict[str, list[Division]] = defaultdict(list)
+            for code, areas in area_of.items():
+                for area in areas:
+                    by_area[area].append(self._by_code[code])
+            table: dict[str, tuple[str, ...]] = {}
+            for div in self._by_code.values():
+                table[div.code] = tuple(self._inherited(div, area_of))
+            self._by_area, self._unplaced = dict(by_area), unplaced
+            self._area = table
+        return self._area
+
+    def _inherited(self, div: Division, area_of: dict[str, list[str]]) -> list[str]:
+        municipality = div.province.endswith("市")
+        if div.level == "province":
+            return area_of.get(div.code, []) if municipality else []
+        if div.level == "city":
+            return area_of.get(div.code, [])
+        if div.city:
+            return area_of.get(div.parent_code, [])
+        # A municipality district, or a provincial-direct county with its own code.
+        if div.code in area_of:
+            return area_of[div.code]
+        return area_of.get(div.parent_code, []) if municipality else []
+
+    def area_codes_of(self, code: str) -> tuple[str, ...]:
+        """Area codes of the division ``code`` (see :attr:`Division.area_codes`)."""
+        return self._area_codes().get(code[:6], ())
+
+    @property
+    def unplaced_area_codes(self) -> list[str]:
+        """``phonenumbers`` descriptions the table could not place (``"0731 株州市"``)."""
+        self._area_codes()
+        return list(self._unplaced)
 
     # -- lookups ---------------------------------------------------------------------
 
@@ -604,6 +651,7 @@ class DivisionTable:
         code = code.strip().replace("-", "")
         if code and not code.startswith("0"):
             code = "0" + code
+        self._area_codes()
         return list(self._by_area.get(code, ()))
 
     def resolve(self, text_chain: str) -> list[Division]:
@@ -632,10 +680,10 @@ class DivisionTable:
 
         Matches official names, autonomous short forms (``"黔东南州"``), short names of
         provinces and prefectures (``"江苏"``, ``"苏州"``), and county short names only
-        when an organ's name follows (``"太仓人社局"``) or their parent comes right before
-        (``"北京朝阳"``). Generic names (``"城区"``, ``"郊区"``) and two-character county
-        names inside a word (``"市和县级"``) count only right after their parent
-        (``"阳泉市城区"``). Longest matches win, without overlaps; an ambiguous name is
+        when they start a phrase and an organ's name follows (``"太仓人社局"``) or their
+        parent comes right before (``"北京朝阳"``). Generic names (``"城区"``, ``"郊区"``)
+        count only right after their parent (``"阳泉市城区"``), two-character county names
+        (``"和县"``) only there or at the start of a phrase (not in ``"省和县级"``). Longest matches win, without overlaps; an ambiguous name is
         read inside the mention just before it (``"贵阳市白云区"``) or, failing that,
         inside an earlier mention of the text. See :meth:`mentions` for every candidate.
         """
@@ -671,6 +719,9 @@ class DivisionTable:
         pending = sorted(
             (r for r in raw if not any(ok for _, _, ok in r[2])), key=lambda r: (r[0], r[0] - r[1])
         )
+        # Names that need their parent: taken when a chosen mention ends right before them
+        # with a candidate above one of theirs; repeated so chains can grow (北京 朝阳 …).
+        ends = {item[1]: item for item in chosen}
         added = True
         while added and pending:
             added = False
@@ -678,13 +729,15 @@ class DivisionTable:
                 if not free(item[0], item[1]):
                     pending.remove(item)
                     continue
-                before = [c for c in chosen if self._adjacent(text, c[1], item[0])]
-                if before and any(
-                    self._index.is_ancestor(p, code)
-                    for p, _, _ in before[0][2]
-                    for code, _, _ in item[2]
+                j = item[0]
+                while j > 0 and text[j - 1].isspace():
+                    j -= 1
+                before = ends.get(j)
+                if before is not None and any(
+                    self._index.is_ancestor(p, code) for p, _, _ in before[2] for code, _, _ in item[2]
                 ):
                     take(item)
+                    ends[item[1]] = item
                     pending.remove(item)
                     added = True
         chosen.sort(key=lambda r: r[0])
@@ -720,7 +773,8 @@ class DivisionTable:
                 return self._boundary(text, start)
             return True
         if div.level == "county" or div.short in _COMMON_WORDS:
-            return text.startswith(_ORGAN_WORDS, end)
+            # "财政局会同人社局" is not 会同县: the name must also start the phrase.
+            return self._boundary(text, start) and text.startswith(_ORGAN_WORDS, end)
         return True
 
     @staticmethod
@@ -766,8 +820,8 @@ class DivisionTable:
                 best: tuple[int, str] | None = None
                 if k == 0 or not scores[k - 1]:
                     if ok:
-                        bonus = context_bonus if any(index.is_ancestor(c, code) for c in context) else 0
-                        best = (prio(code, kind) + bonus, "")
+                        inside = any(index.is_ancestor(c, code) for c in context)
+                        best = (prio(code, kind) + (context_bonus if inside else 0), "")
                 else:
                     for prev, (score, _) in scores[k - 1].items():
                         link = index.is_ancestor(prev, code)

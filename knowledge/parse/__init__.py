@@ -74,7 +74,7 @@ def parse_notice(text: str, source: str) -> Notice:
     verdict = judge_genre(layout.title, "\n".join(c.text for c in layout.clauses))
     if not verdict.is_call:
         raise NoticeParseError(name, layout.title_line or 1, verdict.reason)
-    meta = parse_meta(layout, normalized.text, area_codes_in(normalized.text))
+    meta = parse_meta(layout, normalized.text, area_codes_in(normalized.text), PurePath(name).stem)
     clauses = layout.clauses
     area = meta.place.area_code
     materials = extract_materials(clauses, meta.programmes)

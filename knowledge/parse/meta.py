@@ -7,8 +7,8 @@ import re
 
 from knowledge.models import NoticeMeta
 from knowledge.parse.head import doc_number_near
+from knowledge.parse.place import notice_place
 from knowledge.parse.structure import Layout, doc_number_in
-from knowledge.places import describe_place
 
 _ORG = re.compile(r".+?(?:领导小组办公室|办公室|人力资源和社会保障局|人力资源和社会保障厅|财政局|社会事业局|总工会|工会|联合会|人民政府|局|委员会|厅|中心)")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -27,35 +27,15 @@ def _split_orgs(line: str) -> list[str]:
     return [m.group() for m in _ORG.finditer(line)] or [line]
 
 
-def find_place_name(title: str) -> str:
-    """Extract the place name from a notice title.
-
-    ``"关于做好2024年太仓市技能大师工作室申报工作的通知"`` → ``"太仓市"``;
-    ``"关于实施2024年温州市鹿城区技能大师工作室建设项目的通知"`` → ``"温州市鹿城区"``;
-    ``"关于印发《韶关市市级技能大师工作室认定实施方案》的通知"`` → ``"韶关市"``.
-
-    Returns:
-        The place name, or ``""`` when the title names none.
-    """
-    rest = _PLACE_PREFIX.sub("", title)
-    rest = re.sub(r"^\d{4}\s*年度?", "", rest)
-    m = _PLACE.match(rest)
-    if not m:
-        return ""
-    name = m.group("a") + (m.group("b") or "")
-    for stop in ("技能", "企业", "市级", "区级", "县级"):
-        if stop in name[2:]:
-            name = name[: name.index(stop, 2)]
-    return name
-
-
-def parse_meta(layout: Layout, text: str, area_codes: list[str]) -> NoticeMeta:
+def parse_meta(layout: Layout, text: str, area_codes: list[str], source: str = "") -> NoticeMeta:
     """Build :class:`NoticeMeta` from a layout.
 
     Args:
         layout: Output of :func:`knowledge.parse.structure.parse_layout`.
         text: The whole notice text (used for fall-backs such as the issuing bureau).
-        area_codes: Area codes seen in the notice's phone numbers (for unknown places).
+        area_codes: Area codes seen in the notice's phone numbers (to read a place name
+            shared by several divisions).
+        source: The file's stem, naming an unknown place so unknown notices stay apart.
 
     Returns:
         The metadata. Issuers come from the header, else the signature block, else the
@@ -86,15 +66,17 @@ def parse_meta(layout: Layout, text: str, area_codes: list[str]) -> NoticeMeta:
             break
     year_match = re.search(r"(20\d{2})\s*年", layout.title)
     year = int(year_match.group(1)) if year_match else (issue_date.year if issue_date else None)
-    place_name = find_place_name(layout.title) or _place_from_issuers(issuers)
+    doc_number = _doc_number(layout, text)
+    place = notice_place(layout.title, issuers, [s for _, s in layout.signature],
+                         "\n".join(c.text for c in layout.clauses), doc_number, area_codes, source)
     programmes = programmes_in_title(layout.title)
     return NoticeMeta(
         title=layout.title,
         issuers=issuers,
-        doc_number=_doc_number(layout, text),
+        doc_number=doc_number,
         issue_date=issue_date,
         year=year,
-        place=describe_place(place_name, area_codes) if place_name else describe_place("未知地区"),
+        place=place,
         programmes=programmes,
     )
 
@@ -138,11 +120,3 @@ def _doc_number(layout: Layout, text: str) -> str:
     head = [s for _, s in layout.header] + lines[title_at: title_at + 6]
     tail = [s for _, s in layout.signature] + lines[-12:]
     return doc_number_near(head) or doc_number_near(tail)
-
-
-def _place_from_issuers(issuers: list[str]) -> str:
-    for org in issuers:
-        m = re.match(rf"^(?:中共)?([\u4e00-\u9fff]{{2,6}}?{_UNIT})", org)
-        if m:
-            return m.group(1)
-    return ""
