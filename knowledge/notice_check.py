@@ -66,7 +66,8 @@ def _digits(phone: str) -> str:
 def place_of(notice: Notice) -> dict[str, str]:
     """The notice's place as the corpus writes it: level, province, city, county."""
     p = notice.meta.place
-    return {"level": p.level, "province": p.province, "city": p.city if p.level in ("city", "county") else "",
+    city = p.city if p.level in ("city", "county") and p.city != p.province else ""
+    return {"level": p.level, "province": p.province, "city": city,
             "county": p.name.rsplit(p.city, 1)[-1] if p.level == "county" and p.city else
             (p.name.rsplit(p.province, 1)[-1] if p.level == "county" else "")}
 
@@ -85,9 +86,10 @@ def _same_place(notice: Notice, expected: dict[str, Any]) -> bool:
 
 
 def applicant_deadline(notice: Notice) -> str | None:
-    """ISO date of the notice's first fixed applicant deadline, ``None`` when none."""
+    """ISO date of the notice's first fixed applicant deadline of an open round,
+    ``None`` when none."""
     for d in notice.facts.deadlines:
-        if d.applicant and d.date is not None:
+        if d.applicant and d.date is not None and not d.closed:
             return d.date.isoformat()
     return None
 

@@ -87,8 +87,14 @@ def _context(sentence: str, span: tuple[int, int]) -> tuple[str, str, str]:
 _ACTOR_HEAD = re.compile(r"^[^，,。]{0,4}?((?:各|市|区|县)[^，,。]{1,28}?(?:局|部门|中心|委员会|专家组))")
 
 
+_TO = re.compile(r"^[^，,。]{0,6}?(报送|报至|报到|提交|交至|交到|送至|送交|上报|递交|寄送|报)(至|到|给)?(所在|属地)?")
+
+
 def _actor(before: str, after: str) -> str:
-    """The office that must act, or ``""`` when the deadline is the applicant's."""
+    """The office that must act, or ``""`` when the deadline is the applicant's. An office
+    the materials are sent to (``…4月25日前报送所在市人社局``) is the recipient, not the actor."""
+    if _TO.match(after) and not _OFFICIAL.search(before[-24:]):
+        return ""
     for subject in (before[-24:], after[:30]):
         if _APPLICANT.search(subject):
             return ""

@@ -22,13 +22,14 @@ _DOMAIN = re.compile(r"(工作室|技师|技能|工匠|大师|人才|劳模|传�
 _CALL = re.compile(r"(申报|评选|认定|推荐|遴选|评审|征集|选拔|建设|组建|命名)")
 CHROME = re.compile(
     r"(当前位置|您的位置|首页\s*[>›»/]|[>›»]\s*(?:通知公告|政务公开|工作动态|新闻)|发布时间|发布日期|来源[:：]|"
-    r"浏览次数|阅读次数|点击[数率量]|字号|【\s*大\s*中\s*小\s*】|分享到|打印本页|关闭窗口|"
-    r"网站标识码|ICP备|主办单位|版权所有|索引号|信息来源|责任编辑)"
+    r"浏览次数|阅读次数|点击[数率量]|字号[:：\[【]|【?\s*字号|[【\[]\s*大\s*中\s*小\s*[】\]]|分享到|打印本页|关闭窗口|"
+    r"网站标识码|ICP备|主办单位|版权所有|索引号|信息来源|责任编辑|上一篇|下一篇|相关链接|相关阅读|相关文章)"
 )
 _DATE_ONLY = re.compile(r"^[\s\d年月日.\-/:：（）()星期一二三四五六日〇零○O]+$")
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号")
 _ISSUER_ONLY = re.compile(r"^[\u4e00-\u9fff（）()\s、]{4,80}(局|厅|部|会|委|办公室|政府|中心|小组)$")
 _SENTENCE = re.compile(r"[。；;！!？?]")
+_LABEL = re.compile(r"^(?:标\s*题|名\s*称|文件名称)[:：]\s*")
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,18 @@ class TitleSpan:
 
 
 def is_chrome(line: str) -> bool:
-    """True for site page furniture (breadcrumb, 发布时间/浏览次数, share bar, footer)."""
-    return bool(CHROME.search(line))
+    """True for site page furniture (breadcrumb, 发布时间/浏览次数, share bar, footer).
+    A metadata line carrying the 文号 (``索引号：… 文号：苏人社发〔2025〕3号``) is kept."""
+    return bool(CHROME.search(line)) and not (_DOC_NO.search(line) and re.search(r"(文号|字号)", line))
+
+
+def strip_chrome(line: str) -> str:
+    """``"关于…的通知发布时间：2024-09-05 来源：…"`` → ``"关于…的通知"``: page furniture
+    run onto a line of text is cut off; a line that is all furniture becomes ``""``."""
+    m = CHROME.search(line)
+    if m is None or not is_chrome(line):
+        return line
+    return line[: m.start()].strip() if m.start() >= 8 else ""
 
 
 def _score(text: str) -> float:
@@ -94,7 +105,7 @@ def find_title(lines: list[str], window: int = 30) -> TitleSpan | None:
             if parts and (_SENTENCE.search(line) or is_chrome(line) or _DOC_NO.search(line)
                           or GENRE_END.search(parts[-1])):
                 break
-            parts.append(line)
+            parts.append(_LABEL.sub("", line))
             text = "".join(parts).replace(" ", "")
             score = _score(text) - 0.05 * i - 0.3 * (len(parts) - 1)
             if len(parts) > 1 and not GENRE_END.search(text):
@@ -110,6 +121,20 @@ def find_title(lines: list[str], window: int = 30) -> TitleSpan | None:
                 and "，" not in text):
             return TitleSpan(text, i, i + 1, 1.0)
     return best
+
+
+def _own_prefix(number: str) -> str:
+    """Drop an issuer's name run into the 文号 (``南通市财政局通人社发〔2025〕16号`` →
+    ``通人社发〔2025〕16号``): cut after the last organ word that leaves a prefix of at
+    least two characters (``人社部发`` and ``人社厅函`` stay whole)."""
+    bracket = re.search(r"[〔\[［(（【]", number)
+    if not bracket:
+        return number
+    prefix = number[: bracket.start()]
+    for i in range(len(prefix) - 1, -1, -1):
+        if prefix[i] in "局厅会委府室部院" and len(prefix) - i - 1 >= 2:
+            return number[i + 1:]
+    return number
 
 
 def doc_number_near(lines: list[str]) -> str:
@@ -128,5 +153,5 @@ def doc_number_near(lines: list[str]) -> str:
                 continue
             number = re.sub(r"\s+", "", m.group())
             number = re.sub(r"^.*?(?:文号|发文字号|字号)[:：]?", "", number)
-            return number
+            return _own_prefix(number)
     return ""

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.models import Clause
-from knowledge.parse.head import find_title, is_chrome
+from knowledge.parse.head import find_title, strip_chrome
 from knowledge.parse.numbering import split_inline_headings
 from knowledge.text import squeeze
 
@@ -99,7 +99,8 @@ def parse_layout(text: str) -> Layout:
         clause per paragraph (``第1段``, ``第2段`` …).
     """
     lines = [(i + 1, squeeze(raw)) for i, raw in enumerate(text.splitlines())]
-    lines = [(n, s) for n, s in lines if s and not (len(s) < 80 and is_chrome(s))]
+    lines = [(n, strip_chrome(s) if len(s) < 200 else s) for n, s in lines if s]
+    lines = [(n, s) for n, s in lines if s]
     span = find_title([s for _, s in lines])
     if span is not None:
         title, title_line, pos = span.title, lines[span.start][0], span.end
