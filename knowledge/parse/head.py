@@ -29,6 +29,7 @@ _DATE_ONLY = re.compile(r"^[\s\d年月日.\-/:：（）()星期一二三四五�
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号")
 _ISSUER_ONLY = re.compile(r"^[\u4e00-\u9fff（）()\s、]{4,80}(局|厅|部|会|委|办公室|政府|中心|小组)$")
 _SENTENCE = re.compile(r"[。；;！!？?]")
+_BULLETS = "·•●▪■◆◇○>»"
 _LABEL = re.compile(r"^(?:标\s*题|名\s*称|文件名称)[:：]\s*")
 
 
@@ -96,8 +97,12 @@ def find_title(lines: list[str], window: int = 30) -> TitleSpan | None:
     """
     best: TitleSpan | None = None
     top = lines[:window]
+    for k, line in enumerate(top):  # the title stands above the first paragraph of prose
+        if len(line) >= 60 and re.search(r"[，,。]", line):
+            top = top[: max(k, 1)]
+            break
     for i, first in enumerate(top):
-        if is_chrome(first) or first.endswith(("：", ":")):
+        if is_chrome(first) or first.endswith(("：", ":")) or first[:1] in _BULLETS:
             continue
         parts: list[str] = []
         for j in range(i, min(i + 4, len(top))):

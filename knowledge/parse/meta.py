@@ -118,5 +118,9 @@ def _doc_number(layout: Layout, text: str) -> str:
     lines = text.splitlines()
     title_at = max(layout.title_line - 1, 0)
     head = [s for _, s in layout.header] + lines[title_at: title_at + 6]
-    tail = [s for _, s in layout.signature] + lines[-12:]
+    tail = [s for _, s in layout.signature]
+    if layout.signature:  # the 文号 is often printed just below the date
+        last = max(n for n, _ in layout.signature)
+        tail += lines[last: last + 3]
+    tail += lines[-12:]
     return doc_number_near(head) or doc_number_near(tail)
