@@ -125,8 +125,10 @@ def score_notice(path: Path, expected: dict[str, Any]) -> NoticeScore:
     for key, kind in (("age_max", ConditionKind.AGE_MAX), ("team_min", ConditionKind.TEAM_MIN)):
         values = sorted({int(c.value) for c in facts.conditions if c.kind == kind and c.value is not None})
         want = expected.get(key)
+        per = [v.get(key) for v in (expected.get("per_programme") or {}).values() if isinstance(v, dict)]
+        wants = {w for w in [want, *per] if w is not None}
         result.found[key] = values
-        result.fields[key] = (want in values) if want is not None else not values
+        result.fields[key] = wants <= set(values) if wants else not values
     return result
 
 

@@ -12,9 +12,11 @@ what those files really look like:
   and data tables as one line per row with cells joined by tabs. Site chrome (menus,
   breadcrumb, 发布时间/来源/浏览次数, 【大 中 小】, 分享到, 打印本页/关闭窗口, previous/
   next links, footer with ICP备/网站标识码) is dropped. The body is the element that holds
-  most of the page's non-link Chinese text (see :func:`_select_body`); trafilatura is
-  only a fallback for pages without such a container, because on measured pages it
-  dropped link-only 附件 lines and kept the menus of table-layout sites.
+  most of the page's non-link Chinese text (see :func:`_select_body`), parsed with lxml.
+  Extractors were measured on realistic pages first: trafilatura dropped link-only
+  附件 lines and returned the menus, breadcrumb and footer of a table-layout site;
+  readability-lxml dropped a signature block placed after the body ``<div>``; neither
+  added a line this selection missed, so neither is used.
 * ``.docx`` — python-docx: paragraphs and Word tables in document order, rows of
   tab-joined cells, merged cells not repeated, nested tables and text boxes kept.
   The zip is checked for its uncompressed size first (zip bombs).
@@ -205,19 +207,24 @@ def _bom(raw: bytes) -> str | None:
 
 
 def _detect(raw: bytes) -> str | None:
-    """Decode with the encoding charset-normalizer finds (among :data:`_DETECT`)."""
+    """Decode with the encoding charset-normalizer finds among :data:`_DETECT`.
+
+    A stray bad byte (a file cut mid-character) becomes U+FFFD; :func:`_decode_text`
+    refuses the result if there are many.
+    """
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw, cp_isolation=_DETECT).best()
     if best is None:
         return None
-    first = _codec(best.encoding) or best.encoding
-    for encoding in dict.fromkeys((first, "big5hkscs" if "big5" in first or first == "cp950" else first)):
+    encoding = _codec(best.encoding) or "gb18030"
+    candidates = [encoding, "big5hkscs"] if encoding in ("big5", "cp950") else [encoding]
+    for candidate in candidates:
         try:
-            return raw.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+            return raw.decode(candidate)
+        except UnicodeDecodeError:
             continue
-    return str(best)
+    return raw.decode(encoding, errors="replace")
 
 
 def _decode_text(raw: bytes, path: Path) -> str:
@@ -313,44 +320,56 @@ _BLOCK_TAGS = {"address", "article", "blockquote", "body", "center", "dd", "deta
                "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main",
                "menu", "ol", "p", "pre", "section", "summary", "ul", "caption", "tbody",
                "thead", "tfoot", "tr", "td", "th", "table"}
+_INLINE_TAGS = {"a", "span", "font", "b", "strong", "em", "i", "u", "sub", "sup", "small",
+                "big", "label", "abbr", "cite", "code", "del", "ins", "mark", "q", "s", "time"}
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-# class/id names of page furniture that sits inside the article container on many CMSs
+# class/id names of page furniture; skipped inside the body container (many CMSs put
+# the share bar, print links or related articles inside the article <div>)
 _CHROME_NAME = re.compile(
-    r"(^|[\s_\-])(share|bdshare|fenxiang|print|dayin|tools?|toolbar|prev-?next|sxp|sxt|"
+    r"(?:^|[\s_\-])(?:share|bdshare|fenxiang|print|dayin|tools?|toolbar|prev-?next|sxp|sxt|"
     r"pagenav|related|xgwz|xglj|position|location|crumbs?|breadcrumb|dqwz|weizhi|"
-    r"footer|copyright|banquan|qrcode|ewm|fontsize|font-size|zihao|article-info|"
-    r"article-meta|info-bar|comment)s?($|[\s_\-])",
+    r"foot(?:er)?|copyright|banquan|qrcode|ewm|fontsize|font-size|zihao|comments?|"
+    r"head(?:er)?|logo|banner|top(?:bar)?|menu|nav(?:bar)?|search|links?|friend-?links?|"
+    r"sidebar|side|hot|rdxx)s?(?:$|[\s_\-])",
     re.I,
 )
-_TITLE_NAME = re.compile(r"title|tit|biaoti|headline|bt\b|^bt|wztit|art_tit", re.I)
+_TITLE_NAME = re.compile(r"title|tit\b|tit[\s_\-]|biaoti|headline|^bt$|^bt[\s_\-]|wztit", re.I)
 _TITLE_WORDS = re.compile(r"关于|通知|公告|通告|公示|办法|意见|决定|方案|细则|规定|名单|批复|函|规划|指南|简章")
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|——|—|–|\s-\s|-(?!\d))\s*")
-
 _CHROME_LINES = [
     re.compile(r"^(?:当前位置|您现在的位置|您的位置|现在位置|所在位置|当前的位置)\s*[：:]"),
     re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页)\s*[：:]"),
     re.compile(r"^(?:分享到|分享至|扫一扫|手机扫)"),
     re.compile(r"ICP\s*备|ICP\s*证|网站标识码|公网安备|版权所有|Copyright|©|技术支持\s*[：:]"),
-    re.compile(r"^(?:发布时间|发布日期|发文时间|更新时间|信息来源|来源|浏览次数|阅读次数|点击数|点击次数|访问次数|浏览量|阅读量)\s*[：:][^。；]{0,80}$"),
+    re.compile(r"^(?:发布时间|发布日期|发文时间|更新时间|信息来源|来源|浏览次数|阅读次数|点击数|"
+               r"点击次数|访问次数|浏览量|阅读量)\s*[：:][^。；]{0,80}$"),
     re.compile(r"(?:发布时间|发布日期|更新时间|来源|作者|编辑)\s*[：:].*(?:浏览|阅读|点击|访问)(?:次数|量|数)?\s*[：:]"),
 ]
 _CHROME_FRAGMENTS = re.compile(
-    r"【?\s*(?:字体|字号|文字)?\s*[：:]?\s*大\s*中\s*小\s*】?|【\s*(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口)\s*】"
-    r"|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|返回首页|加入收藏|设为首页|\[\s*(?:打印|关闭)\s*\]"
+    r"【?\s*(?:字体|字号|文字)?\s*[：:]?\s*大\s*中\s*小\s*】?"
+    r"|【\s*(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口)\s*】|\[\s*(?:打印|关闭)\s*\]"
+    r"|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|返回首页|加入收藏|设为首页"
 )
 _TAIL_LINE = re.compile(
     r"^(?:附件|联系人|联系电话|电话|联系方式|特此通知|特此公告|（此件|\(此件|抄送|印发)"
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
     r"|^[\u4e00-\u9fff（）()]{2,40}(?:局|厅|政府|委员会|办公室|中心|院|会|部|处|科|公司|小组)$"
 )
+_DOWNLOADS = re.compile(r"\s*(?:附件下载|相关附件|附件列表|下载附件)\s*[：:]?")
+"""The site's attachment download widget (the body's own 附件 lines name them)."""
+_DOC_NUMBER = re.compile(r"〔\s*\d{4}\s*〕\s*\d+\s*号|\[\s*\d{4}\s*\]\s*\d+\s*号")
 _WS = re.compile(r"[ \t\r\n\f\v\xa0\u200b\ufeff]+")
-_CJK_BREAK = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t\r\f\v]*\n\s*(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
+_WIDE = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f\v]*\n\s*(?=[{_WIDE}])")
 _BODY_SHARE = 0.7
 """Descend into a child while it holds at least this share of its parent's text."""
 
 
 def _read_html(path: Path, deadline: _Deadline) -> str:
-    return _html_to_text(_decode_html(path.read_bytes()), path, deadline)
+    text = _decode_html(path.read_bytes())
+    if not re.search(r"<[A-Za-z!/]", text):  # plain text saved with an .html name
+        return text
+    return _html_to_text(text, path, deadline)
 
 
 def _tag(el: Any) -> str:
@@ -362,50 +381,54 @@ def _cjk_count(text: str | None) -> int:
     return len(_CJK.findall(text)) if text else 0
 
 
+def _squash(text: str) -> str:
+    return _WS.sub("", text)
+
+
 def _parse_html(text: str) -> HtmlElement:
     from lxml import html as lxml_html
 
     text = re.sub(r"\A\s*<\?xml[^>]*>", "", text)
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
-    return lxml_html.document_fromstring(text or "<html></html>")
+    return lxml_html.document_fromstring(text if text.strip() else "<html></html>")
 
 
 def _html_to_text(text: str, path: Path, deadline: _Deadline) -> str:
-    """Reduce a web page (or HTML-tagged text) to the notice: title, body, tables."""
+    """Reduce a web page (or HTML-tagged text) to the notice: title, body, tables.
+
+    The body is chosen by :func:`_select_body` and rendered completely: short lines,
+    link-only 附件 lines and tables stay; menus and named page furniture inside it are
+    skipped and chrome lines dropped (:func:`_strip_chrome`).
+    """
     root = _parse_html(text)
     deadline.check(path)
     title = _find_title(root)
     _clean(root)
-    deadline.check(path)
-    counts = _count_text(root)
+    page = _Page(root, deadline, path)
     body = root.find("body")
-    if body is None:
-        body = root
-    container = _select_body(body, counts)
-    lines = _render_blocks(_with_tail(container, counts), deadline, path)
-    if container is body and sum(_cjk_count(line) for line in lines) == 0:
-        lines = _trafilatura_lines(text)
+    container = _select_body(body if body is not None else root, page.counts)
+    lines = page.render_blocks(_with_tail(container, page))
+    deadline.check(path)
     lines = [kept for line in lines if (kept := _strip_chrome(line))]
-    if title and not any(_squash(title) in _squash(line) for line in lines[:6]):
+    if title and not any(_squash(title) == _squash(line) for line in lines[:15]):
         lines.insert(0, title)
+    if not any(_cjk_count(line) or re.search(r"[A-Za-z0-9]", line) for line in lines):
+        raise DocumentReadError(path, "网页中没有找到通知正文（正文可能在附件、图片或框架页中）")
     return "\n".join(lines)
 
 
-def _squash(text: str) -> str:
-    return _WS.sub("", text)
-
-
 def _find_title(root: HtmlElement) -> str:
-    """The notice title: the page element whose text matches the page's ``<title>`` or
-    ArticleTitle meta (a title-like reference first), else the best reference itself."""
+    """The notice title: the page element whose text matches the ArticleTitle meta or a
+    part of ``<title>`` (title-like references first), else that reference itself."""
     refs: list[str] = []
     for meta in root.iter("meta"):
         name = (meta.get("name") or meta.get("property") or "").lower()
         if name in ("articletitle", "og:title", "title", "dc.title") and meta.get("content"):
             refs.append(_WS.sub(" ", meta.get("content") or "").strip())
     title_el = root.find(".//title")
-    if title_el is not None and title_el.text_content().strip():
-        refs.extend(s for s in _TITLE_SPLIT.split(_WS.sub(" ", title_el.text_content()).strip()) if s)
+    if title_el is not None:
+        whole = _WS.sub(" ", title_el.text_content()).strip()
+        refs.extend(s for s in _TITLE_SPLIT.split(whole) if s)
     refs = [r for r in dict.fromkeys(refs) if _cjk_count(r) >= 4]
     refs.sort(key=lambda r: not _TITLE_WORDS.search(r))
 
@@ -414,96 +437,96 @@ def _find_title(root: HtmlElement) -> str:
         tag = _tag(el)
         if not tag or tag in ("title", "a", "head", "meta", "script", "style"):
             continue
-        named = tag in ("h1", "h2", "h3") or _TITLE_NAME.search(f"{el.get('class', '')} {el.get('id', '')}")
-        if not named or any(_tag(a) == "a" for a in el.iterancestors()):
+        names = f"{el.get('class', '')} {el.get('id', '')}".strip()
+        if tag not in ("h1", "h2", "h3") and not (names and _TITLE_NAME.search(names)):
             continue
-        shown = _squash_title(el)
+        if any(_tag(a) == "a" for a in el.iterancestors()):
+            continue
+        shown = _WS.sub(" ", _CJK_BREAK.sub("", "\n".join(el.itertext()))).strip()
         if 5 <= len(shown) <= 150 and _cjk_count(shown):
             candidates.append(shown)
     for ref in refs:
         key = _squash(ref)
-        for shown in candidates:
-            seen = _squash(shown)
-            if seen == key or (min(len(seen), len(key)) >= 8 and (seen in key or key in seen)):
-                return shown
-    for ref in refs:
-        if _TITLE_WORDS.search(ref):
-            return ref
-    return ""
-
-
-def _squash_title(el: HtmlElement) -> str:
-    """An element's text on one line (titles are often broken with ``<br>``)."""
-    parts: list[str] = []
-    for piece in el.itertext():
-        parts.append(piece)
-    return _WS.sub(" ", _CJK_BREAK.sub("", "\n".join(parts))).strip()
+        seen = {shown: _squash(shown) for shown in candidates}
+        exact = [shown for shown, text in seen.items() if text == key]
+        # shorter: <title> adds the site name; longer: a title box that also holds the
+        # 发布时间 bar, or a <title> cut short — then the shortest box wins
+        inside = [shown for shown, text in seen.items() if len(text) >= 8 and text in key]
+        around = sorted((shown for shown, text in seen.items() if len(key) >= 8 and key in text), key=len)
+        for found in (exact, inside, around):
+            if found:
+                return found[0] if found is not around else _strip_chrome(found[0]) or ref
+    return next((ref for ref in refs if _TITLE_WORDS.search(ref)), "")
 
 
 def _clean(root: HtmlElement) -> None:
-    """Drop scripts, styles, forms' controls, menus and hidden elements."""
+    """Drop comments, scripts, styles, form controls, ``<nav>``/``<aside>`` and hidden
+    elements (their tails stay)."""
     doomed = []
     for el in root.iter():
         tag = _tag(el)
         if not tag:
-            if el.getparent() is not None:
-                doomed.append(el)  # comments and processing instructions
-            continue
-        if tag in _DROP_TAGS or el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
+            doomed.append(el)  # comments and processing instructions
+        elif tag in _DROP_TAGS or el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
             doomed.append(el)
     for el in doomed:
-        if el.getparent() is not None:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if _tag(el):
             el.drop_tree()
-
-
-def _count_text(root: HtmlElement) -> dict[HtmlElement, int]:
-    """Chinese characters outside links, per element (its whole subtree)."""
-    counts: dict[HtmlElement, int] = {}
-
-    def visit(el: HtmlElement, in_link: bool) -> int:
-        tag = _tag(el)
-        link = in_link or tag == "a"
-        total = 0 if link else _cjk_count(el.text)
-        for child in el:
-            if not _tag(child):
-                continue
-            total += visit(child, link)
-            if not link:
-                total += _cjk_count(child.tail)
-        counts[el] = total
-        return total
-
-    visit(root, False)
-    return counts
+        else:  # keep a comment's tail text
+            previous = el.getprevious()
+            if el.tail:
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + el.tail
+                else:
+                    parent.text = (parent.text or "") + el.tail
+            parent.remove(el)
 
 
 def _select_body(body: HtmlElement, counts: dict[HtmlElement, int]) -> HtmlElement:
-    """The notice body: from ``<body>`` down, step into the child that holds most of the
-    non-link Chinese text while it holds at least :data:`_BODY_SHARE` of it. Menus and
-    related-article lists are links, footers and info bars are small, so the walk ends at
-    the element that holds the paragraphs."""
+    """The notice body: from ``<body>`` down, step into the child holding most of the
+    non-link Chinese text while it holds at least :data:`_BODY_SHARE` of it and is
+    itself made of several lines (never into one long paragraph of a short notice).
+
+    Menus and related-article lists are links and info bars and footers are small, so
+    the walk ends at the element whose own paragraphs (or ``<br>``-separated text) make
+    up the notice.
+    """
     el = body
     while True:
         children = [c for c in el if _tag(c)]
-        if not children or counts.get(el, 0) == 0:
+        total = counts.get(el, 0)
+        if not children or total == 0:
             return el
         best = max(children, key=lambda c: counts.get(c, 0))
-        if counts.get(best, 0) < _BODY_SHARE * counts[el]:
+        if counts.get(best, 0) < _BODY_SHARE * total or not _several_lines(best):
             return el
         el = best
 
 
-def _with_tail(container: HtmlElement, counts: dict[HtmlElement, int]) -> list[HtmlElement]:
+def _several_lines(el: HtmlElement) -> bool:
+    """Whether ``el`` renders as more than one line (two or more blocks or breaks)."""
+    breaks = 0
+    for child in el.iterdescendants():
+        if _tag(child) in _BLOCK_TAGS or _tag(child) == "br":
+            breaks += 1
+            if breaks >= 2:
+                return True
+    return False
+
+
+def _with_tail(container: HtmlElement, page: _Page) -> list[HtmlElement]:
     """The container plus following siblings that only hold notice tail lines (issuer,
-    date, 附件, contacts) — some CMSs put the signature block after the body ``<div>``."""
+    date, 附件, contacts): some CMSs put the signature block after the body ``<div>``."""
     blocks = [container]
+    if _tag(container) in ("body", "html"):
+        return blocks
     sibling = container.getnext()
-    while sibling is not None and _tag(container) not in ("body", "html"):
-        if not _tag(sibling):
-            sibling = sibling.getnext()
-            continue
-        lines = _render_blocks([sibling], None, None)
-        if not lines or not all(_TAIL_LINE.search(line) for line in lines):
+    while sibling is not None:
+        lines = page.render_blocks([sibling])
+        if not lines or _DOWNLOADS.match(lines[0]) or not all(_TAIL_LINE.search(line) for line in lines):
             break
         blocks.append(sibling)
         sibling = sibling.getnext()
@@ -533,42 +556,119 @@ class _LineWriter:
         self.lines.append(line)
 
 
-def _render_blocks(blocks: list[HtmlElement], deadline: _Deadline | None, path: Path | None) -> list[str]:
-    out = _LineWriter()
-    for block in blocks:
-        _render(block, out, deadline, path, top=True)
+class _Page:
+    """A cleaned page: per-element text counts and the renderer to lines."""
+
+    def __init__(self, root: HtmlElement, deadline: _Deadline, path: Path) -> None:
+        self.deadline, self.path = deadline, path
+        self.counts: dict[HtmlElement, int] = {}  # non-link CJK characters per subtree
+        self.totals: dict[HtmlElement, int] = {}  # all CJK characters per subtree
+        self.links: dict[HtmlElement, int] = {}  # <a> elements per subtree
+        self._count(root, False)
+
+    def _count(self, el: HtmlElement, in_link: bool) -> tuple[int, int, int]:
+        link = in_link or _tag(el) == "a"
+        own = _cjk_count(el.text)
+        nonlink, total, links = (0 if link else own), own, int(_tag(el) == "a")
+        for child in el:
+            n, t, k = self._count(child, link)
+            tail = _cjk_count(child.tail)
+            nonlink += n + (0 if link else tail)
+            total += t + tail
+            links += k
+        self.counts[el], self.totals[el], self.links[el] = nonlink, total, links
+        return nonlink, total, links
+
+    def render_blocks(self, blocks: list[HtmlElement]) -> list[str]:
+        out = _LineWriter()
+        for block in blocks:
+            self.render(block, out, top=True)
+            out.brk()
+        return out.lines
+
+    def _is_chrome(self, el: HtmlElement) -> bool:
+        """Named page furniture, or a link list (menu, related articles, 友情链接)."""
+        tag = _tag(el)
+        if tag in _INLINE_TAGS:
+            return False
+        if _DOWNLOADS.match(_leading_text(el)):
+            return True
+        names = f"{el.get('class', '')} {el.get('id', '')}".strip()
+        if names and _CHROME_NAME.search(names):
+            # a "head" block inside the article may hold the 文号; prose is not furniture
+            return self.counts.get(el, 0) <= 200 and not _DOC_NUMBER.search(el.text_content())
+        if self.links.get(el, 0) >= 3 and self.counts.get(el, 0) <= 0.15 * self.totals.get(el, 0):
+            return "附件" not in el.text_content()[:40]
+        return False
+
+    def render(self, el: HtmlElement, out: _LineWriter, top: bool = False) -> None:
+        self.deadline.check(self.path)
+        tag = _tag(el)
+        if tag == "br":
+            out.brk()
+            return
+        if not top and self._is_chrome(el):
+            out.brk()
+            return
+        if tag == "table":
+            self.render_table(el, out)
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            out.brk()
+        out.text(el.text)
+        for child in el:
+            self.render(child, out)
+            out.text(child.tail)
+        if block:
+            out.brk()
+
+    def render_table(self, table: HtmlElement, out: _LineWriter) -> None:
+        """A data table: one line per row, cells joined by tabs; a colspan cell once, a
+        rowspan cell's later rows get an empty cell. Layout tables render as blocks."""
         out.brk()
-    return out.lines
+        rows = _rows(table)
+        if _is_layout_table(table, rows):
+            for child in table:
+                self.render(child, out)
+            out.brk()
+            return
+        pending: dict[int, int] = {}  # column → rows still covered by a rowspan above
+        for row in rows:
+            cells: list[str] = []
+            col = 0
+            for cell in [*_cells(row), None]:
+                while pending.get(col, 0) > 0:
+                    pending[col] -= 1
+                    cells.append("")
+                    col += 1
+                if cell is None:
+                    break
+                inner = _LineWriter()
+                inner.text(cell.text)
+                for child in cell:
+                    self.render(child, inner)
+                    inner.text(child.tail)
+                inner.brk()
+                cells.append(" ".join(inner.lines))
+                span, down = _span(cell, "colspan"), _span(cell, "rowspan")
+                for c in range(col, col + span):
+                    pending[c] = down - 1
+                col += span
+            if any(cells):
+                out.raw_line("\t".join(cells))
 
 
-def _is_chrome_block(el: HtmlElement) -> bool:
-    names = f"{el.get('class', '')} {el.get('id', '')}"
-    return bool(names.strip()) and bool(_CHROME_NAME.search(names))
-
-
-def _render(el: HtmlElement, out: _LineWriter, deadline: _Deadline | None, path: Path | None, top: bool = False) -> None:
-    tag = _tag(el)
-    if deadline is not None and path is not None:
-        deadline.check(path)
-    if tag == "br":
-        out.brk()
-        return
-    if not top and _is_chrome_block(el) and tag not in ("span", "font", "b", "strong", "em", "i", "u", "a"):
-        out.brk()
-        return
-    if tag == "table":
-        _render_table(el, out, deadline, path)
-        return
-    block = tag in _BLOCK_TAGS
-    if block:
-        out.brk()
-    out.text(el.text)
-    for child in el:
-        if _tag(child):
-            _render(child, out, deadline, path)
-        out.text(child.tail)
-    if block:
-        out.brk()
+def _leading_text(el: HtmlElement) -> str:
+    """The first text an element shows (without reading its whole subtree)."""
+    node: HtmlElement | None = el
+    for _ in range(4):
+        if node is None:
+            break
+        if node.text and node.text.strip():
+            return str(node.text)
+        node = next((c for c in node if _tag(c)), None)
+    return ""
 
 
 def _rows(table: HtmlElement) -> list[HtmlElement]:
@@ -587,10 +687,8 @@ def _cells(row: HtmlElement) -> list[HtmlElement]:
 
 
 def _span(cell: HtmlElement, name: str) -> int:
-    try:
-        return max(1, min(int(re.sub(r"\D", "", cell.get(name) or "1") or 1), 100))
-    except ValueError:
-        return 1
+    digits = re.sub(r"\D", "", cell.get(name) or "")
+    return max(1, min(int(digits), 100)) if digits else 1
 
 
 def _is_layout_table(table: HtmlElement, rows: list[HtmlElement]) -> bool:
@@ -604,46 +702,6 @@ def _is_layout_table(table: HtmlElement, rows: list[HtmlElement]) -> bool:
     return any(_cjk_count(c.text_content()) > 300 for r in rows for c in _cells(r))
 
 
-def _render_table(table: HtmlElement, out: _LineWriter, deadline: _Deadline | None, path: Path | None) -> None:
-    out.brk()
-    rows = _rows(table)
-    if _is_layout_table(table, rows):
-        for child in table:
-            if _tag(child):
-                _render(child, out, deadline, path)
-        out.brk()
-        return
-    pending: dict[int, int] = {}  # column → rows still covered by a rowspan above
-    for row in rows:
-        cells: list[str] = []
-        col = 0
-
-        def covered() -> None:
-            nonlocal col
-            while pending.get(col, 0) > 0:
-                pending[col] -= 1
-                cells.append("")
-                col += 1
-
-        for cell in _cells(row):
-            covered()
-            inner = _LineWriter()
-            inner.text(cell.text)
-            for child in cell:
-                if _tag(child):
-                    _render(child, inner, deadline, path)
-                inner.text(child.tail)
-            inner.brk()
-            cells.append(" ".join(inner.lines))
-            span, down = _span(cell, "colspan"), _span(cell, "rowspan")
-            for c in range(col, col + span):
-                pending[c] = down - 1
-            col += span
-        covered()
-        if any(cells):
-            out.raw_line("\t".join(cells))
-
-
 def _strip_chrome(line: str) -> str:
     """The line without page chrome; empty when the whole line is chrome."""
     if "\t" in line:
@@ -654,30 +712,6 @@ def _strip_chrome(line: str) -> str:
     if stripped != line:
         stripped = _WS.sub(" ", stripped).strip(" |｜/【】[]")
     return stripped
-
-
-def _trafilatura_lines(text: str) -> list[str]:
-    """trafilatura's reading of a page without a body container (its XML output, so
-    tables keep their rows and cells)."""
-    try:
-        import trafilatura
-        from lxml import etree
-    except ImportError:  # pragma: no cover - trafilatura is a declared dependency
-        return []
-    xml = trafilatura.extract(text, output_format="xml", include_tables=True, favor_recall=True,
-                              include_comments=False, include_links=False, deduplicate=False)
-    if not xml:
-        return []
-    doc = etree.fromstring(xml.encode("utf-8"))
-    lines: list[str] = []
-    main = doc.find("main")
-    for el in (main if main is not None else doc):
-        if el.tag == "table":
-            for row in el.iter("row"):
-                lines.append("\t".join(_WS.sub(" ", "".join(c.itertext())).strip() for c in row.iter("cell")))
-        else:
-            lines.extend(s for s in (_WS.sub(" ", t).strip() for t in "".join(el.itertext()).split("\n")) if s)
-    return lines
 
 
 # ------------------------------------------------------------------ .docx
@@ -848,9 +882,10 @@ def _read_pdf(path: Path, deadline: _Deadline) -> str:
     return "\n".join(line for page_lines in _drop_running_lines(pages) for line in page_lines)
 
 
-def _edge_key(line: str) -> str:
-    """A header/footer line with its digits blanked (they carry the page number)."""
-    return re.sub(r"[0-9０-９]+", "#", _WS.sub("", line))
+def _edge_keys(line: str, number: int) -> set[str]:
+    """A header/footer line as written and with its page number blanked."""
+    squashed = _WS.sub("", line)
+    return {squashed, re.sub(rf"(?<![0-9]){number}(?![0-9])", "#", squashed)}
 
 
 def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
@@ -859,7 +894,7 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
     A page-number line (``—4—``, ``- 2 -``, ``第 2 页 共 5 页``, ``2/5``, a bare number)
     goes when it is among the first or last :data:`_EDGE` non-empty lines of a page (a
     bare number in the middle of a page may be a table cell). A line repeated at the top
-    or at the bottom of most pages (digits ignored) is a running header/footer.
+    or at the bottom of most pages (its page number ignored) is a running header/footer.
     """
     def edges(lines: list[str]) -> tuple[list[int], list[int]]:
         filled = [i for i, line in enumerate(lines) if line.strip()]
@@ -867,20 +902,22 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
 
     tops: dict[str, int] = {}
     bottoms: dict[str, int] = {}
-    for lines in pages:
+    for number, lines in enumerate(pages, start=1):
         top, bottom = edges(lines)
-        for key in {_edge_key(lines[i]) for i in top}:
+        for key in set().union(*(_edge_keys(lines[i], number) for i in top)):
             tops[key] = tops.get(key, 0) + 1
-        for key in {_edge_key(lines[i]) for i in bottom}:
+        for key in set().union(*(_edge_keys(lines[i], number) for i in bottom)):
             bottoms[key] = bottoms.get(key, 0) + 1
     need = max(2, (len(pages) * 3 + 4) // 5)  # at least 60 % of the pages
     running_top = {k for k, n in tops.items() if n >= need} if len(pages) >= 2 else set()
     running_bottom = {k for k, n in bottoms.items() if n >= need} if len(pages) >= 2 else set()
 
     cleaned: list[list[str]] = []
-    for lines in pages:
+    for number, lines in enumerate(pages, start=1):
         top, bottom = edges(lines)
-        drop = {i for i in top if _is_page_number(lines[i].strip()) or _edge_key(lines[i]) in running_top}
-        drop |= {i for i in bottom if _is_page_number(lines[i].strip()) or _edge_key(lines[i]) in running_bottom}
+        drop = {i for i in top
+                if _is_page_number(lines[i].strip()) or _edge_keys(lines[i], number) & running_top}
+        drop |= {i for i in bottom
+                 if _is_page_number(lines[i].strip()) or _edge_keys(lines[i], number) & running_bottom}
         cleaned.append([line for i, line in enumerate(lines) if i not in drop])
     return cleaned

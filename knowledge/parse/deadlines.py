@@ -87,15 +87,23 @@ def _context(sentence: str, span: tuple[int, int]) -> tuple[str, str, str]:
 _ACTOR_HEAD = re.compile(r"^[^，,。]{0,4}?((?:各|市|区|县)[^，,。]{1,28}?(?:局|部门|中心|委员会|专家组))")
 
 
-_TO = re.compile(r"^[^，,。]{0,6}?(报送|报至|报到|提交|交至|交到|送至|送交|上报|递交|寄送|报)(至|到|给)?(所在|属地)?")
+_TO = re.compile(r"^[^，,。]{0,6}?(报送|报至|报到|提交|交至|交到|送至|送交|上报|递交|寄送|报|向)(至|到|给)?(所在|属地)?")
 
 
-def _actor(before: str, after: str) -> str:
-    """The office that must act, or ``""`` when the deadline is the applicant's. An office
-    the materials are sent to (``…4月25日前报送所在市人社局``) is the recipient, not the actor."""
-    if _TO.match(after) and not _OFFICIAL.search(before[-24:]):
-        return ""
-    for subject in (before[-24:], after[:30]):
+def _actor(before: str, after: str, head: str = "") -> str:
+    """The office that must act, or ``""`` when the deadline is the applicant's.
+
+    Who acts is read from the words just before the date, else the subject that opens
+    the sentence (``请各市人社部门…，于7月25日前…``), else the words after it. An office
+    the materials are sent to (``…4月25日前报送所在市人社局``, ``向…人社局提出申请``) is
+    the recipient, not the actor."""
+    subjects = [before[-24:]]
+    if not (_APPLICANT.search(before[-24:]) or _OFFICIAL.search(before[-24:])):
+        subjects.append(head[:30])
+    if _TO.match(after):
+        after = ""
+    subjects.append(after[:30])
+    for subject in subjects:
         if _APPLICANT.search(subject):
             return ""
         if _OFFICIAL.search(subject):
@@ -149,7 +157,7 @@ def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date |
                 before_match = _BEFORE.match(tail)
                 end = m.end() + (before_match.end() if before_match else 0)
                 before, after, what = _context(sentence, (m.start(), end))
-                actor = _actor(before, after)
+                actor = _actor(before, after, re.split(r"[，,；;]", sentence, maxsplit=1)[0])
                 round_name = _round_before(sentence, m.start())
                 if not actor and in_assessment(clause, clauses):
                     actor = "已认定的工作室（评估考核）"

@@ -114,7 +114,26 @@ def parse_layout(text: str) -> Layout:
     for att in attachments:
         att.lines = [(n, raw_lines[n - 1]) for n, _ in att.lines]
     clauses, signature = _build_clauses(split_inline_headings(body))
+    for att in attachments:
+        clauses += _prose_clauses(att)
     return Layout(header, title, title_line, clauses, signature, listed, attachments)
+
+
+def _prose_clauses(att: RawAttachment) -> list[Clause]:
+    """Clauses of an attachment that is prose, not a form: the 实施方案 or 申报指南 a
+    ``关于印发《…》的通知`` carries holds the conditions, materials and dates. Refs are
+    prefixed with the attachment (``附件1二、（一）``)."""
+    lines = [(n, squeeze(s)) for n, s in att.lines if s.strip()]
+    text_len = sum(len(s) for _, s in lines)
+    tabbed = sum("\t" in s or "  " in s.strip() for _, s in att.lines if s.strip())
+    if text_len < 300 or tabbed > 0.3 * max(len(lines), 1) or not any(heading_of(s) for _, s in lines):
+        return []
+    prefix = f"附件{att.number}"
+    clauses, _ = _build_clauses(split_inline_headings(lines))
+    for c in clauses:
+        c.ref = prefix + c.ref
+        c.parent = prefix + c.parent if c.parent else prefix
+    return clauses
 
 
 def _split_attachments(
