@@ -330,7 +330,7 @@ _CHROME_NAME = re.compile(
     r"pagenav|related|xgwz|xglj|position|location|crumbs?|breadcrumb|dqwz|weizhi|"
     r"foot(?:er)?|copyright|banquan|qrcode|ewm|fontsize|font-size|zihao|comments?|"
     r"head(?:er)?|logo|banner|top(?:bar)?|menu|nav(?:bar)?|search|links?|friend-?links?|"
-    r"sidebar|side|hot|rdxx)s?(?:$|[\s_\-])",
+    r"sidebar|side|hot|rdxx|meta)s?(?:$|[\s_\-])",
     re.I,
 )
 _TITLE_NAME = re.compile(r"title|tit\b|tit[\s_\-]|biaoti|headline|^bt$|^bt[\s_\-]|wztit", re.I)
@@ -354,6 +354,9 @@ _TAIL_LINE = re.compile(
     r"^(?:附件|联系人|联系电话|电话|联系方式|特此通知|特此公告|（此件|\(此件|抄送|印发)"
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
     r"|^[\u4e00-\u9fff（）()]{2,40}(?:局|厅|政府|委员会|办公室|中心|院|会|部|处|科|公司|小组)$"
+)
+_LABELLED_DOC_NUMBER = re.compile(
+    r"文[\s\u3000]*号[\s\u3000]*[：:][\s\u3000]*([\u4e00-\u9fff]{1,12}[〔\[［]\s*\d{4}\s*[〕\]］]\s*第?\d{1,4}\s*号)"
 )
 _DOWNLOADS = re.compile(r"\s*(?:附件下载|相关附件|附件列表|下载附件)\s*[：:]?")
 """The site's attachment download widget (the body's own 附件 lines name them)."""
@@ -398,7 +401,8 @@ def _html_to_text(text: str, path: Path, deadline: _Deadline) -> str:
 
     The body is chosen by :func:`_select_body` and rendered completely: short lines,
     link-only 附件 lines and tables stay; menus and named page furniture inside it are
-    skipped and chrome lines dropped (:func:`_strip_chrome`).
+    skipped and chrome lines dropped (:func:`_strip_chrome`). The title goes first; a
+    文号 given only in the page's 信息公开 box (``文　　号：…〔2025〕9号``) follows it.
     """
     root = _parse_html(text)
     deadline.check(path)
@@ -412,6 +416,11 @@ def _html_to_text(text: str, path: Path, deadline: _Deadline) -> str:
     lines = [kept for line in lines if (kept := _strip_chrome(line))]
     if title and not any(_squash(title) == _squash(line) for line in lines[:15]):
         lines.insert(0, title)
+    if not any(_DOC_NUMBER.search(line) for line in lines):
+        # 政府信息公开 pages often give the 文号 only in the 索引号/文号/发布机构 box
+        found = _LABELLED_DOC_NUMBER.search(root.text_content())
+        if found:
+            lines.insert(1 if title and lines and lines[0] == title else 0, found.group(1))
     if not any(_cjk_count(line) or re.search(r"[A-Za-z0-9]", line) for line in lines):
         raise DocumentReadError(path, "网页中没有找到通知正文（正文可能在附件、图片或框架页中）")
     return "\n".join(lines)
@@ -453,9 +462,10 @@ def _find_title(root: HtmlElement) -> str:
         # 发布时间 bar, or a <title> cut short — then the shortest box wins
         inside = [shown for shown, text in seen.items() if len(text) >= 8 and text in key]
         around = sorted((shown for shown, text in seen.items() if len(key) >= 8 and key in text), key=len)
-        for found in (exact, inside, around):
-            if found:
-                return found[0] if found is not around else _strip_chrome(found[0]) or ref
+        if exact or inside:
+            return (exact or inside)[0]
+        if around:  # the shortest box holding the reference, unless it is all chrome
+            return _strip_chrome(around[0]) or ref
     return next((ref for ref in refs if _TITLE_WORDS.search(ref)), "")
 
 
@@ -524,7 +534,7 @@ def _with_tail(container: HtmlElement, page: _Page) -> list[HtmlElement]:
     if _tag(container) in ("body", "html"):
         return blocks
     sibling = container.getnext()
-    while sibling is not None:
+    while sibling is not None and not page.is_chrome(sibling):
         lines = page.render_blocks([sibling])
         if not lines or _DOWNLOADS.match(lines[0]) or not all(_TAIL_LINE.search(line) for line in lines):
             break
@@ -586,15 +596,18 @@ class _Page:
             out.brk()
         return out.lines
 
-    def _is_chrome(self, el: HtmlElement) -> bool:
+    def is_chrome(self, el: HtmlElement) -> bool:
         """Named page furniture, or a link list (menu, related articles, 友情链接)."""
         tag = _tag(el)
         if tag in _INLINE_TAGS:
             return False
         if _DOWNLOADS.match(_leading_text(el)):
             return True
+        if (tag == "table" and self.counts.get(el, 0) <= 200 and el.find(".//table") is None
+                and "索引号" in _squash(el.text_content())):
+            return True  # the 信息公开 box (索引号/文号/发布机构), whose 文号 is kept apart
         names = f"{el.get('class', '')} {el.get('id', '')}".strip()
-        if names and _CHROME_NAME.search(names):
+        if tag in ("header", "footer") or (names and _CHROME_NAME.search(names)):
             # a "head" block inside the article may hold the 文号; prose is not furniture
             return self.counts.get(el, 0) <= 200 and not _DOC_NUMBER.search(el.text_content())
         if self.links.get(el, 0) >= 3 and self.counts.get(el, 0) <= 0.15 * self.totals.get(el, 0):
@@ -607,7 +620,7 @@ class _Page:
         if tag == "br":
             out.brk()
             return
-        if not top and self._is_chrome(el):
+        if not top and self.is_chrome(el):
             out.brk()
             return
         if tag == "table":
@@ -783,10 +796,11 @@ def _docx_paragraph(p: Any, parent: Any, lines: list[str], deadline: _Deadline, 
 
 
 def _in_fallback(el: Any, stop: Any) -> bool:
-    """Inside ``mc:Fallback`` (the VML copy of a text box already read from mc:Choice)."""
+    """Whether a text box is read elsewhere: inside ``mc:Fallback`` (the VML copy of a
+    box already read from ``mc:Choice``) or inside another text box of the paragraph."""
     node = el.getparent()
     while node is not None and node is not stop:
-        if node.tag == _MC_FALLBACK:
+        if node.tag in (_MC_FALLBACK, f"{_W}txbxContent"):
             return True
         node = node.getparent()
     return False
@@ -840,15 +854,17 @@ def _docx_table(tbl: Any, parent: Any, lines: list[str], deadline: _Deadline, pa
 
 # ------------------------------------------------------------------ .pdf
 
-_PAGE_NUMBER = [
-    re.compile(r"^[-—–－―_~～·\s]*[0-9０-９]{1,4}[-—–－―_~～·\s]*$"),
+_PAGE_NUMBER = [  # unambiguous page-number lines
+    re.compile(r"^[-—–－―_~～·]+\s*[0-9０-９]{1,4}\s*[-—–－―_~～·]+$"),
     re.compile(r"^第\s*[0-9０-９]{1,4}\s*页\s*(?:[,，/、]?\s*共\s*[0-9０-９]{1,4}\s*页)?$"),
     re.compile(r"^共\s*[0-9０-９]{1,4}\s*页\s*[,，]?\s*第\s*[0-9０-９]{1,4}\s*页$"),
     re.compile(r"^[0-9０-９]{1,4}\s*/\s*[0-9０-９]{1,4}$"),
     re.compile(r"^(?:page\s*)?[0-9]{1,4}\s*(?:of|/)\s*[0-9]{1,4}$", re.I),
 ]
-_EDGE = 2
-"""Lines at the top and at the bottom of a page where headers/footers are looked for."""
+_DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号$")
+_BARE_NUMBER = re.compile(r"^[0-9０-９]{1,4}$")
+_EDGE = 4
+"""Lines peeled at most from the top and from the bottom of a page."""
 
 
 def _is_page_number(line: str) -> bool:
@@ -889,35 +905,69 @@ def _edge_keys(line: str, number: int) -> set[str]:
 
 
 def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Remove page-number lines and running headers/footers.
+    """Remove page-number lines and running headers/footers from each page's edges.
 
-    A page-number line (``—4—``, ``- 2 -``, ``第 2 页 共 5 页``, ``2/5``, a bare number)
-    goes when it is among the first or last :data:`_EDGE` non-empty lines of a page (a
-    bare number in the middle of a page may be a table cell). A line repeated at the top
-    or at the bottom of most pages (its page number ignored) is a running header/footer.
+    Lines are peeled from the top and from the bottom of a page (at most :data:`_EDGE`
+    each) while they are page chrome, and peeling stops at the first line that is not,
+    so a number or the issuer's name inside the page stays. Chrome is:
+
+    * a page number: ``—4—``, ``- 2 -``, ``第 2 页 共 5 页``, ``共5页 第2页``, ``2/5``,
+      ``Page 2 of 5``; a bare number only when, on most pages, the outermost line on the
+      same side is a number at the same offset from the page's position (an unnumbered
+      cover shifts it; a table's 序号 column at the foot of a page does not qualify);
+    * a running header/footer: a line found among the edge lines of at least 60 % of the
+      pages (its page number ignored). On page 1 a line that is just a 文号 stays.
     """
-    def edges(lines: list[str]) -> tuple[list[int], list[int]]:
-        filled = [i for i, line in enumerate(lines) if line.strip()]
-        return filled[:_EDGE], filled[-_EDGE:]
+    count = len(pages)
+    need = max(2, (count * 3 + 4) // 5)
+    sides = [_edges(lines) for lines in pages]
 
-    tops: dict[str, int] = {}
-    bottoms: dict[str, int] = {}
-    for number, lines in enumerate(pages, start=1):
-        top, bottom = edges(lines)
-        for key in set().union(*(_edge_keys(lines[i], number) for i in top)):
-            tops[key] = tops.get(key, 0) + 1
-        for key in set().union(*(_edge_keys(lines[i], number) for i in bottom)):
-            bottoms[key] = bottoms.get(key, 0) + 1
-    need = max(2, (len(pages) * 3 + 4) // 5)  # at least 60 % of the pages
-    running_top = {k for k, n in tops.items() if n >= need} if len(pages) >= 2 else set()
-    running_bottom = {k for k, n in bottoms.items() if n >= need} if len(pages) >= 2 else set()
+    running: tuple[set[str], set[str]] = (set(), set())
+    if count >= 2:
+        for where in (0, 1):
+            seen: dict[str, int] = {}
+            for number, (lines, edge) in enumerate(zip(pages, sides, strict=True), start=1):
+                for text in set().union(*(_edge_keys(lines[i], number) for i in edge[where])):
+                    seen[text] = seen.get(text, 0) + 1
+            running[where].update(k for k, n in seen.items() if n >= need)
+
+    offsets: dict[tuple[int, int], int] = {}  # (0 top / 1 bottom, number − page) → pages
+    for number, (lines, edge) in enumerate(zip(pages, sides, strict=True), start=1):
+        for where in (0, 1):
+            outer = next((lines[i].strip() for i in edge[where]
+                          if not _is_page_number(lines[i].strip())
+                          and not _edge_keys(lines[i], number) & running[where]), "")
+            if _BARE_NUMBER.match(outer):
+                pair = (where, int(outer) - number)
+                offsets[pair] = offsets.get(pair, 0) + 1
+    numbered = {pair for pair, n in offsets.items() if n >= need}
+    if count == 1:
+        numbered = {pair for pair in offsets if pair[1] == 0}
 
     cleaned: list[list[str]] = []
-    for number, lines in enumerate(pages, start=1):
-        top, bottom = edges(lines)
-        drop = {i for i in top
-                if _is_page_number(lines[i].strip()) or _edge_keys(lines[i], number) & running_top}
-        drop |= {i for i in bottom
-                 if _is_page_number(lines[i].strip()) or _edge_keys(lines[i], number) & running_bottom}
+    for number, (lines, edge) in enumerate(zip(pages, sides, strict=True), start=1):
+        drop: set[int] = set()
+        for where in (0, 1):
+            for i in edge[where]:
+                if not _edge_chrome(lines[i], number, where, running[where], numbered):
+                    break
+                drop.add(i)
         cleaned.append([line for i, line in enumerate(lines) if i not in drop])
     return cleaned
+
+
+def _edges(lines: list[str]) -> tuple[list[int], list[int]]:
+    """Indexes of a page's first and last :data:`_EDGE` non-empty lines, outermost first."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return filled[:_EDGE], filled[::-1][:_EDGE]
+
+
+def _edge_chrome(line: str, page: int, where: int, running: set[str], numbered: set[tuple[int, int]]) -> bool:
+    text = line.strip()
+    if _is_page_number(text):
+        return True
+    if page == 1 and _DOC_NUMBER_LINE.match(_WS.sub("", text)):
+        return False  # page 1's own 文号, which later pages may repeat on top
+    if _edge_keys(line, page) & running:
+        return True
+    return bool(_BARE_NUMBER.match(text)) and (where, int(text) - page) in numbered

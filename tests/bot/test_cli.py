@@ -96,7 +96,7 @@ def test_ingest_reports_what_it_understood_and_what_is_missing(tmp_path, capsys)
     assert "地区：恩施土家族苗族自治州（湖北省，市级）" in out.out
     assert "标题：关于开展2025年度恩施州州级技能大师工作室申报工作的通知" in out.out
     assert "2025-05-20" in out.out and "联系方式 1 处" in out.out
-    assert "⚠ 未找到文号" in out.out  # the 文号 sits in the page's metadata row (known gap)
+    assert "文号：恩施州人社发〔2025〕9号" in out.out  # from the page's 索引号/文号 box
     assert "c10_hunan.txt" in out.err and "公示" in out.err
 
 

@@ -171,16 +171,6 @@ async def test_html_with_table(store: NoticeStore, tmp_path: Path) -> None:
     assert any(a.title == "青川市技能大师工作室团队成员情况表" for a in notice.attachments)
 
 
-def test_no_pdf_writer_installed() -> None:
-    """Documents why there is no real-PDF test; if a writer appears, add one."""
-    for name in ("reportlab", "fpdf"):
-        try:
-            __import__(name)
-        except ImportError:
-            continue
-        pytest.fail(f"{name} is installed: add a text-PDF ingestion test")
-
-
 # ------------------------------------------------------------------ bad files
 
 
