@@ -314,7 +314,7 @@ def test_html_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
     assert lines_of(read_document(path)) == RSJ_GBK
 
 
-def test_html_tagged_txt_is_read_as_html(tmp_path: Path) -> None:
+def test_html_tagged_txt_keeps_its_lines_without_the_markup(tmp_path: Path) -> None:
     text = (
         "<p>关于开展2025年度技能大师工作室申报工作的通知</p>\n"
         "<p>各有关单位：</p>\n<p>申报截止时间为2025年4月30日。</p>\n"
@@ -629,3 +629,17 @@ def test_public_api() -> None:
     assert SUPPORTED == (".txt", ".docx", ".html", ".htm", ".pdf")
     error = DocumentReadError(Path("x/通知.txt"), "文件不存在")
     assert (error.path, error.reason, str(error)) == (Path("x/通知.txt"), "文件不存在", "通知.txt: 文件不存在")
+
+
+def test_plain_text_with_tagged_table_cells_keeps_every_line(tmp_path: Path) -> None:
+    """A .txt notice whose attachment table cells carry <p> tags is still read line by
+    line: the body is not flattened into one paragraph."""
+    text = ("关于做好2024年度技能大师工作室申报工作的通知\n\n一、申报条件\n"
+            "领办人年龄不超过55周岁。\n二、联系方式\n联系电话：0717-6251384\n"
+            + "".join(f"<p>栏目{i}</p>\t<p></p>\t<p>内容{i}</p>\n" for i in range(8)))
+    path = tmp_path / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    lines = [ln for ln in lines_of(read_document(path)) if ln]
+    assert lines[:5] == ["关于做好2024年度技能大师工作室申报工作的通知", "一、申报条件",
+                         "领办人年龄不超过55周岁。", "二、联系方式", "联系电话：0717-6251384"]
+    assert lines[5] == "栏目0\t\t内容0"
