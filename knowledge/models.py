@@ -170,6 +170,7 @@ class Contact(BaseModel):
         address: Postal address, e.g. ``"太仓市十八港路29号"``.
         office: Office/room or department, e.g. ``"人社局1310、1311办公室"``.
         clause: Reference of the source clause.
+        programme: The programme these contacts are for when the notice names one, else empty.
         quote: The lines quoted in answers.
     """
 
@@ -178,6 +179,7 @@ class Contact(BaseModel):
     emails: list[str] = Field(default_factory=list)
     address: str = ""
     office: str = ""
+    programme: str = ""
     clause: str
     quote: str
 
@@ -191,6 +193,7 @@ class Subsidy(BaseModel):
         purpose: What it is for, e.g. ``"一次性建设补助经费"``.
         recipient: Who receives it, e.g. ``"技能大师工作室"``, ``"企业首席技师"``.
         condition: When it applies, e.g. ``"年度考核成效显著"``; empty when always.
+        programme: The programme it is for when the notice has several, else empty.
         clause: Reference of the source clause.
         quote: The sentence quoted in answers.
     """
@@ -199,6 +202,7 @@ class Subsidy(BaseModel):
     purpose: str = ""
     recipient: str = ""
     condition: str = ""
+    programme: str = ""
     clause: str
     quote: str
 
@@ -297,12 +301,17 @@ class Quota(BaseModel):
         count: The number, ``None`` when only a range is given.
         text: The sentence as written (``认定不超过5个``, ``评审认定10个左右``).
         scope: ``"认定"`` (recognised in total) or ``"推荐"`` (per recommender).
+        place: The recommending place or unit of a per-place row (``"恩施市"``, ``"州直单位"``),
+            empty for a notice-wide quota.
+        programme: The programme it is for when the notice has several, else empty.
         clause: Reference of the source clause.
     """
 
     count: int | None = None
     text: str
     scope: str = ""
+    place: str = ""
+    programme: str = ""
     clause: str
 
 
@@ -313,11 +322,13 @@ class SimpleFact(BaseModel):
         text: The sentence as written.
         value: A normalised value where it has one (``"5年"``, ``"5个工作日"``,
             the naming pattern ``"太仓市+领办人名字+职业工种名称+技能大师工作室"``).
+        programme: The programme it is for when the notice has several, else empty.
         clause: Reference of the source clause.
     """
 
     text: str
     value: str = ""
+    programme: str = ""
     clause: str
 
 

@@ -27,6 +27,7 @@ from knowledge.text import fold, to_simplified
 
 META_FIELDS = ("accepted", "title", "doc_number", "place")
 FACT_FIELDS = ("applicant_deadline", "phones", "subsidies", "age_max", "team_min")
+PROGRAMME_FIELDS = ("per_programme",)
 
 
 @dataclass
@@ -129,7 +130,42 @@ def score_notice(path: Path, expected: dict[str, Any]) -> NoticeScore:
         wants = {w for w in [want, *per] if w is not None}
         result.found[key] = values
         result.fields[key] = wants <= set(values) if wants else not values
+    if expected.get("per_programme"):
+        result.fields["per_programme"], result.found["per_programme"] = _per_programme(
+            notice, expected["per_programme"])
     return result
+
+
+def _programme_match(name: str, ours: list[str]) -> str | None:
+    for p in ours:
+        if name in p or p in name:
+            return p
+    return None
+
+
+def _per_programme(notice: Notice, expected: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
+    """Subsidies, quota and validity of each programme of a notice with several."""
+    facts, found = notice.facts, {}
+    ok = True
+    for name, want in expected.items():
+        ours = _programme_match(name, notice.meta.programmes)
+        if ours is None:
+            found[name] = "programme not found"
+            ok = False
+            continue
+        mine = (ours, "")  # a fact naming no programme applies to all of them
+        amounts = {s.amount_yuan for s in facts.subsidies if s.programme in mine and s.amount_yuan}
+        quotas = {q.count for q in facts.quotas if q.programme == ours and not q.place}
+        years = {cn for v in facts.validity if v.programme in mine
+                 for cn in [int(re.sub(r"\D", "", v.value) or 0)]}
+        found[name] = {"subsidies": sorted(amounts), "quota": sorted(q for q in quotas if q), "validity": sorted(years)}
+        if not set(want.get("subsidies_yuan") or []) <= amounts:
+            ok = False
+        if want.get("quota") is not None and want["quota"] not in quotas:
+            ok = False
+        if want.get("validity_years") is not None and want["validity_years"] not in years:
+            ok = False
+    return ok, found
 
 
 def corpus_files(folders: list[Path]) -> list[tuple[Path, dict[str, Any]]]:
@@ -168,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
                 if k in s.found:
                     print(f"    {k}: {s.found[k]}")
     totals = summarize(scores)
-    for name in (*META_FIELDS, *FACT_FIELDS):
+    for name in (*META_FIELDS, *FACT_FIELDS, *PROGRAMME_FIELDS):
         if name in totals:
             ok, n = totals[name]
             print(f"{name:20s} {ok:3d}/{n:<3d} {100 * ok / n:5.1f}%")

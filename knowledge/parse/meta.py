@@ -85,12 +85,15 @@ _PROGRAMME_END = re.compile(r"(工作室|首席技师|技能大师|培训基地|
 _PROGRAMME_LEAD = re.compile(r"^.*?(?:[省市区县州旗盟级]|年度|年|新一批|第[一二三四五六七八九十]+批|国家|全国)(?=[^省市区县州旗盟级年]{3,}$)")
 
 
+_ACTION_TAIL = re.compile(r"(的)?(申报|推荐|评选|认定|评审|评定|遴选|建设|评估|考核|工作(?!室)|项目|管理|实施|方案|办法|细则|指南)+$")
+
+
 def programmes_in_title(title: str) -> list[str]:
     """The programmes a title calls applications for, without place, year and level:
     ``"关于开展2025年度南湖区技能大师工作室和乡村工匠工作室申报工作的通知"`` →
     ``["技能大师工作室", "乡村工匠工作室"]``; ``["技能大师工作室"]`` when none is named."""
     core = re.sub(r"^.*?关于(?:开展|做好|实施|印发|组织|启动|申报|推荐|评选|认定)*", "", title)
-    core = re.sub(r"(的)?(申报|推荐|评选|认定|评审|遴选|建设|评估|考核|工作(?!室)|项目|管理|实施)+.*$", "", core)
+    core = re.sub(r"[》”]?的?(通知|公告|通告|指南|方案|意见|办法|细则|简章)$", "", core)
     found: list[str] = []
     carry = ""
     for piece in re.split(r"([和及与、暨]|以及)", core):
@@ -99,6 +102,8 @@ def programmes_in_title(title: str) -> list[str]:
             continue
         part = re.sub(r"[《》“”\d]", "", carry + piece)
         carry = ""
+        while _ACTION_TAIL.search(part):
+            part = _ACTION_TAIL.sub("", part)
         m = re.search(r"[\u4e00-\u9fff]+$", part)
         if not m or not _PROGRAMME_END.search(m.group()):
             carry = m.group() if m and len(m.group()) <= 8 else ""  # 劳模和工匠人才创新工作室

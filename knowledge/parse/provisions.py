@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from knowledge.models import Clause, Quota, SimpleFact, Subsidy
+from knowledge.parse.structure import programme_at
 from knowledge.text import cn_number, split_sentences
 
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
@@ -13,10 +14,14 @@ _MONEY = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>万元|千元|元)")
 _GRANT = re.compile(r"(补助|资助|经费|奖励|资金|补贴|奖金|扶持)")
 _VAGUE_GRANT = re.compile(r"(酌情予以补助|给予一定的奖励|给予[^。；]{0,8}补助)")
 _QUOTA = re.compile(
-    r"(?P<verb>评审认定|认定|评选|评定|推荐申报|推荐)(?:[\u4e00-\u9fff“”]{0,12}?(?P<cmp>不超过|不多于)|\s*约?)\s*"
+    r"(?P<verb>评审认定|认定|评选|评定|推荐申报|推荐|立项|命名)(?:[\u4e00-\u9fff“”]{0,16}?(?P<cmp>不超过|不多于|控制在)|"
+    r"[\u4e00-\u9fff“”]{0,16}?|\s*约?)\s*"
     r"(?P<n>\d+(?:\s*[-－~～至]\s*\d+)?|[一二两三四五六七八九十]+)\s*(?P<u>个|人|家|名)(?P<about>左右)?"
+    r"|(?P<noun>工作室|首席技师|技能大师|工匠)(?P<cmp2>不超过|不多于|控制在)?\s*"
+    r"(?P<n2>\d+|[一二两三四五六七八九十]+)\s*(?P<u2>个|家|名)"
 )
-_VALIDITY = re.compile(r"有效期\s*(?:为|是)?\s*(\d+|[一二两三四五六七八九十]+)\s*年")
+_VALIDITY = re.compile(r"(?:有效期|每届任期|任期)[）)]?\s*(?:均|一般)?\s*(?:为|是)?\s*(\d+|[一二两三四五六七八九十]+)\s*年")
+_QUOTA_CONTEXT = re.compile(r"(拟|计划|名额|数量|认定|评选|建设|限报|推荐|立项)")
 _PUBLICITY = re.compile(r"公示\s*(\d+|[一二两三四五六七八九十]+)\s*个?\s*(工作日|日|天)")
 _NAMING = re.compile(r"(?:格式为|命名为|名称为)\s*[:：]?\s*[“\"「]([^”\"」]+)[”\"」]")
 _PROCEDURE_HEAD = re.compile(r"(程序|流程|评选方式|评定办法|认定办法|申报方式)")
@@ -44,7 +49,7 @@ def _recipient(sentence: str) -> str:
     return m.group(1) if m else ""
 
 
-def extract_subsidies(clauses: list[Clause]) -> list[Subsidy]:
+def extract_subsidies(clauses: list[Clause], programmes: list[str] | None = None) -> list[Subsidy]:
     """Money a studio or person receives; amounts in yuan.
 
     Amounts inside parentheses or after ``其中`` detail a larger grant
@@ -53,12 +58,16 @@ def extract_subsidies(clauses: list[Clause]) -> list[Subsidy]:
 
     Returns:
         Subsidies in document order; a promised grant without an amount has
-        ``amount_yuan=None``.
+        ``amount_yuan=None``. With several programmes each names its programme.
     """
     out: list[Subsidy] = []
+    progs = programmes or []
     for clause in clauses:
-        for sentence in split_sentences(clause.text.replace("\n", "")):
+        flat = clause.text.replace("\n", "")
+        for sentence in split_sentences(flat):
+            offset = flat.find(sentence)
             for part in re.split(r"[；;]", sentence):
+                part_at = offset + sentence.find(part)
                 found = False
                 for m in _MONEY.finditer(part):
                     after = part[m.end(): m.end() + 16]
@@ -78,6 +87,7 @@ def extract_subsidies(clauses: list[Clause]) -> list[Subsidy]:
                         purpose=purpose.strip(),
                         recipient=_recipient(part),
                         condition=cond.group(1) if cond and ("考核" in cond.group(1) or "优秀" in cond.group(1)) else "",
+                        programme=programme_at(flat, part_at + m.start(), clause, clauses, progs),
                         clause=clause.ref,
                         quote=sentence,
                     ))
@@ -92,38 +102,87 @@ def extract_subsidies(clauses: list[Clause]) -> list[Subsidy]:
     return out
 
 
-def extract_quotas(clauses: list[Clause]) -> list[Quota]:
+def extract_quotas(clauses: list[Clause], programmes: list[str] | None = None) -> list[Quota]:
     """How many are recognised (``认定不超过5个``, ``评审认定10个左右``) or may be
-    recommended (``各地推荐申报1-2家``)."""
+    recommended (``各地推荐申报1-2家``), and the per-place rows of a quota table
+    (``恩施市\t3`` under ``推荐名额``)."""
     out: list[Quota] = []
+    progs = programmes or []
     for clause in clauses:
-        for sentence in split_sentences(clause.text.replace("\n", "")):
+        flat = clause.text.replace("\n", "")
+        out += _quota_rows(clause)
+        for sentence in split_sentences(flat):
+            offset = flat.find(sentence)
             for m in _QUOTA.finditer(sentence):
-                raw = m.group("n")
+                raw = m.group("n") or m.group("n2")
+                unit = m.group("u") or m.group("u2")
                 count = cn_number(raw) if re.fullmatch(r"\d+|[一二两三四五六七八九十]+", raw) else None
-                scope = "推荐" if m.group("verb").startswith("推荐") else "认定"
-                if m.group("u") == "名" and "技师" not in sentence and "名额" not in sentence:
+                scope = "推荐" if (m.group("verb") or "").startswith("推荐") else "认定"
+                if unit == "名" and "技师" not in sentence and "名额" not in sentence:
                     continue
-                out.append(Quota(count=count, text=sentence, scope=scope, clause=clause.ref))
+                lead = sentence[max(0, m.start() - 8): m.start()]
+                if m.group("noun") and (not (m.group("cmp2") or _QUOTA_CONTEXT.search(sentence[: m.start()]))
+                                        or re.search(r"(累计|已|共有|建成)", sentence[: m.start()])):
+                    continue
+                if m.group("verb") and not m.group("cmp") and re.search(r"(累计|已|共有|建成|带徒|培养|成员)",
+                                                                      lead + m.group()):
+                    continue  # 累计认定47家, 带徒5名: history or other counts, not a quota
+                total = re.search(r"(共计|共|总计|合计|全市|全省|全区|全州)", lead) and not any(
+                    p in m.group() for p in progs)
+                programme = "" if total else programme_at(flat, offset + m.start(), clause, clauses, progs)
+                out.append(Quota(count=count, text=sentence, scope=scope, clause=clause.ref, programme=programme))
     return out
 
 
-def _simple(clauses: list[Clause], rx: re.Pattern[str], unit: str) -> list[SimpleFact]:
+_QUOTA_HEAD = re.compile(r"(名额|数量|指标|个数|限额)")
+
+
+def _quota_rows(clause: Clause) -> list[Quota]:
+    """Rows of a quota table inside a clause: a header cell naming 名额/数量 and rows
+    ``place \t number`` below it (the 合计 row is the total)."""
+    rows = [ln.split("\t") for ln in clause.text.split("\n")]
+    out: list[Quota] = []
+    column = -1
+    for cells in rows:
+        cells = [c.strip() for c in cells]
+        if len(cells) < 2:
+            column = -1 if column >= 0 and not cells[0] else column
+            continue
+        heads = [i for i, c in enumerate(cells) if _QUOTA_HEAD.search(c)]
+        if heads and not any(re.fullmatch(r"\d+", c) for c in cells):
+            column = heads[0]
+            continue
+        if column < 0 or column >= len(cells) or not re.fullmatch(r"\d{1,3}", cells[column]):
+            continue
+        name = next((c for c in cells[:column] if c and not re.fullmatch(r"\d+", c)), "")
+        if not name:
+            continue
+        total = bool(re.fullmatch(r"(合计|总计|小计|共计)", name))
+        out.append(Quota(count=int(cells[column]), text="\t".join(cells), scope="认定" if total else "推荐",
+                         place="" if total else name, clause=clause.ref))
+    return out
+
+
+def _simple(clauses: list[Clause], rx: re.Pattern[str], unit: str,
+            programmes: list[str] | None = None) -> list[SimpleFact]:
     out: list[SimpleFact] = []
     for clause in clauses:
-        for sentence in split_sentences(clause.text.replace("\n", "")):
+        flat = clause.text.replace("\n", "")
+        for sentence in split_sentences(flat):
             m = rx.search(sentence)
             if m:
                 n = cn_number(m.group(1))
                 tail = m.group(2) if m.lastindex and m.lastindex >= 2 else unit
+                at = flat.find(sentence) + m.start()
                 out.append(SimpleFact(text=sentence, value=f"{n}{'个' if tail == '工作日' else ''}{tail}",
+                                      programme=programme_at(flat, at, clause, clauses, programmes or []),
                                       clause=clause.ref))
     return out
 
 
-def extract_validity(clauses: list[Clause]) -> list[SimpleFact]:
-    """``认定有效期为5年`` → value ``"5年"``."""
-    return _simple(clauses, _VALIDITY, "年")
+def extract_validity(clauses: list[Clause], programmes: list[str] | None = None) -> list[SimpleFact]:
+    """``认定有效期为5年`` → value ``"5年"``; with several programmes, each names its own."""
+    return _simple(clauses, _VALIDITY, "年", programmes)
 
 
 def extract_publicity(clauses: list[Clause]) -> list[SimpleFact]:

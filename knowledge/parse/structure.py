@@ -261,6 +261,27 @@ def programme_of(clause: Clause, clauses: list[Clause], programmes: list[str]) -
     return ""
 
 
+def programme_at(text: str, pos: int, clause: Clause, clauses: list[Clause], programmes: list[str]) -> str:
+    """The programme a fact at ``text[pos]`` belongs to: the programme named last before it
+    in the same sentence (``技能大师工作室给予10万元，首席技师工作室给予5万元``), else the
+    programme of the clause's section (:func:`programme_of`); ``""`` for one programme."""
+    if len(programmes) < 2:
+        return ""
+    start = max(text.rfind(ch, 0, pos) for ch in "。；;") + 1
+    end = min([i for i in (text.find(ch, pos) for ch in "。；;") if i >= 0] or [len(text)])
+    best, at = "", -1
+    for p in programmes:
+        i = text.rfind(p, start, pos)
+        short = p.removesuffix("工作室")
+        j = text.rfind(short, start, pos) if len(short) >= 2 else -1
+        k = max(i, j)
+        if k > at:
+            best, at = p, k
+    if not best and re.search(r"(两类|各类|三类|上述|以上)(工作室|项目)|均为|均可|均按", text[start:end]):
+        return ""  # 两类工作室认定有效期均为3年: for every programme
+    return best or programme_of(clause, clauses, programmes)
+
+
 ASSESSMENT = re.compile(r"(评估考核|年度考核|考核管理|考核对象|考核内容)")
 
 
