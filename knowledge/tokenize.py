@@ -48,6 +48,11 @@ class Tokenizer:
         if word:
             self._jieba.add_word(word, 20)
 
+    def frequency(self, word: str) -> int:
+        """How often jieba's dictionary has seen ``word`` (0 when unknown): a place short
+        name with a high count is an everyday word (合作, 东方, 和平)."""
+        return int(self._jieba.FREQ.get(word, 0))
+
     def segment(self, text: str) -> list[str]:
         """Raw jieba segmentation of ``text`` (all tokens, in order)."""
         return list(self._jieba.lcut(text))

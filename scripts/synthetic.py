@@ -41,9 +41,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from knowledge.base import builtin_paths  # noqa: E402
+from knowledge.divisions import divisions  # noqa: E402
 from knowledge.models import Notice  # noqa: E402
 from knowledge.parse import parse_notice  # noqa: E402
-from knowledge.places import gazetteer, short_name, split_units  # noqa: E402
+from knowledge.places import short_name, split_units  # noqa: E402
 
 # Rare characters (plant radicals and the like) for fictional place names. Characters
 # that occur in the gazetteer or in the test questions are dropped at run time.
@@ -122,12 +123,17 @@ def _question_chars() -> set[str]:
 
 
 def _gazetteer_names() -> set[str]:
+    """Every real division's name and short name (the national table)."""
     names: set[str] = set()
-    for cities in gazetteer().values():
-        for city, info in cities.items():
-            for name in [city, *info["parts"]]:  # type: ignore[misc]
-                names.update({name, short_name(name)})
+    for d in divisions():
+        names.update({d.name, d.short})
     return names
+
+
+def _city_parts(city: str) -> list[str]:
+    """The counties and districts of a prefecture city (national table)."""
+    found = [d for d in divisions().by_name(city) if d.level == "city"]
+    return [c.name for c in divisions().children(found[0].code)] if found else []
 
 
 def name_chars() -> str:
@@ -152,18 +158,14 @@ def fictional_names(rng: random.Random) -> Iterator[str]:
 
 def load_templates() -> list[Template]:
     """Parse the built-in notices and find the place names each one uses."""
-    gaz = {
-        city: (info, prov) for prov, cities in gazetteer().items() for city, info in cities.items()
-    }
     templates = []
     for path in builtin_paths():
         text = path.read_text(encoding="utf-8")
         notice = parse_notice(text, path.name)
         units = split_units(notice.meta.place.name)
         places = list(units)
-        info = gaz.get(notice.meta.place.city, ({"parts": []}, ""))[0]
         city_short = short_name(notice.meta.place.city)
-        for part in info["parts"]:  # type: ignore[index]
+        for part in _city_parts(notice.meta.place.city):
             short = short_name(part)
             if city_short in part:  # 镇江高新区: renamed through the city's short name
                 continue
@@ -290,7 +292,7 @@ def make_variant(
 
 def fictional_area_codes(rng: random.Random) -> list[str]:
     """Four-digit area codes not used by any gazetteer city, shuffled."""
-    used = {str(info["code"]) for cities in gazetteer().values() for info in cities.values()}
+    used = {d.area_code for d in divisions() if d.level == "city" and d.area_code}
     codes = [f"0{n}" for n in range(900, 1000) if f"0{n}" not in used]
     rng.shuffle(codes)
     return codes

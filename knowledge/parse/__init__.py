@@ -80,7 +80,7 @@ def parse_notice(text: str, source: str) -> Notice:
     materials = extract_materials(clauses, meta.programmes)
     facts = Facts(
         deadlines=extract_deadlines(clauses, meta.year, meta.issue_date),
-        contacts=extract_contacts(clauses, area),
+        contacts=extract_contacts(clauses, area, meta.programmes),
         subsidies=extract_subsidies(clauses, meta.programmes),
         conditions=extract_conditions(clauses, meta.programmes),
         materials=materials,

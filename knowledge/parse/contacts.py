@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from knowledge.models import Clause, Contact
+from knowledge.parse.structure import programme_at
 
 _LABELS = ["联系人", "联系电话", "咨询电话", "办公电话", "电话", "手机", "传真", "电子邮箱", "邮箱",
            "联系地址", "通讯地址", "通信地址", "地址", "邮编"]
@@ -63,12 +64,14 @@ def _persons(value: str) -> list[str]:
     return [n for n in names if 2 <= len(n) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", n)]
 
 
-def extract_contacts(clauses: list[Clause], area_code: str) -> list[Contact]:
+def extract_contacts(clauses: list[Clause], area_code: str, programmes: list[str] | None = None) -> list[Contact]:
     """Find contact blocks in the clauses.
 
     Args:
         clauses: Body clauses.
         area_code: The notice's landline area code (``"0512"``), may be empty.
+
+        programmes: The notice's programmes; with several, a contact names the one it is for.
 
     Returns:
         One :class:`Contact` per clause that names a contact person, phone or email.
@@ -121,8 +124,14 @@ def extract_contacts(clauses: list[Clause], area_code: str) -> list[Contact]:
         quote_lines = [ln for ln in text.split("\n")
                        if _LABEL_RX.search(ln) or _EMAIL.search(ln) or _PHONE.search(ln)]
         out.append(Contact(persons=persons, phones=phones, emails=emails, address=address,
+                           programme=programme_at(text, _first_contact(text), clause, clauses, programmes or []),
                            office=office, clause=clause.ref, quote="\n".join(quote_lines)[:300]))
     return out
+
+
+def _first_contact(text: str) -> int:
+    m = _LABEL_RX.search(text) or _PHONE.search(text)
+    return m.start() if m else 0
 
 
 def area_codes_in(text: str) -> list[str]:

@@ -14,6 +14,8 @@ _ORG = re.compile(r".+?(?:领导小组办公室|办公室|人力资源和社会�
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _BUREAU = re.compile(r"[\u4e00-\u9fff]{2,12}人力资源和社会保障(?:局|厅)")
 _SHORT_BUREAU = re.compile(r"(?<=[，,。近日])([\u4e00-\u9fff]{2,10}?(?:人社局|人社厅|人力资源社会保障局))")
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期)[:：]\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})"
+                        r"\s*[-月/.]\s*(?P<d>\d{1,2})")
 _ISSUER_LINE = re.compile(r"(局|厅|部|委员会|委|办公室|政府|中心|总工会|工会|小组|联合会)\s*(（[^）]*）)?\s*$|"
                           r"(局|厅|部|委员会|办公室|总工会)\s+\S")
 _PROGRAMMES = ["技能大师工作室", "企业首席技师", "首席技师", "技能大师", "乡土人才", "技术能手"]
@@ -64,6 +66,13 @@ def parse_meta(layout: Layout, text: str, area_codes: list[str], source: str = "
         if m:
             issue_date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             break
+    if issue_date is None:  # a news-style page: its publication date
+        published = _PUBLISHED.search("\n".join(text.splitlines()[:15]))
+        if published:
+            try:
+                issue_date = dt.date(*(int(published.group(k)) for k in ("y", "m", "d")))
+            except ValueError:
+                issue_date = None
     year_match = re.search(r"(20\d{2})\s*年", layout.title)
     year = int(year_match.group(1)) if year_match else (issue_date.year if issue_date else None)
     doc_number = _doc_number(layout, text)

@@ -54,6 +54,8 @@ def notice_place(title: str, issuers: list[str], signature: list[str], body: str
     if chosen is None:
         if _MINISTRY.search("\n".join([*issuers, title, *signature])):
             return Place(name=NATIONAL, short=NATIONAL, level="national", aliases=[NATIONAL, "国家"])
+        if _TITLE_PLACE.match(title):  # the title names a place the table does not list
+            return _unlisted(title, area_codes, fallback)
         chosen = context.most_named(body[:3000])
     if chosen is None:
         return _unlisted(title, area_codes, fallback)
@@ -62,7 +64,7 @@ def notice_place(title: str, issuers: list[str], signature: list[str], body: str
 
 _TITLE_PLACE = re.compile(
     r"^(?:.{0,40}?关于)?(?:开展|做好|实施|印发|组织|启动|申报)?《?(?:\d{4}\s*年度?)?"
-    r"(?P<name>[\u4e00-\u9fff]{2,6}?(?:自治州|市|区|县|旗|盟))(?!级)")
+    r"(?P<name>[\u4e00-\u9fff]{2,6}?(?:自治州|市|区|县|旗|盟)(?:[\u4e00-\u9fff]{2,5}?(?:区|县|市)(?!级))?)(?!级)")
 
 
 def _unlisted(title: str, area_codes: list[str], fallback: str) -> Place:
@@ -73,10 +75,15 @@ def _unlisted(title: str, area_codes: list[str], fallback: str) -> Place:
     code = Counter(area_codes).most_common(1)[0][0] if area_codes else ""
     if m:
         name = m.group("name")
-        short = re.sub(r"(自治州|市|区|县|旗|盟)$", "", name)
-        short = short if len(short) >= 2 else name
-        return Place(name=name, city=name, short=short, area_code=code,
-                     aliases=list(dict.fromkeys([name, short, pinyin(short)])))
+        for stop in ("技能", "企业", "市级", "区级", "县级", "首席"):
+            if stop in name[2:]:
+                name = name[: name.index(stop, 2)]
+        own = re.sub(r"^.*?(?:自治州|市)(?=.{2,}(?:区|县|市)$)", "", name)  # 芃鹗市蓿瑾区 → 蓿瑾区
+        short = re.sub(r"(自治州|市|区|县|旗|盟)$", "", own)
+        short = short if len(short) >= 2 else own
+        city = name[: len(name) - len(own)] or name
+        return Place(name=name, city=city, short=short, area_code=code,
+                     aliases=list(dict.fromkeys([name, own, short, pinyin(short)])))
     return Place(name=f"未知地区（{fallback}）", short="", area_code=code, aliases=[])
 
 
