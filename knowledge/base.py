@@ -166,7 +166,7 @@ def parser_fingerprint() -> str:
     parsed by another version are parsed again at start-up."""
     root = resources.files("knowledge")
     parts = [root.joinpath(name) for name in ("models.py", "text.py", "places.py", "normalize.py",
-                                              "divisions.py", "readers.py")]
+                                              "divisions.py", "readers.py", "data/divisions_extra.csv")]
     parts += sorted((p for p in root.joinpath("parse").iterdir() if str(p).endswith(".py")), key=str)
     digest = hashlib.sha256()
     for part in parts:

@@ -262,6 +262,15 @@ def _read_nations(resources: Path) -> tuple[str, ...]:
         return tuple(line.strip() for line in fh if line.strip())
 
 
+def _extra_rows() -> list[tuple[str, str]]:
+    """Rows the upstream snapshot lacks (``knowledge/data/divisions_extra.csv``)."""
+    from importlib import resources as res
+
+    text = res.files("knowledge").joinpath("data/divisions_extra.csv").read_text(encoding="utf-8")
+    rows = [ln.split(",", 1) for ln in text.splitlines() if ln and not ln.startswith(("#", "adcode"))]
+    return [(code.strip()[:6], name.strip()) for code, name in rows]
+
+
 def _read_nodes(resources: Path) -> dict[str, _Node]:
     """Nodes keyed by 6-digit code, parents linked, non-divisions dropped."""
     names: dict[str, str] = {}
@@ -275,6 +284,8 @@ def _read_nodes(resources: Path) -> dict[str, _Node]:
             if code.startswith("99") or name in _PLACEHOLDERS or name.endswith("直辖"):
                 continue
             names.setdefault(code, name)
+    for code, name in _extra_rows():
+        names.setdefault(code, name)
 
     nodes: dict[str, _Node] = {}
     for code, name in names.items():

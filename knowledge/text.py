@@ -87,8 +87,11 @@ def _digits(m: re.Match[str]) -> str:
 def squeeze(text: str) -> str:
     """Remove layout whitespace between CJK characters and fold other whitespace.
 
-    ``"8 月 20 日前"`` → ``"8月20日前"``; ``"A4 纸"`` → ``"A4纸"``.
+    ``"8 月 20 日前"`` → ``"8月20日前"``; ``"A4 纸"`` → ``"A4纸"``. Tabs separate the cells
+    of a table row and are kept (each cell is squeezed on its own).
     """
+    if "\t" in text.strip():
+        return "\t".join(squeeze(cell) for cell in text.strip().split("\t"))
     text = text.replace("\u3000", " ").replace("\xa0", " ")
     text = _SPACE_BETWEEN_CJK.sub("", text.strip())
     text = re.sub(rf"(?<=[{_CJK}])\s+(?=[\dA-Za-z])", "", text)

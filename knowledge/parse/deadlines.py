@@ -128,7 +128,27 @@ def _round_before(sentence: str, end: int) -> str:
     return found[-1] if found else ""
 
 
-def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date | None) -> list[Deadline]:
+_OFFICE_END = re.compile(r"(厅|局|部门|机构|委员会|委|政府|办公室|中心|处|科|部)$")
+
+
+def office_addressees(clauses: list[Clause]) -> str:
+    """The addressee line when every addressee is a government office (``各省、自治区…
+    人力资源社会保障厅（局），国务院有关部门…：``), else ``""``: such a notice is sent to
+    offices that collect applications, so a date with no subject is theirs."""
+    for clause in clauses[:2]:
+        for line in clause.text.split("\n")[:3]:
+            m = re.search(r"(各[^：:。]{2,200})[：:]\s*$", line) or re.search(r"(各[^：:。]{2,200})[：:]", line)
+            if not m:
+                continue
+            items = [re.sub(r"[（(][^）)]*[）)]", "", x).strip() for x in re.split(r"[，,；;]", m.group(1))]
+            if items and all(_OFFICE_END.search(x) for x in items if x):
+                return items[0]
+            return ""
+    return ""
+
+
+def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date | None,
+                      addressees: str = "") -> list[Deadline]:
     """Find every deadline in the clauses.
 
     Args:
@@ -136,6 +156,8 @@ def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date |
         year: The notice's year, used for dates written without a year.
         issued: Issue date; a year-less date more than a month before it rolls over
             to the next year.
+        addressees: The notice's addressees when they are all offices
+            (:func:`office_addressees`): a date whose sentence names no one is theirs.
 
     Returns:
         Deadlines in document order. ``applicant`` is False when an office must act
@@ -157,7 +179,10 @@ def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date |
                 before_match = _BEFORE.match(tail)
                 end = m.end() + (before_match.end() if before_match else 0)
                 before, after, what = _context(sentence, (m.start(), end))
-                actor = _actor(before, after, re.split(r"[，,；;]", sentence, maxsplit=1)[0])
+                head = re.split(r"[，,；;]", sentence, maxsplit=1)[0]
+                actor = _actor(before, after, head)
+                if not actor and addressees and not _APPLICANT.search(sentence[: m.start()]):
+                    actor = addressees
                 round_name = _round_before(sentence, m.start())
                 if not actor and in_assessment(clause, clauses):
                     actor = "已认定的工作室（评估考核）"

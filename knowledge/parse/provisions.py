@@ -11,7 +11,7 @@ from knowledge.text import cn_number, split_sentences
 
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
 _MONEY = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>万元|千元|元)")
-_GRANT = re.compile(r"(补助|资助|经费|奖励|资金|补贴|奖金|扶持)")
+_GRANT = re.compile(r"(补助|资助|经费|奖励|资金|补贴|奖金|扶持|津贴)")
 _VAGUE_GRANT = re.compile(r"(酌情予以补助|给予一定的奖励|给予[^。；]{0,8}补助)")
 _QUOTA = re.compile(
     r"(?P<verb>评审认定|认定|评选|评定|推荐申报|推荐|立项|命名)(?:[\u4e00-\u9fff“”]{0,16}?(?P<cmp>不超过|不多于|控制在)|"
@@ -181,8 +181,37 @@ def _simple(clauses: list[Clause], rx: re.Pattern[str], unit: str,
 
 
 def extract_validity(clauses: list[Clause], programmes: list[str] | None = None) -> list[SimpleFact]:
-    """``认定有效期为5年`` → value ``"5年"``; with several programmes, each names its own."""
-    return _simple(clauses, _VALIDITY, "年", programmes)
+    """``认定有效期为5年`` → value ``"5年"``; with several programmes, each names its own,
+    also in a table with a 有效期 column (``市级技能大师工作室\t10个\t…\t3年``)."""
+    out = _simple(clauses, _VALIDITY, "年", programmes)
+    for clause in clauses:
+        for row, value in _column(clause, re.compile(r"有效期|期限")):
+            years = re.fullmatch(r"(\d+|[一二两三四五六七八九十]+)\s*年", value)
+            if years:
+                programme = next((p for p in programmes or [] if p in row[0] or row[0] in p), "")
+                out.append(SimpleFact(text="\t".join(row), value=f"{cn_number(years.group(1))}年",
+                                      programme=programme if len(programmes or []) > 1 else "",
+                                      clause=clause.ref))
+    return out
+
+
+def _column(clause: Clause, header: re.Pattern[str]) -> list[tuple[list[str], str]]:
+    """``(row cells, cell)`` of the column whose header matches, for every row below a
+    header row in the clause's tab-separated table lines."""
+    out: list[tuple[list[str], str]] = []
+    column = -1
+    for line in clause.text.split("\n"):
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < 2:
+            column = -1
+            continue
+        hits = [i for i, c in enumerate(cells) if header.fullmatch(c) or (header.search(c) and len(c) <= 8)]
+        if hits:
+            column = hits[0]
+            continue
+        if 0 <= column < len(cells) and cells[column]:
+            out.append((cells, cells[column]))
+    return out
 
 
 def extract_publicity(clauses: list[Clause]) -> list[SimpleFact]:

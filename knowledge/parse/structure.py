@@ -231,7 +231,8 @@ def _build_clauses(body: list[tuple[int, str]]) -> tuple[list[Clause], list[tupl
             current = Clause(ref=ref, heading=s[:40], text=s, line=n, level=0)
             clauses.append(current)
             continue
-        done = not current.text or bare_heading or _SENTENCE_DONE.search(current.text)
+        row = "\t" in s or "\t" in current.text.rsplit("\n", 1)[-1]  # table rows stay lines
+        done = not current.text or bare_heading or row or _SENTENCE_DONE.search(current.text)
         glue = "\n" if done else ""
         bare_heading = False
         current.text = (current.text + glue + s) if current.text else s
