@@ -152,7 +152,8 @@ def _programme_match(name: str, ours: list[str]) -> str | None:
 
 def _per_programme(notice: Notice, expected: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
     """Subsidies, quota and validity of each programme of a notice with several."""
-    facts, found = notice.facts, {}
+    facts = notice.facts
+    found: dict[str, Any] = {}
     ok = True
     for name, want in expected.items():
         ours = _programme_match(name, notice.meta.programmes)

@@ -64,7 +64,7 @@ def understand(notice: Notice) -> Understanding:
             when = d.date.isoformat()
         else:
             when = d.date_text
-        who = f"{d.actor}：" if d.actor else ""
+        who = f"{d.actor}：" if d.actor and d.actor not in d.what else ""
         flags = "".join(f"（{x}）" for x in (d.round, "已结束" if d.closed else "") if x)
         deadlines.append(f"{when} {who}{d.what}{flags}".strip())
     warnings = []
