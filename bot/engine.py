@@ -125,7 +125,8 @@ class Engine:
                 question, session.pending_question = session.pending_question, ""
                 return self.answer_question(question, session, forced=picked[0])
         session.pending_question = ""
-        replies, answer = self._answer(text, session)
+        follow_up = self.answerer.place_follow_up(text, session.last_question)
+        replies, answer = self._answer(follow_up or text, session)
         if offered and answer.out_of_scope:  # a reply to the options that matches none
             return [Reply(text=f"没看懂您的回复。请回复上面的选项编号（1–{offered}），或直接提出您的问题，"
                                "例如：太仓的截止时间？")]
@@ -151,6 +152,8 @@ class Engine:
                 question + " " + self.kb.notices[forced].meta.place.short, self.today())
         if answer.notice_ids:
             session.notice_id = answer.notice_ids[0]
+        if answer.notice_ids and not answer.out_of_scope and answer.intents:
+            session.last_question = question
         reply = self._reply(answer)
         if answer.clarify and not answer.citations:
             session.pending_question = question
@@ -213,6 +216,7 @@ class Engine:
             return [Reply(text=HELP)]
         if cmd == "/reset":
             session.notice_id, session.pending_question, session.flow = None, "", None
+            session.last_question = ""
             return [Reply(text="已重新开始。请问您想了解哪个城市的申报政策？")]
         if cmd == "/cities":
             return [self._cities()]

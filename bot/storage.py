@@ -46,6 +46,8 @@ class Session(BaseModel):
     Attributes:
         notice_id: The notice the conversation is about (set by the last answer).
         pending_question: A question waiting for the user to pick a city.
+        last_question: The last question answered about a notice; a follow-up that only
+            names another place (``镇江呢``) asks it again about that place.
         choices: ``{"1": payload, ...}`` of the last numbered options shown (console/WeCom).
         flow: State of a running form or self-check (owned by the flows layer), or None.
         drafts: Saved form drafts by notice id (owned by the flows layer).
@@ -54,6 +56,7 @@ class Session(BaseModel):
 
     notice_id: str | None = None
     pending_question: str = ""
+    last_question: str = ""
     choices: dict[str, str] = Field(default_factory=dict)
     flow: dict[str, Any] | None = None
     drafts: dict[str, Any] = Field(default_factory=dict)

@@ -48,6 +48,7 @@ class Answer:
     intents: list[str] = field(default_factory=list)
 
 
+_FOLLOW_UP_FILLER = re.compile(r"[呢吗嘛啊呀的那么和跟与及还有也这边那边边方面怎样如何样呀？?。.，,！!\s]|那里|那儿|这里")
 _COMMON_WORD_FREQ = 1000  # jieba count above which a place short name is an everyday word
 
 
@@ -89,6 +90,30 @@ class Answerer:
         if current and current in self.kb.notices:
             return [current], "", ""
         return [], "", ""
+
+    def place_follow_up(self, text: str, last_question: str) -> str:
+        """The question a place-only follow-up asks (``镇江呢`` after ``太仓的截止时间``
+        → ``截止时间 镇江``), or ``""`` when ``text`` asks something of its own.
+
+        Args:
+            text: The user's new message (raw).
+            last_question: The previous question answered in this conversation (raw).
+        """
+        q = normalize_question(text)
+        hits = self.kb.places.match(q)
+        if not last_question or not hits or len(q) > 16:
+            return ""
+        rest = q
+        for h in sorted(hits, key=lambda h: -len(h.mention)):
+            rest = rest.replace(h.mention, "")
+        rest = _FOLLOW_UP_FILLER.sub("", rest)
+        if rest and (classify(rest) or len(rest) > 2):
+            return ""
+        previous = normalize_question(last_question)
+        for h in sorted(self.kb.places.match(previous), key=lambda h: -len(h.mention)):
+            previous = previous.replace(h.mention, "")
+        places = " ".join(dict.fromkeys(h.mention for h in hits))
+        return f"{previous.strip(' ，,的')} {places}"
 
     def _newest_per_place(self, ids: list[str]) -> list[str]:
         seen: dict[str, str] = {}

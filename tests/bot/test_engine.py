@@ -158,3 +158,23 @@ async def test_small_talk_and_the_self_check_hint(settings):
         assert thanks.text.startswith("不客气")
         [conditions] = await chat.say("无锡申报年龄有要求吗")
         assert "55周岁" in conditions.text and "我能申报吗" in conditions.text
+
+
+async def test_a_place_only_follow_up_asks_the_last_question_about_that_place(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        [first] = await chat.say("太仓的截止时间？")
+        assert "8月20日" in first.text
+        [other] = await chat.say("镇江呢")
+        assert "镇江市" in other.text and not other.fallback
+        assert "太仓" not in other.text
+        [again] = await chat.say("那韶关的呢？")
+        assert "韶关市" in again.text and not again.fallback
+
+
+async def test_a_follow_up_with_its_own_question_is_not_rewritten(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        await chat.say("太仓的截止时间？")
+        [reply] = await chat.say("韶关联系电话")
+        assert "0751-8605683" in reply.text
