@@ -165,8 +165,10 @@ def parser_fingerprint() -> str:
     """Hash of the code and data that turn a notice's text into facts; stored notices
     parsed by another version are parsed again at start-up."""
     root = resources.files("knowledge")
-    parts = [root.joinpath(name) for name in ("models.py", "text.py", "places.py", "normalize.py",
-                                              "divisions.py", "readers.py", "data/divisions_extra.csv")]
+    parts = [root.joinpath(name) for name in ("models.py", "text.py", "places.py", "normalize.py")]
+    for package in ("divisions", "readers"):
+        parts += sorted((p for p in root.joinpath(package).iterdir() if str(p).endswith(".py")), key=str)
+    parts.append(root.joinpath("data/divisions_extra.csv"))
     parts += sorted((p for p in root.joinpath("parse").iterdir() if str(p).endswith(".py")), key=str)
     digest = hashlib.sha256()
     for part in parts:
