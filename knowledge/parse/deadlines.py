@@ -169,7 +169,7 @@ def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date |
             for m in _DATE.finditer(sentence):
                 tail = sentence[m.end():]
                 head = sentence[max(0, m.start() - 12): m.start()]
-                range_end = bool(_RANGE_END.search(head)) and _window_word(sentence)
+                range_end = bool(_RANGE_END.search(head)) and (_window_word(sentence) or _window_word(clause.heading))
                 if not (_BEFORE.match(tail) or _CUTOFF.search(head) or range_end):
                     continue
                 if _RANGE_START.match(tail) and not _BEFORE.match(tail):

@@ -11,7 +11,7 @@ from knowledge.text import cn_number, split_sentences
 
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
 _MONEY = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>万元|千元|元)")
-_GRANT = re.compile(r"(补助|资助|经费|奖励|资金|补贴|奖金|扶持|津贴)")
+_GRANT = re.compile(r"(补助|资助|经费|奖励|资金|补贴|奖金|扶持|津贴|拨付)")
 _VAGUE_GRANT = re.compile(r"(酌情予以补助|给予一定的奖励|给予[^。；]{0,8}补助)")
 _QUOTA = re.compile(
     r"(?P<verb>评审认定|认定|评选|评定|推荐申报|推荐|立项|命名)(?:[\u4e00-\u9fff“”]{0,16}?(?P<cmp>不超过|不多于|控制在)|"

@@ -38,7 +38,7 @@ _TAIL_LINE = re.compile(
     r"|^[\u4e00-\u9fff（）()]{2,40}(?:局|厅|政府|委员会|办公室|中心|院|会|部|处|科|公司|小组)$"
 )
 _LABELLED_DOC_NUMBER = re.compile(
-    r"文[\s\u3000]*号[\s\u3000]*[：:][\s\u3000]*([\u4e00-\u9fff]{1,12}[〔\[［]\s*\d{4}\s*[〕\]］]\s*第?\d{1,4}\s*号)"
+    r"(?:文|字)[\s\u3000]*号[\s\u3000]*[：:]?[\s\u3000]*([\u4e00-\u9fff]{1,12}[〔\[［]\s*\d{4}\s*[〕\]］]\s*第?\d{1,4}\s*号)"
 )
 _BODY_SHARE = 0.7
 """Descend into a child while it holds at least this share of its parent's text."""
@@ -79,11 +79,11 @@ def _html_to_text(text: str, path: Path, deadline: _Deadline) -> str:
     lines = [kept for line in lines if (kept := _strip_chrome(line))]
     if title and not any(_squash(title) == _squash(line) for line in lines[:15]):
         lines.insert(0, title)
-    if not any(_DOC_NUMBER.search(line) for line in lines):
-        # 政府信息公开 pages often give the 文号 only in the 索引号/文号/发布机构 box
-        found = _LABELLED_DOC_NUMBER.search(root.text_content())
-        if found:
-            lines.insert(1 if title and lines and lines[0] == title else 0, found.group(1))
+    # 政府信息公开 pages often give the 文号 only in the 索引号/文号/发布机构 box; the body
+    # may still cite other documents' numbers, so look for this one itself
+    found = _LABELLED_DOC_NUMBER.search(root.text_content())
+    if found and not any(_squash(found.group(1)) in _squash(line) for line in lines):
+        lines.insert(1 if title and lines and lines[0] == title else 0, found.group(1))
     if not any(_cjk_count(line) or re.search(r"[A-Za-z0-9]", line) for line in lines):
         raise DocumentReadError(path, "网页中没有找到通知正文（正文可能在附件、图片或框架页中）")
     return "\n".join(lines)

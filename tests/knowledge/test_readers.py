@@ -643,3 +643,19 @@ def test_plain_text_with_tagged_table_cells_keeps_every_line(tmp_path: Path) -> 
     assert lines[:5] == ["关于做好2024年度技能大师工作室申报工作的通知", "一、申报条件",
                          "领办人年龄不超过55周岁。", "二、联系方式", "联系电话：0717-6251384"]
     assert lines[5] == "栏目0\t\t内容0"
+
+
+def test_doc_number_in_a_th_td_box_is_kept_even_when_the_body_cites_others(tmp_path: Path) -> None:
+    page = ("<html><head><title>关于开展技能大师工作室申报工作的通知</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a></div>"
+            "<table class='info'><tr><th>发文字号</th><td>浦人社〔2025〕47号</td><th>发布日期</th>"
+            "<td>2025-05-14</td></tr></table>"
+            "<div class='article'><h1>关于开展技能大师工作室申报工作的通知</h1>"
+            "<p>各有关单位：</p><p>根据《上海市技能大师工作室建设管理办法》（沪人社规〔2023〕12号），"
+            "现开展2025年技能大师工作室申报工作，申报截止2025年6月30日，联系电话021-12345678。</p>"
+            "<p>一、申报条件</p><p>领办人具有高级技师职业资格，年龄不超过55周岁，团队成员不少于5人。</p>"
+            "</div></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    lines = lines_of(read_document(path))
+    assert "浦人社〔2025〕47号" in lines[:3]
