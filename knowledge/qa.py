@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 
 from knowledge.base import KnowledgeBase
 from knowledge.compose import Citation, Part, cite, compose
+from knowledge.eligibility import verdict_part
 from knowledge.intents import Intent, classify, in_domain, specific_cue
 from knowledge.models import Clause, Notice
 from knowledge.places import Strength, place_names, stands_alone
+from knowledge.profile import read_profile
 from knowledge.text import normalize_question, shorten
 
 # Intents whose per-city answers are short enough to list for every city at once.
@@ -154,9 +156,17 @@ class Answerer:
                 fallback=True, out_of_scope=True)
         if not notices:
             return self._no_city(q, intents, today)
+        profile = read_profile(q, today)
         parts = []
         for nid in notices[:3]:
+            verdict = verdict_part(self.kb.notices[nid], profile, today,
+                                   programme_named(q, self.kb.notices[nid])) if profile else None
+            if verdict is not None and set(intents) <= {Intent.CONDITIONS}:
+                parts.append((nid, verdict))
+                continue
             part = self._about(nid, q, intents, today)
+            if verdict is not None:
+                part = Part(verdict.lines + part.lines, verdict.citations + part.citations)
             if county and (not intents or {Intent.SUBSIDY, Intent.QUOTA} & set(intents)):
                 extra = self._county_notes(nid, county)
                 if extra:

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz
 
 from flows.choices import normalise, skill_level_rank
-from flows.retirement import YearMonth, months_to_retirement
+from knowledge.retirement import YearMonth, months_to_retirement
 from flows.rules.questions import SLOT_LABELS
 
 STUDIO = "技能大师工作室"
@@ -222,7 +222,7 @@ def birth_of(profile: Mapping[str, Any]) -> YearMonth | None:
 
 
 def retirement_inputs(profile: Mapping[str, Any]) -> tuple[YearMonth, str, str] | Outcome:
-    """``(birth, sex, category)`` for :mod:`flows.retirement`, or an unknown outcome
+    """``(birth, sex, category)`` for :mod:`knowledge.retirement`, or an unknown outcome
     naming what is missing (``category`` is only needed for women)."""
     birth, sex, category = birth_of(profile), value_of(profile, "sex"), value_of(profile, "category")
     missing = [s for s, v in (("birth_date", birth), ("sex", sex)) if v is None]

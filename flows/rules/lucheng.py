@@ -2,7 +2,7 @@
 
 Notice ``002_776fcaae778a508b``: 《关于实施2024年温州市鹿城区技能大师工作室建设项目的通知》.
 The retirement margin is checked against the statutory retirement month under the
-progressive rule (:mod:`flows.retirement`), by sex and, for women, worker/cadre.
+progressive rule (:mod:`knowledge.retirement`), by sex and, for women, worker/cadre.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from flows.retirement import YearMonth, age_in_years
+from knowledge.retirement import YearMonth, age_in_years
 from flows.rules.base import (
     CHIEF,
     Outcome,

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from flows.retirement import (
+from knowledge.retirement import (
     YearMonth,
     age_in_years,
     months_to_retirement,

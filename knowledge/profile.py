@@ -1,0 +1,144 @@
+"""What applicants say about themselves in a question: the facts a verdict needs.
+
+``我今年56岁，高级技师，团队4个人能报吗`` → age 56, level rank 1, team 4. Only facts the
+user states about themselves count: ``年龄不超过55岁吗`` quotes the notice and is no fact,
+``技师以上`` asks about a condition. Numbers arrive as digits (:func:`normalize_question`
+writes 五十六岁 as 56岁).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+# 职业资格 / 职业技能等级 and their ranks: 1 高级技师 (一级) … 5 初级工 (五级).
+_LEVELS: list[tuple[re.Pattern[str], int]] = [
+    (re.compile(r"高级技师|一级(?:职业资格|技能等级|/|技师)?(?!以上)"), 1),
+    (re.compile(r"(?<!高级)技师|二级"), 2),
+    (re.compile(r"高级工|三级"), 3),
+    (re.compile(r"中级工|四级"), 4),
+    (re.compile(r"初级工|五级"), 5),
+]
+LEVEL_NAMES = {1: "高级技师（一级）", 2: "技师（二级）", 3: "高级工（三级）", 4: "中级工（四级）", 5: "初级工（五级）"}
+_SELF = re.compile(r"(我|本人|俺|自己|咱)")
+_ASKING_LEVEL = re.compile(r"(以上|及以上|要求|需要|什么等级|几级|哪个等级)")
+_AGE = re.compile(r"(?<![\d.])(\d{2})\s*(?:周岁|岁|了)")
+_AGE_NOT_SELF = re.compile(r"(不超过|不得超过|以下|以上|超过|不满|限|要求|多少|几|上限|满)\s*$")
+_BIRTH = re.compile(r"(?:(19[4-9]\d|20[0-1]\d)|(?<!\d)([4-9]\d))\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:出生|生|的)|"
+                    r"出生于\s*(19[4-9]\d|20[0-1]\d)")
+_RETIRE = re.compile(r"(?:还有|离退休|距离?退休|再过)\D{0,6}?(\d{1,2})\s*年(?:多)?\D{0,4}退休|"
+                     r"(?:离|距离?)退休(?:还有|只有|就)?\s*(\d{1,2})\s*年")
+_TEAM = re.compile(r"(?:团队|成员|队伍|徒弟们|小组)[^\d。，,？?]{0,6}?(\d{1,2})\s*(?:个人|人|名|位)|"
+                   r"(\d{1,2})\s*(?:个人|人|名|位)的?(?:团队|成员)")
+_WITH_LEADER = re.compile(r"(含我|包括我|算上我|加上我|加我|连我)")
+_WITHOUT_LEADER = re.compile(r"(不含我|不包括我|不算我|除了我|除我)")
+_UNIT_TYPES = [("院校", re.compile(r"(技工院校|职业院校|院校|学校|技师学院|职校|高职|中职)")),
+               ("事业单位", re.compile(r"事业单位")),
+               ("企业", re.compile(r"(企业|公司|厂|民营|国企)"))]
+_SEX = [("男", re.compile(r"(男的|男性|男职工|我是男|男同志)")), ("女", re.compile(r"(女的|女性|女职工|我是女|女同志)"))]
+
+
+@dataclass
+class Profile:
+    """Facts an applicant stated about themselves (``None``/empty when not stated).
+
+    Attributes:
+        age: Age in years (周岁) as stated.
+        birth: ``(year, month)`` of birth; month 0 when only the year was given.
+        years_to_retirement: Years until statutory retirement, as stated.
+        level: Skill level rank, 1 (高级技师) … 5 (初级工).
+        team_size: Team size as stated; ``team_includes_leader`` says whether the user
+            counted themselves (``None`` when they did not say).
+        unit_type: ``"院校"``, ``"事业单位"`` or ``"企业"``.
+        sex: ``"男"`` or ``"女"``.
+        stated: Chinese labels of what was stated, in order (for the reply).
+    """
+
+    age: int | None = None
+    birth: tuple[int, int] | None = None
+    years_to_retirement: int | None = None
+    level: int | None = None
+    team_size: int | None = None
+    team_includes_leader: bool | None = None
+    unit_type: str = ""
+    sex: str = ""
+    stated: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return any(v not in (None, "") for v in (self.age, self.birth, self.years_to_retirement,
+                                                  self.level, self.team_size, self.unit_type))
+
+    def age_on(self, day: dt.date) -> tuple[int, int] | None:
+        """``(lowest, highest)`` possible age on ``day``: exact when the age was stated,
+        a one-year range when only the birth year was."""
+        if self.age is not None:
+            return self.age, self.age
+        if self.birth is None:
+            return None
+        year, month = self.birth
+        if month:
+            age = day.year - year - (1 if day.month < month else 0)
+            return age, age
+        return day.year - year - 1, day.year - year
+
+
+def read_profile(question: str, today: dt.date) -> Profile:
+    """Extract the applicant's own facts from a normalised question.
+
+    Args:
+        question: Output of :func:`knowledge.text.normalize_question`.
+        today: For two-digit birth years and relative years.
+
+    Returns:
+        The profile; falsy when the question states no fact about the applicant.
+    """
+    p = Profile()
+    for m in _AGE.finditer(question):
+        before = question[max(0, m.start() - 6): m.start()]
+        if _AGE_NOT_SELF.search(before) or re.match(r"\s*(?:以下|以上|之内|内)", question[m.end():]):
+            continue
+        value = int(m.group(1))
+        if 16 <= value <= 75:
+            p.age = value
+            p.stated.append(f"年龄{value}岁")
+            break
+    born = _BIRTH.search(question) if p.age is None else None
+    if born:
+        year = born.group(1) or born.group(4)
+        if year is None and born.group(2):
+            year = str(1900 + int(born.group(2)))
+        if year:
+            p.birth = (int(year), int(born.group(3) or 0))
+            p.stated.append(f"{year}年{born.group(3) + '月' if born.group(3) else ''}出生")
+    retire = _RETIRE.search(question)
+    if retire:
+        p.years_to_retirement = int(retire.group(1) or retire.group(2))
+        p.stated.append(f"距退休{p.years_to_retirement}年")
+    elif re.search(r"明年(?:就)?(?:要)?退休", question):
+        p.years_to_retirement = 1
+        p.stated.append("明年退休")
+    if _SELF.search(question):
+        for rx, rank in _LEVELS:
+            level = rx.search(question)
+            if level and not _ASKING_LEVEL.match(question[level.end():level.end() + 4]):
+                p.level = rank
+                p.stated.append(LEVEL_NAMES[rank])
+                break
+    team = _TEAM.search(question)
+    if team:
+        p.team_size = int(team.group(1) or team.group(2))
+        p.team_includes_leader = True if _WITH_LEADER.search(question) else (
+            False if _WITHOUT_LEADER.search(question) else None)
+        p.stated.append(f"团队{p.team_size}人")
+    if re.search(r"(我们|我单位|本单位|我们单位|我是)", question):
+        for name, rx in _UNIT_TYPES:
+            if rx.search(question):
+                p.unit_type = name
+                p.stated.append(f"单位是{name}")
+                break
+    for sex, rx in _SEX:
+        if rx.search(question):
+            p.sex = sex
+            break
+    return p
