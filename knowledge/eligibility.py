@@ -65,11 +65,21 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
     for c in notice.facts.conditions:
         if programme and c.programme and c.programme != programme:
             continue
-        finding = _check(c, profile, today)
+        finding = _check(c, profile, today, _section_text(notice, c.clause))
         if finding is not None and not any(f.condition.kind == c.kind and f.status == finding.status
                                            and f.condition.value == c.value for f in out):
             out.append(finding)
     return out
+
+
+def _section_text(notice: Notice, ref: str) -> str:
+    """The text of the section a condition sits in (its clause, parent and siblings),
+    where exceptions to it are written (``传统技艺的，可放宽至高级工``)."""
+    clause = notice.clause(ref)
+    if clause is None:
+        return ""
+    top = clause.parent or clause.ref
+    return "\n".join(c.text for c in notice.clauses if c.ref == top or c.ref.startswith(top))
 
 
 def overall(findings: list[Finding]) -> Status | None:
@@ -82,7 +92,7 @@ def overall(findings: list[Finding]) -> Status | None:
     return Status.UNSURE if Status.UNSURE in statuses else Status.MET
 
 
-def _check(c: Condition, p: Profile, today: dt.date) -> Finding | None:
+def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding | None:
     if c.kind == ConditionKind.AGE_MAX and c.value is not None:
         return _age(c, p, today)
     if c.kind == ConditionKind.RETIREMENT_MARGIN and c.value is not None:
@@ -90,7 +100,7 @@ def _check(c: Condition, p: Profile, today: dt.date) -> Finding | None:
     if c.kind == ConditionKind.TEAM_MIN and c.value is not None and p.team_size is not None:
         return _team(c, p.team_size, p.team_includes_leader)
     if c.kind == ConditionKind.QUALIFICATION and p.level is not None:
-        return _level(c, p.level)
+        return _level(c, p.level, section)
     return None
 
 
@@ -113,8 +123,8 @@ def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
     if p.years_to_retirement is not None:
         left = p.years_to_retirement
         if left >= need:
-            return Finding(Status.MET, f"您距退休还有{left}年，满足“距法定退休年龄不少于{need}年”。", c)
-        return Finding(Status.NOT_MET, f"您距退休只有{left}年，不满足“距法定退休年龄不少于{need}年”。", c)
+            return Finding(Status.MET, f"您距退休还有{left:g}年，满足“距法定退休年龄不少于{need}年”。", c)
+        return Finding(Status.NOT_MET, f"您距退休只有{left:g}年，不满足“距法定退休年龄不少于{need}年”。", c)
     ages = p.age_on(today)
     if ages is None:
         return None
@@ -137,8 +147,12 @@ def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
 def _team(c: Condition, size: int, user_counts_leader: bool | None) -> Finding:
     need = int(c.value or 0)
     text = c.text
-    notice_counts_leader = None if "含领办人" not in text and "含领衔人" not in text else (
-        not re.search(r"不含领(办|衔)人|不包括领(办|衔)人", text))
+    if re.search(r"(不含|不包括|除)领(办|衔)人", text):
+        notice_counts_leader: bool | None = False  # 除领办人外不少于3人
+    elif re.search(r"(含|包括)领(办|衔)人", text):
+        notice_counts_leader = True
+    else:
+        notice_counts_leader = None
     members = {size - 1, size} if user_counts_leader is None else {size - 1 if user_counts_leader else size}
     needed = {need - 1, need} if notice_counts_leader is None else {need - 1 if notice_counts_leader else need}
     rule = f"团队成员不少于{need}人" + ("（含领办人）" if notice_counts_leader else "（不含领办人）"
@@ -150,7 +164,10 @@ def _team(c: Condition, size: int, user_counts_leader: bool | None) -> Finding:
     return Finding(Status.UNSURE, f"团队{size}人，是否满足“{rule}”要看领办人本人算不算在内。", c)
 
 
-def _level(c: Condition, rank: int) -> Finding | None:
+_RELAXED = re.compile(r"(放宽|破格|可适当|另有规定|不受此限|除外)")
+
+
+def _level(c: Condition, rank: int, section: str = "") -> Finding | None:
     text = " ".join(c.options) + c.text
     mentioned = [r for rx, r in _REQUIRED_LEVEL if rx.search(text)]
     if not mentioned:
@@ -159,6 +176,9 @@ def _level(c: Condition, rank: int) -> Finding | None:
     name = LEVEL_NAMES[required]
     if rank <= required:
         return Finding(Status.MET, f"您是{LEVEL_NAMES[rank]}，满足“{name}及以上”的等级要求。", c)
+    if _RELAXED.search(section):
+        return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[rank]}，低于一般要求的{name}；通知对部分情形可放宽，"
+                                      "请对照原文确认。", c)
     if _ALTERNATIVE.search(c.text):
         return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[rank]}，低于要求的{name}；通知也接受其他条件"
                                       "（如相应荣誉），具备的话仍可申报。", c)
@@ -182,3 +202,68 @@ def verdict_part(notice: Notice, profile: Profile, today: dt.date, programme: st
     lines += [f"• {_ICONS[f.status]} {f.reason}" for f in findings]
     cites = [cite(notice, f.condition.clause, f.condition.text) for f in findings]
     return Part(lines, cites)
+
+
+# -- a condition sentence the parser has no rule kind for: compare the user's quantity ----
+
+_NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
+_UNITS = {"万元": ("money", 10000.0), "万": ("money", 10000.0), "元": ("money", 1.0),
+          "年半": ("time", 18.0), "年": ("time", 12.0), "个月": ("time", 1.0), "月": ("time", 1.0),
+          "人": ("people", 1.0), "名": ("people", 1.0), "平方米": ("area", 1.0), "平米": ("area", 1.0)}
+_UNIT_RX = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+_AT_LEAST = re.compile(rf"(?:不低于|不少于|满|达到|超过|大于)\s*{_NUM}\s*({_UNIT_RX})|{_NUM}\s*({_UNIT_RX})(?:以上|及以上)")
+_AT_MOST = re.compile(rf"(?:不超过|不高于|不多于|低于|少于)\s*{_NUM}\s*({_UNIT_RX})|{_NUM}\s*({_UNIT_RX})(?:以下|以内)")
+_USER_QTY = re.compile(rf"{_NUM}\s*({_UNIT_RX})")
+_EXCLUDED = re.compile(r"(不含|不包括|不得|不能|不予|不属于|除外|不在[^，。；]{0,8}范围|不再|不纳入|不受理)")
+
+
+def _amount(number: str, unit: str) -> tuple[str, float] | None:
+    from knowledge.text import cn_number
+
+    try:
+        value = float(number)
+    except ValueError:
+        n = cn_number(number)
+        if n is None:
+            return None
+        value = float(n)
+    family, factor = _UNITS[unit]
+    if unit == "年半":
+        return family, value * 12 + 6
+    return family, value * factor
+
+
+def sentence_verdict(sentence: str, question: str, shared: list[str]) -> tuple[Status, str] | None:
+    """A verdict from one condition sentence for a fact the parser has no rule kind for:
+    the user's quantity against the sentence's threshold of the same kind (营业收入1500万
+    against 不低于2000万元; 社保两年半 against 满36个月), or the user's kind of unit in an
+    exclusion (个体户 in 个体工商户不在申报范围).
+
+    Args:
+        sentence: The condition sentence (normalised, simplified).
+        question: The normalised question.
+        shared: Content words the question and the sentence share (the thing compared).
+
+    Returns:
+        ``(status, reason)`` or ``None`` when the sentence settles nothing.
+    """
+    if not shared:
+        return None
+    users = [a for m in _USER_QTY.finditer(question) if (a := _amount(m.group(1), m.group(2)))]
+    for rx, at_least in ((_AT_LEAST, True), (_AT_MOST, False)):
+        for m in rx.finditer(sentence):
+            number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            limit = _amount(number, unit)
+            if limit is None:
+                continue
+            for family, value in users:
+                if family != limit[0]:
+                    continue
+                ok = value >= limit[1] if at_least else value <= limit[1]
+                rule = m.group().strip()
+                return ((Status.MET, f"您的情况达到通知“{rule}”的要求。") if ok else
+                        (Status.NOT_MET, f"您的情况达不到通知“{rule}”的要求。"))
+    excluded = _EXCLUDED.search(sentence)
+    if excluded and any(w in sentence[max(0, excluded.start() - 24): excluded.end() + 24] for w in shared):
+        return Status.NOT_MET, "通知把这种情况排除在申报范围之外。"
+    return None

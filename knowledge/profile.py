@@ -21,15 +21,17 @@ _LEVELS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"初级工|五级"), 5),
 ]
 LEVEL_NAMES = {1: "高级技师（一级）", 2: "技师（二级）", 3: "高级工（三级）", 4: "中级工（四级）", 5: "初级工（五级）"}
-_SELF = re.compile(r"(我|本人|俺|自己|咱)")
+_SELF_LEVEL = re.compile(r"(?:我|本人|俺|自己)(?:现在|目前|已经|已)?(?:是|有|拿了|拿到|取得了?|考了|考到|属于|持有|为)?[^，,。；;？?！!\s]{0,4}$")
+_NEGATED = re.compile(r"(没有|没|无|未|不是|还不是|缺)[^，,。；;]{0,2}$")
 _ASKING_LEVEL = re.compile(r"(以上|及以上|要求|需要|什么等级|几级|哪个等级)")
 _AGE = re.compile(r"(?<![\d.])(\d{2})\s*(?:周岁|岁|了)")
 _AGE_NOT_SELF = re.compile(r"(不超过|不得超过|以下|以上|超过|不满|限|要求|多少|几|上限|满)\s*$")
 _BIRTH = re.compile(r"(?:(19[4-9]\d|20[0-1]\d)|(?<!\d)([4-9]\d))\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:出生|生|的)|"
                     r"出生于\s*(19[4-9]\d|20[0-1]\d)")
-_RETIRE = re.compile(r"(?:还有|离退休|距离?退休|再过)\D{0,6}?(\d{1,2})\s*年(?:多)?\D{0,4}退休|"
-                     r"(?:离|距离?)退休(?:还有|只有|就)?\s*(\d{1,2})\s*年")
-_TEAM = re.compile(r"(?:团队|成员|队伍|徒弟们|小组)[^\d。，,？?]{0,6}?(\d{1,2})\s*(?:个人|人|名|位)|"
+_YEARS = r"(\d{1,2}|一)\s*年(半)?|(半)年"
+_RETIRE = re.compile(rf"(?:还有|离退休|距离?退休|再过)\D{{0,6}}?(?:{_YEARS})(?:多)?\D{{0,4}}退休|"
+                     rf"(?:离|距离?)退休(?:还有|只有|就|还剩)?\s*(?:{_YEARS})")
+_TEAM = re.compile(r"(?:团队|成员|队伍|徒弟们|小组|工作室)[^\d。，,？?]{0,6}?(\d{1,2})\s*(?:个人|人|名|位)|"
                    r"(\d{1,2})\s*(?:个人|人|名|位)的?(?:团队|成员)")
 _WITH_LEADER = re.compile(r"(含我|包括我|算上我|加上我|加我|连我)")
 _WITHOUT_LEADER = re.compile(r"(不含我|不包括我|不算我|除了我|除我)")
@@ -57,7 +59,7 @@ class Profile:
 
     age: int | None = None
     birth: tuple[int, int] | None = None
-    years_to_retirement: int | None = None
+    years_to_retirement: float | None = None
     level: int | None = None
     team_size: int | None = None
     team_includes_leader: bool | None = None
@@ -81,6 +83,17 @@ class Profile:
             age = day.year - year - (1 if day.month < month else 0)
             return age, age
         return day.year - year - 1, day.year - year
+
+
+def _own_level(question: str, m: re.Match[str]) -> bool:
+    """A level word is the user's own: said of themselves (我是高级工, 本人技师, or at
+    the start: 高级工能报吗), not negated (没有技师证), not asked about (技师以上)."""
+    before = question[max(0, m.start() - 10): m.start()]
+    if _ASKING_LEVEL.match(question[m.end(): m.end() + 4]) or _NEGATED.search(before):
+        return False
+    clause_start = max(question.rfind(ch, 0, m.start()) for ch in "，,。；; ") + 1
+    lead = question[clause_start: m.start()]
+    return bool(_SELF_LEVEL.search(before)) or (len(lead) <= 1 and not re.search(r"(们|单位|公司|团队|有|个)", lead))
 
 
 def read_profile(question: str, today: dt.date) -> Profile:
@@ -113,18 +126,20 @@ def read_profile(question: str, today: dt.date) -> Profile:
             p.stated.append(f"{year}年{born.group(3) + '月' if born.group(3) else ''}出生")
     retire = _RETIRE.search(question)
     if retire:
-        p.years_to_retirement = int(retire.group(1) or retire.group(2))
-        p.stated.append(f"距退休{p.years_to_retirement}年")
+        g = retire.groups()
+        whole, half, only_half = (g[0], g[1], g[2]) if any(g[:3]) else (g[3], g[4], g[5])
+        years = (0.0 if only_half else float(1 if whole == "一" else int(whole or 0))) + (0.5 if half or only_half else 0)
+        p.years_to_retirement = years
+        p.stated.append(f"距退休{years:g}年")
     elif re.search(r"明年(?:就)?(?:要)?退休", question):
         p.years_to_retirement = 1
         p.stated.append("明年退休")
-    if _SELF.search(question):
-        for rx, rank in _LEVELS:
-            level = rx.search(question)
-            if level and not _ASKING_LEVEL.match(question[level.end():level.end() + 4]):
-                p.level = rank
-                p.stated.append(LEVEL_NAMES[rank])
-                break
+    for rx, rank in _LEVELS:
+        level = next((m for m in rx.finditer(question) if _own_level(question, m)), None)
+        if level:
+            p.level = rank
+            p.stated.append(LEVEL_NAMES[rank])
+            break
     team = _TEAM.search(question)
     if team:
         p.team_size = int(team.group(1) or team.group(2))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from knowledge.base import KnowledgeBase
 from knowledge.compose import Citation, Part, cite, compose
-from knowledge.eligibility import verdict_part
+from knowledge.eligibility import Status, sentence_verdict, verdict_part
 from knowledge.intents import Intent, classify, in_domain, specific_cue
 from knowledge.models import Clause, Notice
 from knowledge.places import Strength, place_names, stands_alone
@@ -50,6 +50,11 @@ class Answer:
     intents: list[str] = field(default_factory=list)
 
 
+_ASKS_ELIGIBLE = re.compile(r"(能报|能申报|能申请|可以报|可以申报|能不能|可不可以|行吗|行不行|够吗|够不够|符合|算吗|算不算|"
+                            r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算)")
+_VERDICT_STOPWORDS = {"能报", "申报", "可以", "能不能", "我们", "我们的", "现在", "还能", "不能", "够不够", "行不行",
+                      "是不是", "符合", "条件", "工作室", "技能大师", "技能", "大师", "领办", "满足", "资格", "一个",
+                      "申请", "这个", "那个", "今年", "今天", "需要", "要求", "通知", "市级", "区级"}
 _FOLLOW_UP_FILLER = re.compile(r"[呢吗嘛啊呀的那么和跟与及还有也这边那边边方面怎样如何样呀？?。.，,！!\s]|那里|那儿|这里")
 _COMMON_WORD_FREQ = 1000  # jieba count above which a place short name is an everyday word
 
@@ -161,6 +166,8 @@ class Answerer:
         for nid in notices[:3]:
             verdict = verdict_part(self.kb.notices[nid], profile, today,
                                    programme_named(q, self.kb.notices[nid])) if profile else None
+            if verdict is None and _ASKS_ELIGIBLE.search(q):
+                verdict = self._evidence_verdict(nid, q)
             if verdict is not None and set(intents) <= {Intent.CONDITIONS}:
                 parts.append((nid, verdict))
                 continue
@@ -173,6 +180,34 @@ class Answerer:
                     part = Part(part.lines + extra.lines, part.citations + extra.citations)
             parts.append((nid, part))
         return self._assemble(parts, intents, note)
+
+    def _evidence_verdict(self, nid: str, q: str) -> Part | None:
+        """For "我们是个体户，能报吗": the condition sentence that speaks to the user's
+        situation, quoted, with a verdict when it settles it (a threshold of the same
+        kind, an exclusion) and 待确认 otherwise."""
+        notice = self.kb.notices[nid]
+        tokens = [t for t in self.kb.tokenizer.tokens(q)
+                  if t not in notice.meta.place.aliases and t not in _VERDICT_STOPWORDS and len(t) >= 2]
+        if not tokens:
+            return None
+        best: tuple[float, str, Clause] | None = None
+        for clause in notice.clauses:
+            for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
+                if not s.strip():
+                    continue
+                cov = self._coverage(tokens, s)
+                if best is None or cov > best[0]:
+                    best = (cov, s.strip(), clause)
+        if best is None or best[0] < 0.34:
+            return None
+        _, sentence, clause = best
+        shared = [t for t in tokens if t in sentence]
+        settled = sentence_verdict(sentence, q, shared)
+        status, reason = settled if settled else (Status.UNSURE, "通知对此的规定如下，请对照确认。")
+        icon = {Status.MET: "✅", Status.NOT_MET: "❌", Status.UNSURE: "❔"}[status]
+        head = {Status.MET: "符合", Status.NOT_MET: "不符合", Status.UNSURE: "待确认"}[status]
+        return Part([f"{icon} {head}：{reason}", f"通知规定：{shorten(sentence, 150)}"],
+                    [cite(notice, clause.ref, sentence)])
 
     def _county_notes(self, nid: str, county: str) -> Part | None:
         """What a notice says specifically about a county/district the user named:

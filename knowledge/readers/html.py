@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from knowledge.readers.chrome import _DOC_NUMBER, _DOWNLOADS, _WS, _strip_chrome
+from knowledge.readers.chrome import _DOWNLOADS, _WS, _strip_chrome
 from knowledge.readers.decoding import _decode_html
 from knowledge.readers.limits import DocumentReadError, _Deadline
 from knowledge.readers.render import (

@@ -1,0 +1,95 @@
+"""Verdicts on the user's own facts: what is read from a question, and the rule engine
+over parsed conditions (符合 / 不符合 / 待确认), through the answerer a user talks to."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.eligibility import Status, assess, sentence_verdict
+from knowledge.models import Condition, ConditionKind, Facts, Notice, NoticeMeta, Place
+from knowledge.profile import read_profile
+from knowledge.text import normalize_question
+
+TODAY = dt.date(2026, 12, 1)
+
+
+def profile(text: str):
+    return read_profile(normalize_question(text), TODAY)
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("我今年五十六岁，能报无锡的吗", "age", 56),
+    ("我是1968年出生的高级技师", "birth", (1968, 0)),
+    ("我还有一年半退休", "years_to_retirement", 1.5),
+    ("离退休还有3年", "years_to_retirement", 3.0),
+    ("本人高级工，能领办吗", "level", 3),
+    ("我是技师", "level", 2),
+    ("团队除了我就两个人", "team_size", 2),
+    ("我们工作室连我一共4个人", "team_includes_leader", True),
+])
+def test_facts_the_user_states_about_themselves(text: str, field: str, value: object) -> None:
+    assert getattr(profile(text), field) == value
+
+
+@pytest.mark.parametrize("text", [
+    "年龄不超过55周岁吗",  # quotes the notice
+    "技师以上才能报吗",  # asks about the condition
+    "我是温州名匠 但没有技师证",  # negated
+    "我们单位就两个技师",  # not the user
+    "35岁以下的成员要几个",
+])
+def test_words_that_are_not_the_users_own_facts(text: str) -> None:
+    p = profile(text)
+    assert p.age is None and p.level is None
+
+
+def _notice(*conditions: Condition) -> Notice:
+    meta = NoticeMeta(title="关于开展技能大师工作室申报的通知", place=Place(name="某市"))
+    return Notice(id="n", source="n.txt", sha256="", meta=meta, facts=Facts(conditions=list(conditions)))
+
+
+AGE = Condition(kind=ConditionKind.AGE_MAX, value=55, text="年龄不超过55周岁", clause="三、（一）")
+MARGIN = Condition(kind=ConditionKind.RETIREMENT_MARGIN, value=3, text="距法定退休年龄不少于3年", clause="三、（一）")
+TEAM_EXCL = Condition(kind=ConditionKind.TEAM_MIN, value=3, text="团队成员（不含领办人）不少于3人", clause="三、（二）")
+TEAM_OPEN = Condition(kind=ConditionKind.TEAM_MIN, value=5, text="团队成员不少于5人", clause="三、（二）")
+LEVEL = Condition(kind=ConditionKind.QUALIFICATION, options=["高级技师"], text="具有高级技师职业资格",
+                  clause="三、（一）")
+
+
+@pytest.mark.parametrize(("text", "condition", "status"), [
+    ("我56岁", AGE, Status.NOT_MET),
+    ("我55岁", AGE, Status.MET),
+    ("我是1971年出生的", AGE, Status.MET),  # 54 or 55 depending on the birthday: both ≤ 55
+    ("我是1970年出生的", AGE, Status.UNSURE),  # 55 or 56: the birth month decides
+    ("我还有2年退休", MARGIN, Status.NOT_MET),
+    ("我今年40岁", MARGIN, Status.MET),
+    ("团队除了我就两个人", TEAM_EXCL, Status.NOT_MET),
+    ("团队4个人", TEAM_OPEN, Status.UNSURE),  # does the 5 include the leader? does the 4?
+    ("团队6个人", TEAM_OPEN, Status.MET),
+    ("我是技师", LEVEL, Status.NOT_MET),
+    ("我是高级技师", LEVEL, Status.MET),
+])
+def test_rule_engine_on_parsed_conditions(text: str, condition: Condition, status: Status) -> None:
+    findings = assess(_notice(condition), profile(text), TODAY)
+    assert findings[0].status == status, findings[0].reason
+
+
+def test_threshold_and_exclusion_sentences() -> None:
+    q = normalize_question("我们公司去年营业收入1500万 能报吗")
+    status, _ = sentence_verdict("申报企业上年度营业收入不低于2000万元。", q, ["营业收入"])  # type: ignore[misc]
+    assert status == Status.NOT_MET
+    q = normalize_question("我社保交了两年半")
+    status, _ = sentence_verdict("在本区连续缴纳社会保险满36个月。", q, ["社保", "缴纳"])  # type: ignore[misc]
+    assert status == Status.NOT_MET
+    q = normalize_question("我们是个体工商户 能申报吗")
+    status, _ = sentence_verdict("个体工商户不在本次申报范围。", q, ["个体工商户"])  # type: ignore[misc]
+    assert status == Status.NOT_MET
+
+
+def test_answers_give_the_verdict_with_the_clause(answerer) -> None:
+    a = answerer.answer("我今年56岁能申报无锡的吗", dt.date(2021, 4, 1))
+    assert "不符合" in a.text and "55" in a.text and a.citations
+    a = answerer.answer("我45岁，高级技师，能报韶关的吗", dt.date(2022, 6, 1))
+    assert "❌" not in a.text.split("📄")[0]
