@@ -19,6 +19,7 @@ from knowledge.intents import Intent, classify, in_domain, specific_cue
 from knowledge.models import Clause, Notice
 from knowledge.places import Strength, place_names, stands_alone
 from knowledge.profile import read_profile
+from knowledge.silence import silent_on
 from knowledge.text import normalize_question, shorten
 
 # Intents whose per-city answers are short enough to list for every city at once.
@@ -171,6 +172,10 @@ class Answerer:
             if verdict is not None and set(intents) <= {Intent.CONDITIONS}:
                 parts.append((nid, verdict))
                 continue
+            missing = "" if verdict is not None else self._silent(nid, q)
+            if missing:
+                parts.append((nid, self._not_stated(nid, Part([f"通知没有写明{missing}。"]))))
+                continue
             part = self._about(nid, q, intents, today)
             if verdict is not None:
                 part = Part(verdict.lines + part.lines, verdict.citations + part.citations)
@@ -180,6 +185,10 @@ class Answerer:
                     part = Part(part.lines + extra.lines, part.citations + extra.citations)
             parts.append((nid, part))
         return self._assemble(parts, intents, note)
+
+    def _silent(self, nid: str, q: str) -> str:
+        """What the notice does not say that ``q`` asks (:func:`knowledge.silence.silent_on`)."""
+        return silent_on(self.kb.notices[nid], q)
 
     def _evidence_verdict(self, nid: str, q: str) -> Part | None:
         """For "我们是个体户，能报吗": the condition sentence that speaks to the user's

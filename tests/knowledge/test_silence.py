@@ -1,0 +1,20 @@
+"""A notice silent on what was asked: the answer says so and gives the contact, instead
+of quoting a clause about something else."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+TODAY = dt.date(2024, 6, 1)
+
+
+def test_payment_date_not_written_is_said_so_with_the_contact(answerer) -> None:
+    a = answerer.answer("太仓的补助什么时候到账", TODAY)
+    assert a.fallback
+    assert "没有写明" in a.text and "0512-53542494" in a.text
+    assert "8月20日" not in a.text  # not the application deadline
+
+
+def test_a_written_date_of_the_event_is_not_silence(answerer) -> None:
+    a = answerer.answer("太仓的截止时间", TODAY)
+    assert not a.fallback and "8月20日" in a.text
