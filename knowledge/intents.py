@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
+from importlib import resources
 
 
 class Intent(StrEnum):
@@ -151,3 +153,11 @@ def in_domain(question: str) -> bool:
     Questions with only generic cues (``多少钱``, ``电话``) are judged by the answerer,
     which checks their words against the notices' vocabulary."""
     return any(t in question for t in DOMAIN_TERMS)
+
+
+@lru_cache(maxsize=1)
+def off_topics() -> tuple[str, ...]:
+    """Topics of other services a question may name (``knowledge/data/off_topic.txt``:
+    怎么考, 年审, 个税…); the answerer declines them unless a notice speaks of them."""
+    text = resources.files("knowledge").joinpath("data/off_topic.txt").read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))

@@ -116,6 +116,10 @@ def read_profile(question: str, today: dt.date) -> Profile:
             p.age = value
             p.stated.append(f"年龄{value}岁")
             break
+    bare = re.search(r"(?:我|本人)(?:今年|现在|已经)?(\d{2})(?=[，,。；;\s]|$)", question)  # 我56，…
+    if p.age is None and bare and 16 <= int(bare.group(1)) <= 75:
+        p.age = int(bare.group(1))
+        p.stated.append(f"年龄{p.age}岁")
     born = _BIRTH.search(question) if p.age is None else None
     if born:
         year = born.group(1) or born.group(4)

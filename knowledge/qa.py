@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from knowledge.base import KnowledgeBase
 from knowledge.compose import Citation, Part, cite, compose
 from knowledge.eligibility import Status, sentence_verdict, verdict_part
-from knowledge.intents import Intent, classify, in_domain, specific_cue
+from knowledge.intents import Intent, classify, in_domain, off_topics, specific_cue
 from knowledge.models import Clause, Notice
 from knowledge.places import Strength, place_names, stands_alone
 from knowledge.profile import read_profile
@@ -56,7 +56,8 @@ _ASKS_ELIGIBLE = re.compile(r"(能报|能申报|能申请|可以报|可以申报
 _VERDICT_STOPWORDS = {"能报", "申报", "可以", "能不能", "我们", "我们的", "现在", "还能", "不能", "够不够", "行不行",
                       "是不是", "符合", "条件", "工作室", "技能大师", "技能", "大师", "领办", "满足", "资格", "一个",
                       "申请", "这个", "那个", "今年", "今天", "需要", "要求", "通知", "市级", "区级"}
-_FOLLOW_UP_FILLER = re.compile(r"[呢吗嘛啊呀的那么和跟与及还有也这边那边边方面怎样如何样呀？?。.，,！!\s]|那里|那儿|这里")
+_FOLLOW_UP_FILLER = re.compile(r"不是|我问的是|我说的是|问的是|我是问|我想问|应该是|换成|改成|"
+                               r"[呢吗嘛啊呀的那么和跟与及还有也这边那边边方面怎样如何样呀？?。.，,！!\s]|那里|那儿|这里")
 _COMMON_WORD_FREQ = 1000  # jieba count above which a place short name is an everyday word
 
 
@@ -146,6 +147,10 @@ class Answerer:
         intents = [i for i, s in ranked if s >= max(2.5, 0.5 * top) or s == top]
         notices, note, county = self._select(q, None)
         in_scope = bool(q) and self._in_scope(q, intents)
+        if q and not in_scope and (notices or current in self.kb.notices):
+            # about a notice named or in context: the user's own facts (我1972年生的) or an
+            # eligibility question (社保交了3年够吗) belong to it
+            in_scope = bool(read_profile(q, today)) or bool(_ASKS_ELIGIBLE.search(q))
         uncovered = self._uncovered_place(q) if not notices else ""
         if uncovered and in_scope:  # a real place with no notice: not the one in context
             return self._not_collected(uncovered, intents)
@@ -252,7 +257,12 @@ class Answerer:
 
     def _in_scope(self, q: str, intents: list[Intent]) -> bool:
         """In scope: a domain term, or an intent cue whose other words all occur in the
-        notices (``韶关联系电话`` yes; ``韶关丹霞山门票多少钱``: 丹霞山 and 门票 never do)."""
+        notices (``韶关联系电话`` yes; ``韶关丹霞山门票多少钱``: 丹霞山 and 门票 never do).
+        A topic of another service (``高级技师证怎么考``, ``电工证年审``:
+        ``knowledge/data/off_topic.txt``) no notice speaks of is out of scope."""
+        topic = next((t for t in off_topics() if t in q), "")
+        if topic and not any(topic in n.text for n in self.kb.notices.values()):
+            return False
         if in_domain(q) or specific_cue(q):
             return True
         if not intents:

@@ -58,3 +58,4 @@ def silent_on(notice: Notice, question: str) -> str:
             return ""
     return ""
 
+

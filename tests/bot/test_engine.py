@@ -178,3 +178,11 @@ async def test_a_follow_up_with_its_own_question_is_not_rewritten(settings):
         await chat.say("太仓的截止时间？")
         [reply] = await chat.say("韶关联系电话")
         assert "0751-8605683" in reply.text
+
+
+async def test_a_correction_names_the_place_meant(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        await chat.say("鹿城今年评几个")
+        [reply] = await chat.say("不是，我问的是无锡")
+        assert "无锡市" in reply.text and not reply.fallback

@@ -18,3 +18,14 @@ def test_payment_date_not_written_is_said_so_with_the_contact(answerer) -> None:
 def test_a_written_date_of_the_event_is_not_silence(answerer) -> None:
     a = answerer.answer("太仓的截止时间", TODAY)
     assert not a.fallback and "8月20日" in a.text
+
+
+def test_questions_for_other_services_are_declined(answerer) -> None:
+    for q in ("韶关高级技师证怎么考啊", "电工证过期了怎么年审"):
+        a = answerer.answer(q, TODAY)
+        assert a.fallback and a.out_of_scope, q
+
+
+def test_own_facts_about_the_notice_in_context_are_answered(answerer, notice_of) -> None:
+    a = answerer.answer("我1972年生的", TODAY, current=notice_of["太仓"])
+    assert not a.out_of_scope
