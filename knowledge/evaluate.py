@@ -74,6 +74,28 @@ def judge(item: dict, answer: Answer, place_of: dict[str, str]) -> Verdict:  # t
     return Verdict(item["id"], True, "")
 
 
+_CLARIFY = ("哪个", "哪一个", "哪座", "请问您", "请选择", "您想了解", "哪里", "哪个市", "哪一")
+
+
+def judge_expect(item: dict, text: str, fallback: bool) -> bool:  # type: ignore[type-arg]
+    """Judge an answer in the blind sets' format (the shared scorer's rules): every
+    ``expect`` group has one alternative in the answer after NFKC and whitespace removal,
+    no ``forbid`` string is; ``out_of_scope`` items must fall back; ``ambiguous`` items
+    must name ``min_cities`` of ``cities`` or (``clarify_ok``) ask which one."""
+    ans = fold(text)
+    category = item.get("category")
+    if category == "out_of_scope":
+        return fallback
+    if category == "ambiguous":
+        named = [c for c in item.get("cities") or [] if c in ans]
+        return len(named) >= item.get("min_cities", 2) or (
+            bool(item.get("clarify_ok")) and any(w in ans for w in _CLARIFY))
+    if any(fold(f) in ans for f in item.get("forbid") or []):
+        return False
+    groups = item.get("expect") or []
+    return bool(groups) and all(any(fold(alt) in ans for alt in g) for g in groups)
+
+
 def evaluate(answerer: Answerer, items: list[dict], today: dt.date) -> list[Verdict]:  # type: ignore[type-arg]
     """Answer and judge every item."""
     place_of = {nid: n.meta.place.short for nid, n in answerer.kb.notices.items()}

@@ -16,12 +16,9 @@ import argparse
 import asyncio
 import datetime as dt
 import json
-import re
 import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -30,28 +27,7 @@ if str(ROOT) not in sys.path:
 from bot.app import build_runtime  # noqa: E402
 from bot.messages import IncomingMessage  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
-
-CLARIFY = ["哪个", "哪一个", "哪座", "请问您", "请选择", "您想了解", "哪里", "哪个市", "哪一"]
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
-
-
-def judge(turn: dict[str, Any], answer: str, fallback: bool) -> bool:
-    """One turn right or wrong (the single-question scorer's rules)."""
-    ans = _norm(answer)
-    category = turn.get("category")
-    if category == "out_of_scope":
-        return fallback
-    if category == "ambiguous":
-        cities = [c for c in turn.get("cities") or [] if c in ans]
-        return len(cities) >= turn.get("min_cities", 2) or (
-            bool(turn.get("clarify_ok")) and any(w in ans for w in CLARIFY))
-    if any(_norm(f) in ans for f in turn.get("forbid") or []):
-        return False
-    groups = turn.get("expect") or []
-    return bool(groups) and all(any(_norm(alt) in ans for alt in g) for g in groups)
+from knowledge.evaluate import judge_expect  # noqa: E402
 
 
 async def run(path: Path, db: Path, today: dt.date, verbose: bool) -> int:
@@ -68,7 +44,7 @@ async def run(path: Path, db: Path, today: dt.date, verbose: bool) -> int:
                     channel="console", user_id=f"eval-{d['id']}", text=turn["q"], message_id=f"{d['id']}-{i}"))
                 answer = "\n".join(r.text for r in replies)
                 fallback = any(r.fallback for r in replies)
-                ok = judge(turn, answer, fallback)
+                ok = judge_expect(turn, answer, fallback)
                 total[turn.get("category", "?")] += 1
                 right[turn.get("category", "?")] += ok
                 ok_all &= ok
