@@ -100,7 +100,7 @@ def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Findi
     if c.kind == ConditionKind.TEAM_MIN and c.value is not None and p.team_size is not None:
         return _team(c, p.team_size, p.team_includes_leader)
     if c.kind == ConditionKind.QUALIFICATION and p.level is not None:
-        return _level(c, p.level, section)
+        return _level(c, p.level, section, p.question)
     return None
 
 
@@ -167,7 +167,20 @@ def _team(c: Condition, size: int, user_counts_leader: bool | None) -> Finding:
 _RELAXED = re.compile(r"(放宽|破格|可适当|另有规定|不受此限|除外)")
 
 
-def _level(c: Condition, rank: int, section: str = "") -> Finding | None:
+_RELAXED_TO = re.compile(r"([^。；;]{2,60}?)(?:的)?[，,]?(?:可)?放宽(?:至|到)(高级技师|技师|高级工)")
+
+
+def _rank(level: str) -> int:
+    return {"高级技师": 1, "技师": 2, "高级工": 3}.get(level, 0)
+
+
+def _craft_words(text: str) -> list[str]:
+    """The named trades of a relaxation (``从事潍坊风筝、核雕、嵌银漆器等传统技艺传承``)."""
+    words = re.split(r"[、，,“”\"（）()等和及或]|从事|传统技艺|传承|领域|行业|的", text)
+    return [w for w in words if len(w) >= 2]
+
+
+def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Finding | None:
     text = " ".join(c.options) + c.text
     mentioned = [r for rx, r in _REQUIRED_LEVEL if rx.search(text)]
     if not mentioned:
@@ -176,6 +189,10 @@ def _level(c: Condition, rank: int, section: str = "") -> Finding | None:
     name = LEVEL_NAMES[required]
     if rank <= required:
         return Finding(Status.MET, f"您是{LEVEL_NAMES[rank]}，满足“{name}及以上”的等级要求。", c)
+    relaxed = _RELAXED_TO.search(section)
+    if relaxed and rank <= _rank(relaxed.group(2)) and any(w in question for w in _craft_words(relaxed.group(1))):
+        return Finding(Status.MET, f"您是{LEVEL_NAMES[rank]}，属于通知可放宽至{relaxed.group(2)}的情形："
+                                   f"“{relaxed.group(0)[-60:]}”。", c)
     if _RELAXED.search(section):
         return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[rank]}，低于一般要求的{name}；通知对部分情形可放宽，"
                                       "请对照原文确认。", c)
@@ -208,13 +225,15 @@ def verdict_part(notice: Notice, profile: Profile, today: dt.date, programme: st
 
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
 _UNITS = {"万元": ("money", 10000.0), "万": ("money", 10000.0), "元": ("money", 1.0),
+          "%": ("share", 1.0), "％": ("share", 1.0), "成": ("share", 10.0),
           "年半": ("time", 18.0), "年": ("time", 12.0), "个月": ("time", 1.0), "月": ("time", 1.0),
           "人": ("people", 1.0), "名": ("people", 1.0), "平方米": ("area", 1.0), "平米": ("area", 1.0)}
 _UNIT_RX = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _AT_LEAST = re.compile(rf"(?:不低于|不少于|满|达到|超过|大于)\s*{_NUM}\s*({_UNIT_RX})|{_NUM}\s*({_UNIT_RX})(?:以上|及以上)")
 _AT_MOST = re.compile(rf"(?:不超过|不高于|不多于|低于|少于)\s*{_NUM}\s*({_UNIT_RX})|{_NUM}\s*({_UNIT_RX})(?:以下|以内)")
-_USER_QTY = re.compile(rf"{_NUM}\s*({_UNIT_RX})")
-_EXCLUDED = re.compile(r"(不含|不包括|不得|不能|不予|不属于|除外|不在[^，。；]{0,8}范围|不再|不纳入|不受理)")
+_USER_QTY = re.compile(rf"(?<!\d){_NUM}\s*({_UNIT_RX})")
+_SINCE = re.compile(r"(?:(20\d{2})年|(去年|前年|今年))(?:(\d{1,2})月)?[^，。；]{0,8}?(?:成立|注册|建立|设立|建的|建成|组建|开办|创办)")
+_EXCLUDED = re.compile(r"(不含|不包括|不得|不能|不予|不属于|除外|不在[^，。；]{0,8}范围|不再|不纳入|不列入|不受理|不适用)")
 
 
 def _amount(number: str, unit: str) -> tuple[str, float] | None:
@@ -233,7 +252,27 @@ def _amount(number: str, unit: str) -> tuple[str, float] | None:
     return family, value * factor
 
 
-def sentence_verdict(sentence: str, question: str, shared: list[str]) -> tuple[Status, str] | None:
+def _user_amounts(question: str, today: dt.date) -> list[tuple[str, float]]:
+    """Quantities the user states (``营业收入1500万``, ``两年半``), a calendar year not
+    among them; a founding date becomes a duration up to ``today``
+    (``2025年3月注册`` → 20 months on 2026-12-01; ``去年10月才建`` → 14)."""
+    out: list[tuple[str, float]] = []
+    for m in _USER_QTY.finditer(question):
+        if m.group(2) == "年" and re.fullmatch(r"\d{4}", m.group(1)):
+            continue  # 2025年 is a date, not a number of years
+        amount = _amount(m.group(1), m.group(2))
+        if amount:
+            out.append(amount)
+    since = _SINCE.search(question)
+    if since:
+        year = int(since.group(1)) if since.group(1) else today.year - {"去年": 1, "前年": 2, "今年": 0}[since.group(2)]
+        month = int(since.group(3)) if since.group(3) else (today.month if since.group(1) is None else 1)
+        out.insert(0, ("time", float((today.year - year) * 12 + today.month - month)))
+    return out
+
+
+def sentence_verdict(sentence: str, question: str, shared: list[str],
+                     today: dt.date | None = None) -> tuple[Status, str] | None:
     """A verdict from one condition sentence for a fact the parser has no rule kind for:
     the user's quantity against the sentence's threshold of the same kind (营业收入1500万
     against 不低于2000万元; 社保两年半 against 满36个月), or the user's kind of unit in an
@@ -243,13 +282,14 @@ def sentence_verdict(sentence: str, question: str, shared: list[str]) -> tuple[S
         sentence: The condition sentence (normalised, simplified).
         question: The normalised question.
         shared: Content words the question and the sentence share (the thing compared).
+        today: For durations from a date the user gives (``2025年3月注册``).
 
     Returns:
         ``(status, reason)`` or ``None`` when the sentence settles nothing.
     """
     if not shared:
         return None
-    users = [a for m in _USER_QTY.finditer(question) if (a := _amount(m.group(1), m.group(2)))]
+    users = _user_amounts(question, today or dt.date.today())
     for rx, at_least in ((_AT_LEAST, True), (_AT_MOST, False)):
         for m in rx.finditer(sentence):
             number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
@@ -266,4 +306,31 @@ def sentence_verdict(sentence: str, question: str, shared: list[str]) -> tuple[S
     excluded = _EXCLUDED.search(sentence)
     if excluded and any(w in sentence[max(0, excluded.start() - 24): excluded.end() + 24] for w in shared):
         return Status.NOT_MET, "通知把这种情况排除在申报范围之外。"
+    return None
+
+
+def deadline_verdict(notice: Notice, today: dt.date) -> Part | None:
+    """"现在还能报吗": the applicant's deadline of the open round against ``today``.
+
+    Returns:
+        ✅ still open (days left), ❌ passed, ❔ 另行通知 or not stated; ``None`` when the
+        notice gives no applicant deadline at all.
+    """
+    from knowledge.compose import fmt_date
+    from knowledge.models import DeadlineStatus
+
+    own = [d for d in notice.facts.deadlines if d.applicant and not d.closed]
+    dated = [d for d in own if d.date is not None]
+    if dated:
+        d = max(dated, key=lambda x: x.date or today)
+        assert d.date is not None
+        if d.date >= today:
+            line = f"✅ 还来得及：申报截止时间是{fmt_date(d.date)}，距今还有{(d.date - today).days}天。"
+        else:
+            line = f"❌ 已经截止：申报截止时间是{fmt_date(d.date)}，已过（今天是{fmt_date(today)}）。"
+        return Part([line], [cite(notice, d.clause, d.quote)])
+    announced = [d for d in own if d.status == DeadlineStatus.UNSPECIFIED]
+    if announced:
+        d = announced[0]
+        return Part(["❔ 申报时间另行通知，目前还没有公布具体截止日期。"], [cite(notice, d.clause, d.quote)])
     return None

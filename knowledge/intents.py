@@ -161,3 +161,23 @@ def off_topics() -> tuple[str, ...]:
     怎么考, 年审, 个税…); the answerer declines them unless a notice speaks of them."""
     text = resources.files("knowledge").joinpath("data/off_topic.txt").read_text(encoding="utf-8")
     return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def paraphrases() -> dict[str, tuple[str, ...]]:
+    """``{user's word: the notice's words}`` (``knowledge/data/paraphrases.txt``:
+    社保 → 社会保险, 个体户 → 个体工商户, 跳槽 → 离开申报单位…)."""
+    text = resources.files("knowledge").joinpath("data/paraphrases.txt").read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, *others = line.split()
+            out[word] = tuple(others)
+    return out
+
+
+def expand(question: str) -> str:
+    """``question`` followed by the notice's words for the user's words it contains, so a
+    sentence written the notice's way is found (``社保交了3年`` finds ``社会保险``)."""
+    extra = [w for word, others in paraphrases().items() if word in question for w in others]
+    return question + (" " + " ".join(extra) if extra else "")

@@ -55,6 +55,7 @@ class Profile:
         unit_type: ``"院校"``, ``"事业单位"`` or ``"企业"``.
         sex: ``"男"`` or ``"女"``.
         stated: Chinese labels of what was stated, in order (for the reply).
+        question: The normalised question the facts were read from.
     """
 
     age: int | None = None
@@ -66,6 +67,7 @@ class Profile:
     unit_type: str = ""
     sex: str = ""
     stated: list[str] = field(default_factory=list)
+    question: str = ""
 
     def __bool__(self) -> bool:
         return any(v not in (None, "") for v in (self.age, self.birth, self.years_to_retirement,
@@ -106,7 +108,7 @@ def read_profile(question: str, today: dt.date) -> Profile:
     Returns:
         The profile; falsy when the question states no fact about the applicant.
     """
-    p = Profile()
+    p = Profile(question=question)
     for m in _AGE.finditer(question):
         before = question[max(0, m.start() - 6): m.start()]
         if _AGE_NOT_SELF.search(before) or re.match(r"\s*(?:以下|以上|之内|内)", question[m.end():]):

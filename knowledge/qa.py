@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from knowledge.base import KnowledgeBase
 from knowledge.compose import Citation, Part, cite, compose
-from knowledge.eligibility import Status, sentence_verdict, verdict_part
-from knowledge.intents import Intent, classify, in_domain, off_topics, specific_cue
+from knowledge.eligibility import Status, deadline_verdict, sentence_verdict, verdict_part
+from knowledge.intents import Intent, classify, expand, in_domain, off_topics, specific_cue
 from knowledge.models import Clause, Notice
 from knowledge.places import Strength, place_names, stands_alone
 from knowledge.profile import read_profile
@@ -51,6 +51,7 @@ class Answer:
     intents: list[str] = field(default_factory=list)
 
 
+_STILL_OPEN = re.compile(r"(还能|还可以|来得及|还来得及|现在能|现在可以|现在还|截止了吗|过期了吗|结束了吗|过了吗|还有机会)")
 _ASKS_ELIGIBLE = re.compile(r"(能报|能申报|能申请|可以报|可以申报|能不能|可不可以|行吗|行不行|够吗|够不够|符合|算吗|算不算|"
                             r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算)")
 _VERDICT_STOPWORDS = {"能报", "申报", "可以", "能不能", "我们", "我们的", "现在", "还能", "不能", "够不够", "行不行",
@@ -172,8 +173,10 @@ class Answerer:
         for nid in notices[:3]:
             verdict = verdict_part(self.kb.notices[nid], profile, today,
                                    programme_named(q, self.kb.notices[nid])) if profile else None
+            if verdict is None and Intent.DEADLINE in intents and _STILL_OPEN.search(q):
+                verdict = deadline_verdict(self.kb.notices[nid], today)
             if verdict is None and _ASKS_ELIGIBLE.search(q):
-                verdict = self._evidence_verdict(nid, q)
+                verdict = self._evidence_verdict(nid, q, today)
             if verdict is not None and set(intents) <= {Intent.CONDITIONS}:
                 parts.append((nid, verdict))
                 continue
@@ -195,11 +198,12 @@ class Answerer:
         """What the notice does not say that ``q`` asks (:func:`knowledge.silence.silent_on`)."""
         return silent_on(self.kb.notices[nid], q)
 
-    def _evidence_verdict(self, nid: str, q: str) -> Part | None:
+    def _evidence_verdict(self, nid: str, q: str, today: dt.date) -> Part | None:
         """For "我们是个体户，能报吗": the condition sentence that speaks to the user's
         situation, quoted, with a verdict when it settles it (a threshold of the same
         kind, an exclusion) and 待确认 otherwise."""
         notice = self.kb.notices[nid]
+        q = expand(q)
         tokens = [t for t in self.kb.tokenizer.tokens(q)
                   if t not in notice.meta.place.aliases and t not in _VERDICT_STOPWORDS and len(t) >= 2]
         if not tokens:
@@ -216,7 +220,7 @@ class Answerer:
             return None
         _, sentence, clause = best
         shared = [t for t in tokens if t in sentence]
-        settled = sentence_verdict(sentence, q, shared)
+        settled = sentence_verdict(sentence, q, shared, today)
         status, reason = settled if settled else (Status.UNSURE, "通知对此的规定如下，请对照确认。")
         icon = {Status.MET: "✅", Status.NOT_MET: "❌", Status.UNSURE: "❔"}[status]
         head = {Status.MET: "符合", Status.NOT_MET: "不符合", Status.UNSURE: "待确认"}[status]

@@ -32,7 +32,8 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
     (ConditionKind.AREA_MIN, "工作室", re.compile(rf"面积[^。；，]{{0,8}}?不(?:少|小)于\s*{_N}\s*(?:平方米|㎡|平米)")),
 ]
 _QUALIFICATION = re.compile(
-    r"(国家[一二三四五]级职业资格[^，。；]{0,12}以上|技师、高级技师|高级技师|技师以上|高级工以上)"
+    r"(国家[一二三四五]级职业资格[^，。；]{0,12}以上|[一二三]级[^，。；]{0,12}(?:及)?以上|技师、高级技师|高级技师|"
+    r"技师(?:及)?以上|高级工(?:及)?以上)"
 )
 _ONE_OF = re.compile(r"(?:具有|具备|符合)下列条件之一")
 _ALL_OF = re.compile(r"(?:具有|具备|符合)下列条件(?!之一)")

@@ -93,3 +93,19 @@ def test_answers_give_the_verdict_with_the_clause(answerer) -> None:
     assert "不符合" in a.text and "55" in a.text and a.citations
     a = answerer.answer("我45岁，高级技师，能报韶关的吗", dt.date(2022, 6, 1))
     assert "❌" not in a.text.split("📄")[0]
+
+
+def test_durations_from_dates_and_shares() -> None:
+    q = normalize_question("公司2025年3月在顺德注册的 今年能报吗")
+    status, _ = sentence_verdict("在本区注册登记满2年，正常经营。", q, ["注册"], TODAY)  # type: ignore[misc]
+    assert status == Status.NOT_MET  # 20 months, not 2025 years
+    q = normalize_question("我们公司职工教育经费用在高技能人才上的只有两成左右")
+    status, _ = sentence_verdict("企业职工教育经费用于高技能人才培养的费用不低于30%。", q, ["教育经费"])  # type: ignore[misc]
+    assert status == Status.NOT_MET
+
+
+def test_still_open_is_answered_against_today(answerer) -> None:
+    before = answerer.answer("太仓现在还能报吗", dt.date(2024, 6, 1))
+    assert "✅" in before.text and "80天" in before.text
+    after = answerer.answer("太仓现在还能报吗", dt.date(2024, 9, 1))
+    assert "❌" in after.text and "已经截止" in after.text
