@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from knowledge.base import KnowledgeBase
 from knowledge.compose import Citation, Part, cite, compose
 from knowledge.eligibility import Status, deadline_verdict, sentence_verdict, verdict_part
-from knowledge.intents import Intent, classify, expand, in_domain, off_topics, specific_cue
+from knowledge.intents import Intent, classify, expand, in_domain, off_topics, paraphrases, specific_cue
 from knowledge.models import Clause, Notice
 from knowledge.places import Strength, place_names, stands_alone
 from knowledge.profile import read_profile
@@ -203,7 +203,7 @@ class Answerer:
         situation, quoted, with a verdict when it settles it (a threshold of the same
         kind, an exclusion) and 待确认 otherwise."""
         notice = self.kb.notices[nid]
-        q = expand(q)
+        q = expand(q)  # for sentence_verdict's comparisons, which read the question itself
         tokens = [t for t in self.kb.tokenizer.tokens(q)
                   if t not in notice.meta.place.aliases and t not in _VERDICT_STOPWORDS and len(t) >= 2]
         if not tokens:
@@ -283,7 +283,8 @@ class Answerer:
         found = [p for p in (compose(i, notice, today, prog, q) for i in wanted) if p]
         good = [p for p in found if not p.missing]
         if good:
-            return Part([ln for p in good for ln in p.lines], [c for p in good for c in p.citations])
+            composed = Part([ln for p in good for ln in p.lines], [c for p in good for c in p.citations])
+            return self._sharper_sentence(nid, q, composed) or composed
         retrievable = not found or (intents and intents[0] == Intent.CONDITIONS)
         hit = self._retrieve(nid, q) if retrievable else None
         if hit:
@@ -293,6 +294,30 @@ class Answerer:
             if overview and any(w in q for w in ("通知", "政策", "文件", "介绍")):
                 return overview
         return self._not_stated(nid, found[0] if found else None)
+
+    def _sharper_sentence(self, nid: str, q: str, composed: Part) -> Part | None:
+        """Evidence first: when one sentence of the notice covers the question's words far
+        better than the facts composed for its intent (``连续几年考核不合格会被撤销称号``
+        is no conditions list), that sentence is the answer."""
+        notice = self.kb.notices[nid]
+        tokens = [t for t in self.kb.tokenizer.tokens(q)
+                  if t not in notice.meta.place.aliases and t not in _VERDICT_STOPWORDS and len(t) >= 2]
+        if len(set(tokens)) < 3:
+            return None
+        best: tuple[float, str, Clause] | None = None
+        for clause in notice.clauses:
+            for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
+                if s.strip():
+                    cov = self._coverage(tokens, s)
+                    if best is None or cov > best[0]:
+                        best = (cov, s.strip(), clause)
+        if best is None or best[0] < 0.75:
+            return None
+        if self._coverage(tokens, "".join(composed.lines)) >= best[0] - 0.3:
+            return None
+        _, sentence, clause = best
+        section = self._section_path(notice, clause)
+        return Part([f"通知相关规定{section}：{shorten(sentence, 200)}"], [cite(notice, clause.ref, sentence)])
 
     @staticmethod
     def _names_material(notice: Notice, q: str) -> bool:
@@ -345,7 +370,9 @@ class Answerer:
         total = sum(weights.values())
         if total <= 0:
             return 0.0
-        return sum(w for t, w in weights.items() if t in text) / total
+        said = paraphrases()
+        return sum(w for t, w in weights.items()
+                   if t in text or any(p in text for p in said.get(t, ()))) / total
 
     def _not_stated(self, nid: str, part: Part | None) -> Part:
         notice = self.kb.notices[nid]
