@@ -17,7 +17,8 @@ from knowledge.text import cn_number, split_sentences
 
 _INTRO = re.compile(r"(材料(?:应|须|需)?包括|下列材料|以下材料|上传材料包括|申报材料$|需提交|提交以下)")
 _COPIES = re.compile(r"一式\s*([一二两三四五\d])\s*份")
-_JOINT = re.compile(r"其中([^，,。；]{2,20}?)的，?还需提供([^。；]+)")
+_JOINT = re.compile(r"(?:其中|[；;])\s*([^，,。；;]{2,24}?)的[，,]?\s*(?:还需|还应|另需|需|须)提供([^。；;]+)")
+_CONDITIONAL = re.compile(r"^([^，,。；;]{2,30}?的)[，,]\s*(?:还需|还应|另需|需|须|应)?(?:提供|提交|附|报送)([^。；;]+)")
 _NAMED_FORM = re.compile(r"《([^》]{4,30}?(?:表|报告))》")
 _URL = re.compile(r"https?://[^\s（）()，,。；]+")
 _TO = re.compile(r"(?:报送|报|交|提交至|送至|送)([^，,。；]{2,30}?(?:科|处|局|办公室|中心|部门))(?:审核|初审|[，,。；（(]|$)"
@@ -58,9 +59,12 @@ def extract_materials(clauses: list[Clause], programmes: list[str]) -> list[Mate
         for kid in kids:
             text = kid.text.split("\n")[0]
             copies = _COPIES.search(text)
-            out.append(Material(index=kid.ref[len(clause.ref):] or kid.ref, name=_name(text),
+            conditional = _CONDITIONAL.match(text)  # 校企合作共建的，还需提供合作协议复印件
+            out.append(Material(index=kid.ref[len(clause.ref):] or kid.ref,
+                                name=_name(conditional.group(2) if conditional else text),
                                 text=text.rstrip("；;。"),
                                 copies=cn_number(copies.group(1)) if copies else None,
+                                condition=conditional.group(1).removesuffix("的") if conditional else "",
                                 programme=prog, clause=kid.ref))
             joint = _JOINT.search(text)
             if joint:
