@@ -24,6 +24,7 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
     (ConditionKind.RETIREMENT_MARGIN, "领办人", re.compile(rf"距(?:离)?法定退休年龄(?:一般|原则上|应|须)*(?:不少于|不低于|不足|还有)?\s*{_N}\s*年(?:以上|及以上)?")),
     (ConditionKind.TEAM_MIN, "团队", re.compile(rf"(?:团队成员|成员|团队)[^。；，]{{0,12}}?不少于\s*{_N}\s*(?:人|名)")),
     (ConditionKind.TEAM_MIN, "团队", re.compile(rf"不少于\s*{_N}\s*(?:人|名)的[\u4e00-\u9fff]*团队")),
+    (ConditionKind.TEAM_MIN, "团队", re.compile(rf"(?:团队成员|成员|团队)[^。；，]{{0,8}}?{_N}\s*(?:至|到|-|~|～|—)\s*\d+\s*(?:人|名)")),
     (ConditionKind.TEAM_MIN, "团队", re.compile(rf"(?:团队成员|成员|团队)(?:人数)?[^。；，]{{0,12}}?(?<!不少于)(?<!\d){_N}\s*(?:人|名)(?:及)?以上")),
     (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"有\s*{_N}\s*名(?:均)?具备[^。；]{{0,16}}?技师以上")),
     (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"其中[^。；，]{{0,30}}?技师以上[^。；，]{{0,20}}?不少于\s*{_N}\s*(?:人|名)")),

@@ -110,7 +110,7 @@ def extract_quotas(clauses: list[Clause], programmes: list[str] | None = None) -
     progs = programmes or []
     for clause in clauses:
         flat = clause.text.replace("\n", "")
-        out += _quota_rows(clause)
+        out += _quota_rows(clause, progs)
         for sentence in split_sentences(flat):
             offset = flat.find(sentence)
             for m in _QUOTA.finditer(sentence):
@@ -137,9 +137,10 @@ def extract_quotas(clauses: list[Clause], programmes: list[str] | None = None) -
 _QUOTA_HEAD = re.compile(r"(名额|数量|指标|个数|限额)")
 
 
-def _quota_rows(clause: Clause) -> list[Quota]:
+def _quota_rows(clause: Clause, programmes: list[str] | None = None) -> list[Quota]:
     """Rows of a quota table inside a clause: a header cell naming 名额/数量 and rows
-    ``place \t number`` below it (the 合计 row is the total)."""
+    ``place \t number`` below it (the 合计 row is the total); a row whose first cell
+    names one of the notice's programmes is that programme's quota."""
     rows = [ln.split("\t") for ln in clause.text.split("\n")]
     out: list[Quota] = []
     column = -1
@@ -152,13 +153,19 @@ def _quota_rows(clause: Clause) -> list[Quota]:
         if heads and not any(re.fullmatch(r"\d+", c) for c in cells):
             column = heads[0]
             continue
-        if column < 0 or column >= len(cells) or not re.fullmatch(r"\d{1,3}", cells[column]):
+        count = re.fullmatch(r"(\d{1,3})\s*(?:个|名|家)?", cells[column]) if 0 <= column < len(cells) else None
+        if count is None:
             continue
         name = next((c for c in cells[:column] if c and not re.fullmatch(r"\d+", c)), "")
         if not name:
             continue
         total = bool(re.fullmatch(r"(合计|总计|小计|共计)", name))
-        out.append(Quota(count=int(cells[column]), text="\t".join(cells), scope="认定" if total else "推荐",
+        programme = next((p for p in programmes or [] if p in name), "")
+        if programme or len(programmes or []) == 1 and any(w in name for w in ("工作室", "技师")):
+            out.append(Quota(count=int(count.group(1)), text="\t".join(cells), scope="认定",
+                             programme=programme if len(programmes or []) > 1 else "", clause=clause.ref))
+            continue
+        out.append(Quota(count=int(count.group(1)), text="\t".join(cells), scope="认定" if total else "推荐",
                          place="" if total else name, clause=clause.ref))
     return out
 
