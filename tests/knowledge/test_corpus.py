@@ -52,7 +52,7 @@ def test_notice(path: Path, expected: dict[str, object]) -> None:
     assert wrong == sorted(KNOWN.get(path.name, [])), f"{path.name}: found {found} {score.error}"
 
 
-FLOORS = {"accepted": 0.95, "metadata": 0.93, "key facts": 0.90}
+FLOORS = {"accepted": 0.97, "metadata": 0.97, "key facts": 0.97}  # measured 1.00 on 100 notices
 
 
 def test_accuracy_floors() -> None:
