@@ -255,11 +255,20 @@ def _topic_words(topics: list[str]) -> str:
     return "、".join(names[t] for t in topics)
 
 
-def _subsidy(n: Notice, today: dt.date, programme: str) -> Part | None:
+_SUBSIDY_WORDS = re.compile(r"(优秀|考核|年度|验收|评估|绩效|奖励|延续|期满|首次|第二年|二次)")
+
+
+def _subsidy(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
+    """Subsidies of the notice; narrowed to the ones whose sentence names what the
+    question names (``考核优秀的奖励``); missing (the notice does not say) when the user
+    asks how much and those name no amount (``给予一定的奖励``, ``酌情予以补助``)."""
     subs = n.facts.subsidies
     if programme:  # the programme the question names, when a subsidy is addressed to it
         core = programme.removeprefix("企业")
         subs = [s for s in subs if core in s.recipient] or subs
+    asked = set(_SUBSIDY_WORDS.findall(question))
+    if asked and len([p for p in re.split(r"[？?；;]", question) if p.strip()]) == 1:
+        subs = [s for s in subs if asked & set(_SUBSIDY_WORDS.findall(s.quote))] or subs
     if not subs:
         return None
     lines: list[str] = []
@@ -273,7 +282,8 @@ def _subsidy(n: Notice, today: dt.date, programme: str) -> Part | None:
             lines.append(f"• 通知未写明具体金额：{shorten(s.quote, 90)}")
         if not any(c.clause == s.clause for c in cites):
             cites.append(cite(n, s.clause, s.quote))
-    return Part(["补助/资助："] + lines, cites)
+    unstated = bool(re.search(r"(多少|金额|几万|给多少)", question)) and not any(s.amount_yuan for s in subs)
+    return Part(["补助/资助："] + lines, cites, missing=unstated)
 
 
 def _simple_list(facts: list, title: str, n: Notice) -> Part | None:  # type: ignore[type-arg]
@@ -392,6 +402,7 @@ def compose(intent: Intent, notice: Notice, today: dt.date, programme: str = "",
     """
     if intent == Intent.CONDITIONS:
         return _conditions(notice, today, programme, question)
-    if intent in (Intent.DEADLINE, Intent.SUBMISSION, Intent.PUBLICITY, Intent.FORMS, Intent.MATERIALS):
+    if intent in (Intent.DEADLINE, Intent.SUBMISSION, Intent.PUBLICITY, Intent.FORMS, Intent.MATERIALS,
+                  Intent.SUBSIDY):
         return COMPOSERS[intent](notice, today, programme, question)  # type: ignore[call-arg]
     return COMPOSERS[intent](notice, today, programme)

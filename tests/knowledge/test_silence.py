@@ -29,3 +29,10 @@ def test_questions_for_other_services_are_declined(answerer) -> None:
 def test_own_facts_about_the_notice_in_context_are_answered(answerer, notice_of) -> None:
     a = answerer.answer("我1972年生的", TODAY, current=notice_of["太仓"])
     assert not a.out_of_scope
+
+
+def test_an_amount_the_notice_leaves_open_is_not_stated(answerer) -> None:
+    a = answerer.answer("韶关认定以后补助多少钱", TODAY)
+    assert a.fallback and "酌情予以补助" in a.text and "0751-8605683" in a.text
+    a = answerer.answer("镇江评估考核优秀的奖励具体多少钱", TODAY)
+    assert a.fallback and "一定的奖励" in a.text
