@@ -20,7 +20,7 @@ from knowledge.models import Clause, Notice
 from knowledge.places import Strength, place_names, stands_alone
 from knowledge.profile import read_profile
 from knowledge.silence import silent_on
-from knowledge.text import normalize_question, shorten
+from knowledge.text import fold, normalize_question, shorten
 
 # Intents whose per-city answers are short enough to list for every city at once.
 _COMPACT = {Intent.DEADLINE, Intent.SUBSIDY, Intent.VALIDITY, Intent.QUOTA, Intent.PUBLICITY}
@@ -456,14 +456,24 @@ _INTENT_NAMES = {Intent.DEADLINE: "截止时间", Intent.SUBSIDY: "补助标准"
 
 
 def _render(lines: list[str], cites: list[Citation]) -> str:
+    """The answer text: its lines, then the clauses it relies on, the notice named once
+    (``📄 依据：太仓市《…》（太人社职〔2024〕7号）四、（一）：“…”``). A clause whose sentence
+    the answer already shows is cited by its reference alone; at most three clauses."""
     text = "\n".join(lines)
-    seen = set()
-    refs = []
+    flat = fold(text)
+    by_notice: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
+    seen: set[tuple[str, str]] = set()
+    shown = 0
     for c in cites:
         key = (c.notice_id, c.clause)
-        if key in seen:
+        if key in seen or shown >= 3:
             continue
         seen.add(key)
-        where = "正文" if c.clause == "正文" else c.clause
-        refs.append(f"📄 依据：{c.notice}，{where}：“{shorten(c.quote, 90)}”")
-    return text + ("\n" + "\n".join(refs[:3]) if refs else "")
+        shown += 1
+        labels[c.notice_id] = c.notice
+        quote = fold(shorten(c.quote, 90)).rstrip("…")
+        said = len(quote) >= 8 and quote in flat  # the answer already shows the whole quote
+        by_notice.setdefault(c.notice_id, []).append(c.clause if said else f"{c.clause}：“{shorten(c.quote, 90)}”")
+    refs = [f"📄 依据：{labels[nid]}，" + "；".join(parts) for nid, parts in by_notice.items()]
+    return text + ("\n" + "\n".join(refs) if refs else "")
