@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.intents import Intent, condition_topics
-from knowledge.models import ConditionKind, DeadlineStatus, Notice
+from knowledge.models import ConditionKind, Deadline, DeadlineStatus, Notice
 from knowledge.text import shorten, split_sentences
 
 
@@ -59,13 +59,35 @@ _OFFICE_WORDS = ("各县", "各区", "县区", "区县", "各市", "推荐名单
                  "评委", "主管部门")
 
 
+_GENERIC_BIGRAMS = re.compile(r"(截止|时间|几号|之前|什么|时候|申报|材料|报送|提交|哪天|日期|最晚|工作|多少|还能)")
+
+
+def _deadline_named(n: Notice, dls: list[Deadline], question: str) -> Deadline | None:
+    """The deadline whose sentence shares clearly the most words with the question
+    (``年度总结几号前交`` → the 年度工作总结 date), or ``None``."""
+    q = question
+    for alias in sorted(n.meta.place.aliases, key=len, reverse=True):
+        q = q.replace(alias, "")
+    grams = {q[i:i + 2] for i in range(len(q) - 1)}
+    grams = {g for g in grams if re.fullmatch(r"[\u4e00-\u9fff]{2}", g) and not _GENERIC_BIGRAMS.search(g)}
+    if not grams:
+        return None
+    scored = sorted(((sum(g in d.quote for g in grams), i) for i, d in enumerate(dls)), reverse=True)
+    best, i = scored[0]
+    runner = scored[1][0] if len(scored) > 1 else 0
+    return dls[i] if best >= 2 and best > runner else None
+
+
 def _deadline(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
     dls = n.facts.deadlines
     if not dls:
         return None
     office = [d for d in dls if not d.applicant]
-    asks_office = any(w in question for w in _OFFICE_WORDS) and office
+    asks_office = bool(any(w in question for w in _OFFICE_WORDS) and office)
     own = office if asks_office else ([d for d in dls if d.applicant] or dls[:2])
+    named = _deadline_named(n, dls, question)
+    if named is not None:  # 推荐汇总表电子版几号之前发: the one deadline the question names
+        own, asks_office = [named], not named.applicant
     lines, cites = [], []
     for d in own[: 4 if asks_office else 2]:
         cites.append(cite(n, d.clause, d.quote))

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from knowledge.base import KnowledgeBase
 from knowledge.compose import Citation, Part, cite, compose
 from knowledge.eligibility import Status, deadline_verdict, sentence_verdict, verdict_part
-from knowledge.intents import Intent, classify, expand, in_domain, off_topics, paraphrases, specific_cue
+from knowledge.intents import (
+    Intent,
+    classify,
+    expand,
+    in_domain,
+    off_topics,
+    paraphrases,
+    specific_cue,
+)
 from knowledge.models import Clause, Notice
 from knowledge.places import Strength, place_names, stands_alone
 from knowledge.profile import read_profile

@@ -31,6 +31,7 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
     (ConditionKind.YEARS_RUNNING, "工作室", re.compile(rf"运行满\s*{_N}\s*年")),
     (ConditionKind.FUNDING_SHARE, "单位", re.compile(r"不低于\s*(\d+)\s*[%％]")),
     (ConditionKind.AREA_MIN, "工作室", re.compile(rf"面积[^。；，]{{0,8}}?不(?:少|小)于\s*{_N}\s*(?:平方米|㎡|平米)")),
+    (ConditionKind.AREA_MIN, "工作室", re.compile(rf"(?<!面积)不(?:少|小|低)于\s*{_N}\s*(?:平方米|㎡|平米)|{_N}\s*(?:平方米|㎡|平米)(?:及)?以上")),
 ]
 _QUALIFICATION = re.compile(
     r"(国家[一二三四五]级职业资格[^，。；]{0,12}以上|[一二三]级[^，。；]{0,12}(?:及)?以上|技师、高级技师|高级技师|"
