@@ -125,7 +125,9 @@ class Engine:
                 question, session.pending_question = session.pending_question, ""
                 return self.answer_question(question, session, forced=picked[0])
         session.pending_question = ""
-        follow_up = self.answerer.place_follow_up(text, session.last_question)
+        follow_up = (self.answerer.place_follow_up(text, session.last_question)
+                     or self.answerer.comparison_follow_up(text, session.last_question,
+                                                           session.data.get("recent", [])))
         replies, answer = self._answer(follow_up or text, session)
         if offered and answer.out_of_scope:  # a reply to the options that matches none
             return [Reply(text=f"没看懂您的回复。请回复上面的选项编号（1–{offered}），或直接提出您的问题，"
@@ -154,6 +156,8 @@ class Engine:
             session.notice_id = answer.notice_ids[0]
         if answer.notice_ids and not answer.out_of_scope and answer.intents:
             session.last_question = question
+            recent = [n for n in session.data.get("recent", []) if n not in answer.notice_ids]
+            session.data["recent"] = (answer.notice_ids + recent)[:3]
         reply = self._reply(answer)
         if answer.clarify and not answer.citations:
             session.pending_question = question

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.base import KnowledgeBase
+from knowledge.compare import COMPARES, conclusion
 from knowledge.compose import Citation, Part, cite, compose
 from knowledge.eligibility import Status, deadline_verdict, sentence_verdict, verdict_part
 from knowledge.intents import (
@@ -133,6 +134,25 @@ class Answerer:
         places = " ".join(dict.fromkeys(h.mention for h in hits))
         return f"{previous.strip(' ，,的')} {places}"
 
+    def comparison_follow_up(self, text: str, last_question: str, recent: list[str]) -> str:
+        """``哪个多`` after questions about two places: the last question about both of
+        them (``补助 佛山市顺德区 株洲市 哪个多``), or ``""``.
+
+        Args:
+            text: The user's new message (raw).
+            last_question: The previous question answered (raw).
+            recent: Notice ids the conversation was about, most recent first.
+        """
+        q = normalize_question(text)
+        if not last_question or len(recent) < 2 or len(q) > 16 or not COMPARES.search(q) \
+                or self.kb.places.match(q):
+            return ""
+        previous = normalize_question(last_question)
+        for h in sorted(self.kb.places.match(previous), key=lambda h: -len(h.mention)):
+            previous = previous.replace(h.mention, "")
+        places = " ".join(self.kb.notices[n].meta.place.name for n in recent[:2] if n in self.kb.notices)
+        return f"{previous.strip(' ，,的')} {places} {q}"
+
     def _newest_per_place(self, ids: list[str]) -> list[str]:
         seen: dict[str, str] = {}
         for nid in self.kb.latest(ids):
@@ -200,7 +220,11 @@ class Answerer:
                 if extra:
                     part = Part(part.lines + extra.lines, part.citations + extra.citations)
             parts.append((nid, part))
-        return self._assemble(parts, intents, note)
+        answer = self._assemble(parts, intents, note)
+        line = conclusion([self.kb.notices[nid] for nid, _ in parts], intents, q)
+        if line:
+            answer.text = line + "\n" + answer.text
+        return answer
 
     def _silent(self, nid: str, q: str) -> str:
         """What the notice does not say that ``q`` asks (:func:`knowledge.silence.silent_on`)."""

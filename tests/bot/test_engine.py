@@ -186,3 +186,12 @@ async def test_a_correction_names_the_place_meant(settings):
         await chat.say("鹿城今年评几个")
         [reply] = await chat.say("不是，我问的是无锡")
         assert "无锡市" in reply.text and not reply.fallback
+
+
+async def test_which_is_more_compares_the_places_of_the_conversation(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        await chat.say("太仓补助多少")
+        await chat.say("无锡呢")
+        [reply] = await chat.say("哪个多")
+        assert reply.text.startswith("比较：") and "无锡市5万元" in reply.text and "无锡市最多" in reply.text

@@ -36,3 +36,4 @@ def test_an_amount_the_notice_leaves_open_is_not_stated(answerer) -> None:
     assert a.fallback and "酌情予以补助" in a.text and "0751-8605683" in a.text
     a = answerer.answer("镇江评估考核优秀的奖励具体多少钱", TODAY)
     assert a.fallback and "一定的奖励" in a.text
+
