@@ -69,7 +69,44 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
         if finding is not None and not any(f.condition.kind == c.kind and f.status == finding.status
                                            and f.condition.value == c.value for f in out):
             out.append(finding)
+        sub = _sub_count(c, profile.question)
+        if sub is not None and not any(f.reason == sub.reason for f in out):
+            out.append(sub)
     return out
+
+
+_SUB_RULE = re.compile(r"其中([^，,。；;]{2,20}?)(?:的|人员|技能人才|成员)?不少于\s*(\d+|[一二两三四五六七八九十]+)\s*(?:人|名)")
+_LEVEL_KEY = re.compile(r"(高级技师|技师|高级工|一级|二级|三级)(?:及)?以上")
+_AGE_KEY = re.compile(r"(\d{2})\s*周?岁(?:及)?以下")
+
+
+def _sub_count(c: Condition, question: str) -> Finding | None:
+    """``其中技师以上不少于2人`` / ``其中35周岁以下不少于2人`` against what the user says of
+    that part of the team (``其中高级工以上2个``, ``35岁以下的只有1个``)."""
+    if c.kind not in (ConditionKind.TEAM_MIN, ConditionKind.QUALIFIED_MEMBERS_MIN) or not question:
+        return None
+    from knowledge.text import cn_number
+
+    for m in _SUB_RULE.finditer(c.text):
+        need = cn_number(m.group(2))
+        what = m.group(1)
+        level, age = _LEVEL_KEY.search(what), _AGE_KEY.search(what)
+        if need is None or not (level or age):
+            continue
+        if level:
+            key = rf"{level.group(1)}(?:及)?以上"
+        else:
+            assert age is not None
+            key = rf"{age.group(1)}\s*周?岁(?:及)?以下"
+        said = re.search(rf"{key}[^\d，,。；;]{{0,6}}?(\d+)\s*(?:个|人|名|位)", question)
+        if not said:
+            continue
+        have = int(said.group(1))
+        rule = f"其中{what}不少于{need}人"
+        if have >= need:
+            return Finding(Status.MET, f"{what}{have}人，满足“{rule}”。", c)
+        return Finding(Status.NOT_MET, f"{what}只有{have}人，达不到“{rule}”。", c)
+    return None
 
 
 def _section_text(notice: Notice, ref: str) -> str:
@@ -182,11 +219,13 @@ def _craft_words(text: str) -> list[str]:
 
 def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Finding | None:
     text = " ".join(c.options) + c.text
+    text = re.split(r"[，,；;]?[^，,；;]*(?:放宽|破格)", text)[0]  # the general rule, not its exception
     mentioned = [r for rx, r in _REQUIRED_LEVEL if rx.search(text)]
     if not mentioned:
         return None
     required = max(mentioned)  # 技师、高级技师: 技师 is enough
     name = LEVEL_NAMES[required]
+    section = section or c.text
     if rank <= required:
         return Finding(Status.MET, f"您是{LEVEL_NAMES[rank]}，满足“{name}及以上”的等级要求。", c)
     relaxed = _RELAXED_TO.search(section)
@@ -289,7 +328,18 @@ def sentence_verdict(sentence: str, question: str, shared: list[str],
     """
     if not shared:
         return None
-    users = _user_amounts(question, today or dt.date.today())
+    today = today or dt.date.today()
+    founded = _SINCE.search(question)
+    cutoff = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:以)?前(?:建立|成立|注册|设立|组建|登记)", sentence)
+    if founded and cutoff:  # 2024年6月30日前建立 against 去年10月才建
+        year = int(founded.group(1)) if founded.group(1) else today.year - {"去年": 1, "前年": 2, "今年": 0}[founded.group(2)]
+        month = int(founded.group(3)) if founded.group(3) else 12
+        before = (int(cutoff.group(1)), int(cutoff.group(2)))
+        rule = cutoff.group()
+        if (year, month) < before:
+            return Status.MET, f"您的工作室建立时间早于通知要求的“{rule}”。"
+        return Status.NOT_MET, f"您的工作室建立时间晚于通知要求的“{rule}”。"
+    users = _user_amounts(question, today)
     for rx, at_least in ((_AT_LEAST, True), (_AT_MOST, False)):
         for m in rx.finditer(sentence):
             number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))

@@ -109,3 +109,28 @@ def test_still_open_is_answered_against_today(answerer) -> None:
     assert "✅" in before.text and "80天" in before.text
     after = answerer.answer("太仓现在还能报吗", dt.date(2024, 9, 1))
     assert "❌" in after.text and "已经截止" in after.text
+
+
+def test_a_part_of_the_team_the_notice_counts(answerer) -> None:
+    """其中…不少于N人 against what the user says of that part of the team."""
+    from knowledge.eligibility import _sub_count
+
+    c = Condition(kind=ConditionKind.TEAM_MIN, value=5, clause="二、（三）",
+                  text="团队成员不少于5人（含领办人），其中高级工及以上不少于3人；")
+    finding = _sub_count(c, normalize_question("团队5个人含我 其中高级工以上2个 够吗"))
+    assert finding is not None and finding.status == Status.NOT_MET
+
+
+def test_the_general_level_rule_not_its_exception() -> None:
+    c = Condition(kind=ConditionKind.QUALIFICATION, options=["技师及以上"], clause="二、（1）",
+                  text="具有技师及以上职业资格，其中从事风筝、核雕等传统技艺传承的，可放宽至高级工；")
+    findings = assess(_notice(c), profile("我是数控车工 高级工 能不能领办"), TODAY)
+    assert findings[0].status != Status.MET  # 高级工 is only enough for the named trades
+    findings = assess(_notice(c), profile("我是做核雕的 高级工 能报吗"), TODAY)
+    assert findings[0].status == Status.MET
+
+
+def test_a_founding_date_against_the_notices_cutoff() -> None:
+    q = normalize_question("工作室是去年10月才建的 今年能报吗")
+    status, _ = sentence_verdict("工作室已运行满1年（2024年6月30日前建立）。", q, ["建立"], TODAY)  # type: ignore[misc]
+    assert status == Status.NOT_MET
