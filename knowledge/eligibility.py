@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from knowledge.compose import Part, cite
+from knowledge.text import shorten
 from knowledge.models import Condition, ConditionKind, Notice
 from knowledge.profile import LEVEL_NAMES, Profile
 from knowledge.retirement import months_to_retirement
@@ -131,7 +132,7 @@ def overall(findings: list[Finding]) -> Status | None:
 
 def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding | None:
     if c.kind == ConditionKind.AGE_MAX and c.value is not None:
-        return _age(c, p, today)
+        return _age(c, p, today, section)
     if c.kind == ConditionKind.RETIREMENT_MARGIN and c.value is not None:
         return _retirement(c, p, today)
     if c.kind == ConditionKind.TEAM_MIN and c.value is not None and p.team_size is not None:
@@ -141,7 +142,10 @@ def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Findi
     return None
 
 
-def _age(c: Condition, p: Profile, today: dt.date) -> Finding | None:
+_AGE_RELAXED = re.compile(r"([^。；;]{2,80}?)的?[，,]\s*年龄(?:可)?(?:放宽|放宽至|放宽到|可放宽至)\s*(?:至|到)?\s*(\d{2})\s*周?岁")
+
+
+def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding | None:
     ages = p.age_on(today)
     if ages is None:
         return None
@@ -150,6 +154,14 @@ def _age(c: Condition, p: Profile, today: dt.date) -> Finding | None:
     said = f"您{low}岁" if low == high else f"按出生年份您今年{low}或{high}岁"
     if high <= limit:
         return Finding(Status.MET, f"{said}，在“年龄不超过{limit}周岁”以内。", c)
+    relaxed = _AGE_RELAXED.search(section or c.text)
+    if relaxed and low <= int(relaxed.group(2)):  # 获得全国技术能手的，年龄可放宽至58周岁
+        who = relaxed.group(1).strip("，, ")
+        if any(w in p.question for w in _craft_words(who)):
+            return Finding(Status.MET, f"{said}，超过{limit}周岁，但属于通知可放宽至{relaxed.group(2)}周岁的情形"
+                                       f"（{shorten(who, 50)}）。", c)
+        return Finding(Status.UNSURE, f"{said}，超过一般的{limit}周岁；{shorten(who, 50)}的可放宽至"
+                                      f"{relaxed.group(2)}周岁，请确认是否属于。", c)
     if low > limit:
         return Finding(Status.NOT_MET, f"{said}，超过了“年龄不超过{limit}周岁”的要求。", c)
     return Finding(Status.UNSURE, f"{said}，是否超过{limit}周岁要看出生月份（以申报时的周岁计）。", c)
