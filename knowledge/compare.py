@@ -7,7 +7,6 @@ larger (or earlier) one, or says they are equal, or that a notice does not state
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from knowledge.compose import fmt_date, fmt_yuan

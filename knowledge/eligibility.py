@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from knowledge.compose import Part, cite
-from knowledge.text import shorten
 from knowledge.models import Condition, ConditionKind, Notice
 from knowledge.profile import LEVEL_NAMES, Profile
 from knowledge.retirement import months_to_retirement
+from knowledge.text import shorten
 
 
 class Status(StrEnum):
@@ -45,7 +45,7 @@ class Finding:
     condition: Condition
 
 
-_REQUIRED_LEVEL = [(re.compile(r"高级技师|一级"), 1), (re.compile(r"(?<!高级)技师|二级"), 2),
+_REQUIRED_LEVEL = [(re.compile(r"高级技师|一级"), 1), (re.compile(r"(?<!高级)(?<!首席)(?<!特级)技师|二级"), 2),
                    (re.compile(r"高级工|三级"), 3)]
 _ALTERNATIVE = re.compile(r"(或|或者|之一|以及获得|或获得)")
 
@@ -70,10 +70,36 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
         if finding is not None and not any(f.condition.kind == c.kind and f.status == finding.status
                                            and f.condition.value == c.value for f in out):
             out.append(finding)
+        tenure = _tenure(c, profile)
+        if tenure is not None and not any(f.reason == tenure.reason for f in out):
+            out.append(tenure)
         sub = _sub_count(c, profile.question)
         if sub is not None and not any(f.reason == sub.reason for f in out):
             out.append(sub)
     return out
+
+
+_TENURE_RULE = re.compile(r"(?:本单位|本职业|本工种|本岗位|从事|工作)[^。；，,]{0,12}?(?:满|不少于)\s*(\d{1,2}|[一二两三四五六七八九十]+)\s*年|"
+                          r"(?:本单位|本职业|本工种|从事)[^。；，,]{0,12}?(\d{1,2})\s*年(?:及)?以上")
+
+
+def _tenure(c: Condition, p: Profile) -> Finding | None:
+    """Years in the unit or trade (``在本单位连续工作满3年``, ``从事本职业10年以上``)
+    against what the user says (``在现在单位干了2年``)."""
+    if p.tenure_years is None:
+        return None
+    from knowledge.text import cn_number
+
+    m = _TENURE_RULE.search(c.text)
+    if not m:
+        return None
+    need = cn_number(m.group(1) or m.group(2))
+    if need is None:
+        return None
+    rule = m.group().strip("，,")
+    if p.tenure_years >= need:
+        return Finding(Status.MET, f"您工作{p.tenure_years:g}年，满足“{rule}”。", c)
+    return Finding(Status.NOT_MET, f"您工作{p.tenure_years:g}年，达不到“{rule}”。", c)
 
 
 _SUB_RULE = re.compile(r"其中([^，,。；;]{2,20}?)(?:的|人员|技能人才|成员)?不少于\s*(\d+|[一二两三四五六七八九十]+)\s*(?:人|名)")
@@ -84,7 +110,7 @@ _AGE_KEY = re.compile(r"(\d{2})\s*周?岁(?:及)?以下")
 def _sub_count(c: Condition, question: str) -> Finding | None:
     """``其中技师以上不少于2人`` / ``其中35周岁以下不少于2人`` against what the user says of
     that part of the team (``其中高级工以上2个``, ``35岁以下的只有1个``)."""
-    if c.kind not in (ConditionKind.TEAM_MIN, ConditionKind.QUALIFIED_MEMBERS_MIN) or not question:
+    if not question or "其中" not in c.text:
         return None
     from knowledge.text import cn_number
 
@@ -99,10 +125,10 @@ def _sub_count(c: Condition, question: str) -> Finding | None:
         else:
             assert age is not None
             key = rf"{age.group(1)}\s*周?岁(?:及)?以下"
-        said = re.search(rf"{key}[^\d，,。；;]{{0,6}}?(\d+)\s*(?:个|人|名|位)", question)
+        said = re.search(rf"{key}[^\d，,。；;一两]{{0,6}}?(\d+|一|两)\s*(?:个|人|名|位)", question)
         if not said:
             continue
-        have = int(said.group(1))
+        have = cn_number(said.group(1)) or 0
         rule = f"其中{what}不少于{need}人"
         if have >= need:
             return Finding(Status.MET, f"{what}{have}人，满足“{rule}”。", c)
@@ -139,7 +165,31 @@ def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Findi
         return _team(c, p.team_size, p.team_includes_leader)
     if c.kind == ConditionKind.QUALIFICATION and p.level is not None:
         return _level(c, p.level, section, p.question)
+    if c.kind == ConditionKind.YEARS_RUNNING and c.value is not None and p.running_years is not None:
+        need = float(c.value)
+        ok = p.running_years >= need
+        return Finding(Status.MET if ok else Status.NOT_MET,
+                       f"工作室运行约{p.running_years:g}年，{'满足' if ok else '达不到'}“运行满{need:g}年”的要求。", c)
+    if c.kind == ConditionKind.HONOURS and c.options and (p.honours or p.no_honour):
+        return _honours(c, p)
     return None
+
+
+def _honours(c: Condition, p: Profile) -> Finding:
+    """The user's honours against the notice's list: the same honour (or one the list
+    names as a level: 省级技术能手 covers 江苏省技术能手) is met; one the list does not
+    name is 待确认 (another place's 技术能手 is not the same honour); none at all is not met
+    unless the list is one alternative among others."""
+    listed = "、".join(c.options[:6]) + ("等" if len(c.options) > 6 else "")
+    for h in p.honours:
+        for o in c.options:
+            if h == o or h.endswith(o) and len(o) >= 4 or o.endswith(h) and len(h) >= 4:
+                return Finding(Status.MET, f"您获得过“{h}”，在通知列出的荣誉之列。", c)
+    if p.honours:
+        return Finding(Status.UNSURE, f"您的“{p.honours[0]}”不在通知列出的荣誉中（{listed}），请向联系人确认是否认可。", c)
+    if _ALTERNATIVE.search(c.text):
+        return Finding(Status.UNSURE, f"您没有荣誉称号；通知列出的荣誉（{listed}）之外还有其他可选条件，请对照原文。", c)
+    return Finding(Status.NOT_MET, f"您没有荣誉称号，通知要求获得以下荣誉之一：{listed}。", c)
 
 
 _AGE_RELAXED = re.compile(r"([^。；;]{2,80}?)的?[，,]\s*年龄(?:可)?(?:放宽|放宽至|放宽到|可放宽至)\s*(?:至|到)?\s*(\d{2})\s*周?岁")
@@ -276,6 +326,7 @@ def verdict_part(notice: Notice, profile: Profile, today: dt.date, programme: st
 
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
 _UNITS = {"万元": ("money", 10000.0), "万": ("money", 10000.0), "元": ("money", 1.0),
+          "平方": ("area", 1.0), "平": ("area", 1.0),
           "%": ("share", 1.0), "％": ("share", 1.0), "成": ("share", 10.0),
           "年半": ("time", 18.0), "年": ("time", 12.0), "个月": ("time", 1.0), "月": ("time", 1.0),
           "人": ("people", 1.0), "名": ("people", 1.0), "平方米": ("area", 1.0), "平米": ("area", 1.0)}

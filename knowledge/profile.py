@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 # 职业资格 / 职业技能等级 and their ranks: 1 高级技师 (一级) … 5 初级工 (五级).
 _LEVELS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"高级技师|一级(?:职业资格|技能等级|/|技师)?(?!以上)"), 1),
-    (re.compile(r"(?<!高级)技师|二级"), 2),
+    (re.compile(r"(?<!高级)(?<!首席)(?<!特级)技师|二级"), 2),
     (re.compile(r"高级工|三级"), 3),
     (re.compile(r"中级工|四级"), 4),
     (re.compile(r"初级工|五级"), 5),
@@ -31,10 +31,14 @@ _BIRTH = re.compile(r"(?:(19[4-9]\d|20[0-1]\d)|(?<!\d)([4-9]\d))\s*年\s*(?:(\d{
 _YEARS = r"(\d{1,2}|一)\s*年(半)?|(半)年"
 _RETIRE = re.compile(rf"(?:还有|离退休|距离?退休|再过)\D{{0,6}}?(?:{_YEARS})(?:多)?\D{{0,4}}退休|"
                      rf"(?:离|距离?)退休(?:还有|只有|就|还剩)?\s*(?:{_YEARS})")
-_TEAM = re.compile(r"(?:团队|成员|队伍|徒弟们|小组|工作室)[^\d。，,？?]{0,6}?(\d{1,2})\s*(?:个人|人|名|位)|"
-                   r"(\d{1,2})\s*(?:个人|人|名|位)的?(?:团队|成员)")
-_WITH_LEADER = re.compile(r"(含我|包括我|算上我|加上我|加我|连我)")
-_WITHOUT_LEADER = re.compile(r"(不含我|不包括我|不算我|除了我|除我)")
+_TEAM = re.compile(r"(?:团队|成员|队伍|徒弟们|小组|工作室|一共|总共|共有)[^\d。，,？?]{0,6}?(\d{1,2})\s*(?:个人|人|名|位)|"
+                   r"(\d{1,2})\s*(?:个人|人|名|位|个)?的?(?:团队|成员|徒弟|师傅)")
+_WITH_LEADER = re.compile(r"(含我|包括我|算上我|加上我|加我|连我|含领办人|包括领办人)")
+_WITHOUT_LEADER = re.compile(r"(不含我|不包括我|不算我|除了我|除我|不含领办人)")
+_TENURE = re.compile(r"(?:干了|做了|工作了|从事[^\d，,。]{0,6}?|在[^\d，,。]{0,8}?(?:干|做|工作)(?:了)?|干[^\d，,。]{0,4}?)(\d{1,2})\s*年(半|多)?")
+_RUNNING = re.compile(r"(?:成立|建立|运行|组建)[^\d，,。]{0,4}?(\d{1,2}|一)\s*年(半|多)?|(去年|今年)(?:才|刚)?(?:成立|建立|组建|建的)")
+_HONOUR = re.compile(r"(?:拿过|拿了|获得过|获得了|获过|荣获|评上了?|评为|当过|是)([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人))")
+_NO_HONOUR = re.compile(r"(没有|没拿过|没获得过|没得过|无|也没)[^，,。]{0,10}(荣誉|称号|技术能手|工匠|劳模)")
 _UNIT_TYPES = [("院校", re.compile(r"(技工院校|职业院校|院校|学校|技师学院|职校|高职|中职)")),
                ("事业单位", re.compile(r"事业单位")),
                ("企业", re.compile(r"(企业|公司|厂|民营|国企)"))]
@@ -54,6 +58,10 @@ class Profile:
             counted themselves (``None`` when they did not say).
         unit_type: ``"院校"``, ``"事业单位"`` or ``"企业"``.
         sex: ``"男"`` or ``"女"``.
+        tenure_years: Years in the unit or trade (``在现在单位干了1年半``).
+        running_years: Years the studio has run (``去年才成立``: under 2).
+        honours: Honours the user says they hold (``镇江市技术能手``).
+        no_honour: True when the user says they hold none (``没拿过任何荣誉称号``).
         stated: Chinese labels of what was stated, in order (for the reply).
         question: The normalised question the facts were read from.
     """
@@ -66,12 +74,18 @@ class Profile:
     team_includes_leader: bool | None = None
     unit_type: str = ""
     sex: str = ""
+    tenure_years: float | None = None
+    running_years: float | None = None
+    honours: list[str] = field(default_factory=list)
+    no_honour: bool = False
     stated: list[str] = field(default_factory=list)
     question: str = ""
 
     def __bool__(self) -> bool:
         return any(v not in (None, "") for v in (self.age, self.birth, self.years_to_retirement,
-                                                  self.level, self.team_size, self.unit_type))
+                                                  self.level, self.team_size, self.unit_type,
+                                                  self.tenure_years, self.running_years)) \
+            or bool(self.honours) or self.no_honour
 
     def age_on(self, day: dt.date) -> tuple[int, int] | None:
         """``(lowest, highest)`` possible age on ``day``: exact when the age was stated,
@@ -137,7 +151,7 @@ def read_profile(question: str, today: dt.date) -> Profile:
         years = (0.0 if only_half else float(1 if whole == "一" else int(whole or 0))) + (0.5 if half or only_half else 0)
         p.years_to_retirement = years
         p.stated.append(f"距退休{years:g}年")
-    elif re.search(r"明年(?:就)?(?:要)?退休", question):
+    elif re.search(r"明年(?:就)?(?:要|到|满)?(?:法定)?退休", question):
         p.years_to_retirement = 1
         p.stated.append("明年退休")
     for rx, rank in _LEVELS:
@@ -162,4 +176,17 @@ def read_profile(question: str, today: dt.date) -> Profile:
         if rx.search(question):
             p.sex = sex
             break
+    tenure = _TENURE.search(question)
+    if tenure and not re.match(r"\s*(?:以上|以下)", question[tenure.end():]):
+        p.tenure_years = int(tenure.group(1)) + (0.5 if tenure.group(2) else 0)
+        p.stated.append(f"工作{p.tenure_years:g}年")
+    running = _RUNNING.search(question)
+    if running:
+        if running.group(3):
+            p.running_years = 1.0 if running.group(3) == "去年" else 0.5
+        else:
+            p.running_years = (1 if running.group(1) == "一" else int(running.group(1))) + (0.5 if running.group(2) else 0)
+        p.stated.append(f"工作室运行约{p.running_years:g}年")
+    p.honours = [h for h in dict.fromkeys(_HONOUR.findall(question)) if not _NEGATED.search(question[:question.find(h)])]
+    p.no_honour = bool(_NO_HONOUR.search(question)) and not p.honours
     return p

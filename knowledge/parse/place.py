@@ -167,9 +167,9 @@ def place_of_division(d: Division) -> Place:
     if d.level == "county" and not city and d.province != d.name:
         city = d.province if table.parent(d) and table.parent(d).level == "province" else ""  # type: ignore[union-attr]
     aliases = [name, d.name, d.short, pinyin(d.short)]
-    for unit, letter in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+    for unit, letter in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"), ("自治区", "自治区")):
         if d.name.endswith(unit):
-            aliases.append(d.short + letter)
+            aliases.append(d.short + letter)  # 黔东南州, 新疆自治区
     if d.level in ("city", "province"):
         for child in table.children(d.code):
             aliases.append(child.name)

@@ -1,7 +1,14 @@
-"""The blind Q&A set (``tests/data/blind_qa/``): 160 questions and 30 conversations written
-by someone who never read the code, about the five built-in notices and four notices of
-their own. First scores (before anyone looked at the failures) are in the issue notes;
-the floors sit a few points below the score measured when the set was committed.
+"""The blind Q&A sets: questions and conversations written by someone who never read the
+code, each scored once before anyone looked at its failures (first scores in the issue
+notes), then committed here with floors a few points below the score measured then.
+
+- ``tests/data/blind_qa/``: 160 questions, 30 conversations; the five built-in notices
+  and four notices of the writer's own (``qa*.txt``).
+- ``tests/data/blind_qa2/``: 120 questions, 25 conversations; the built-in notices and the
+  held-out corpus batch H (``tests/data/corpus/h*``).
+
+A verdict must never be the opposite of the expected one (❌ for a user who qualifies,
+✅ for one who does not).
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ import asyncio
 import datetime as dt
 import json
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,33 +30,59 @@ from knowledge.evaluate import judge_expect
 from knowledge.qa import Answerer
 from knowledge.store import NoticeStore
 
-SET = Path(__file__).resolve().parents[1] / "data" / "blind_qa"
-NOTICES = sorted(SET.glob("qa*.txt"))
+DATA = Path(__file__).resolve().parents[1] / "data"
 TODAY = dt.date(2026, 12, 1)
-QUESTION_FLOOR = 0.80  # measured 0.838 (first blind score 0.681)
-VERDICT_FLOOR = 0.67  # measured 0.709 (first blind score 0.400)
-TURN_FLOOR = 0.84  # measured 0.875 (first blind score 0.750)
 
 
-def _rows(name: str) -> list[dict]:  # type: ignore[type-arg]
-    return [json.loads(ln) for ln in (SET / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+@dataclass(frozen=True)
+class BlindSet:
+    """One committed blind set and its floors (measured score in the comment)."""
+
+    name: str
+    notices: tuple[Path, ...]
+    questions: int
+    turns: int
+    question_floor: float
+    verdict_floor: float
+    turn_floor: float
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("blind") / "kb.db"
+def _calls(pattern: str) -> tuple[Path, ...]:
+    out = []
+    for exp in sorted((DATA / "corpus").glob(pattern + ".expected.json")):
+        if json.loads(exp.read_text(encoding="utf-8")).get("is_call", True):
+            out.append(exp.with_name(exp.name.removesuffix(".expected.json")))
+    return tuple(out)
+
+
+SETS = [
+    # measured 0.844 / 0.727 / 0.875; first blind scores 0.681 / 0.400 / 0.750
+    BlindSet("blind_qa", tuple(sorted((DATA / "blind_qa").glob("qa*.txt"))), 160, 72, 0.81, 0.69, 0.84),
+    # measured 0.767 / 0.743 / 0.804; first blind scores 0.667 / 0.400 / 0.804
+    BlindSet("blind_qa2", _calls("h*"), 120, 56, 0.73, 0.70, 0.77),
+]
+
+
+def _rows(s: BlindSet, name: str) -> list[dict]:  # type: ignore[type-arg]
+    text = (DATA / s.name / name).read_text(encoding="utf-8")
+    return [json.loads(ln) for ln in text.splitlines() if ln.strip()]
+
+
+@pytest.fixture(scope="module", params=SETS, ids=[s.name for s in SETS])
+def blind(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[BlindSet, Path]:
+    s: BlindSet = request.param
+    path = tmp_path_factory.mktemp(s.name) / "kb.db"
 
     async def build() -> None:
         async with NoticeStore(path) as store:
-            results = await ingest_files(store, NOTICES)
+            results = await ingest_files(store, list(s.notices))
             assert all(r.status != "error" for r in results), [r.message for r in results]
 
     asyncio.run(build())
-    return path
+    return s, path
 
 
-@pytest.fixture(scope="module")
-def answerer(db: Path) -> Answerer:
+def _answerer(db: Path) -> Answerer:
     async def load() -> KnowledgeBase:
         async with NoticeStore(db) as store:
             return await load_knowledge_base(store)
@@ -56,32 +90,46 @@ def answerer(db: Path) -> Answerer:
     return Answerer(asyncio.run(load()))
 
 
-def test_questions_floor(answerer: Answerer) -> None:
-    rows = _rows("questions.jsonl")
+def _flipped(item: dict, text: str) -> bool:  # type: ignore[type-arg]
+    """The answer's verdict is the opposite of the expected one."""
+    first = item["expect"][0] if item.get("expect") else []
+    unsure = any(w in ("待确认", "确认", "咨询") for w in first)
+    negative = any(w.startswith("不") for w in first) and not unsure
+    head = text.split("\n", 1)[0]
+    return ("✅" in head) if negative else ("❌" in head and not unsure)
+
+
+def test_questions_floor(blind: tuple[BlindSet, Path]) -> None:
+    s, db = blind
+    answerer = _answerer(db)
+    rows = _rows(s, "questions.jsonl")
     right: Counter[str] = Counter()
     seen: Counter[str] = Counter()
+    flipped = []
     for q in rows:
         a = answerer.answer(q["question"], TODAY)
         seen[q["category"]] += 1
         right[q["category"]] += judge_expect(q, a.text, a.fallback)
-    assert len(rows) == 160
-    assert sum(right.values()) / len(rows) >= QUESTION_FLOOR, dict(right)
-    assert right["verdict"] / seen["verdict"] >= VERDICT_FLOOR
-    assert right["out_of_scope"] == seen["out_of_scope"]  # every out-of-domain question declined
+        if q["category"] == "verdict" and _flipped(q, a.text):
+            flipped.append(q["question"])
+    assert len(rows) == s.questions
+    assert sum(right.values()) / len(rows) >= s.question_floor, dict(right)
+    assert right["verdict"] / seen["verdict"] >= s.verdict_floor
+    assert flipped == []
 
 
-async def test_conversation_turns_floor(db: Path, tmp_path: Path) -> None:
+async def test_conversation_turns_floor(blind: tuple[BlindSet, Path], tmp_path: Path) -> None:
+    s, db = blind
     state = tmp_path / "state.db"
     state.write_bytes(db.read_bytes())
-    dialogs = _rows("conversations.jsonl")
     right = total = 0
     async with build_runtime(load_settings({}, db=state, today=TODAY)) as rt:
-        for d in dialogs:
+        for d in _rows(s, "conversations.jsonl"):
             for i, turn in enumerate(d["turns"]):
                 replies = await rt.engine.handle(IncomingMessage(
                     channel="console", user_id=d["id"], text=turn["q"], message_id=f"{d['id']}-{i}"))
                 text = "\n".join(r.text for r in replies)
                 right += judge_expect(turn, text, any(r.fallback for r in replies))
                 total += 1
-    assert total == 72
-    assert right / total >= TURN_FLOOR, f"{right}/{total}"
+    assert total == s.turns
+    assert right / total >= s.turn_floor, f"{right}/{total}"

@@ -134,3 +134,29 @@ def test_a_founding_date_against_the_notices_cutoff() -> None:
     q = normalize_question("工作室是去年10月才建的 今年能报吗")
     status, _ = sentence_verdict("工作室已运行满1年（2024年6月30日前建立）。", q, ["建立"], TODAY)  # type: ignore[misc]
     assert status == Status.NOT_MET
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("在现在单位干了1年半", "tenure_years", 1.5),
+    ("我们工作室去年才成立", "running_years", 1.0),
+    ("我拿过镇江市技术能手", "honours", ["镇江市技术能手"]),
+    ("没拿过任何荣誉称号", "no_honour", True),
+    ("算上我一共7个人", "team_size", 7),
+    ("我明年就到法定退休年龄了", "years_to_retirement", 1.0),
+])
+def test_more_facts_the_user_states(text: str, field: str, value: object) -> None:
+    assert getattr(profile(text), field) == value
+
+
+def test_tenure_honours_and_running_rules() -> None:
+    tenure = Condition(kind=ConditionKind.QUALIFICATION, options=["技师"], clause="二、",
+                       text="具有技师及以上职业资格，在本单位连续工作满3年；")
+    findings = assess(_notice(tenure), profile("我是技师 在现在这个单位才干了2年"), TODAY)
+    assert Status.NOT_MET in {f.status for f in findings}
+    honours = Condition(kind=ConditionKind.HONOURS, options=["镇江市技术能手", "江苏工匠"], clause="一、（二）",
+                        text="领衔人须获得“镇江市技术能手”“江苏工匠”等荣誉")
+    assert assess(_notice(honours), profile("我拿过镇江市技术能手"), TODAY)[0].status == Status.MET
+    assert assess(_notice(honours), profile("我拿过杭州市技术能手"), TODAY)[0].status == Status.UNSURE
+    assert assess(_notice(honours), profile("我没拿过任何荣誉称号"), TODAY)[0].status == Status.NOT_MET
+    running = Condition(kind=ConditionKind.YEARS_RUNNING, value=2, clause="一、（三）", text="正常运行满两年")
+    assert assess(_notice(running), profile("工作室去年才成立"), TODAY)[0].status == Status.NOT_MET
