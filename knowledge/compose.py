@@ -66,8 +66,8 @@ def _deadline_named(n: Notice, dls: list[Deadline], question: str) -> Deadline |
     """The deadline whose sentence shares clearly the most words with the question
     (``年度总结几号前交`` → the 年度工作总结 date), or ``None``."""
     q = question
-    for alias in sorted(n.meta.place.aliases, key=len, reverse=True):
-        q = q.replace(alias, "")
+    for name in sorted([*n.meta.place.aliases, *n.meta.programmes], key=len, reverse=True):
+        q = q.replace(name, "")  # places and programme names are context, not the thing asked
     grams = {q[i:i + 2] for i in range(len(q) - 1)}
     grams = {g for g in grams if re.fullmatch(r"[\u4e00-\u9fff]{2}", g) and not _GENERIC_BIGRAMS.search(g)}
     if not grams:

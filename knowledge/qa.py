@@ -61,6 +61,7 @@ class Answer:
 
 
 _STILL_OPEN = re.compile(r"(还能|还可以|来得及|还来得及|现在能|现在可以|现在还|截止了吗|过期了吗|结束了吗|过了吗|还有机会)")
+_GENERAL_CONDITIONS = re.compile(r"(什么|啥|哪些|哪几|怎样的|何种)(样的)?(条件|要求|资格)|条件是(什么|啥)|要满足")
 _ASKS_ELIGIBLE = re.compile(r"(能报|能申报|能申请|可以报|可以申报|能不能|可不可以|行吗|行不行|够吗|够不够|符合|算吗|算不算|能依托|能建|可以建|"
                             r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算)")
 _VERDICT_STOPWORDS = {"能报", "申报", "可以", "能不能", "我们", "我们的", "现在", "还能", "不能", "够不够", "行不行",
@@ -203,7 +204,7 @@ class Answerer:
                                    programme_named(q, self.kb.notices[nid])) if profile else None
             if verdict is None and Intent.DEADLINE in intents and _STILL_OPEN.search(q):
                 verdict = deadline_verdict(self.kb.notices[nid], today)
-            if verdict is None and _ASKS_ELIGIBLE.search(q):
+            if verdict is None and _ASKS_ELIGIBLE.search(q) and not _GENERAL_CONDITIONS.search(q):
                 verdict = self._evidence_verdict(nid, q, today)
             if verdict is not None and set(intents) <= {Intent.CONDITIONS}:
                 parts.append((nid, verdict))
@@ -212,7 +213,7 @@ class Answerer:
             if missing:
                 parts.append((nid, self._not_stated(nid, Part([f"通知没有写明{missing}。"]))))
                 continue
-            part = self._about(nid, q, intents, today)
+            part = self._about(nid, q, intents, today, [i for i, _ in ranked if i not in intents])
             if verdict is not None:
                 part = Part(verdict.lines + part.lines, verdict.citations + part.citations)
             if county and (not intents or {Intent.SUBSIDY, Intent.QUOTA} & set(intents)):
@@ -243,7 +244,7 @@ class Answerer:
         best: tuple[float, str, Clause] | None = None
         for clause in notice.clauses:
             for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
-                if not s.strip():
+                if len(s.strip()) < 12:  # a heading (领办人条件) says nothing to judge by
                     continue
                 cov = self._coverage(tokens, s)
                 if best is None or cov > best[0]:
@@ -306,13 +307,19 @@ class Answerer:
         tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in self._place_words and not t.isascii()]
         return all(self.kb.index.idf(t) > 0 for t in tokens)
 
-    def _about(self, nid: str, q: str, intents: list[Intent], today: dt.date) -> Part:
+    def _about(self, nid: str, q: str, intents: list[Intent], today: dt.date,
+               weaker: list[Intent] | None = None) -> Part:
+        """The answer about one notice: the facts of the question's intents (or, when the
+        notice has none for them, of its weaker intents: ``申报表几号前要报`` is about the
+        deadline when the notice has no form), else the best clause, else not stated."""
         notice = self.kb.notices[nid]
         prog = programme_named(q, notice)
         if self._names_material(notice, q) and not {Intent.SUBMISSION, Intent.FORMS, Intent.MATERIALS} & set(intents):
             intents = [Intent.MATERIALS, *intents]
         wanted = intents[: 3 if len(q) > 25 else 2]
         found = [p for p in (compose(i, notice, today, prog, q) for i in wanted) if p]
+        if not found and weaker:
+            found = [p for p in (compose(i, notice, today, prog, q) for i in weaker[:1]) if p]
         good = [p for p in found if not p.missing]
         if good:
             composed = Part([ln for p in good for ln in p.lines], [c for p in good for c in p.citations])
@@ -332,8 +339,10 @@ class Answerer:
         better than the facts composed for its intent (``连续几年考核不合格会被撤销称号``
         is no conditions list), that sentence is the answer."""
         notice = self.kb.notices[nid]
+        context = "".join(notice.meta.programmes)  # programme names are context, not focus
         tokens = [t for t in self.kb.tokenizer.tokens(q)
-                  if t not in notice.meta.place.aliases and t not in _VERDICT_STOPWORDS and len(t) >= 2]
+                  if t not in notice.meta.place.aliases and t not in _VERDICT_STOPWORDS and len(t) >= 2
+                  and t not in context]
         if len(set(tokens)) < 3:
             return None
         best: tuple[float, str, Clause] | None = None

@@ -170,6 +170,8 @@ def place_of_division(d: Division) -> Place:
     for unit, letter in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"), ("自治区", "自治区")):
         if d.name.endswith(unit):
             aliases.append(d.short + letter)  # 黔东南州, 新疆自治区
+    if d.name.endswith("盟") and len(d.short) >= 3:
+        aliases.append(d.short[0] + "盟")  # 锡林郭勒盟 is 锡盟
     if d.level in ("city", "province"):
         for child in table.children(d.code):
             aliases.append(child.name)
