@@ -61,6 +61,7 @@ class Answer:
 
 
 _STILL_OPEN = re.compile(r"(还能|还可以|来得及|还来得及|现在能|现在可以|现在还|截止了吗|过期了吗|结束了吗|过了吗|还有机会)")
+_ADDRESSEE = re.compile(r"(^|\n)各[^：:\n]{2,120}[：:]|〔\d{4}〕\d+号")
 _GENERAL_CONDITIONS = re.compile(r"(什么|啥|哪些|哪几|怎样的|何种)(样的)?(条件|要求|资格)|条件是(什么|啥)|要满足")
 _ASKS_ELIGIBLE = re.compile(r"(能报|能申报|能申请|可以报|可以申报|能不能|可不可以|行吗|行不行|够吗|够不够|符合|算吗|算不算|能依托|能建|可以建|"
                             r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算)")
@@ -243,6 +244,8 @@ class Answerer:
             return None
         best: tuple[float, str, Clause] | None = None
         for clause in notice.clauses:
+            if clause is notice.clauses[0] and _ADDRESSEE.search(clause.text[:200]):
+                continue  # the preamble and addressee line decide nothing
             for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
                 if len(s.strip()) < 12:  # a heading (领办人条件) says nothing to judge by
                     continue

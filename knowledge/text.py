@@ -61,7 +61,7 @@ def normalize_question(text: str) -> str:
 
     NFKC (full-width → half-width), traditional → simplified, lower case, whitespace
     between CJK characters removed and other runs of whitespace folded to one space,
-    counted Chinese numerals as digits (``五年`` → ``5年``).
+    counted Chinese numerals as digits (``五年`` → ``5年``, ``俩人`` → ``2个人``).
 
     Args:
         text: Raw user text.
@@ -72,6 +72,7 @@ def normalize_question(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = to_simplified(text).lower()
     text = _SPACE_BETWEEN_CJK.sub("", text)
+    text = text.replace("俩", "2个").replace("仨", "3个")  # colloquial: 就俩人, 仨徒弟
     text = _CN_QUANTITY.sub(_digits, text)
     return _WS.sub(" ", text).strip()
 
