@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from knowledge.base import KnowledgeBase
 from knowledge.compare import COMPARES, conclusion
-from knowledge.compose import Citation, Part, cite, compose
+from knowledge.compose import Citation, Part, cite, compose, fmt_date
 from knowledge.eligibility import Status, deadline_verdict, sentence_verdict, verdict_part
 from knowledge.intents import (
     Intent,
@@ -61,6 +61,9 @@ class Answer:
 
 
 _STILL_OPEN = re.compile(r"(还能|还可以|来得及|还来得及|现在能|现在可以|现在还|截止了吗|过期了吗|结束了吗|过了吗|还有机会)")
+_HONOUR_AFTER = re.compile(r"(?:省|市|区|县)?(?:级)?(?:技术能手|工匠|劳模|劳动模范|首席技师|名匠|技能大奖|技能大师|"
+                           r"有突出贡献|乡土人才|青年岗位能手|五一劳动奖章|特支计划)")
+_OPEN_NOW = re.compile(r"(哪些|哪个|有没有|还有|目前|现在)[^，。？?]{0,8}(还能报|能报|可以报|还在申报|正在申报|在申报|没截止|未截止|开放)")
 _ADDRESSEE = re.compile(r"(^|\n)各[^：:\n]{2,120}[：:]|〔\d{4}〕\d+号")
 _GENERAL_CONDITIONS = re.compile(r"(什么|啥|哪些|哪几|怎样的|何种)(样的)?(条件|要求|资格)|条件是(什么|啥)|要满足")
 _ASKS_ELIGIBLE = re.compile(r"(能报|能申报|能申请|可以报|可以申报|能不能|可不可以|行吗|行不行|够吗|够不够|符合|算吗|算不算|能依托|能建|可以建|"
@@ -188,7 +191,9 @@ class Answerer:
         if not notices and current in self.kb.notices:
             notices = [current]
         if q and notices and not in_scope:
-            found = [(nid, part) for nid in notices[:3] if (part := self._retrieve(nid, q))]
+            short = len(q) <= 8 and bool(re.search(r"(哪|几|多少|怎么|什么|啥|吗|呢)", q))
+            bar = 0.34 if short else _MIN_COVERAGE  # 分几次拨 on the notice in context
+            found = [(nid, part) for nid in notices[:3] if (part := self._retrieve(nid, q, bar))]
             if found:
                 return self._assemble(found, intents, note)
         if not in_scope:
@@ -196,6 +201,8 @@ class Answerer:
                 "抱歉，我是技能大师工作室申报政策助手，只能解答申报条件、材料、截止时间、补助、"
                 "联系方式等相关问题。您可以问我：“太仓的截止时间？”",
                 fallback=True, out_of_scope=True)
+        if not notices and _OPEN_NOW.search(q):
+            return self._open_now(today)
         if not notices:
             return self._no_city(q, intents, today)
         profile = read_profile(q, today)
@@ -371,7 +378,7 @@ class Answerer:
             and any(w in q for w in ("字数", "格式", "内容", "限制", "包括", "要求", "多少字", "怎么写",
                                      "要不要", "需不需要", "是否", "放"))
 
-    def _retrieve(self, nid: str, q: str) -> Part | None:
+    def _retrieve(self, nid: str, q: str, bar: float = _MIN_COVERAGE) -> Part | None:
         tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in self.kb.notices[nid].meta.place.aliases]
         if not tokens:
             return None
@@ -382,7 +389,7 @@ class Answerer:
             cov = self._coverage(tokens, candidate.text) if candidate else 0.0
             if cov > best_cov:
                 best_cov, clause = cov, candidate
-        if clause is None or best_cov < _MIN_COVERAGE:
+        if clause is None or best_cov < bar:
             return None
         sentences = [s for s in re.split(r"(?<=[。；])", clause.text.replace("\n", "")) if s.strip()]
         ranked = sorted(sentences, key=lambda s: (-sum(t in s for t in tokens), len(s)))
@@ -430,6 +437,28 @@ class Answerer:
         cites = (part.citations if part else []) + (contact.citations if contact else [])
         return Part(lines, cites, missing=True)
 
+    def _open_now(self, today: dt.date) -> Answer:
+        """"哪些现在还能报": every place whose applicant deadline has not passed (or is to
+        be announced), with the date."""
+        lines: list[str] = []
+        cites: list[Citation] = []
+        ids = self._newest_per_place(list(self.kb.notices))
+        for nid in ids:
+            n = self.kb.notices[nid]
+            own = [d for d in n.facts.deadlines if d.applicant and not d.closed]
+            dated = [d for d in own if d.date is not None and d.date >= today]
+            if dated:
+                d = min(dated, key=lambda x: x.date or today)
+                lines.append(f"【{n.meta.place.name}】截止{fmt_date(d.date or today)}，还有{((d.date or today) - today).days}天。")
+                cites.append(cite(n, d.clause, d.quote))
+            elif own and all(d.date is None for d in own) and any(d.date_text == "另行通知" for d in own):
+                lines.append(f"【{n.meta.place.name}】申报时间另行通知。")
+        if not lines:
+            return Answer(f"目前收录的通知中，没有截止日期在{fmt_date(today)}之后的。可回复城市名称查看各地通知。",
+                          fallback=True, clarify=ids[:_MAX_CHOICES])
+        return Answer(_render([f"截至{fmt_date(today)}，还能申报的通知："] + lines, cites), cites,
+                      notice_ids=[c.notice_id for c in cites], intents=[Intent.DEADLINE.value])
+
     def _uncovered_place(self, q: str) -> str:
         """Full name of a place the question names that no notice covers (溧阳 →
         常州市溧阳市), else ``""``."""
@@ -437,6 +466,8 @@ class Answerer:
             return ""
         names = self._place_names
         for m in self._elsewhere.finditer(q):
+            if _HONOUR_AFTER.match(q, m.end()):
+                continue  # 江苏省技术能手 is an honour, not a question about 江苏省
             if stands_alone(q, m.start(), m.end(), self.kb.tokenizer.segment, names):
                 return names[m.group()]
         return ""

@@ -195,3 +195,19 @@ async def test_which_is_more_compares_the_places_of_the_conversation(settings):
         await chat.say("无锡呢")
         [reply] = await chat.say("哪个多")
         assert reply.text.startswith("比较：") and "无锡市5万元" in reply.text and "无锡市最多" in reply.text
+
+
+async def test_which_notices_are_still_open(settings):
+    async with build_runtime(settings) as rt:  # today 2024-06-01: 太仓 open, 无锡/镇江 closed
+        chat = FakeChannel(rt.engine)
+        [reply] = await chat.say("有没有现在还能报的")
+        assert "太仓市" in reply.text and "80天" in reply.text
+        assert "无锡市" not in reply.text.split("📄")[0]
+
+
+async def test_an_honour_named_after_a_province_is_no_question_about_it(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        await chat.say("镇江领衔人要什么荣誉")
+        [reply] = await chat.say("我是江苏省技术能手 有技术革新成果 行吗")
+        assert "没有收录" not in reply.text and "镇江市" in reply.text
