@@ -192,7 +192,25 @@ def _honours(c: Condition, p: Profile) -> Finding:
     return Finding(Status.NOT_MET, f"您没有荣誉称号，通知要求获得以下荣誉之一：{listed}。", c)
 
 
-_AGE_RELAXED = re.compile(r"([^。；;]{2,80}?)的?[，,]\s*年龄(?:可)?(?:放宽|放宽至|放宽到|可放宽至)\s*(?:至|到)?\s*(\d{2})\s*周?岁")
+_AGE_RELAXED = re.compile(r"([^。；;，,]{2,60}?)的?[，,]?\s*(?:年龄)?(?:可)?(?:适当)?放宽(?:至|到)\s*(\d{2})\s*周?岁")
+_HONOUR_TIER = [(re.compile(r"(全国|国家|中华|国务院)"), 3), (re.compile(r"(省|自治区)"), 2), (re.compile(r"(市|州|盟)"), 1)]
+
+
+def _tier(text: str) -> int:
+    """An honour's level: 3 national, 2 provincial, 1 prefecture, 0 other."""
+    return next((t for rx, t in _HONOUR_TIER if rx.search(text)), 0)
+
+
+def _qualifies(who: str, p: Profile) -> bool:
+    """The user is in the group a relaxation names: a trade or honour they mention
+    (``获得全国技术能手的``), or an honour of the level it asks (``省级以上技能荣誉``)."""
+    if any(w in p.question for w in _craft_words(who)):
+        return True
+    level = re.search(r"(国家|全国|省|市)级(?:及)?以上", who)
+    if level and p.honours and re.search(r"(荣誉|称号|技术能手|工匠)", who):
+        need = {"国家": 3, "全国": 3, "省": 2, "市": 1}[level.group(1)]
+        return any(_tier(h) >= need for h in p.honours)
+    return False
 
 
 def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding | None:
@@ -207,7 +225,7 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
     relaxed = _AGE_RELAXED.search(section or c.text)
     if relaxed and low <= int(relaxed.group(2)):  # 获得全国技术能手的，年龄可放宽至58周岁
         who = relaxed.group(1).strip("，, ")
-        if any(w in p.question for w in _craft_words(who)):
+        if _qualifies(who, p):
             return Finding(Status.MET, f"{said}，超过{limit}周岁，但属于通知可放宽至{relaxed.group(2)}周岁的情形"
                                        f"（{shorten(who, 50)}）。", c)
         return Finding(Status.UNSURE, f"{said}，超过一般的{limit}周岁；{shorten(who, 50)}的可放宽至"

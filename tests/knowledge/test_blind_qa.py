@@ -6,6 +6,7 @@ notes), then committed here with floors a few points below the score measured th
   and four notices of the writer's own (``qa*.txt``).
 - ``tests/data/blind_qa2/``: 120 questions, 25 conversations; the built-in notices and the
   held-out corpus batch H (``tests/data/corpus/h*``).
+- ``tests/data/blind_qa3/``: 100 questions, 20 conversations; corpus batch G (``g*``).
 
 A verdict must never be the opposite of the expected one (❌ for a user who qualifies,
 ✅ for one who does not).
@@ -60,6 +61,8 @@ SETS = [
     BlindSet("blind_qa", tuple(sorted((DATA / "blind_qa").glob("qa*.txt"))), 160, 72, 0.81, 0.69, 0.87),
     # measured 0.808 / 0.743 / 0.857; first blind scores 0.667 / 0.400 / 0.804
     BlindSet("blind_qa2", _calls("h*"), 120, 56, 0.77, 0.70, 0.82),
+    # measured 0.730 / 0.583 / 0.826; first blind scores 0.720 / 0.556 / 0.804
+    BlindSet("blind_qa3", _calls("g*"), 100, 46, 0.70, 0.55, 0.79),
 ]
 
 
