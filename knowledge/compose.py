@@ -324,11 +324,25 @@ def _procedure(n: Notice, today: dt.date, programme: str) -> Part | None:
     return Part(lines, [cite(n, r) for r in refs[:2]])
 
 
-def _quota(n: Notice, today: dt.date, programme: str) -> Part | None:
+def _quota(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
+    """Quotas; the row of the place the question names (``宁波分到几个`` in a provincial
+    notice's 名额分配表) when the notice has per-place rows."""
     qs = [q for q in n.facts.quotas]
     if not qs:
         return None
-    return Part(["名额：" + shorten(q.text, 100) for q in qs[:3]], [cite(n, q.clause, q.text) for q in qs[:3]])
+    rows = [q for q in qs if q.place and (q.place in question or _short_place(q.place) in question)]
+    if rows:
+        return Part([f"名额：{q.place}{q.count}个（{'推荐' if q.scope == '推荐' else '认定'}名额）" for q in rows[:2]],
+                    [cite(n, q.clause, q.text) for q in rows[:2]])
+    overall = [q for q in qs if not q.place] or qs
+    return Part(["名额：" + shorten(q.text, 100) for q in overall[:3]],
+                [cite(n, q.clause, q.text) for q in overall[:3]])
+
+
+def _short_place(name: str) -> str:
+    """``龙口市`` → ``龙口``; names of two characters stay whole."""
+    short = re.sub(r"(市|区|县|州|盟|旗)$", "", name)
+    return short if len(short) >= 2 else name
 
 
 def _validity(n: Notice, today: dt.date, programme: str) -> Part | None:
@@ -425,6 +439,6 @@ def compose(intent: Intent, notice: Notice, today: dt.date, programme: str = "",
     if intent == Intent.CONDITIONS:
         return _conditions(notice, today, programme, question)
     if intent in (Intent.DEADLINE, Intent.SUBMISSION, Intent.PUBLICITY, Intent.FORMS, Intent.MATERIALS,
-                  Intent.SUBSIDY):
+                  Intent.SUBSIDY, Intent.QUOTA):
         return COMPOSERS[intent](notice, today, programme, question)  # type: ignore[call-arg]
     return COMPOSERS[intent](notice, today, programme)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import PurePath
 
-from knowledge.models import Facts, Notice
+from knowledge.models import Clause, Facts, Notice
 from knowledge.normalize import normalize_notice
 from knowledge.parse.conditions import extract_conditions
 from knowledge.parse.contacts import area_codes_in, extract_contacts
@@ -30,7 +30,7 @@ from knowledge.parse.provisions import (
     extract_subsidies,
     extract_validity,
 )
-from knowledge.parse.structure import parse_layout
+from knowledge.parse.structure import Layout, parse_layout
 
 
 class NoticeParseError(ValueError):
@@ -46,6 +46,13 @@ class NoticeParseError(ValueError):
         self.source, self.line, self.reason = source, line, reason
         where = f"{source}:{line}" if line else source
         super().__init__(f"{where}: {reason}")
+
+
+def _table_clauses(layout: Layout) -> list[Clause]:
+    """Each attachment as one clause of its raw lines, for the tables facts are read from
+    (a 名额分配表 of per-place quotas); cited as ``附件N``."""
+    return [Clause(ref=f"附件{a.number}", heading=a.title[:40], level=0, line=a.line,
+                   text="\n".join(line for _, line in a.lines)) for a in layout.attachments]
 
 
 def parse_notice(text: str, source: str) -> Notice:
@@ -85,7 +92,7 @@ def parse_notice(text: str, source: str) -> Notice:
         conditions=extract_conditions(clauses, meta.programmes),
         materials=materials,
         submission=extract_submission(clauses, materials),
-        quotas=extract_quotas(clauses, meta.programmes),
+        quotas=extract_quotas(clauses + _table_clauses(layout), meta.programmes),
         validity=extract_validity(clauses, meta.programmes),
         procedure=extract_procedure(clauses, {m.clause for m in materials}),
         publicity=extract_publicity(clauses),
