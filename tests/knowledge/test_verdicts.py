@@ -113,7 +113,7 @@ def test_still_open_is_answered_against_today(answerer) -> None:
 
 def test_a_part_of_the_team_the_notice_counts(answerer) -> None:
     """其中…不少于N人 against what the user says of that part of the team."""
-    from knowledge.eligibility import _sub_count
+    from knowledge.eligibility.rules import _sub_count
 
     c = Condition(kind=ConditionKind.TEAM_MIN, value=5, clause="二、（三）",
                   text="团队成员不少于5人（含领办人），其中高级工及以上不少于3人；")

@@ -1,0 +1,55 @@
+"""The verdict as the user reads it: the lines of a verdict answer, each with its clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from knowledge.compose import Part, cite
+from knowledge.eligibility.rules import Status, assess, overall
+from knowledge.models import Notice
+from knowledge.profile import Profile
+
+_ICONS = {Status.MET: "✅", Status.NOT_MET: "❌", Status.UNSURE: "❔"}
+_CONCLUSION = {Status.MET: "就您提到的情况，符合通知的相应条件（其他条件请逐项对照）",
+               Status.NOT_MET: "按通知条件，您目前不符合申报要求",
+               Status.UNSURE: "按通知条件，还需要确认"}
+
+
+def verdict_part(notice: Notice, profile: Profile, today: dt.date, programme: str = "") -> Part | None:
+    """The verdict lines for a question stating the user's own facts, each condition
+    quoted; ``None`` when the user stated nothing the notice has a condition on."""
+    findings = assess(notice, profile, today, programme)
+    verdict = overall(findings)
+    if verdict is None:
+        return None
+    lines = [f"{_ICONS[verdict]} {_CONCLUSION[verdict]}："]
+    lines += [f"• {_ICONS[f.status]} {f.reason}" for f in findings]
+    cites = [cite(notice, f.condition.clause, f.condition.text) for f in findings]
+    return Part(lines, cites)
+
+
+def deadline_verdict(notice: Notice, today: dt.date) -> Part | None:
+    """"现在还能报吗": the applicant's deadline of the open round against ``today``.
+
+    Returns:
+        ✅ still open (days left), ❌ passed, ❔ 另行通知 or not stated; ``None`` when the
+        notice gives no applicant deadline at all.
+    """
+    from knowledge.compose import fmt_date
+    from knowledge.models import DeadlineStatus
+
+    own = [d for d in notice.facts.deadlines if d.applicant and not d.closed]
+    dated = [d for d in own if d.date is not None]
+    if dated:
+        d = max(dated, key=lambda x: x.date or today)
+        assert d.date is not None
+        if d.date >= today:
+            line = f"✅ 还来得及：申报截止时间是{fmt_date(d.date)}，距今还有{(d.date - today).days}天。"
+        else:
+            line = f"❌ 已经截止：申报截止时间是{fmt_date(d.date)}，已过（今天是{fmt_date(today)}）。"
+        return Part([line], [cite(notice, d.clause, d.quote)])
+    announced = [d for d in own if d.status == DeadlineStatus.UNSPECIFIED]
+    if announced:
+        d = announced[0]
+        return Part(["❔ 申报时间另行通知，目前还没有公布具体截止日期。"], [cite(notice, d.clause, d.quote)])
+    return None

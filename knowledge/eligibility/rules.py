@@ -1,0 +1,321 @@
+"""Rule engine: an applicant's own facts against a notice's parsed conditions.
+
+:func:`assess` turns the conditions the parser found in any notice
+(:class:`knowledge.models.Condition`: age limit and its relaxations, retirement margin,
+team size and its parts, level and its relaxed trades, tenure, running years, honours)
+into findings for the facts a user stated (:class:`knowledge.profile.Profile`): 符合,
+不符合 or 待确认 with the reason and the clause. A rule the notice leaves open (does the
+team of 5 include the leader? a level below the one required when an honour would also
+do; a birth year whose birthday decides) is 待确认, never 不符合.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from knowledge.models import Condition, ConditionKind, Notice
+from knowledge.profile import LEVEL_NAMES, Profile
+from knowledge.retirement import months_to_retirement
+from knowledge.text import shorten
+
+
+class Status(StrEnum):
+    """A finding's verdict."""
+
+    MET = "符合"
+    NOT_MET = "不符合"
+    UNSURE = "待确认"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One condition checked against the user's facts.
+
+    Attributes:
+        status: 符合 / 不符合 / 待确认.
+        reason: One Chinese sentence (``您56岁，超过“年龄不超过55周岁”的要求``).
+        condition: The notice's condition (its text and clause are quoted).
+    """
+
+    status: Status
+    reason: str
+    condition: Condition
+
+
+_REQUIRED_LEVEL = [(re.compile(r"高级技师|一级"), 1), (re.compile(r"(?<!高级)(?<!首席)(?<!特级)技师|二级"), 2),
+                   (re.compile(r"高级工|三级"), 3)]
+_ALTERNATIVE = re.compile(r"(或|或者|之一|以及获得|或获得)")
+
+
+def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = "") -> list[Finding]:
+    """Check the user's stated facts against the notice's conditions.
+
+    Args:
+        notice: The parsed notice.
+        profile: The facts the user stated.
+        today: The date ages and retirement are counted at.
+        programme: Only conditions of this programme (and those for all), when given.
+
+    Returns:
+        Findings in the notice's order, one per condition the user's facts bear on.
+    """
+    out: list[Finding] = []
+    for c in notice.facts.conditions:
+        if programme and c.programme and c.programme != programme:
+            continue
+        finding = _check(c, profile, today, _section_text(notice, c.clause))
+        if finding is not None and not any(f.condition.kind == c.kind and f.status == finding.status
+                                           and f.condition.value == c.value for f in out):
+            out.append(finding)
+        tenure = _tenure(c, profile)
+        if tenure is not None and not any(f.reason == tenure.reason for f in out):
+            out.append(tenure)
+        sub = _sub_count(c, profile.question)
+        if sub is not None and not any(f.reason == sub.reason for f in out):
+            out.append(sub)
+    return out
+
+
+_TENURE_RULE = re.compile(r"(?:本单位|本职业|本工种|本岗位|从事|工作)[^。；，,]{0,12}?(?:满|不少于)\s*(\d{1,2}|[一二两三四五六七八九十]+)\s*年|"
+                          r"(?:本单位|本职业|本工种|从事)[^。；，,]{0,12}?(\d{1,2})\s*年(?:及)?以上")
+
+
+def _tenure(c: Condition, p: Profile) -> Finding | None:
+    """Years in the unit or trade (``在本单位连续工作满3年``, ``从事本职业10年以上``)
+    against what the user says (``在现在单位干了2年``)."""
+    if p.tenure_years is None:
+        return None
+    from knowledge.text import cn_number
+
+    m = _TENURE_RULE.search(c.text)
+    if not m:
+        return None
+    need = cn_number(m.group(1) or m.group(2))
+    if need is None:
+        return None
+    rule = m.group().strip("，,")
+    if p.tenure_years >= need:
+        return Finding(Status.MET, f"您工作{p.tenure_years:g}年，满足“{rule}”。", c)
+    return Finding(Status.NOT_MET, f"您工作{p.tenure_years:g}年，达不到“{rule}”。", c)
+
+
+_SUB_RULE = re.compile(r"其中([^，,。；;]{2,20}?)(?:的|人员|技能人才|成员)?不少于\s*(\d+|[一二两三四五六七八九十]+)\s*(?:人|名)")
+_LEVEL_KEY = re.compile(r"(高级技师|技师|高级工|一级|二级|三级)(?:及)?以上")
+_AGE_KEY = re.compile(r"(\d{2})\s*周?岁(?:及)?以下")
+
+
+def _sub_count(c: Condition, question: str) -> Finding | None:
+    """``其中技师以上不少于2人`` / ``其中35周岁以下不少于2人`` against what the user says of
+    that part of the team (``其中高级工以上2个``, ``35岁以下的只有1个``)."""
+    if not question or "其中" not in c.text:
+        return None
+    from knowledge.text import cn_number
+
+    for m in _SUB_RULE.finditer(c.text):
+        need = cn_number(m.group(2))
+        what = m.group(1)
+        level, age = _LEVEL_KEY.search(what), _AGE_KEY.search(what)
+        if need is None or not (level or age):
+            continue
+        if level:
+            key = rf"{level.group(1)}(?:及)?以上"
+        else:
+            assert age is not None
+            key = rf"{age.group(1)}\s*周?岁(?:及)?以下"
+        said = re.search(rf"{key}[^\d，,。；;一两]{{0,6}}?(\d+|一|两)\s*(?:个|人|名|位)", question)
+        if not said:
+            continue
+        have = cn_number(said.group(1)) or 0
+        rule = f"其中{what}不少于{need}人"
+        if have >= need:
+            return Finding(Status.MET, f"{what}{have}人，满足“{rule}”。", c)
+        return Finding(Status.NOT_MET, f"{what}只有{have}人，达不到“{rule}”。", c)
+    return None
+
+
+def _section_text(notice: Notice, ref: str) -> str:
+    """The text of the section a condition sits in (its clause, parent and siblings),
+    where exceptions to it are written (``传统技艺的，可放宽至高级工``)."""
+    clause = notice.clause(ref)
+    if clause is None:
+        return ""
+    top = clause.parent or clause.ref
+    return "\n".join(c.text for c in notice.clauses if c.ref == top or c.ref.startswith(top))
+
+
+def overall(findings: list[Finding]) -> Status | None:
+    """不符合 when one finding fails, 待确认 when one is open, 符合 when all are met."""
+    if not findings:
+        return None
+    statuses = {f.status for f in findings}
+    if Status.NOT_MET in statuses:
+        return Status.NOT_MET
+    return Status.UNSURE if Status.UNSURE in statuses else Status.MET
+
+
+def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding | None:
+    if c.kind == ConditionKind.AGE_MAX and c.value is not None:
+        return _age(c, p, today, section)
+    if c.kind == ConditionKind.RETIREMENT_MARGIN and c.value is not None:
+        return _retirement(c, p, today)
+    if c.kind == ConditionKind.TEAM_MIN and c.value is not None and p.team_size is not None:
+        return _team(c, p.team_size, p.team_includes_leader)
+    if c.kind == ConditionKind.QUALIFICATION and p.level is not None:
+        return _level(c, p.level, section, p.question)
+    if c.kind == ConditionKind.YEARS_RUNNING and c.value is not None and p.running_years is not None:
+        need = float(c.value)
+        ok = p.running_years >= need
+        return Finding(Status.MET if ok else Status.NOT_MET,
+                       f"工作室运行约{p.running_years:g}年，{'满足' if ok else '达不到'}“运行满{need:g}年”的要求。", c)
+    if c.kind == ConditionKind.HONOURS and c.options and (p.honours or p.no_honour):
+        return _honours(c, p)
+    return None
+
+
+def _honours(c: Condition, p: Profile) -> Finding:
+    """The user's honours against the notice's list: the same honour (or one the list
+    names as a level: 省级技术能手 covers 江苏省技术能手) is met; one the list does not
+    name is 待确认 (another place's 技术能手 is not the same honour); none at all is not met
+    unless the list is one alternative among others."""
+    listed = "、".join(c.options[:6]) + ("等" if len(c.options) > 6 else "")
+    for h in p.honours:
+        for o in c.options:
+            if h == o or h.endswith(o) and len(o) >= 4 or o.endswith(h) and len(h) >= 4:
+                return Finding(Status.MET, f"您获得过“{h}”，在通知列出的荣誉之列。", c)
+    if p.honours:
+        return Finding(Status.UNSURE, f"您的“{p.honours[0]}”不在通知列出的荣誉中（{listed}），请向联系人确认是否认可。", c)
+    if _ALTERNATIVE.search(c.text):
+        return Finding(Status.UNSURE, f"您没有荣誉称号；通知列出的荣誉（{listed}）之外还有其他可选条件，请对照原文。", c)
+    return Finding(Status.NOT_MET, f"您没有荣誉称号，通知要求获得以下荣誉之一：{listed}。", c)
+
+
+_AGE_RELAXED = re.compile(r"([^。；;，,]{2,60}?)的?[，,]?\s*(?:年龄)?(?:可)?(?:适当)?放宽(?:至|到)\s*(\d{2})\s*周?岁")
+_HONOUR_TIER = [(re.compile(r"(全国|国家|中华|国务院)"), 3), (re.compile(r"(省|自治区)"), 2), (re.compile(r"(市|州|盟)"), 1)]
+
+
+def _tier(text: str) -> int:
+    """An honour's level: 3 national, 2 provincial, 1 prefecture, 0 other."""
+    return next((t for rx, t in _HONOUR_TIER if rx.search(text)), 0)
+
+
+def _qualifies(who: str, p: Profile) -> bool:
+    """The user is in the group a relaxation names: a trade or honour they mention
+    (``获得全国技术能手的``), or an honour of the level it asks (``省级以上技能荣誉``)."""
+    if any(w in p.question for w in _craft_words(who)):
+        return True
+    level = re.search(r"(国家|全国|省|市)级(?:及)?以上", who)
+    if level and p.honours and re.search(r"(荣誉|称号|技术能手|工匠)", who):
+        need = {"国家": 3, "全国": 3, "省": 2, "市": 1}[level.group(1)]
+        return any(_tier(h) >= need for h in p.honours)
+    return False
+
+
+def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding | None:
+    ages = p.age_on(today)
+    if ages is None:
+        return None
+    limit = int(c.value or 0)
+    low, high = ages
+    said = f"您{low}岁" if low == high else f"按出生年份您今年{low}或{high}岁"
+    if high <= limit:
+        return Finding(Status.MET, f"{said}，在“年龄不超过{limit}周岁”以内。", c)
+    relaxed = _AGE_RELAXED.search(section or c.text)
+    if relaxed and low <= int(relaxed.group(2)):  # 获得全国技术能手的，年龄可放宽至58周岁
+        who = relaxed.group(1).strip("，, ")
+        if _qualifies(who, p):
+            return Finding(Status.MET, f"{said}，超过{limit}周岁，但属于通知可放宽至{relaxed.group(2)}周岁的情形"
+                                       f"（{shorten(who, 50)}）。", c)
+        return Finding(Status.UNSURE, f"{said}，超过一般的{limit}周岁；{shorten(who, 50)}的可放宽至"
+                                      f"{relaxed.group(2)}周岁，请确认是否属于。", c)
+    if low > limit:
+        return Finding(Status.NOT_MET, f"{said}，超过了“年龄不超过{limit}周岁”的要求。", c)
+    return Finding(Status.UNSURE, f"{said}，是否超过{limit}周岁要看出生月份（以申报时的周岁计）。", c)
+
+
+def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
+    need = int(c.value or 0)
+    if p.years_to_retirement is not None:
+        left = p.years_to_retirement
+        if left >= need:
+            return Finding(Status.MET, f"您距退休还有{left:g}年，满足“距法定退休年龄不少于{need}年”。", c)
+        return Finding(Status.NOT_MET, f"您距退休只有{left:g}年，不满足“距法定退休年龄不少于{need}年”。", c)
+    ages = p.age_on(today)
+    if ages is None:
+        return None
+    low, high = ages
+    birth_year = today.year - high
+    cases = [(sex, cat) for sex in ((p.sex,) if p.sex else ("男", "女"))
+             for cat in (("worker",) if sex == "男" else ("worker", "cadre"))]
+    margins = []
+    for sex, cat in cases:
+        for month in (1, 12):
+            months = months_to_retirement(f"{birth_year}-{month:02d}", sex, cat, today)  # type: ignore[arg-type]
+            margins.append(months)
+    if min(margins) >= need * 12:
+        return Finding(Status.MET, f"按您的年龄（{high}岁），距法定退休年龄不少于{need}年。", c)
+    if max(margins) < need * 12:
+        return Finding(Status.NOT_MET, f"按您的年龄（{high}岁），距法定退休年龄已不足{need}年。", c)
+    return Finding(Status.UNSURE, f"您{high}岁，是否距法定退休年龄还有{need}年，要看性别、岗位（工人/干部）和出生月份。", c)
+
+
+def _team(c: Condition, size: int, user_counts_leader: bool | None) -> Finding:
+    need = int(c.value or 0)
+    text = c.text
+    if re.search(r"(不含|不包括|除)领(办|衔)人", text):
+        notice_counts_leader: bool | None = False  # 除领办人外不少于3人
+    elif re.search(r"(含|包括)领(办|衔)人", text):
+        notice_counts_leader = True
+    else:
+        notice_counts_leader = None
+    members = {size - 1, size} if user_counts_leader is None else {size - 1 if user_counts_leader else size}
+    needed = {need - 1, need} if notice_counts_leader is None else {need - 1 if notice_counts_leader else need}
+    rule = f"团队成员不少于{need}人" + ("（含领办人）" if notice_counts_leader else "（不含领办人）"
+                                      if notice_counts_leader is False else "")
+    if min(members) >= max(needed):
+        return Finding(Status.MET, f"团队{size}人，满足“{rule}”。", c)
+    if max(members) < min(needed):
+        return Finding(Status.NOT_MET, f"团队{size}人，达不到“{rule}”。", c)
+    return Finding(Status.UNSURE, f"团队{size}人，是否满足“{rule}”要看领办人本人算不算在内。", c)
+
+
+_RELAXED = re.compile(r"(放宽|破格|可适当|另有规定|不受此限|除外)")
+
+
+_RELAXED_TO = re.compile(r"([^。；;]{2,60}?)(?:的)?[，,]?(?:可)?放宽(?:至|到)(高级技师|技师|高级工)")
+
+
+def _rank(level: str) -> int:
+    return {"高级技师": 1, "技师": 2, "高级工": 3}.get(level, 0)
+
+
+def _craft_words(text: str) -> list[str]:
+    """The named trades of a relaxation (``从事潍坊风筝、核雕、嵌银漆器等传统技艺传承``)."""
+    words = re.split(r"[、，,“”\"（）()等和及或]|从事|传统技艺|传承|领域|行业|的", text)
+    return [w for w in words if len(w) >= 2]
+
+
+def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Finding | None:
+    text = " ".join(c.options) + c.text
+    text = re.split(r"[，,；;]?[^，,；;]*(?:放宽|破格)", text)[0]  # the general rule, not its exception
+    mentioned = [r for rx, r in _REQUIRED_LEVEL if rx.search(text)]
+    if not mentioned:
+        return None
+    required = max(mentioned)  # 技师、高级技师: 技师 is enough
+    name = LEVEL_NAMES[required]
+    section = section or c.text
+    if rank <= required:
+        return Finding(Status.MET, f"您是{LEVEL_NAMES[rank]}，满足“{name}及以上”的等级要求。", c)
+    relaxed = _RELAXED_TO.search(section)
+    if relaxed and rank <= _rank(relaxed.group(2)) and any(w in question for w in _craft_words(relaxed.group(1))):
+        return Finding(Status.MET, f"您是{LEVEL_NAMES[rank]}，属于通知可放宽至{relaxed.group(2)}的情形："
+                                   f"“{relaxed.group(0)[-60:]}”。", c)
+    if _RELAXED.search(section):
+        return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[rank]}，低于一般要求的{name}；通知对部分情形可放宽，"
+                                      "请对照原文确认。", c)
+    if _ALTERNATIVE.search(c.text):
+        return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[rank]}，低于要求的{name}；通知也接受其他条件"
+                                      "（如相应荣誉），具备的话仍可申报。", c)
+    return Finding(Status.NOT_MET, f"您是{LEVEL_NAMES[rank]}，达不到“{name}及以上”的等级要求。", c)
