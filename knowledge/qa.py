@@ -13,19 +13,19 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.base import KnowledgeBase
-from knowledge.compare import COMPARES, conclusion
+from knowledge.compare import conclusion
 from knowledge.compose import Citation, Part, cite, compose, fmt_date
-from knowledge.eligibility import Status, deadline_verdict, sentence_verdict, verdict_part
+from knowledge.eligibility import deadline_verdict, verdict_part
+from knowledge.evidence import Evidence, section_path
+from knowledge.followups import comparison_follow_up, place_follow_up
 from knowledge.intents import (
     Intent,
     classify,
-    expand,
     in_domain,
     off_topics,
-    paraphrases,
     specific_cue,
 )
-from knowledge.models import Clause, Notice
+from knowledge.models import Notice
 from knowledge.places import Strength, place_names, stands_alone
 from knowledge.profile import read_profile
 from knowledge.silence import silent_on
@@ -64,15 +64,9 @@ _STILL_OPEN = re.compile(r"(还能|还可以|来得及|还来得及|现在能|�
 _HONOUR_AFTER = re.compile(r"(?:省|市|区|县)?(?:级)?(?:技术能手|工匠|劳模|劳动模范|首席技师|名匠|技能大奖|技能大师|"
                            r"有突出贡献|乡土人才|青年岗位能手|五一劳动奖章|特支计划)")
 _OPEN_NOW = re.compile(r"(哪些|哪个|有没有|还有|目前|现在)[^，。？?]{0,8}(还能报|能报|可以报|还在申报|正在申报|在申报|没截止|未截止|开放)")
-_ADDRESSEE = re.compile(r"(^|\n)各[^：:\n]{2,120}[：:]|〔\d{4}〕\d+号")
 _GENERAL_CONDITIONS = re.compile(r"(什么|啥|哪些|哪几|怎样的|何种)(样的)?(条件|要求|资格)|条件是(什么|啥)|要满足")
 _ASKS_ELIGIBLE = re.compile(r"(能报|能申报|能申请|可以报|可以申报|能不能|可不可以|行吗|行不行|够吗|够不够|符合|算吗|算不算|能依托|能建|可以建|"
                             r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算)")
-_VERDICT_STOPWORDS = {"能报", "申报", "可以", "能不能", "我们", "我们的", "现在", "还能", "不能", "够不够", "行不行",
-                      "是不是", "符合", "条件", "工作室", "技能大师", "技能", "大师", "领办", "满足", "资格", "一个",
-                      "申请", "这个", "那个", "今年", "今天", "需要", "要求", "通知", "市级", "区级"}
-_FOLLOW_UP_FILLER = re.compile(r"不是|我问的是|我说的是|问的是|我是问|我想问|应该是|换成|改成|"
-                               r"[呢吗嘛啊呀的那么和跟与及还有也这边那边边方面怎样如何样呀？?。.，,！!\s]|那里|那儿|这里")
 _COMMON_WORD_FREQ = 1000  # jieba count above which a place short name is an everyday word
 
 
@@ -81,6 +75,7 @@ class Answerer:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self.evidence = Evidence(kb)
         self._place_words = {a for n in kb.notices.values() for a in n.meta.place.aliases}
         self._place_names = place_names(lambda w: kb.tokenizer.frequency(w) > _COMMON_WORD_FREQ)
         elsewhere = sorted((n for n in self._place_names if n not in self._place_words), key=len, reverse=True)
@@ -116,47 +111,12 @@ class Answerer:
         return [], "", ""
 
     def place_follow_up(self, text: str, last_question: str) -> str:
-        """The question a place-only follow-up asks (``镇江呢`` after ``太仓的截止时间``
-        → ``截止时间 镇江``), or ``""`` when ``text`` asks something of its own.
-
-        Args:
-            text: The user's new message (raw).
-            last_question: The previous question answered in this conversation (raw).
-        """
-        q = normalize_question(text)
-        hits = self.kb.places.match(q)
-        if not last_question or not hits or len(q) > 16:
-            return ""
-        rest = q
-        for h in sorted(hits, key=lambda h: -len(h.mention)):
-            rest = rest.replace(h.mention, "")
-        rest = _FOLLOW_UP_FILLER.sub("", rest)
-        if rest and (classify(rest) or len(rest) > 2):
-            return ""
-        previous = normalize_question(last_question)
-        for h in sorted(self.kb.places.match(previous), key=lambda h: -len(h.mention)):
-            previous = previous.replace(h.mention, "")
-        places = " ".join(dict.fromkeys(h.mention for h in hits))
-        return f"{previous.strip(' ，,的')} {places}"
+        """See :func:`knowledge.followups.place_follow_up`."""
+        return place_follow_up(self.kb, text, last_question)
 
     def comparison_follow_up(self, text: str, last_question: str, recent: list[str]) -> str:
-        """``哪个多`` after questions about two places: the last question about both of
-        them (``补助 佛山市顺德区 株洲市 哪个多``), or ``""``.
-
-        Args:
-            text: The user's new message (raw).
-            last_question: The previous question answered (raw).
-            recent: Notice ids the conversation was about, most recent first.
-        """
-        q = normalize_question(text)
-        if not last_question or len(recent) < 2 or len(q) > 16 or not COMPARES.search(q) \
-                or self.kb.places.match(q):
-            return ""
-        previous = normalize_question(last_question)
-        for h in sorted(self.kb.places.match(previous), key=lambda h: -len(h.mention)):
-            previous = previous.replace(h.mention, "")
-        places = " ".join(self.kb.notices[n].meta.place.name for n in recent[:2] if n in self.kb.notices)
-        return f"{previous.strip(' ，,的')} {places} {q}"
+        """See :func:`knowledge.followups.comparison_follow_up`."""
+        return comparison_follow_up(self.kb, text, last_question, recent)
 
     def _newest_per_place(self, ids: list[str]) -> list[str]:
         seen: dict[str, str] = {}
@@ -213,7 +173,7 @@ class Answerer:
             if verdict is None and Intent.DEADLINE in intents and _STILL_OPEN.search(q):
                 verdict = deadline_verdict(self.kb.notices[nid], today)
             if verdict is None and _ASKS_ELIGIBLE.search(q) and not _GENERAL_CONDITIONS.search(q):
-                verdict = self._evidence_verdict(nid, q, today)
+                verdict = self.evidence.verdict(nid, q, today)
             if verdict is not None and set(intents) <= {Intent.CONDITIONS}:
                 parts.append((nid, verdict))
                 continue
@@ -238,37 +198,6 @@ class Answerer:
     def _silent(self, nid: str, q: str) -> str:
         """What the notice does not say that ``q`` asks (:func:`knowledge.silence.silent_on`)."""
         return silent_on(self.kb.notices[nid], q)
-
-    def _evidence_verdict(self, nid: str, q: str, today: dt.date) -> Part | None:
-        """For "我们是个体户，能报吗": the condition sentence that speaks to the user's
-        situation, quoted, with a verdict when it settles it (a threshold of the same
-        kind, an exclusion) and 待确认 otherwise."""
-        notice = self.kb.notices[nid]
-        q = expand(q)  # for sentence_verdict's comparisons, which read the question itself
-        tokens = [t for t in self.kb.tokenizer.tokens(q)
-                  if t not in notice.meta.place.aliases and t not in _VERDICT_STOPWORDS and len(t) >= 2]
-        if not tokens:
-            return None
-        best: tuple[float, str, Clause] | None = None
-        for clause in notice.clauses:
-            if clause is notice.clauses[0] and _ADDRESSEE.search(clause.text[:200]):
-                continue  # the preamble and addressee line decide nothing
-            for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
-                if len(s.strip()) < 12:  # a heading (领办人条件) says nothing to judge by
-                    continue
-                cov = self._coverage(tokens, s)
-                if best is None or cov > best[0]:
-                    best = (cov, s.strip(), clause)
-        if best is None or best[0] < 0.34:
-            return None
-        _, sentence, clause = best
-        shared = [t for t in tokens if t in sentence]
-        settled = sentence_verdict(sentence, q, shared, today)
-        status, reason = settled if settled else (Status.UNSURE, "通知对此的规定如下，请对照确认。")
-        icon = {Status.MET: "✅", Status.NOT_MET: "❌", Status.UNSURE: "❔"}[status]
-        head = {Status.MET: "符合", Status.NOT_MET: "不符合", Status.UNSURE: "待确认"}[status]
-        return Part([f"{icon} {head}：{reason}", f"通知规定：{shorten(sentence, 150)}"],
-                    [cite(notice, clause.ref, sentence)])
 
     def _county_notes(self, nid: str, county: str) -> Part | None:
         """What a notice says specifically about a county/district the user named:
@@ -333,7 +262,7 @@ class Answerer:
         good = [p for p in found if not p.missing]
         if good:
             composed = Part([ln for p in good for ln in p.lines], [c for p in good for c in p.citations])
-            return self._sharper_sentence(nid, q, composed) or composed
+            return self.evidence.sharper(nid, q, composed) or composed
         retrievable = not found or (intents and intents[0] == Intent.CONDITIONS)
         hit = self._retrieve(nid, q) if retrievable else None
         if hit:
@@ -343,32 +272,6 @@ class Answerer:
             if overview and any(w in q for w in ("通知", "政策", "文件", "介绍")):
                 return overview
         return self._not_stated(nid, found[0] if found else None)
-
-    def _sharper_sentence(self, nid: str, q: str, composed: Part) -> Part | None:
-        """Evidence first: when one sentence of the notice covers the question's words far
-        better than the facts composed for its intent (``连续几年考核不合格会被撤销称号``
-        is no conditions list), that sentence is the answer."""
-        notice = self.kb.notices[nid]
-        context = "".join(notice.meta.programmes)  # programme names are context, not focus
-        tokens = [t for t in self.kb.tokenizer.tokens(q)
-                  if t not in notice.meta.place.aliases and t not in _VERDICT_STOPWORDS and len(t) >= 2
-                  and t not in context]
-        if len(set(tokens)) < 3:
-            return None
-        best: tuple[float, str, Clause] | None = None
-        for clause in notice.clauses:
-            for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
-                if s.strip():
-                    cov = self._coverage(tokens, s)
-                    if best is None or cov > best[0]:
-                        best = (cov, s.strip(), clause)
-        if best is None or best[0] < 0.75:
-            return None
-        if self._coverage(tokens, "".join(composed.lines)) >= best[0] - 0.3:
-            return None
-        _, sentence, clause = best
-        section = self._section_path(notice, clause)
-        return Part([f"通知相关规定{section}：{shorten(sentence, 200)}"], [cite(notice, clause.ref, sentence)])
 
     @staticmethod
     def _names_material(notice: Notice, q: str) -> bool:
@@ -386,7 +289,7 @@ class Answerer:
         best_cov, clause = 0.0, None
         for hit in self.kb.index.search(tokens, {nid}, limit=5):
             candidate = notice.clause(hit.clause_ref)
-            cov = self._coverage(tokens, candidate.text) if candidate else 0.0
+            cov = self.evidence.coverage(tokens, candidate.text) if candidate else 0.0
             if cov > best_cov:
                 best_cov, clause = cov, candidate
         if clause is None or best_cov < bar:
@@ -394,36 +297,9 @@ class Answerer:
         sentences = [s for s in re.split(r"(?<=[。；])", clause.text.replace("\n", "")) if s.strip()]
         ranked = sorted(sentences, key=lambda s: (-sum(t in s for t in tokens), len(s)))
         best = [s for s in sentences if s in ranked[:2] and any(t in s for t in tokens)] or ranked[:1]
-        section = self._section_path(notice, clause)
+        section = section_path(notice, clause)
         text = "".join(best)
         return Part([f"通知相关规定{section}：{shorten(text, 200)}"], [cite(notice, clause.ref, text)])
-
-    @staticmethod
-    def _section_path(notice: Notice, clause: Clause) -> str:
-        """``（二、领衔人变更认定）`` — the headings above a clause, for context."""
-        heads, ref = [], clause.parent
-        while ref:
-            parent = notice.clause(ref)
-            if parent is None:
-                break
-            heads.append(parent.heading)
-            ref = parent.parent
-        return f"（{' / '.join(reversed(heads))}）" if heads else ""
-
-    def _coverage(self, tokens: list[str], text: str) -> float:
-        """IDF-weighted share of the question's words found in ``text`` (substring match,
-        so 评上 counts in 评上区级…). Words no notice contains weigh 2.0; single
-        characters unknown to the index weigh nothing."""
-        weights = {}
-        for t in set(tokens):
-            idf = self.kb.index.idf(t)
-            weights[t] = idf if idf > 0 else (2.0 if len(t) >= 2 else 0.0)
-        total = sum(weights.values())
-        if total <= 0:
-            return 0.0
-        said = paraphrases()
-        return sum(w for t, w in weights.items()
-                   if t in text or any(p in text for p in said.get(t, ()))) / total
 
     def _not_stated(self, nid: str, part: Part | None) -> Part:
         notice = self.kb.notices[nid]

@@ -1,0 +1,116 @@
+"""Evidence: the sentence of a notice that answers a question, and what it settles.
+
+:class:`Evidence` scores sentences by the idf-weighted share of the question's words they
+contain (paraphrases count: ``knowledge/data/paraphrases.txt``). It gives the answerer
+the sentence that settles an eligibility question the rule engine has no kind for
+(:meth:`Evidence.verdict`), and the one sentence that answers a question far better than
+the facts composed for its intent (:meth:`Evidence.sharper`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from knowledge.base import KnowledgeBase
+from knowledge.compose import Part, cite
+from knowledge.eligibility import Status, sentence_verdict
+from knowledge.intents import expand, paraphrases
+from knowledge.models import Clause, Notice
+from knowledge.text import shorten
+
+ADDRESSEE = re.compile(r"(^|\n)各[^：:\n]{2,120}[：:]|〔\d{4}〕\d+号")
+VERDICT_STOPWORDS = {"能报", "申报", "可以", "能不能", "我们", "我们的", "现在", "还能", "不能", "够不够", "行不行",
+                     "是不是", "符合", "条件", "工作室", "技能大师", "技能", "大师", "领办", "满足", "资格", "一个",
+                     "申请", "这个", "那个", "今年", "今天", "需要", "要求", "通知", "市级", "区级"}
+
+
+def section_path(notice: Notice, clause: Clause) -> str:
+    """``（二、领衔人变更认定）`` — the headings above a clause, for context."""
+    heads, ref = [], clause.parent
+    while ref:
+        parent = notice.clause(ref)
+        if parent is None:
+            break
+        heads.append(parent.heading)
+        ref = parent.parent
+    return f"（{' / '.join(reversed(heads))}）" if heads else ""
+
+
+class Evidence:
+    """Sentence-level evidence over one knowledge base (stateless, thread-safe)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def coverage(self, tokens: list[str], text: str) -> float:
+        """IDF-weighted share of the question's words found in ``text`` (substring match,
+        so 评上 counts in 评上区级…). Words no notice contains weigh 2.0; single
+        characters unknown to the index weigh nothing."""
+        weights = {}
+        for t in set(tokens):
+            idf = self.kb.index.idf(t)
+            weights[t] = idf if idf > 0 else (2.0 if len(t) >= 2 else 0.0)
+        total = sum(weights.values())
+        if total <= 0:
+            return 0.0
+        said = paraphrases()
+        return sum(w for t, w in weights.items()
+                   if t in text or any(p in text for p in said.get(t, ()))) / total
+
+    def verdict(self, nid: str, q: str, today: dt.date) -> Part | None:
+        """For "我们是个体户，能报吗": the condition sentence that speaks to the user's
+        situation, quoted, with a verdict when it settles it (a threshold of the same
+        kind, an exclusion) and 待确认 otherwise."""
+        notice = self.kb.notices[nid]
+        q = expand(q)  # for sentence_verdict's comparisons, which read the question itself
+        tokens = [t for t in self.kb.tokenizer.tokens(q)
+                  if t not in notice.meta.place.aliases and t not in VERDICT_STOPWORDS and len(t) >= 2]
+        if not tokens:
+            return None
+        best: tuple[float, str, Clause] | None = None
+        for clause in notice.clauses:
+            if clause is notice.clauses[0] and ADDRESSEE.search(clause.text[:200]):
+                continue  # the preamble and addressee line decide nothing
+            for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
+                if len(s.strip()) < 12:  # a heading (领办人条件) says nothing to judge by
+                    continue
+                cov = self.coverage(tokens, s)
+                if best is None or cov > best[0]:
+                    best = (cov, s.strip(), clause)
+        if best is None or best[0] < 0.34:
+            return None
+        _, sentence, clause = best
+        shared = [t for t in tokens if t in sentence]
+        settled = sentence_verdict(sentence, q, shared, today)
+        status, reason = settled if settled else (Status.UNSURE, "通知对此的规定如下，请对照确认。")
+        icon = {Status.MET: "✅", Status.NOT_MET: "❌", Status.UNSURE: "❔"}[status]
+        head = {Status.MET: "符合", Status.NOT_MET: "不符合", Status.UNSURE: "待确认"}[status]
+        return Part([f"{icon} {head}：{reason}", f"通知规定：{shorten(sentence, 150)}"],
+                    [cite(notice, clause.ref, sentence)])
+
+    def sharper(self, nid: str, q: str, composed: Part) -> Part | None:
+        """Evidence first: when one sentence of the notice covers the question's words far
+        better than the facts composed for its intent (``连续几年考核不合格会被撤销称号``
+        is no conditions list), that sentence is the answer."""
+        notice = self.kb.notices[nid]
+        context = "".join(notice.meta.programmes)  # programme names are context, not focus
+        tokens = [t for t in self.kb.tokenizer.tokens(q)
+                  if t not in notice.meta.place.aliases and t not in VERDICT_STOPWORDS and len(t) >= 2
+                  and t not in context]
+        if len(set(tokens)) < 3:
+            return None
+        best: tuple[float, str, Clause] | None = None
+        for clause in notice.clauses:
+            for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
+                if s.strip():
+                    cov = self.coverage(tokens, s)
+                    if best is None or cov > best[0]:
+                        best = (cov, s.strip(), clause)
+        if best is None or best[0] < 0.75:
+            return None
+        if self.coverage(tokens, "".join(composed.lines)) >= best[0] - 0.3:
+            return None
+        _, sentence, clause = best
+        section = section_path(notice, clause)
+        return Part([f"通知相关规定{section}：{shorten(sentence, 200)}"], [cite(notice, clause.ref, sentence)])

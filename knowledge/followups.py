@@ -1,0 +1,64 @@
+"""Follow-ups that are not questions of their own: the question they ask, rewritten.
+
+``镇江呢`` after ``太仓的截止时间`` asks ``截止时间 镇江``; ``不是，我问的是无锡`` corrects the
+place; ``哪个多`` after questions about two places asks the last question about both.
+The engine keeps the conversation (last question, recent notices); these functions only
+rewrite text, so the answerer stays stateless.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.base import KnowledgeBase
+from knowledge.compare import COMPARES
+from knowledge.intents import classify
+from knowledge.text import normalize_question
+
+_FOLLOW_UP_FILLER = re.compile(r"不是|我问的是|我说的是|问的是|我是问|我想问|应该是|换成|改成|"
+                               r"[呢吗嘛啊呀的那么和跟与及还有也这边那边边方面怎样如何样呀？?。.，,！!\s]|那里|那儿|这里")
+
+
+def place_follow_up(kb: KnowledgeBase, text: str, last_question: str) -> str:
+    """The question a place-only follow-up asks (``镇江呢`` after ``太仓的截止时间``
+    → ``截止时间 镇江``), or ``""`` when ``text`` asks something of its own.
+
+    Args:
+        text: The user's new message (raw).
+        last_question: The previous question answered in this conversation (raw).
+    """
+    q = normalize_question(text)
+    hits = kb.places.match(q)
+    if not last_question or not hits or len(q) > 16:
+        return ""
+    rest = q
+    for h in sorted(hits, key=lambda h: -len(h.mention)):
+        rest = rest.replace(h.mention, "")
+    rest = _FOLLOW_UP_FILLER.sub("", rest)
+    if rest and (classify(rest) or len(rest) > 2):
+        return ""
+    previous = normalize_question(last_question)
+    for h in sorted(kb.places.match(previous), key=lambda h: -len(h.mention)):
+        previous = previous.replace(h.mention, "")
+    places = " ".join(dict.fromkeys(h.mention for h in hits))
+    return f"{previous.strip(' ，,的')} {places}"
+
+
+def comparison_follow_up(kb: KnowledgeBase, text: str, last_question: str, recent: list[str]) -> str:
+    """``哪个多`` after questions about two places: the last question about both of
+    them (``补助 佛山市顺德区 株洲市 哪个多``), or ``""``.
+
+    Args:
+        text: The user's new message (raw).
+        last_question: The previous question answered (raw).
+        recent: Notice ids the conversation was about, most recent first.
+    """
+    q = normalize_question(text)
+    if not last_question or len(recent) < 2 or len(q) > 16 or not COMPARES.search(q) \
+            or kb.places.match(q):
+        return ""
+    previous = normalize_question(last_question)
+    for h in sorted(kb.places.match(previous), key=lambda h: -len(h.mention)):
+        previous = previous.replace(h.mention, "")
+    places = " ".join(kb.notices[n].meta.place.name for n in recent[:2] if n in kb.notices)
+    return f"{previous.strip(' ，,的')} {places} {q}"
