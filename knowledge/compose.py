@@ -117,9 +117,15 @@ def _deadline(n: Notice, today: dt.date, programme: str, question: str = "") -> 
     return Part(lines, cites)
 
 
-def _contact(n: Notice, today: dt.date, programme: str) -> Part | None:
+def _contact(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
+    """Contact persons, phones, emails and address; the fax when the user asks for it."""
     if not n.facts.contacts:
         return None
+    if "传真" in question:
+        faxes = [(c, f) for c in n.facts.contacts for f in c.faxes]
+        if faxes:
+            return Part(["传真：" + "、".join(dict.fromkeys(f for _, f in faxes)) + "。"],
+                        [cite(n, faxes[0][0].clause, faxes[0][0].quote)])
     lines, cites = [], []
     for c in n.facts.contacts[:2]:
         bits = []
@@ -439,6 +445,6 @@ def compose(intent: Intent, notice: Notice, today: dt.date, programme: str = "",
     if intent == Intent.CONDITIONS:
         return _conditions(notice, today, programme, question)
     if intent in (Intent.DEADLINE, Intent.SUBMISSION, Intent.PUBLICITY, Intent.FORMS, Intent.MATERIALS,
-                  Intent.SUBSIDY, Intent.QUOTA):
+                  Intent.SUBSIDY, Intent.QUOTA, Intent.CONTACT):
         return COMPOSERS[intent](notice, today, programme, question)  # type: ignore[call-arg]
     return COMPOSERS[intent](notice, today, programme)

@@ -171,11 +171,13 @@ class Contact(BaseModel):
         office: Office/room or department, e.g. ``"人社局1310、1311办公室"``.
         clause: Reference of the source clause.
         programme: The programme these contacts are for when the notice names one, else empty.
+        faxes: Fax numbers (never listed as phones), normalised like phones.
         quote: The lines quoted in answers.
     """
 
     persons: list[str] = Field(default_factory=list)
     phones: list[str] = Field(default_factory=list)
+    faxes: list[str] = Field(default_factory=list)
     emails: list[str] = Field(default_factory=list)
     address: str = ""
     office: str = ""

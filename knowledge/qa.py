@@ -262,6 +262,8 @@ class Answerer:
         good = [p for p in found if not p.missing]
         if good:
             composed = Part([ln for p in good for ln in p.lines], [c for p in good for c in p.citations])
+            if Intent.CONTACT in wanted:  # a phone or fax is the answer itself
+                return composed
             return self.evidence.sharper(nid, q, composed) or composed
         retrievable = not found or (intents and intents[0] == Intent.CONDITIONS)
         hit = self._retrieve(nid, q) if retrievable else None

@@ -98,6 +98,12 @@ def extract_contacts(clauses: list[Clause], area_code: str, programmes: list[str
         for m in pairs:
             if m.group("name") not in persons:
                 persons.append(m.group("name"))
+        faxes: list[str] = []
+        for m in _PHONE.finditer(text):
+            if _FAX.search(text[max(0, m.start() - 6): m.start()]):
+                fax = normalize_phone(m.group(), area_code)
+                if fax not in faxes:
+                    faxes.append(fax)
         if _CONTACT_CUE.search(text) or pairs:  # numbers written without a label
             for m in _PHONE.finditer(text):
                 if _FAX.search(text[max(0, m.start() - 6): m.start()]) or "邮编" in text[max(0, m.start() - 6): m.start()]:
@@ -123,7 +129,8 @@ def extract_contacts(clauses: list[Clause], area_code: str, programmes: list[str
             continue
         quote_lines = [ln for ln in text.split("\n")
                        if _LABEL_RX.search(ln) or _EMAIL.search(ln) or _PHONE.search(ln)]
-        out.append(Contact(persons=persons, phones=phones, emails=emails, address=address,
+        phones = [p for p in phones if p not in faxes]
+        out.append(Contact(persons=persons, phones=phones, emails=emails, address=address, faxes=faxes,
                            programme=programme_at(text, _first_contact(text), clause, clauses, programmes or []),
                            office=office, clause=clause.ref, quote="\n".join(quote_lines)[:300]))
     return out
