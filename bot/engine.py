@@ -34,13 +34,13 @@ THANKS = frozenset({"谢谢", "多谢", "感谢", "谢谢你", "谢谢您", "好
 HANDOFF_WORDS = ("转人工", "找人工", "人工客服", "人工服务", "找客服")
 """Words asking for a person (also used by the ticket route, :mod:`bot.handoff`)."""
 
-HELP = (
-    "我是技能大师工作室申报政策助手，可以回答各地申报通知中的问题，并注明出处。\n"
-    "可以这样问：\n"
-    "• 太仓的截止时间？\n• 无锡申报年龄有要求吗\n• 韶关联系电话\n• 鹿城需要准备哪些材料\n• 补助多少钱\n"
-    "填报：发送“我要填报”逐项填写申报表，“我能申报吗”自查条件。\n"
-    "命令：/cities 查看已收录的通知，/reset 重新开始，/forget 删除我的全部资料，/help 帮助。"
-)
+def help_text(examples: list[str]) -> str:
+    """The help message, its examples naming places the knowledge base holds."""
+    asked = "".join(f"• {e}\n" for e in examples)
+    return ("我是技能大师工作室申报政策助手，可以回答各地申报通知中的问题，并注明出处。\n"
+            f"可以这样问：\n{asked}• 补助多少钱\n"
+            "填报：发送“我要填报”逐项填写申报表，“我能申报吗”自查条件。\n"
+            "命令：/cities 查看已收录的通知，/reset 重新开始，/forget 删除我的全部资料，/help 帮助。")
 
 
 class Engine:
@@ -111,10 +111,10 @@ class Engine:
         if text.startswith("/"):
             return self._command(text, session)
         if not text:
-            return [Reply(text="请直接输入您的问题，例如：太仓的截止时间？")]
+            return [Reply(text=f"请直接输入您的问题，例如：{self.answerer.examples()[0]}")]
         small_talk = normalize_question(text).strip("!！。.~～ ")
         if small_talk in GREETINGS:
-            return [Reply(text="您好！" + HELP)]
+            return [Reply(text="您好！" + help_text(self.answerer.examples()))]
         if small_talk in THANKS and not offered:
             return [Reply(text="不客气！还有其他问题可以随时问我。")]
         if text == "真人" or any(w in text for w in HANDOFF_WORDS):
@@ -131,7 +131,7 @@ class Engine:
         replies, answer = self._answer(follow_up or text, session)
         if offered and answer.out_of_scope:  # a reply to the options that matches none
             return [Reply(text=f"没看懂您的回复。请回复上面的选项编号（1–{offered}），或直接提出您的问题，"
-                               "例如：太仓的截止时间？")]
+                               f"例如：{self.answerer.examples()[0]}")]
         return replies
 
     def answer_question(self, question: str, session: Session, forced: str | None = None) -> list[Reply]:
@@ -217,7 +217,7 @@ class Engine:
         cmd, _, arg = text.partition(" ")
         cmd = cmd.lower().split("@", 1)[0]
         if cmd in ("/start", "/help"):
-            return [Reply(text=HELP)]
+            return [Reply(text=help_text(self.answerer.examples()))]
         if cmd == "/reset":
             session.notice_id, session.pending_question, session.flow = None, "", None
             session.last_question = ""

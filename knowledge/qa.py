@@ -67,6 +67,7 @@ _OPEN_NOW = re.compile(r"(哪些|哪个|有没有|还有|目前|现在)[^，。�
 _GENERAL_CONDITIONS = re.compile(r"(什么|啥|哪些|哪几|怎样的|何种)(样的)?(条件|要求|资格)|条件是(什么|啥)|要满足")
 _ASKS_ELIGIBLE = re.compile(r"(能报|能申报|能申请|可以报|可以申报|能不能|可不可以|行吗|行不行|够吗|够不够|符合|算吗|算不算|能依托|能建|可以建|"
                             r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算)")
+_EXAMPLE_TOPICS = ("的截止时间？", "申报年龄有要求吗", "联系电话", "需要准备哪些材料")
 _COMMON_WORD_FREQ = 1000  # jieba count above which a place short name is an everyday word
 
 
@@ -76,6 +77,7 @@ class Answerer:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.evidence = Evidence(kb)
+        self._examples: list[str] | None = None
         self._place_words = {a for n in kb.notices.values() for a in n.meta.place.aliases}
         self._place_names = place_names(lambda w: kb.tokenizer.frequency(w) > _COMMON_WORD_FREQ)
         elsewhere = sorted((n for n in self._place_names if n not in self._place_words), key=len, reverse=True)
@@ -109,6 +111,17 @@ class Answerer:
         if current and current in self.kb.notices:
             return [current], "", ""
         return [], "", ""
+
+    def examples(self) -> list[str]:
+        """Example questions about the places this knowledge base holds (up to four, newest
+        notice per place first): ``["太仓的截止时间？", "无锡申报年龄有要求吗", ...]``. The
+        help text and prompts use them, so they name the notices a deployment really has."""
+        if self._examples is None:
+            shorts = [self.kb.notices[n].meta.place.short or self.kb.notices[n].meta.place.name
+                      for n in self._newest_per_place(list(self.kb.notices))]
+            shorts = [s for s in dict.fromkeys(shorts) if s][: len(_EXAMPLE_TOPICS)]
+            self._examples = [s + t for s, t in zip(shorts, _EXAMPLE_TOPICS, strict=False)] or ["截止时间是哪天？"]
+        return self._examples
 
     def place_follow_up(self, text: str, last_question: str) -> str:
         """See :func:`knowledge.followups.place_follow_up`."""
@@ -159,7 +172,7 @@ class Answerer:
         if not in_scope:
             return Answer(
                 "抱歉，我是技能大师工作室申报政策助手，只能解答申报条件、材料、截止时间、补助、"
-                "联系方式等相关问题。您可以问我：“太仓的截止时间？”",
+                f"联系方式等相关问题。您可以问我：“{self.examples()[0]}”",
                 fallback=True, out_of_scope=True)
         if not notices and _OPEN_NOW.search(q):
             return self._open_now(today)

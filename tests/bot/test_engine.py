@@ -211,3 +211,12 @@ async def test_an_honour_named_after_a_province_is_no_question_about_it(settings
         await chat.say("镇江领衔人要什么荣誉")
         [reply] = await chat.say("我是江苏省技术能手 有技术革新成果 行吗")
         assert "没有收录" not in reply.text and "镇江市" in reply.text
+
+
+async def test_help_examples_name_the_places_the_knowledge_base_holds(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        [reply] = await chat.say("/help")
+        places = {n.meta.place.short for n in rt.kb.notices.values()}
+        examples = [ln[2:] for ln in reply.text.splitlines() if ln.startswith("• ")]
+        assert sum(any(e.startswith(p) for p in places) for e in examples) >= 4
