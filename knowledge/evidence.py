@@ -58,6 +58,29 @@ class Evidence:
         return sum(w for t, w in weights.items()
                    if t in text or any(p in text for p in said.get(t, ()))) / total
 
+    def best_sentence(self, notice: Notice, tokens: list[str], *, min_length: int = 1,
+                      skip_preamble: bool = False) -> tuple[float, str, Clause] | None:
+        """``(coverage, sentence, clause)`` of the notice's sentence covering ``tokens``
+        best, ``None`` when the notice has none.
+
+        Args:
+            notice: Where to look.
+            tokens: The question's focus words.
+            min_length: Shorter sentences (a bare heading such as 领办人条件) are skipped.
+            skip_preamble: Skip the opening clause when it holds the addressee line or 文号.
+        """
+        best: tuple[float, str, Clause] | None = None
+        for clause in notice.clauses:
+            if skip_preamble and clause is notice.clauses[0] and ADDRESSEE.search(clause.text[:200]):
+                continue
+            for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
+                if len(s.strip()) < min_length:
+                    continue
+                cov = self.coverage(tokens, s)
+                if best is None or cov > best[0]:
+                    best = (cov, s.strip(), clause)
+        return best
+
     def verdict(self, nid: str, q: str, today: dt.date) -> Part | None:
         """For "我们是个体户，能报吗": the condition sentence that speaks to the user's
         situation, quoted, with a verdict when it settles it (a threshold of the same
@@ -68,16 +91,8 @@ class Evidence:
                   if t not in notice.meta.place.aliases and t not in VERDICT_STOPWORDS and len(t) >= 2]
         if not tokens:
             return None
-        best: tuple[float, str, Clause] | None = None
-        for clause in notice.clauses:
-            if clause is notice.clauses[0] and ADDRESSEE.search(clause.text[:200]):
-                continue  # the preamble and addressee line decide nothing
-            for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
-                if len(s.strip()) < 12:  # a heading (领办人条件) says nothing to judge by
-                    continue
-                cov = self.coverage(tokens, s)
-                if best is None or cov > best[0]:
-                    best = (cov, s.strip(), clause)
+        # the preamble and addressee decide nothing; nor does a heading (领办人条件)
+        best = self.best_sentence(notice, tokens, min_length=12, skip_preamble=True)
         if best is None or best[0] < 0.34:
             return None
         _, sentence, clause = best
@@ -100,13 +115,7 @@ class Evidence:
                   and t not in context]
         if len(set(tokens)) < 3:
             return None
-        best: tuple[float, str, Clause] | None = None
-        for clause in notice.clauses:
-            for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
-                if s.strip():
-                    cov = self.coverage(tokens, s)
-                    if best is None or cov > best[0]:
-                        best = (cov, s.strip(), clause)
+        best = self.best_sentence(notice, tokens)
         if best is None or best[0] < 0.75:
             return None
         if self.coverage(tokens, "".join(composed.lines)) >= best[0] - 0.3:

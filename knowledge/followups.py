@@ -37,11 +37,8 @@ def place_follow_up(kb: KnowledgeBase, text: str, last_question: str) -> str:
     rest = _FOLLOW_UP_FILLER.sub("", rest)
     if rest and (classify(rest) or len(rest) > 2):
         return ""
-    previous = normalize_question(last_question)
-    for h in sorted(kb.places.match(previous), key=lambda h: -len(h.mention)):
-        previous = previous.replace(h.mention, "")
     places = " ".join(dict.fromkeys(h.mention for h in hits))
-    return f"{previous.strip(' ，,的')} {places}"
+    return f"{_without_places(kb, last_question)} {places}"
 
 
 def comparison_follow_up(kb: KnowledgeBase, text: str, last_question: str, recent: list[str]) -> str:
@@ -57,8 +54,14 @@ def comparison_follow_up(kb: KnowledgeBase, text: str, last_question: str, recen
     if not last_question or len(recent) < 2 or len(q) > 16 or not COMPARES.search(q) \
             or kb.places.match(q):
         return ""
-    previous = normalize_question(last_question)
-    for h in sorted(kb.places.match(previous), key=lambda h: -len(h.mention)):
-        previous = previous.replace(h.mention, "")
     places = " ".join(kb.notices[n].meta.place.name for n in recent[:2] if n in kb.notices)
-    return f"{previous.strip(' ，,的')} {places} {q}"
+    return f"{_without_places(kb, last_question)} {places} {q}"
+
+
+def _without_places(kb: KnowledgeBase, question: str) -> str:
+    """The normalised question with the places it names taken out (``太仓的截止时间`` →
+    ``截止时间``), so it can be asked of another place."""
+    q = normalize_question(question)
+    for h in sorted(kb.places.match(q), key=lambda h: -len(h.mention)):
+        q = q.replace(h.mention, "")
+    return q.strip(" ，,的")

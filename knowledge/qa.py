@@ -78,6 +78,7 @@ class Answerer:
         self.kb = kb
         self.evidence = Evidence(kb)
         self._examples: list[str] | None = None
+        self._notice_topics: frozenset[str] | None = None
         self._place_words = {a for n in kb.notices.values() for a in n.meta.place.aliases}
         self._place_names = place_names(lambda w: kb.tokenizer.frequency(w) > _COMMON_WORD_FREQ)
         elsewhere = sorted((n for n in self._place_names if n not in self._place_words), key=len, reverse=True)
@@ -131,6 +132,13 @@ class Answerer:
         """See :func:`knowledge.followups.comparison_follow_up`."""
         return comparison_follow_up(self.kb, text, last_question, recent)
 
+    def _topics_in_notices(self) -> frozenset[str]:
+        """The other-service topics some notice speaks of (computed once, on first use)."""
+        if self._notice_topics is None:
+            self._notice_topics = frozenset(t for t in off_topics()
+                                            if any(t in n.text for n in self.kb.notices.values()))
+        return self._notice_topics
+
     def _newest_per_place(self, ids: list[str]) -> list[str]:
         seen: dict[str, str] = {}
         for nid in self.kb.latest(ids):
@@ -154,10 +162,11 @@ class Answerer:
         intents = [i for i, s in ranked if s >= max(2.5, 0.5 * top) or s == top]
         notices, note, county = self._select(q, None)
         in_scope = bool(q) and self._in_scope(q, intents)
+        profile = read_profile(q, today)
         if q and not in_scope and (notices or current in self.kb.notices):
             # about a notice named or in context: the user's own facts (我1972年生的) or an
             # eligibility question (社保交了3年够吗) belong to it
-            in_scope = bool(read_profile(q, today)) or bool(_ASKS_ELIGIBLE.search(q))
+            in_scope = bool(profile) or bool(_ASKS_ELIGIBLE.search(q))
         uncovered = self._uncovered_place(q) if not notices else ""
         if uncovered and in_scope:  # a real place with no notice: not the one in context
             return self._not_collected(uncovered, intents)
@@ -178,7 +187,6 @@ class Answerer:
             return self._open_now(today)
         if not notices:
             return self._no_city(q, intents, today)
-        profile = read_profile(q, today)
         parts = []
         for nid in notices[:3]:
             verdict = verdict_part(self.kb.notices[nid], profile, today,
@@ -250,7 +258,7 @@ class Answerer:
         A topic of another service (``高级技师证怎么考``, ``电工证年审``:
         ``knowledge/data/off_topic.txt``) no notice speaks of is out of scope."""
         topic = next((t for t in off_topics() if t in q), "")
-        if topic and not any(topic in n.text for n in self.kb.notices.values()):
+        if topic and topic not in self._topics_in_notices():
             return False
         if in_domain(q) or specific_cue(q):
             return True
