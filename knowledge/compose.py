@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from knowledge.intents import Intent, condition_topics
 from knowledge.models import ConditionKind, Deadline, DeadlineStatus, Notice
+from knowledge.places import short_name
 from knowledge.text import shorten, split_sentences
 
 
@@ -336,19 +337,13 @@ def _quota(n: Notice, today: dt.date, programme: str, question: str = "") -> Par
     qs = [q for q in n.facts.quotas]
     if not qs:
         return None
-    rows = [q for q in qs if q.place and (q.place in question or _short_place(q.place) in question)]
+    rows = [q for q in qs if q.place and (q.place in question or short_name(q.place) in question)]
     if rows:
         return Part([f"名额：{q.place}{q.count}个（{'推荐' if q.scope == '推荐' else '认定'}名额）" for q in rows[:2]],
                     [cite(n, q.clause, q.text) for q in rows[:2]])
     overall = [q for q in qs if not q.place] or qs
     return Part(["名额：" + shorten(q.text, 100) for q in overall[:3]],
                 [cite(n, q.clause, q.text) for q in overall[:3]])
-
-
-def _short_place(name: str) -> str:
-    """``龙口市`` → ``龙口``; names of two characters stay whole."""
-    short = re.sub(r"(市|区|县|州|盟|旗)$", "", name)
-    return short if len(short) >= 2 else name
 
 
 def _validity(n: Notice, today: dt.date, programme: str) -> Part | None:

@@ -78,11 +78,20 @@ def describe_place(name: str, phones_area_codes: list[str] | None = None) -> Pla
     found = divisions().resolve(name)
     if found:
         return place_of_division(found[0])
+    return unlisted_place(name, phones_area_codes)
+
+
+def unlisted_place(name: str, phones_area_codes: list[str] | None = None) -> Place:
+    """A place named as written that the division table does not list (a new district, a
+    development zone, a fictional test place): level unknown, the area code the notice's
+    phones use most."""
     codes = phones_area_codes or []
     code = max(set(codes), key=codes.count) if codes else ""
-    short = short_name(name)
-    aliases = list(dict.fromkeys(a for a in (name, short, pinyin(short)) if a))
-    return Place(name=name, city=name, short=short, area_code=code, aliases=aliases)
+    units = split_units(name)  # 芃鹗市蓿瑾区: the city, then the district
+    own, short = units[-1], short_name(name)
+    city = units[0] if len(units) > 1 else name
+    aliases = list(dict.fromkeys(a for a in (name, own, short, pinyin(short)) if a))
+    return Place(name=name, city=city, short=short, area_code=code, aliases=aliases)
 
 
 def place_names(is_common: Callable[[str], bool] | None = None) -> dict[str, str]:

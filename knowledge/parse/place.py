@@ -19,7 +19,7 @@ from collections import Counter
 
 from knowledge.divisions import Division, Mention, divisions
 from knowledge.models import Place
-from knowledge.places import pinyin
+from knowledge.places import pinyin, unlisted_place
 
 _MINISTRY = re.compile(r"(人力资源社会保障部|人力资源和社会保障部|人社部)(?!门)")
 _DEPTH = {"province": 1, "city": 2, "county": 3}
@@ -78,12 +78,7 @@ def _unlisted(title: str, area_codes: list[str], fallback: str) -> Place:
         for stop in ("技能", "企业", "市级", "区级", "县级", "首席"):
             if stop in name[2:]:
                 name = name[: name.index(stop, 2)]
-        own = re.sub(r"^.*?(?:自治州|市)(?=.{2,}(?:区|县|市)$)", "", name)  # 芃鹗市蓿瑾区 → 蓿瑾区
-        short = re.sub(r"(自治州|市|区|县|旗|盟)$", "", own)
-        short = short if len(short) >= 2 else own
-        city = name[: len(name) - len(own)] or name
-        return Place(name=name, city=city, short=short, area_code=code,
-                     aliases=list(dict.fromkeys([name, own, short, pinyin(short)])))
+        return unlisted_place(name, area_codes)
     return Place(name=f"未知地区（{fallback}）", short="", area_code=code, aliases=[])
 
 
