@@ -26,7 +26,7 @@ from knowledge.intents import (
     specific_cue,
 )
 from knowledge.models import Notice
-from knowledge.places import Strength, place_names, stands_alone
+from knowledge.places import Strength, place_names, short_name, stands_alone
 from knowledge.profile import read_profile
 from knowledge.silence import silent_on
 from knowledge.text import fold, normalize_question, shorten
@@ -107,7 +107,7 @@ class Answerer:
             if top == Strength.PARENT:
                 places = "、".join(self.kb.notices[i].meta.place.name for i in ids)
                 note = f"（目前收录的{hits[0].mention}相关通知是{places}的通知。）"
-            county = hits[0].mention if top == Strength.PART else ""
+            county = hits[0].mention if top == Strength.PART else self._county_named(question, ids)
             return self._newest_per_place(ids), note, county
         if current and current in self.kb.notices:
             return [current], "", ""
@@ -138,6 +138,17 @@ class Answerer:
             self._notice_topics = frozenset(t for t in off_topics()
                                             if any(t in n.text for n in self.kb.notices.values()))
         return self._notice_topics
+
+    def _county_named(self, question: str, ids: list[str]) -> str:
+        """A county of the notice's place named beside it (``无锡宜兴``: 宜兴), for the rules
+        and table rows the notice gives for it; ``""`` when none is."""
+        for nid in ids:
+            place = self.kb.notices[nid].meta.place
+            own = {place.name, place.short, place.city, short_name(place.city)}
+            for alias in place.aliases:
+                if len(alias) >= 2 and alias not in own and not alias.isascii() and alias in question:
+                    return alias
+        return ""
 
     def _newest_per_place(self, ids: list[str]) -> list[str]:
         seen: dict[str, str] = {}

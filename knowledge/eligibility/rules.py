@@ -159,6 +159,8 @@ def overall(findings: list[Finding]) -> Status | None:
 def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding | None:
     if c.kind == ConditionKind.AGE_MAX and c.value is not None:
         return _age(c, p, today, section)
+    if c.kind == ConditionKind.WORKING_AGE:  # 在法定劳动年龄内: not yet at retirement age
+        return _retirement(c, p, today)
     if c.kind == ConditionKind.RETIREMENT_MARGIN and c.value is not None:
         return _retirement(c, p, today)
     if c.kind == ConditionKind.TEAM_MIN and c.value is not None and p.team_size is not None:
@@ -236,7 +238,15 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
 
 
 def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
+    """距法定退休年龄不少于N年, or (N = 0, a 在法定劳动年龄内 condition) not yet retired, from
+    the years the user states or their age, sex and the statutory table."""
     need = int(c.value or 0)
+    if need == 0:
+        rule = "在法定劳动年龄内"
+        met, short = f"尚未到法定退休年龄，{rule}。", f"已超过法定退休年龄，不在{rule}。"
+    else:
+        rule = f"距法定退休年龄不少于{need}年"
+        met, short = f"距法定退休年龄不少于{need}年。", f"距法定退休年龄已不足{need}年。"
     if p.years_to_retirement is not None:
         left = p.years_to_retirement
         if left >= need:
@@ -255,10 +265,10 @@ def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
             months = months_to_retirement(f"{birth_year}-{month:02d}", sex, cat, today)  # type: ignore[arg-type]
             margins.append(months)
     if min(margins) >= need * 12:
-        return Finding(Status.MET, f"按您的年龄（{high}岁），距法定退休年龄不少于{need}年。", c)
+        return Finding(Status.MET, f"按您的年龄（{high}岁），{met}", c)
     if max(margins) < need * 12:
-        return Finding(Status.NOT_MET, f"按您的年龄（{high}岁），距法定退休年龄已不足{need}年。", c)
-    return Finding(Status.UNSURE, f"您{high}岁，是否距法定退休年龄还有{need}年，要看性别、岗位（工人/干部）和出生月份。", c)
+        return Finding(Status.NOT_MET, f"按您的年龄（{high}岁），{short}", c)
+    return Finding(Status.UNSURE, f"您{high}岁，是否满足“{rule}”，要看性别、岗位（工人/干部）和出生月份。", c)
 
 
 def _team(c: Condition, size: int, user_counts_leader: bool | None) -> Finding:

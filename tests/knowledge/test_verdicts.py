@@ -160,3 +160,9 @@ def test_tenure_honours_and_running_rules() -> None:
     assert assess(_notice(honours), profile("我没拿过任何荣誉称号"), TODAY)[0].status == Status.NOT_MET
     running = Condition(kind=ConditionKind.YEARS_RUNNING, value=2, clause="一、（三）", text="正常运行满两年")
     assert assess(_notice(running), profile("工作室去年才成立"), TODAY)[0].status == Status.NOT_MET
+
+
+def test_working_age_from_birth_year_and_sex() -> None:
+    c = Condition(kind=ConditionKind.WORKING_AGE, clause="一、", text="在法定劳动年龄内")
+    assert assess(_notice(c), profile("我是1963年出生的男同志"), TODAY)[0].status == Status.NOT_MET
+    assert assess(_notice(c), profile("我今年40岁"), TODAY)[0].status == Status.MET
