@@ -30,7 +30,7 @@ from bot.filing_form import PREFIX, FormMixin
 from bot.filing_outputs import programme_of
 from bot.messages import Choice, Reply
 from bot.routes import Turn
-from flows.eligibility import RULES_BY_NOTICE
+from flows.eligibility import programmes
 from flows.form_state import FormState, InputKind
 from flows.review import ask
 from flows.spec import FormKind, FormSpec
@@ -163,8 +163,8 @@ class FilingRoute(FormMixin):
     def _begin(self, turn: Turn, notice: Notice, spec: FormSpec) -> list[Reply]:
         """Run the self-check first when the form is an application not yet checked."""
         draft = turn.session.drafts.get(notice.id) or {}
-        programme = programme_of(spec)
-        has_rules = any(r.programme == programme for r in RULES_BY_NOTICE.get(notice.id, ()))
+        programme = programme_of(spec, notice)
+        has_rules = programme in programmes(notice)
         if spec.kind is FormKind.APPLICATION and has_rules and programme not in draft.get("checked", []):
             intro = f"填写《{spec.title}》之前，先用几个问题自查一下申报条件（回答会自动填入申报表）。"
             return self._start_check(turn, notice.id, programme, spec.id, intro)
@@ -193,9 +193,9 @@ class FilingRoute(FormMixin):
             return self._start_form(turn, kb.notices[spec.notice_id], spec)
         if op == "prog":
             nid, _, index = arg.partition(":")
-            programmes = self._programmes(nid)
-            if nid in kb.notices and index.isdigit() and int(index) < len(programmes):
-                return self._start_check(turn, nid, programmes[int(index)], "", "")
+            progs = self._programmes(kb.notices[nid]) if nid in kb.notices else []
+            if index.isdigit() and int(index) < len(progs):
+                return self._start_check(turn, nid, progs[int(index)], "", "")
         if arg not in kb.notices:
             return [Reply(text=_STALE)]
         notice = kb.notices[arg]

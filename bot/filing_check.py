@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 from bot.filing_outputs import eligibility_text
 from bot.messages import Choice, Reply, Source
 from flows.eligibility import (
-    RULES_BY_NOTICE,
     ProfileQuestion,
     Verdict,
     check_eligibility,
     next_question,
+    programmes,
     questions_for,
 )
 from flows.form_state import FormInput, InputKind, StepResult, to_json_value
@@ -44,8 +44,8 @@ def looks_like_question(text: str) -> bool:
 class CheckMixin:
     """Self-check turns and shared rendering helpers of :class:`bot.filing.FilingRoute`."""
 
-    def _programmes(self, nid: str) -> list[str]:
-        return list(dict.fromkeys(r.programme for r in RULES_BY_NOTICE.get(nid, ())))
+    def _programmes(self, notice: Notice) -> list[str]:
+        return programmes(notice)
 
     def _choices(self, flow: dict[str, Any], result: StepResult) -> list[Choice]:
         """Buttons of a step; payloads over 64 bytes become ``file:opt:<i>`` (kept in ``flow``)."""
@@ -62,7 +62,7 @@ class CheckMixin:
         return out
 
     def _choose_programme(self, turn: Turn, notice: Notice) -> list[Reply]:
-        programmes = self._programmes(notice.id)
+        programmes = self._programmes(notice)
         if not programmes:
             turn.session.flow = None
             return [Reply(text=f"{notice.meta.place.name}的通知暂未整理成可在线自查的申报条件，"
@@ -84,8 +84,8 @@ class CheckMixin:
 
     def _check_next(self, turn: Turn, flow: dict[str, Any], intro: str = "",
                     error: str = "") -> list[Reply]:
-        q = next_question(flow["notice_id"], flow["profile"], turn.today, flow["programme"],
-                          skipped=flow["skipped"])
+        q = next_question(turn.engine.kb.notices[flow["notice_id"]], flow["profile"], turn.today,
+                          flow["programme"], skipped=flow["skipped"])
         if q is None:
             return self._check_report(turn, flow)
         flow["current"] = q.slot
@@ -101,9 +101,10 @@ class CheckMixin:
         turn.session.flow = flow
         return [Reply(text=text, choices=choices)]
 
-    def _current_question(self, flow: dict[str, Any]) -> ProfileQuestion | None:
+    def _current_question(self, turn: Turn, flow: dict[str, Any]) -> ProfileQuestion | None:
         """The self-check question being asked, ``None`` when none."""
-        return next((q for q in questions_for(flow["notice_id"], flow["programme"])
+        notice = turn.engine.kb.notices[flow["notice_id"]]
+        return next((q for q in questions_for(notice, flow["programme"])
                      if q.slot == flow["current"]), None)
 
     def _check_turn(self, turn: Turn, flow: dict[str, Any], raw: str) -> list[Reply]:
@@ -127,7 +128,7 @@ class CheckMixin:
             return self._check_next(turn, flow, intro=tip)
         if text.startswith("问") and len(text) > 1:
             return self._check_aside(turn, flow, text[1:])
-        q = self._current_question(flow)
+        q = self._current_question(turn, flow)
         if q is None:
             return self._check_next(turn, flow)
         try:
@@ -149,7 +150,7 @@ class CheckMixin:
     def _check_report(self, turn: Turn, flow: dict[str, Any]) -> list[Reply]:
         nid, programme = flow["notice_id"], flow["programme"]
         notice = turn.engine.kb.notices[nid]
-        report = check_eligibility(nid, flow["profile"], turn.today, programme)
+        report = check_eligibility(notice, flow["profile"], turn.today, programme)
         draft = copy.deepcopy(turn.session.drafts.get(nid) or {})
         draft.setdefault("profile", {}).update(flow["profile"])
         draft["checked"] = sorted({*draft.get("checked", []), programme})

@@ -56,7 +56,7 @@ class FormMixin(CheckMixin):
                 field = self._current_field(flow, turn.engine.kb.notices[flow["notice_id"]])
                 numeric = field is not None and field.validator in NUMERIC and not field.options
             else:
-                q = self._current_question(flow) if flow["kind"] == "check" else None
+                q = self._current_question(turn, flow) if flow["kind"] == "check" else None
                 numeric = q is not None and q.validator in NUMERIC
             if numeric:
                 return turn.text

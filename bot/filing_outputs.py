@@ -24,8 +24,8 @@ from flows.documents import (
     render_report_outline_docx,
     studio_name,
 )
-from flows.eligibility import EligibilityReport, Verdict
-from flows.rules.base import CHIEF, STUDIO
+from flows.eligibility import DEFAULT_PROGRAMME as STUDIO
+from flows.eligibility import EligibilityReport, Verdict, programmes
 from flows.spec import FormKind, FormSpec
 from flows.specs import REPORT_HEADINGS, get_spec, specs_for_notice
 from flows.specs.generic import report_headings_from
@@ -39,9 +39,11 @@ _REPORT_WORDS = ("申办报告", "申报报告")
 _NOT_JOINT = ("其他", "行业协会", "高技能公共实训基地")
 
 
-def programme_of(spec: FormSpec) -> str:
-    """The programme a form belongs to: ``企业首席技师`` for its own form, else the studio."""
-    return CHIEF if CHIEF in spec.title else STUDIO
+def programme_of(spec: FormSpec, notice: Notice) -> str:
+    """The programme a form belongs to: the notice's programme its title names
+    (``无锡市企业首席技师申报表`` → ``企业首席技师``), else the notice's first programme."""
+    names = list(dict.fromkeys(programmes(notice) + notice.meta.programmes)) or [STUDIO]
+    return next((p for p in names if p in spec.title), names[0])
 
 
 def safe_key(key: str) -> str:
@@ -56,8 +58,9 @@ def _spec_for(material: Material, specs: list[FormSpec]) -> FormSpec | None:
 
 
 def _programme(notice: Notice, filled: Mapping[str, Any]) -> str:
-    specs = [get_spec(s, notice) for s in filled]
-    return CHIEF if specs and all(programme_of(s) == CHIEF for s in specs) else STUDIO
+    progs = {programme_of(get_spec(s, notice), notice) for s in filled}
+    names = programmes(notice) or [STUDIO]
+    return progs.pop() if len(progs) == 1 else names[0]
 
 
 def _not_joint(material: Material, values: Mapping[str, Any]) -> bool:

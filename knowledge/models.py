@@ -224,6 +224,8 @@ class ConditionKind(StrEnum):
     FUNDING_SHARE = "funding_share"  # 教育经费用于...不低于 N%
     UNIQUE = "unique"  # 同一单位相同专业只设一个
     AREA_MIN = "area_min"  # 场地面积不少于 N 平方米
+    UNIT_YEARS = "unit_years"  # 依托单位依法设立、正常经营满 N 年
+    UNIT_TYPE = "unit_type"  # which units may host: options = allowed, excluded = refused
     ALL_OF = "all_of"  # 应具备下列条件 / 具有下列条件的均可以申报: every listed item
     OTHER = "other"
 
@@ -236,7 +238,9 @@ class Condition(BaseModel):
         subject: Who it applies to: ``"领办人"``, ``"团队"``, ``"工作室"``, ``"单位"``.
         programme: Programme it belongs to (``"技能大师工作室"``/``"企业首席技师"``).
         value: The numeric threshold (years, persons, percent), ``None`` when not numeric.
-        options: For honours/one-of lists, the items; for qualification, the levels.
+        options: For honours/one-of lists, the items; for qualification, the levels;
+            for unit types, the unit categories admitted (``企业``, ``院校``).
+        excluded: For unit types, the categories refused (``机关``, ``事业单位``).
         text: The condition as written.
         clause: Reference of the source clause.
     """
@@ -246,6 +250,7 @@ class Condition(BaseModel):
     programme: str = ""
     value: float | None = None
     options: list[str] = Field(default_factory=list)
+    excluded: list[str] = Field(default_factory=list)
     text: str
     clause: str
 

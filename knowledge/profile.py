@@ -38,12 +38,28 @@ _WITHOUT_LEADER = re.compile(r"(不含我|不包括我|不算我|除了我|除�
 _TENURE = re.compile(r"(?:干了|做了|工作了|从事[^\d，,。]{0,6}?|在[^\d，,。]{0,8}?(?:干|做|工作)(?:了)?|干[^\d，,。]{0,4}?|"
                      r"在[^\d，,。]{1,10}?)(?<!\d)(\d{1,2})\s*年(半|多)?(?!前|后|以上|以下|内|度|级)")
 _RUNNING = re.compile(r"(?:成立|建立|运行|组建)[^\d，,。]{0,4}?(\d{1,2}|一)\s*年(半|多)?|(去年|今年)(?:才|刚)?(?:成立|建立|组建|建的)")
-_HONOUR = re.compile(r"(?:拿过|拿了|获得过|获得了|获过|荣获|评上了?|评为|当过|是)([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人))")
+_HONOUR = re.compile(r"(?:拿过|拿了|获得过|获得了|获过|获评|荣获|评上了?|评为|当过|是)([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人|五一劳动奖章))")
+_NO_HONOUR_AFTER = re.compile(r"(荣誉|称号|技术能手|工匠)[^，,。]{0,4}?(都没有|都没|也没有|一个都没|没有过?)")
 _NO_HONOUR = re.compile(r"(没有|没拿过|没获得过|没得过|无|也没)[^，,。]{0,10}(荣誉|称号|技术能手|工匠|劳模)")
-_UNIT_TYPES = [("院校", re.compile(r"(技工院校|职业院校|院校|学校|技师学院|职校|高职|中职)")),
+_UNIT_TYPES = [("个体户", re.compile(r"(个体工商户|个体户|个体经营)")),
+               ("院校", re.compile(r"(技工院校|职业院校|院校|学校|技师学院|学院|职校|高职|中职)")),
                ("事业单位", re.compile(r"事业单位")),
+               ("机关", re.compile(r"(机关|公务员)")),
+               ("社会组织", re.compile(r"(行业协会|协会|社会组织)")),
                ("企业", re.compile(r"(企业|公司|厂|民营|国企)"))]
-_SEX = [("男", re.compile(r"(男的|男性|男职工|我是男|男同志)")), ("女", re.compile(r"(女的|女性|女职工|我是女|女同志)"))]
+_OWN_UNIT = re.compile(r"(我们|我单位|本单位|我们单位|我是|我在|(?:公司|单位|厂|企业)(?:是|为|属于|在)|民营|国企|国有企业|个体)")
+_UNIT_AGE = re.compile(r"(?:公司|企业|单位|厂|学校|院校|协会)[^，,。；;\d]{0,8}?(?:成立|注册|建校|开了|办了|经营)(?:了)?\s*"
+                       r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(多)?年|(?:建校|(?<!工作室)(?<!工作室已)成立)\s*(\d{1,3})\s*(多)?年")
+_UNIT_WORD = re.compile(r"(公司|企业|单位|厂|学校|院校|协会)")
+_BARE_HONOUR = re.compile(r"(?:^|[，,\s、])((?:全国|中华|[\u4e00-\u9fff]{2,3}(?:省|市|区|县))[\u4e00-\u9fff]{0,4}?"
+                          r"(?:技术能手|工匠|技能大奖|技能大师|名匠|劳动模范|五一劳动奖章|首席技师))(?=[，,。；\s、]|$)")
+_SEX = [("男", re.compile(r"(男的|男性|男职工|我是男|男同志|我男|(?:^|[，,\s])男(?=[，,\s]))")),
+        ("女", re.compile(r"(女的|女性|女职工|我是女|女同志|我女|(?:^|[，,\s])女(?=[，,\s]))"))]
+_TEAM_BESIDES = re.compile(r"(?:还有|另有|另外还有|带了|带着)\s*(\d{1,2})\s*(?:个|名|位)?(?:同事|徒弟|成员|人|伙伴|师傅|骨干)")
+_QUALIFIED = re.compile(r"(?:就|只有|仅)(?:我)?\s*(\d{1,2}|一|两)\s*(?:个|名|位)(?:人)?(?:是)?(?:技师|高级技师)|"
+                        r"技师(?:以上|及以上)?(?:的)?(?:有|只有|就)\s*(\d{1,2}|一|两)\s*(?:个|名|位|人)")
+_FUNDS = re.compile(r"(?:经费|费用)[^，,。；;？?]{0,16}?(?:(\d{1,3}(?:\.\d+)?)\s*[%％]|百分之(\d{1,3}|[一二两三四五六七八九十]+)"
+                    r"|(\d|[一二两三四五六七八九])\s*成)")
 
 
 @dataclass
@@ -63,6 +79,15 @@ class Profile:
         running_years: Years the studio has run (``去年才成立``: under 2).
         honours: Honours the user says they hold (``镇江市技术能手``).
         no_honour: True when the user says they hold none (``没拿过任何荣誉称号``).
+        category: ``"worker"`` or ``"cadre"`` (women's statutory retirement age), ``""``
+            when not known.
+        achievements: Items of a notice's one-of list the applicant meets (``[]`` when
+            they said none, ``None`` when not known).
+        funds_share: Share of the staff education funds spent on high-skill training, percent.
+        area: Floor area of the studio, square metres.
+        qualified_members: Team members (leader included) holding 技师 or above.
+        same_major_exists: Whether the unit already has a studio of the same trade.
+        unit_years: Years since the host unit was founded (``公司成立8年``).
         stated: Chinese labels of what was stated, in order (for the reply).
         question: The normalised question the facts were read from.
     """
@@ -79,13 +104,23 @@ class Profile:
     running_years: float | None = None
     honours: list[str] = field(default_factory=list)
     no_honour: bool = False
+    category: str = ""
+    achievements: list[str] | None = None
+    funds_share: float | None = None
+    area: float | None = None
+    qualified_members: int | None = None
+    same_major_exists: bool | None = None
+    unit_years: float | None = None
     stated: list[str] = field(default_factory=list)
     question: str = ""
 
     def __bool__(self) -> bool:
         return any(v not in (None, "") for v in (self.age, self.birth, self.years_to_retirement,
                                                   self.level, self.team_size, self.unit_type,
-                                                  self.tenure_years, self.running_years)) \
+                                                  self.tenure_years, self.running_years,
+                                                  self.achievements, self.funds_share, self.area,
+                                                  self.qualified_members, self.same_major_exists,
+                                                  self.unit_years)) \
             or bool(self.honours) or self.no_honour
 
     def age_on(self, day: dt.date) -> tuple[int, int] | None:
@@ -162,12 +197,16 @@ def read_profile(question: str, today: dt.date) -> Profile:
             p.stated.append(LEVEL_NAMES[rank])
             break
     team = _TEAM.search(question)
-    if team:
+    besides = _TEAM_BESIDES.search(question)
+    if besides and (not team or re.search(r"(除了我|除我|不算我|不含我)", question)):
+        p.team_size, p.team_includes_leader = int(besides.group(1)), False
+        p.stated.append(f"除您外团队{p.team_size}人")
+    elif team:
         p.team_size = int(team.group(1) or team.group(2))
         p.team_includes_leader = True if _WITH_LEADER.search(question) else (
             False if _WITHOUT_LEADER.search(question) else None)
         p.stated.append(f"团队{p.team_size}人")
-    if re.search(r"(我们|我单位|本单位|我们单位|我是)", question):
+    if _OWN_UNIT.search(question):
         for name, rx in _UNIT_TYPES:
             if rx.search(question):
                 p.unit_type = name
@@ -181,13 +220,43 @@ def read_profile(question: str, today: dt.date) -> Profile:
     if tenure and not re.match(r"\s*(?:以上|以下)", question[tenure.end():]):
         p.tenure_years = int(tenure.group(1)) + (0.5 if tenure.group(2) else 0)
         p.stated.append(f"工作{p.tenure_years:g}年")
+    unit_age = _UNIT_AGE.search(question)
+    if unit_age and unit_age.group(3) and not _UNIT_WORD.search(question[:unit_age.start()]):
+        unit_age = None  # 成立5年 of what? only a unit named before it
+    if unit_age:
+        from knowledge.text import cn_number
+
+        founded = cn_number(unit_age.group(1) or unit_age.group(3) or "")
+        if founded is not None:
+            p.unit_years = float(founded) + (0.5 if unit_age.group(2) or unit_age.group(4) else 0.0)
+            p.stated.append(f"单位成立{p.unit_years:g}年")
     running = _RUNNING.search(question)
+    if running and unit_age and running.start() >= unit_age.start() and running.start() < unit_age.end():
+        running = None  # 公司成立8年 is the unit's age, not the studio's
     if running:
         if running.group(3):
             p.running_years = 1.0 if running.group(3) == "去年" else 0.5
         else:
             p.running_years = (1 if running.group(1) == "一" else int(running.group(1))) + (0.5 if running.group(2) else 0)
         p.stated.append(f"工作室运行约{p.running_years:g}年")
-    p.honours = [h for h in dict.fromkeys(_HONOUR.findall(question)) if not _NEGATED.search(question[:question.find(h)])]
-    p.no_honour = bool(_NO_HONOUR.search(question)) and not p.honours
+    said = _HONOUR.findall(question) + [h for h in _BARE_HONOUR.findall(question)
+                                          if not re.search(r"(没|无|不是|没有)", question[max(0, question.find(h) - 4):question.find(h)])]
+    p.honours = [h for h in dict.fromkeys(said) if not _NEGATED.search(question[:question.find(h)])]
+    p.no_honour = (bool(_NO_HONOUR.search(question)) or bool(_NO_HONOUR_AFTER.search(question))) and not p.honours
+    qualified = _QUALIFIED.search(question)
+    if qualified:
+        from knowledge.text import cn_number
+
+        p.qualified_members = cn_number(qualified.group(1) or qualified.group(2))
+    funds = _FUNDS.search(question)
+    if funds:
+        from knowledge.text import cn_number
+
+        if funds.group(1):
+            p.funds_share = float(funds.group(1))
+        elif funds.group(2):
+            p.funds_share = float(cn_number(funds.group(2)) or 0)
+        else:
+            p.funds_share = float(cn_number(funds.group(3)) or 0) * 10
+        p.stated.append(f"经费比例{p.funds_share:g}%")
     return p

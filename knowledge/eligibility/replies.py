@@ -18,7 +18,7 @@ _CONCLUSION = {Status.MET: "就您提到的情况，符合通知的相应条件�
 def verdict_part(notice: Notice, profile: Profile, today: dt.date, programme: str = "") -> Part | None:
     """The verdict lines for a question stating the user's own facts, each condition
     quoted; ``None`` when the user stated nothing the notice has a condition on."""
-    findings = assess(notice, profile, today, programme)
+    findings = [f for f in assess(notice, profile, today, programme) if not f.weak]
     verdict = overall(findings)
     if verdict is None:
         return None
@@ -52,4 +52,16 @@ def deadline_verdict(notice: Notice, today: dt.date) -> Part | None:
     if announced:
         d = announced[0]
         return Part(["❔ 申报时间另行通知，目前还没有公布具体截止日期。"], [cite(notice, d.clause, d.quote)])
+    others = [d for d in notice.facts.deadlines if not d.closed and d.date is not None]
+    if others:  # no date for applicants: the round is over when its last step is
+        d = max(others, key=lambda x: x.date or today)
+        assert d.date is not None
+        who = f"（{d.actor}）" if d.actor else ""
+        if d.date < today:
+            line = (f"❌ 已经截止：通知未单独写申报单位的截止日，最后一个环节{who}截止于{fmt_date(d.date)}，"
+                    f"已过（今天是{fmt_date(today)}）。")
+        else:
+            line = (f"❔ 通知未单独写申报单位的截止日；{fmt_date(d.date)}前{who}须完成报送，"
+                    "请尽早向所属主管部门提交。")
+        return Part([line], [cite(notice, d.clause, d.quote)])
     return None

@@ -38,11 +38,14 @@ class Finding:
         status: 符合 / 不符合 / 待确认.
         reason: One Chinese sentence (``您56岁，超过“年龄不超过55周岁”的要求``).
         condition: The notice's condition (its text and clause are quoted).
+        weak: Met only because nothing rules it out (a unit type the notice does not
+            exclude); the self-check shows it, a Q&A verdict does not rest on it.
     """
 
     status: Status
     reason: str
     condition: Condition
+    weak: bool = False
 
 
 _REQUIRED_LEVEL = [(re.compile(r"高级技师|一级"), 1), (re.compile(r"(?<!高级)(?<!首席)(?<!特级)技师|二级"), 2),
@@ -73,7 +76,7 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
         tenure = _tenure(c, profile)
         if tenure is not None and not any(f.reason == tenure.reason for f in out):
             out.append(tenure)
-        sub = _sub_count(c, profile.question)
+        sub = _sub_count(c, profile.question, profile.team_size)
         if sub is not None and not any(f.reason == sub.reason for f in out):
             out.append(sub)
     return out
@@ -107,13 +110,29 @@ _LEVEL_KEY = re.compile(r"(高级技师|技师|高级工|一级|二级|三级)(?
 _AGE_KEY = re.compile(r"(\d{2})\s*周?岁(?:及)?以下")
 
 
-def _sub_count(c: Condition, question: str) -> Finding | None:
+_SHARE_RULE = re.compile(r"其中([^，,。；;]{2,20}?)(?:的)?(?:人员|成员)?(?:占比|比例|比重|所占比例)?不(?:低于|少于)\s*(\d{1,3})\s*[%％]")
+
+
+def _sub_count(c: Condition, question: str, team: int | None = None) -> Finding | None:
     """``其中技师以上不少于2人`` / ``其中35周岁以下不少于2人`` against what the user says of
     that part of the team (``其中高级工以上2个``, ``35岁以下的只有1个``)."""
     if not question or "其中" not in c.text:
         return None
     from knowledge.text import cn_number
 
+    for m in _SHARE_RULE.finditer(c.text):  # 其中高级工以上人员占比不低于60%
+        level = _LEVEL_KEY.search(m.group(1))
+        if not level or not team:
+            continue
+        said = re.search(rf"{level.group(1)}(?:及)?以上[^\d，,。；;一两]{{0,6}}?(\d+|一|两)\s*(?:个|人|名|位)", question)
+        if not said:
+            continue
+        have = cn_number(said.group(1)) or 0
+        share, need_pct = 100 * have / team, int(m.group(2))
+        rule = m.group(0)
+        if share >= need_pct:
+            return Finding(Status.MET, f"{team}人中{level.group(1)}以上{have}人（{share:.0f}%），满足“{rule}”。", c)
+        return Finding(Status.NOT_MET, f"{team}人中{level.group(1)}以上只有{have}人（{share:.0f}%），达不到“{rule}”。", c)
     for m in _SUB_RULE.finditer(c.text):
         need = cn_number(m.group(2))
         what = m.group(1)
@@ -156,7 +175,30 @@ def overall(findings: list[Finding]) -> Status | None:
     return Status.UNSURE if Status.UNSURE in statuses else Status.MET
 
 
+def check_condition(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding | None:
+    """One condition of a notice against the applicant's facts.
+
+    Args:
+        c: A parsed condition (any kind; 全部/其他 lists are never decided here).
+        p: The applicant's facts (from a question or from the self-check's answers).
+        today: The date ages, retirement and running time are counted at.
+        section: The text of the condition's section, where relaxations are written.
+
+    Returns:
+        符合 / 不符合 / 待确认 with the reason, or ``None`` when the facts the condition
+        needs are not known.
+    """
+    return _check(c, p, today, section)
+
+
+def section_text(notice: Notice, ref: str) -> str:
+    """The text of the section a condition sits in (see :func:`check_condition`)."""
+    return _section_text(notice, ref)
+
+
 def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding | None:
+    if c.kind in _EXTRA:
+        return _EXTRA[c.kind](c, p)
     if c.kind == ConditionKind.AGE_MAX and c.value is not None:
         return _age(c, p, today, section)
     if c.kind == ConditionKind.WORKING_AGE:  # 在法定劳动年龄内: not yet at retirement age
@@ -187,9 +229,15 @@ def _honours(c: Condition, p: Profile) -> Finding:
         for o in c.options:
             if h == o or h.endswith(o) and len(o) >= 4 or o.endswith(h) and len(h) >= 4:
                 return Finding(Status.MET, f"您获得过“{h}”，在通知列出的荣誉之列。", c)
+            tier = re.match(r"(国家|全国|省|市)级(?:及以上|以上)?(.{2,8})$", o)  # 省级技术能手: any province's
+            if tier and h.endswith(tier.group(2)) and _tier(h) >= {"国家": 3, "全国": 3, "省": 2, "市": 1}[tier.group(1)]:
+                return Finding(Status.MET, f"您获得过“{h}”，属于通知列出的“{o}”。", c)
     if p.honours:
         return Finding(Status.UNSURE, f"您的“{p.honours[0]}”不在通知列出的荣誉中（{listed}），请向联系人确认是否认可。", c)
-    if _ALTERNATIVE.search(c.text):
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", "", c.text)
+    for o in c.options:
+        outside = outside.replace(o, "")
+    if re.search(r"或|以及获得", outside):  # 技师，或获得…: the honours are one way among others
         return Finding(Status.UNSURE, f"您没有荣誉称号；通知列出的荣誉（{listed}）之外还有其他可选条件，请对照原文。", c)
     return Finding(Status.NOT_MET, f"您没有荣誉称号，通知要求获得以下荣誉之一：{listed}。", c)
 
@@ -232,6 +280,11 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
                                        f"（{shorten(who, 50)}）。", c)
         return Finding(Status.UNSURE, f"{said}，超过一般的{limit}周岁；{shorten(who, 50)}的可放宽至"
                                       f"{relaxed.group(2)}周岁，请确认是否属于。", c)
+    vague = re.search(r"(?:特别优秀|确有[^。；，]{0,6}|贡献突出|业绩突出)[^。；]{0,8}?(?:的)?[，,]?\s*(?:可|可以)?(?:适当)?放宽",
+                      section or c.text)
+    if low > limit and vague:
+        return Finding(Status.UNSURE, f"{said}，超过一般的{limit}周岁；通知写明“{vague.group(0)}”，"
+                                      "请向联系人确认是否适用。", c)
     if low > limit:
         return Finding(Status.NOT_MET, f"{said}，超过了“年龄不超过{limit}周岁”的要求。", c)
     return Finding(Status.UNSURE, f"{said}，是否超过{limit}周岁要看出生月份（以申报时的周岁计）。", c)
@@ -257,11 +310,15 @@ def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
         return None
     low, high = ages
     birth_year = today.year - high
+    if p.birth and p.birth[1]:
+        birth_year = p.birth[0]
+    cats = (p.category,) if p.category else ("worker", "cadre")
     cases = [(sex, cat) for sex in ((p.sex,) if p.sex else ("男", "女"))
-             for cat in (("worker",) if sex == "男" else ("worker", "cadre"))]
+             for cat in (("worker",) if sex == "男" else cats)]
+    months_of_birth = (p.birth[1],) if p.birth and p.birth[1] else (1, 12)
     margins = []
     for sex, cat in cases:
-        for month in (1, 12):
+        for month in months_of_birth:
             months = months_to_retirement(f"{birth_year}-{month:02d}", sex, cat, today)  # type: ignore[arg-type]
             margins.append(months)
     if min(margins) >= need * 12:
@@ -280,8 +337,11 @@ def _team(c: Condition, size: int, user_counts_leader: bool | None) -> Finding:
         notice_counts_leader = True
     else:
         notice_counts_leader = None
-    members = {size - 1, size} if user_counts_leader is None else {size - 1 if user_counts_leader else size}
-    needed = {need - 1, need} if notice_counts_leader is None else {need - 1 if notice_counts_leader else need}
+    if user_counts_leader is None and notice_counts_leader is None:  # both as "the team": compare as said
+        members, needed = {size}, {need}
+    else:
+        members = {size - 1, size} if user_counts_leader is None else {size - 1 if user_counts_leader else size}
+        needed = {need - 1, need} if notice_counts_leader is None else {need - 1 if notice_counts_leader else need}
     rule = f"团队成员不少于{need}人" + ("（含领办人）" if notice_counts_leader else "（不含领办人）"
                                       if notice_counts_leader is False else "")
     if min(members) >= max(needed):
@@ -291,7 +351,7 @@ def _team(c: Condition, size: int, user_counts_leader: bool | None) -> Finding:
     return Finding(Status.UNSURE, f"团队{size}人，是否满足“{rule}”要看领办人本人算不算在内。", c)
 
 
-_RELAXED = re.compile(r"(放宽|破格|可适当|另有规定|不受此限|除外)")
+_RELAXED_LEVEL = re.compile(r"(?:技师|高级工|等级|资格)[^。；]{0,15}(?:放宽|破格|不受此限)|(?:放宽|破格)[^。；]{0,10}(?:技师|高级工|等级|资格)")
 
 
 _RELAXED_TO = re.compile(r"([^。；;]{2,60}?)(?:的)?[，,]?(?:可)?放宽(?:至|到)(高级技师|技师|高级工)")
@@ -307,8 +367,22 @@ def _craft_words(text: str) -> list[str]:
     return [w for w in words if len(w) >= 2]
 
 
+_CERT_OR = re.compile(r"(?:职业资格|技能等级|等级)(?:证书)?[（(]?[^）)]{0,10}[）)]?或(?:者)?(?:职业技能等级|职业资格|技能等级|同等技能水平)")
+_ALT_PHRASE = re.compile(r"或(?:是|者)?\s*(?:具有|具备|荣获|获得|获)([^，,。；;]{2,30})")
+
+
+def _negated_alternative(text: str, question: str) -> bool:
+    """The user denies the alternative a rule offers (``或具有绝技绝活`` / ``也没啥绝技绝活``)."""
+    for m in _ALT_PHRASE.finditer(text):
+        core = re.sub(r"(?:的|优秀|技能人才|人才|等|一定)", " ", m.group(1)).split()
+        for w in core:
+            if len(w) >= 2 and re.search(rf"(没有|没啥|没什么|没|无|不具备|不具有|也没)[^，,。]{{0,4}}{re.escape(w[:4])}", question):
+                return True
+    return False
+
+
 def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Finding | None:
-    text = " ".join(c.options) + c.text
+    text = " ".join(c.options) if c.options else c.text
     text = re.split(r"[，,；;]?[^，,；;]*(?:放宽|破格)", text)[0]  # the general rule, not its exception
     mentioned = [r for rx, r in _REQUIRED_LEVEL if rx.search(text)]
     if not mentioned:
@@ -322,10 +396,88 @@ def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Fi
     if relaxed and rank <= _rank(relaxed.group(2)) and any(w in question for w in _craft_words(relaxed.group(1))):
         return Finding(Status.MET, f"您是{LEVEL_NAMES[rank]}，属于通知可放宽至{relaxed.group(2)}的情形："
                                    f"“{relaxed.group(0)[-60:]}”。", c)
-    if _RELAXED.search(section):
+    if _RELAXED_LEVEL.search(section):
         return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[rank]}，低于一般要求的{name}；通知对部分情形可放宽，"
                                       "请对照原文确认。", c)
-    if _ALTERNATIVE.search(c.text):
+    alternative = _ALTERNATIVE.search(_CERT_OR.sub("", c.text))
+    if alternative and _negated_alternative(c.text, question):
+        return Finding(Status.NOT_MET, f"您是{LEVEL_NAMES[rank]}，达不到“{name}及以上”，也不具备通知允许的其他条件。", c)
+    if alternative:
         return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[rank]}，低于要求的{name}；通知也接受其他条件"
                                       "（如相应荣誉），具备的话仍可申报。", c)
     return Finding(Status.NOT_MET, f"您是{LEVEL_NAMES[rank]}，达不到“{name}及以上”的等级要求。", c)
+
+
+def _one_of(c: Condition, p: Profile) -> Finding | None:
+    """A one-of list (``具有下列条件之一``): met by any item the applicant meets."""
+    if p.achievements is None or not c.options:
+        return None
+    listed = "、".join(c.options)
+    held = [a for a in p.achievements if any(a == o or a in o or o in a for o in c.options)]
+    if held:
+        return Finding(Status.MET, f"具备“{held[0]}”，满足所列条件之一。", c)
+    if p.achievements:
+        return Finding(Status.UNSURE, f"“{p.achievements[0]}”不在通知所列条件（{listed}）中，请对照原文确认。", c)
+    return Finding(Status.NOT_MET, f"不具备所列条件（{listed}）中的任何一项。", c)
+
+
+def _funding_share(c: Condition, p: Profile) -> Finding | None:
+    """``企业职工教育经费用于高技能人才培养…不低于30%``: only enterprise hosts."""
+    need = c.value or 0
+    if p.unit_type and p.unit_type != "企业" and "企业" in c.text:
+        return Finding(Status.MET, f"依托{p.unit_type}建立，此条只适用于企业。", c)
+    if p.funds_share is None:
+        return None
+    ok = p.funds_share >= need
+    return Finding(Status.MET if ok else Status.NOT_MET,
+                   f"经费比例为{p.funds_share:g}%，{'不低于' if ok else '低于'}要求的{need:g}%。", c)
+
+
+def _count(what: str, unit: str, have: float | None, c: Condition) -> Finding | None:
+    if have is None or c.value is None:
+        return None
+    ok = have >= c.value
+    return Finding(Status.MET if ok else Status.NOT_MET,
+                   f"{what}{have:g}{unit}，{'满足' if ok else '达不到'}“不少于{c.value:g}{unit}”的要求。", c)
+
+
+def _area(c: Condition, p: Profile) -> Finding | None:
+    return _count("工作室场地", "平方米", p.area, c)
+
+
+def _qualified(c: Condition, p: Profile) -> Finding | None:
+    return _count("具备技师以上资格的（含领办人）", "人", p.qualified_members, c)
+
+
+def _unique(c: Condition, p: Profile) -> Finding | None:
+    """``同一单位相同专业只设一个``: not met when the unit already has one."""
+    if p.same_major_exists is None:
+        return None
+    if p.same_major_exists:
+        return Finding(Status.NOT_MET, "本单位已有相同专业（工种）的工作室，不能重复设立。", c)
+    return Finding(Status.MET, "本单位尚无相同专业（工种）的工作室。", c)
+
+
+def _unit_type(c: Condition, p: Profile) -> Finding | None:
+    """The applicant's unit category against those the notice admits or refuses."""
+    if not p.unit_type:
+        return None
+    t = p.unit_type
+    if t in c.excluded:
+        return Finding(Status.NOT_MET, f"通知写明{'、'.join(c.excluded)}不在申报范围，您的单位是{t}。", c)
+    if c.options and t not in c.options:
+        return Finding(Status.NOT_MET, f"通知要求申报单位为{'、'.join(c.options)}，您的单位是{t}。", c)
+    if c.options:  # an enterprise is the usual host: saying so settles nothing by itself
+        return Finding(Status.MET, f"您的单位是{t}，属于通知所列的申报单位（{'、'.join(c.options)}）。", c,
+                       weak=t == "企业")
+    return Finding(Status.MET, f"您的单位是{t}，不在通知排除的{'、'.join(c.excluded)}之列。", c, weak=True)
+
+
+def _unit_years(c: Condition, p: Profile) -> Finding | None:
+    return _count("单位成立", "年", p.unit_years, c)
+
+
+_EXTRA = {ConditionKind.UNIT_TYPE: _unit_type, ConditionKind.UNIT_YEARS: _unit_years,
+          ConditionKind.ONE_OF: _one_of, ConditionKind.FUNDING_SHARE: _funding_share,
+          ConditionKind.AREA_MIN: _area, ConditionKind.QUALIFIED_MEMBERS_MIN: _qualified,
+          ConditionKind.UNIQUE: _unique}

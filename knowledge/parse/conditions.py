@@ -29,6 +29,9 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
     (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"有\s*{_N}\s*名(?:均)?具备[^。；]{{0,16}}?技师以上")),
     (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"其中[^。；，]{{0,30}}?技师以上[^。；，]{{0,20}}?不少于\s*{_N}\s*(?:人|名)")),
     (ConditionKind.YEARS_RUNNING, "工作室", re.compile(rf"运行满\s*{_N}\s*年")),
+    (ConditionKind.UNIT_YEARS, "单位", re.compile(
+        rf"(?:依法设立|依法登记|注册成立|成立|设立|建校)(?:并|且|后)?(?:正常(?:生产)?经营|运营)?\s*(?:满|不少于|达到?)?\s*{_N}\s*年(?:以上|及以上)?"
+        rf"|正常(?:生产)?经营(?:满|不少于)?\s*{_N}\s*年(?:以上|及以上)?")),
     (ConditionKind.FUNDING_SHARE, "单位", re.compile(r"不低于\s*(\d+)\s*[%％]")),
     (ConditionKind.AREA_MIN, "工作室", re.compile(rf"面积[^。；，]{{0,8}}?不(?:少|小)于\s*{_N}\s*(?:平方米|㎡|平米)")),
     (ConditionKind.AREA_MIN, "工作室", re.compile(rf"(?<!面积)不(?:少|小|低)于\s*{_N}\s*(?:平方米|㎡|平米)|{_N}\s*(?:平方米|㎡|平米)(?:及)?以上")),
@@ -40,7 +43,30 @@ _QUALIFICATION = re.compile(
 _ONE_OF = re.compile(r"(?:具有|具备|符合)下列条件之一")
 _ALL_OF = re.compile(r"(?:具有|具备|符合)下列条件(?!之一)")
 _HONOURS_LIST = re.compile(r"(?:获得|荣获)((?:[“\"][^”\"]{2,20}[”\"][、，,]?\s*){2,})")
-_HONOURS_PLAIN = re.compile(r"荣获(.{6,200}?)等称号")
+_HONOURS_PLAIN = re.compile(r"荣获(.{6,200}?)等称号|(?:获得|荣获|获评)(?:过)?([^。；]{6,200}?)(?:等)?(?:荣誉|称号|奖项)(?:称号)?之一"
+                            r"|荣誉称号[（(](?:如)([^）)]{4,120}?)等?[）)]")
+# Which units may apply: 申报单位应为…企业 / 机关事业单位不在申报范围 / 个体工商户不得申报
+_UNIT_SUBJECT = re.compile(r"(?:申报单位|依托单位|申报主体|申报对象)(?:须|应|必须|需)?(?:为|是)([^。；]{2,60})"
+                           r"|^(?:[（(]?[一二三四五六七八九十\d]+[)）.、]?)?\s*(?:依托单位|申报单位)[。.：:]\s*([^。；]{2,80})"
+                           r"|([^。；]{2,60}?)(?:均)?可(?:以)?作为(?:依托|申报)单位")
+_UNIT_EXCLUDED = re.compile(r"([\u4e00-\u9fff、（）()]{2,30}?)(?:均)?(?:不在(?:本次|此次)?申报范围|不得申报|不能申报|不予受理"
+                            r"|不纳入(?:本次)?申报|不(?:得|能|可)作为[^。；，]{0,14}?(?:依托|申报)单位)"
+                            r"|不(?:接受|受理)([\u4e00-\u9fff、]{2,16}?)(?:的)?申报")
+_EXCEPT = re.compile(r"[（(][^）)]*除外[）)]")
+UNIT_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("院校", re.compile(r"院校|学校|技师学院|高校|职校")),
+    ("个体户", re.compile(r"个体工商户|个体户|个体经营")),
+    ("机关", re.compile(r"机关")),
+    ("事业单位", re.compile(r"事业单位")),
+    ("社会组织", re.compile(r"行业协会|社会组织|社会团体|协会")),
+    ("企业", re.compile(r"企业|公司")),
+]
+"""Unit categories a notice may admit or refuse, and the words that name them."""
+
+
+def unit_types(text: str) -> list[str]:
+    """The unit categories named in ``text`` (``机关事业单位`` → 机关, 事业单位)."""
+    return [name for name, rx in UNIT_TYPES if rx.search(text)]
 _UNIQUE = re.compile(
     r"同一[\u4e00-\u9fff]{1,4}(?:相同|同一)(?:专业|职业)[（(]?工种[）)]?只(?:能申报|能设立|设立|设)\s*(?:1|一)\s*个"
 )
@@ -73,12 +99,17 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
                                          value=float(cn_number(m.group(1)) or 0),
                                          text=sentence, clause=clause.ref))
             q = _QUALIFICATION.search(sentence)
+            if q and re.search(r"其中[^。；，]{0,10}$", sentence[:q.start()]):
+                q = None  # 其中高级工以上不少于4人: the team's make-up, not the leader's level
             if q and ("领办" in sentence or "领衔" in sentence or "具有" in sentence or "评选对象" in sentence):
                 out.append(Condition(kind=ConditionKind.QUALIFICATION, subject="领办人", programme=prog,
                                      options=[q.group(1)], text=sentence, clause=clause.ref))
             if _WORKING_AGE.search(sentence):
                 out.append(Condition(kind=ConditionKind.WORKING_AGE, subject="本人", programme=prog,
                                      text=sentence, clause=clause.ref))
+            unit = _unit_type(sentence, prog, clause.ref)
+            if unit is not None:
+                out.append(unit)
             u = _UNIQUE.search(sentence)
             if u:
                 out.append(Condition(kind=ConditionKind.UNIQUE, subject="单位", programme=prog,
@@ -102,6 +133,30 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
     return out
 
 
+def _unit_type(sentence: str, prog: str, ref: str) -> Condition | None:
+    """Which units may apply (``申报单位应为…企业``) and which may not (``机关事业单位不在申报范围``)."""
+    allowed: list[str] = []
+    m = _UNIT_SUBJECT.search(sentence)
+    if m:
+        named = next(g for g in m.groups() if g)
+        allowed = [t for t in unit_types(_EXCEPT.sub("", re.split(r"[，,]", named)[0])) if t != "机关"]
+    excluded: list[str] = []
+    for x in _UNIT_EXCLUDED.finditer(sentence):
+        if x.group(2):
+            named = x.group(2)
+        else:  # the whole subject: 个体工商户和注册成立不满3年的企业 不纳入申报范围
+            start = max(sentence.rfind(ch, 0, x.start(1)) for ch in "，,；;：:。") + 1
+            named = sentence[start:x.end(1)]
+        for chunk in re.split(r"和|及|以及|、|或", _EXCEPT.sub("", named)):
+            if not re.search(r"(不满|未满|不足|低于|以下|\d|[一二两三四五六七八九十]年)", chunk):
+                excluded += unit_types(chunk)
+    allowed = [t for t in allowed if t not in excluded]
+    if not allowed and not excluded:
+        return None
+    return Condition(kind=ConditionKind.UNIT_TYPE, subject="单位", programme=prog, options=allowed,
+                     excluded=excluded, text=sentence, clause=ref)
+
+
 def _honours(sentence: str) -> list[str]:
     m = _HONOURS_LIST.search(sentence)
     if m:
@@ -109,7 +164,9 @@ def _honours(sentence: str) -> list[str]:
     m = _HONOURS_PLAIN.search(sentence)
     if m:
         items: list[str] = []
-        for chunk in re.split(r"[，,]", m.group(1)):
+        body = next(g for g in m.groups() if g)
+        body = re.sub(r"^(?:过|了)", "", body)
+        for chunk in re.split(r"[，,]|或(?=[\u4e00-\u9fff]{3})", body):
             multi = re.match(r"^((?:[省市区县]、)+[省市区县])(.+)$", chunk)
             if multi:
                 items += [lvl + multi.group(2) for lvl in multi.group(1).split("、")]
@@ -122,8 +179,11 @@ def _honours(sentence: str) -> list[str]:
 def _item_name(clause: Clause) -> str:
     head = clause.heading
     head = re.sub(r"^在", "", head)
-    head = re.split(r"[，。；]", head)[0]
-    return head.replace("方面", "") if len(head) <= 14 else head[:14]
+    head = re.split(r"[，。；：:]", head)[0].replace("方面", "")
+    if len(head) <= 24:
+        return head
+    cut = max(head.rfind(ch, 0, 24) for ch in "、（(")
+    return head[:cut] if cut >= 8 else head[:24]
 
 
 def _sentence_with(text: str, rx: re.Pattern[str]) -> str:

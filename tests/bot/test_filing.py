@@ -76,12 +76,17 @@ async def test_questions_that_merely_mention_filing_go_to_qa(rt):
 
 
 @pytest.mark.parametrize(("place", "programme", "answers", "verdict", "clause"), [
-    ("无锡", "1", ["2018年9月", "6", "1969年3月", "技师", "1", "否"], "✅ 符合｜领办人年龄不超过55周岁", "一、（三）"),
-    ("无锡", "1", ["2018年9月", "6", "1968年5月", "技师", "1", "否"], "❌ 不符合｜领办人年龄不超过55周岁", "一、（三）"),
-    ("无锡", "1", ["2018年9月", "4", "1975年3月", "技师", "1", "否"], "❌ 不符合｜团队成员不少于5人", "一、（三）"),
-    ("韶关", None, ["2"], "❌ 不符合", "一、"),
-    ("镇江", None, ["无", "/skip"], "❌ 不符合｜领衔人获得所列奖励和荣誉之一", "一、（二）"),
-    ("鹿城", None, ["技师", "1975年3月", "男", "2"], "❌ 不符合｜除领办人外", "一、"),
+    ("无锡", "1", ["1969年3月", "技师", "1", "6", "2018年9月", "否"], "✅ 符合｜领办人年龄不超过55周岁", "一、（三）"),
+    ("无锡", "1", ["1968年5月", "技师", "1", "6", "2018年9月", "否"], "❌ 不符合｜领办人年龄不超过55周岁", "一、（三）"),
+    ("无锡", "1", ["1975年3月", "技师", "1", "3", "2018年9月", "否"], "❌ 不符合｜团队成员不少于5人", "一、（三）"),
+    # the notice does not say whether the 5 include the leader: 4 besides the leader is open
+    ("无锡", "1", ["1975年3月", "技师", "1", "4", "2018年9月", "否"], "❔ 待确认｜团队成员不少于5人", "一、（三）"),
+    ("韶关", None, ["技师", "2"], "❌ 不符合", "一、"),
+    ("镇江", None, ["无", "/skip"], "❌ 不符合｜获得所列荣誉之一", "一、（二）"),
+    ("鹿城", None, ["1975年3月", "男", "技师", "2"], "❌ 不符合｜团队成员不少于3人（不含领办人）", "一、"),
+    # 高级工 alone does not do; an honour of the notice's list does (技师…，或是荣获…)
+    ("鹿城", None, ["1975年3月", "男", "高级工", "无", "4"], "❌ 不符合｜领办人职业资格", "一、"),
+    ("鹿城", None, ["1975年3月", "男", "高级工", "全国技术能手", "4"], "✅ 符合｜领办人职业资格", "一、"),
 ])
 async def test_self_check_verdicts(rt, place, programme, answers, verdict, clause):
     chat = Chat(rt)
@@ -100,16 +105,16 @@ async def test_self_check_validates_skips_and_goes_back(rt):
     chat = Chat(rt)
     await chat.say("/check 无锡")
     [q] = await chat.say("1")
-    assert "成立" in q.text
+    assert "出生年月" in q.text
     [err] = await chat.say("去年")
-    assert err.text.startswith("⚠") and "成立" in err.text
-    [q2] = await chat.say("2018年9月")
-    assert "团队" in q2.text
+    assert err.text.startswith("⚠") and "出生年月" in err.text
+    [q2] = await chat.say("1969年3月")
+    assert "职业资格" in q2.text
     [back] = await chat.say("/back")
-    assert "已返回上一题" in back.text and "成立" in back.text
-    await chat.say("2018年9月")
+    assert "已返回上一题" in back.text and "出生年月" in back.text
+    await chat.say("1969年3月")
     [q3] = await chat.say("/skip")
-    assert "出生年月" in q3.text
+    assert "哪方面的条件" in q3.text
 
 
 async def test_check_runs_before_the_form_and_prefills_it(rt):
@@ -126,15 +131,26 @@ async def test_check_runs_before_the_form_and_prefills_it(rt):
     assert draft["profile"]["skill_level"] == "一级/高级技师" and draft["checked"] == ["技能大师工作室"]
 
 
-async def test_long_option_payloads_are_shortened_and_resolved(rt):
+def test_long_option_payloads_are_shortened_and_kept_in_the_flow():
+    from bot.filing_check import CheckMixin
+
+    flow: dict = {}
+    long = "具有绝技绝活并在挖掘和传承传统工艺上作出较大贡献的优秀技能人才"
+    [short, kept] = CheckMixin._buttons(CheckMixin(), flow, [("短", "短"), (long, long)])
+    assert short.payload == "短" and kept.payload == "file:opt:1" and len(long.encode()) > 64
+    assert flow["opts"] == {"1": long}
+
+
+async def test_option_buttons_answer_the_notice_s_one_of_list(rt):
     chat = Chat(rt)
     for text in ["我要填报太仓", "1"]:
         await chat.say(text)
     [q] = await chat.say("高级技师")
     assert all(len(c.payload.encode()) <= 64 for c in q.choices)
-    assert q.choices[1].payload == "file:opt:1"  # 66 bytes of UTF-8
-    await chat.say(payload="file:opt:1")
-    assert (await chat.flow())["profile"]["achievement_types"] == ["有绝技绝活，在挖掘和传承传统工艺上作出较大贡献"]
+    assert [c.label for c in q.choices][:3] == ["有重大技术发明或者重大技术革新成果", "具有一定的绝技绝活",
+                                              "企业技术改造、引进和技术攻关中"]
+    await chat.say(payload=q.choices[1].payload)
+    assert (await chat.flow())["profile"]["achievement_types"] == ["具有一定的绝技绝活"]
 
 
 async def test_question_mid_form_is_answered_and_the_form_continues(rt):

@@ -278,8 +278,10 @@ async def test_filing_through_telegram_offline_ends_with_documents(settings):
 def console_script() -> str:
     """A 韶关 filing as typed in the console: options by number, the rest as text."""
     spec = get_spec("shaoguan_application")
-    lines = ["我要填报韶关", "4"]  # the self-check: 4 persons with 技师 or above
+    lines = ["我要填报韶关", "二级/技师", "4"]  # the self-check: a 技师, 4 persons with 技师 or above
     for field in spec.fields:
+        if field.name in ("skill_level", "qualified_members"):
+            continue  # prefilled by the self-check's answers
         if field.options:
             lines.append("1")
         elif not field.required:

@@ -66,7 +66,7 @@ LEVEL = Condition(kind=ConditionKind.QUALIFICATION, options=["高级技师"], te
     ("我还有2年退休", MARGIN, Status.NOT_MET),
     ("我今年40岁", MARGIN, Status.MET),
     ("团队除了我就两个人", TEAM_EXCL, Status.NOT_MET),
-    ("团队4个人", TEAM_OPEN, Status.UNSURE),  # does the 5 include the leader? does the 4?
+    ("团队4个人", TEAM_OPEN, Status.NOT_MET),  # neither says who counts: compared as said
     ("团队6个人", TEAM_OPEN, Status.MET),
     ("我是技师", LEVEL, Status.NOT_MET),
     ("我是高级技师", LEVEL, Status.MET),

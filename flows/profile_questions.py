@@ -13,10 +13,13 @@ Slot names are shared with the form specs. Values, as stored by the validators:
 ``team_size``             ``int``, members besides the leader
 ``qualified_members``     ``int``, members incl. the leader holding 技师 or above
 ``studio_founded``        ``"YYYY-MM"``
-``host_type``             ``"企业"`` / ``"职业院校"`` / ``"其他"``
+``host_type``             ``"企业"`` / ``"职业院校"`` / ``"事业单位"`` / ``"其他"``
+``unit_founded``          ``int`` year the host unit was founded
 ``training_funds_share``  ``float`` percent (太仓, enterprise hosts)
+``studio_area``           ``float`` square metres
 ``same_major_exists``     ``bool``
-``in_frontline_job``      ``bool`` (企业首席技师)
+``alt_<n>``               ``bool``, an alternative a notice writes into a condition
+                          (``技师、高级技师，或具有绝技绝活``), asked in the notice's words
 ========================  =============================================================
 """
 
@@ -41,12 +44,13 @@ SLOT_LABELS: dict[str, str] = {
     "qualified_members": "具备技师以上资格的人数（含领办人）",
     "studio_founded": "工作室成立时间",
     "host_type": "工作室依托的单位类型",
+    "unit_founded": "依托单位的成立年份",
     "training_funds_share": "企业职工教育经费用于高技能人才培养的比例",
+    "studio_area": "工作室场地面积",
     "same_major_exists": "本单位是否已有相同专业（工种）的工作室",
-    "in_frontline_job": "是否在生产一线岗位直接从事技能工作",
 }
 
-HOST_TYPES: tuple[str, ...] = ("企业", "职业院校", "其他")
+HOST_TYPES: tuple[str, ...] = ("企业", "职业院校", "事业单位", "其他")
 
 
 class ProfileQuestion(BaseModel):
@@ -103,15 +107,17 @@ _BASE: dict[str, tuple[str, str, Sequence[str], dict[str, Any], dict[str, Any]]]
     ),
     "studio_founded": ("工作室是哪年哪月成立的？（例如：2018年9月）", "year_month", (), {}, {}),
     "host_type": ("工作室依托哪类单位建立？", "choice", HOST_TYPES, {}, {}),
+    "unit_founded": ("依托单位是哪一年成立（注册）的？（例如：2015）", "year", (), {}, {}),
     "training_funds_share": (
         "企业职工教育经费中，用于高技能人才培养、交流等方面的费用占百分之几？", "percent", (), {},
         {"host_type": "企业"},
     ),
-    "same_major_exists": ("本单位是否已经有相同专业（工种）的技能大师工作室？", "yes_no", (), {}, {}),
-    "in_frontline_job": (
-        "您是否在企业生产一线岗位（含事业单位工勤岗位）直接从事技能工作？", "yes_no", (), {}, {},
-    ),
+    "studio_area": ("工作室场地面积有多少平方米？", "area_m2", (), {}, {}),
+    "same_major_exists": ("本单位是否已经有相同专业（工种）的工作室？", "yes_no", (), {}, {}),
 }
+
+SLOT_ORDER: tuple[str, ...] = tuple(_BASE)
+"""The order questions are asked in (dynamic ``alt_<n>`` slots come last)."""
 
 
 def question(slot: str, options: Sequence[str] | None = None) -> ProfileQuestion:

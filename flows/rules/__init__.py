@@ -1,1 +1,0 @@
-"""Eligibility rules, one module per notice; :mod:`flows.eligibility` runs them."""

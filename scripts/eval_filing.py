@@ -1,0 +1,134 @@
+"""Score filing generated from notices against answer keys written blind.
+
+Usage::
+
+    python scripts/eval_filing.py DIR [--today 2026-12-01] [-v]
+
+``DIR`` holds notices and ``<file>.expected.json`` keys (conditions, profiles with the
+expected verdict per condition, forms with their field labels, checklist items,
+closed). Prints per notice and in total: conditions found, verdicts per condition on
+each profile (and flipped ✅↔❌ ones), overall verdicts, form labels found, checklist
+items found, and whether a closed round is recognised.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from knowledge.eligibility.rules import Status, assess, overall
+from knowledge.models import ConditionKind, Notice
+from knowledge.parse import parse_notice
+from knowledge.profile import read_profile
+from knowledge.readers import read_document
+from knowledge.text import normalize_question
+
+KINDS = {
+    "age_max": {ConditionKind.AGE_MAX},
+    "retirement_margin": {ConditionKind.RETIREMENT_MARGIN, ConditionKind.WORKING_AGE},
+    "level": {ConditionKind.QUALIFICATION},
+    "honour": {ConditionKind.HONOURS},
+    "team_min": {ConditionKind.TEAM_MIN},
+    "unit_years": {ConditionKind.UNIT_YEARS},
+    "unit_type": {ConditionKind.UNIT_TYPE},
+}
+ICON = {Status.MET: "✅", Status.NOT_MET: "❌", Status.UNSURE: "❔"}
+OVERALL = {Status.MET: "符合", Status.NOT_MET: "不符合", Status.UNSURE: "待确认"}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def closed(notice: Notice, today: dt.date) -> bool:
+    """True when every dated deadline of the open round has passed."""
+    dated = [d.date for d in notice.facts.deadlines if d.date is not None and not d.closed]
+    return bool(dated) and max(dated) < today
+
+
+def score(path: Path, key: dict, today: dt.date, verbose: bool) -> Counter[str]:
+    notice = parse_notice(read_document(path), path.name)
+    c: Counter[str] = Counter()
+    for cond in key.get("conditions", []):
+        kinds = KINDS.get(cond["kind"])
+        if kinds is None:
+            continue
+        c["cond_total"] += 1
+        prog = cond.get("programme") or ""
+        hit = any(x.kind in kinds and (not prog or not x.programme or x.programme == prog)
+                  for x in notice.facts.conditions)
+        c["cond_found"] += hit
+        if verbose and not hit:
+            print(f"  missing condition {cond['kind']}: {cond['quote']}")
+    for prof in key.get("profiles", []):
+        prog = prof.get("programme") or ""
+        p = read_profile(normalize_question(prof["facts"]), today)
+        findings = assess(notice, p, today, prog)
+        by_kind: dict[str, set[str]] = {}
+        for f in findings:
+            for name, kinds in KINDS.items():
+                if f.condition.kind in kinds:
+                    by_kind.setdefault(name, set()).add(ICON[f.status])
+        for name, want in prof["expected"].items():
+            if name not in KINDS:
+                continue
+            c["verdict_total"] += 1
+            got = by_kind.get(name, set())
+            ok = got == {want}
+            c["verdict_right"] += ok
+            flipped = {want, *got} >= {"✅", "❌"}
+            c["verdict_flipped"] += flipped
+            if verbose and not ok:
+                print(f"  {name}: want {want} got {''.join(sorted(got)) or '—'}  ← {prof['facts'][:50]}")
+        c["overall_total"] += 1
+        o = overall(findings)
+        c["overall_right"] += (OVERALL[o] if o else "") == prof["overall"]
+    for form in key.get("forms", []):
+        labels = {_norm(f.label) for a in notice.attachments for f in a.fields}
+        for field in form.get("fields", []):
+            c["field_total"] += 1
+            hit = _norm(field["label"]) in labels
+            c["field_found"] += hit
+            if verbose and not hit:
+                print(f"  missing field {form['attachment']} {field['label']}")
+    texts = _norm(" ".join([m.name + m.text for m in notice.facts.materials]
+                           + [s.text for s in notice.facts.submission]))
+    for item in key.get("checklist", []):
+        c["check_total"] += 1
+        words = [w for w in re.split(r"[（）()、，,：:；;\s]", item["item"]) if len(w) >= 2]
+        hit = all(_norm(w) in texts for w in words[:2])
+        c["check_found"] += hit
+        if verbose and not hit:
+            print(f"  missing checklist item: {item['item']}")
+    c["closed_total"] += 1
+    c["closed_right"] += closed(notice, today) == bool(key.get("closed"))
+    return c
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dir", type=Path)
+    ap.add_argument("--today", default="2026-12-01")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    today = dt.date.fromisoformat(args.today)
+    total: Counter[str] = Counter()
+    for key_path in sorted(args.dir.glob("*.expected.json")):
+        path = key_path.with_name(key_path.name.removesuffix(".expected.json"))
+        if args.verbose:
+            print(f"== {path.name}")
+        c = score(path, json.loads(key_path.read_text(encoding="utf-8")), today, args.verbose)
+        total.update(c)
+    for name in ("cond", "verdict", "overall", "field", "check", "closed"):
+        t = total[f"{name}_total"]
+        got = total[f"{name}_found"] + total[f"{name}_right"]
+        print(f"{name:<8} {got}/{t}  {100 * got / t if t else 0:.1f}%")
+    print(f"flipped verdicts: {total['verdict_flipped']}")
+
+
+if __name__ == "__main__":
+    main()
