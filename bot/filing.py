@@ -28,7 +28,7 @@ from typing import Any
 
 from bot.filing_form import PREFIX, FormMixin
 from bot.filing_outputs import programme_of
-from bot.messages import Choice, Reply
+from bot.messages import Choice, Reply, Source
 from bot.routes import Turn
 from flows.eligibility import programmes
 from flows.form_state import FormState, InputKind
@@ -36,6 +36,8 @@ from flows.review import ask
 from flows.spec import FormKind, FormSpec
 from flows.specs import get_spec, specs_for_notice
 from knowledge.base import KnowledgeBase
+from knowledge.compose import fmt_date
+from knowledge.eligibility import round_closed
 from knowledge.models import Notice
 from knowledge.text import normalize_question
 
@@ -141,6 +143,15 @@ class FilingRoute(FormMixin):
                 for i, n in kb.notices.items()])]
         turn.session.notice_id, turn.session.flow = nid, None
         notice = kb.notices[nid]
+        draft = turn.session.drafts.get(nid) or {}
+        closed = round_closed(notice, turn.today)
+        if closed is not None and closed.date is not None and not draft.get("closed_ok"):
+            return [Reply(
+                text=f"⚠ {notice.meta.place.name}本轮申报已于{fmt_date(closed.date)}截止（今天是{fmt_date(turn.today)}）。"
+                     "您仍可以继续自查、填写并保存草稿，供下一轮申报时参考。",
+                choices=[Choice(label="仍要继续", payload=f"{PREFIX}closedok:{'check:' if check_only else ''}{nid}"),
+                         Choice(label="暂不填写", payload=f"{PREFIX}keep:{nid}")],
+                sources=[Source(notice=notice.label, clause=closed.clause, quote=closed.quote)])]
         if check_only:
             return self._choose_programme(turn, notice)
         draft = turn.session.drafts.get(nid) or {}
@@ -188,6 +199,12 @@ class FilingRoute(FormMixin):
             except KeyError:
                 return [Reply(text=_STALE)]
             return self._begin(turn, kb.notices[spec.notice_id], spec)
+        if op == "closedok":
+            check_only, _, nid = arg.rpartition(":")
+            if nid not in kb.notices:
+                return [Reply(text=_STALE)]
+            turn.session.drafts[nid] = {**(turn.session.drafts.get(nid) or {}), "closed_ok": True}
+            return self._enter(turn, nid, check_only=check_only == "check")
         if op == "go" and arg:
             spec = get_spec(arg)
             return self._start_form(turn, kb.notices[spec.notice_id], spec)

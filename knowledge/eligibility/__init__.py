@@ -6,8 +6,8 @@
 - :mod:`.replies` — :func:`verdict_part` and :func:`deadline_verdict`, the answer lines.
 """
 
-from knowledge.eligibility.replies import deadline_verdict, verdict_part
+from knowledge.eligibility.replies import deadline_verdict, last_deadline, round_closed, verdict_part
 from knowledge.eligibility.rules import Finding, Status, assess, overall
 from knowledge.eligibility.sentences import sentence_verdict
 
-__all__ = ["Finding", "Status", "assess", "deadline_verdict", "overall", "sentence_verdict", "verdict_part"]
+__all__ = ["Finding", "Status", "assess", "deadline_verdict", "last_deadline", "round_closed", "overall", "sentence_verdict", "verdict_part"]

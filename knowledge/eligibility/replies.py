@@ -6,7 +6,7 @@ import datetime as dt
 
 from knowledge.compose import Part, cite
 from knowledge.eligibility.rules import Status, assess, overall
-from knowledge.models import Notice
+from knowledge.models import Deadline, Notice
 from knowledge.profile import Profile
 
 _ICONS = {Status.MET: "✅", Status.NOT_MET: "❌", Status.UNSURE: "❔"}
@@ -26,6 +26,24 @@ def verdict_part(notice: Notice, profile: Profile, today: dt.date, programme: st
     lines += [f"• {_ICONS[f.status]} {f.reason}" for f in findings]
     cites = [cite(notice, f.condition.clause, f.condition.text) for f in findings]
     return Part(lines, cites)
+
+
+def last_deadline(notice: Notice) -> Deadline | None:
+    """The date the open round ends: the applicants' latest dated deadline, else (when
+    the notice dates only the bureaus' steps) the latest dated step; ``None`` when
+    nothing is dated."""
+    live = [d for d in notice.facts.deadlines if not d.closed and d.date is not None]
+    own = [d for d in live if d.applicant]
+    pool = own or live
+    return max(pool, key=lambda d: d.date or dt.date.min) if pool else None
+
+
+def round_closed(notice: Notice, today: dt.date) -> Deadline | None:
+    """The deadline that closed the notice's round, ``None`` while it is open or undated.
+
+    Used before a filing starts (a closed round is said before the first question)."""
+    d = last_deadline(notice)
+    return d if d is not None and d.date is not None and d.date < today else None
 
 
 def deadline_verdict(notice: Notice, today: dt.date) -> Part | None:

@@ -255,3 +255,27 @@ async def test_second_form_is_prefilled_from_the_first(rt):
     assert menu.choices[0].label.endswith("（已填）")
     [first] = await chat.say(payload="file:spec:taicang_members")
     assert "第 1 位成员" in first.text  # studio name not asked again
+
+
+async def test_closed_round_is_said_before_the_first_question(rt):
+    """无锡's round closed on 2021-04-25: said first, with the clause; nothing is asked
+    until the applicant chooses to go on, and the choice is remembered."""
+    chat = Chat(rt, past_closed=False)
+    [guard] = await chat.say("无锡我能申报吗")
+    assert guard.text.startswith("⚠ 无锡市本轮申报已于2021年4月25日截止")
+    assert [c.label for c in guard.choices] == ["仍要继续", "暂不填写"]
+    assert guard.sources and guard.sources[0].quote
+    assert (await chat.flow()) is None
+    [keep] = await chat.say(payload=guard.choices[1].payload)
+    assert "草稿已保留" in keep.text and (await chat.flow()) is None
+    [again] = await chat.say("无锡我能申报吗")
+    [menu] = await chat.say(payload=again.choices[0].payload)
+    assert "多个申报项目" in menu.text
+    await chat.say("/cancel")
+    [menu2] = await chat.say("无锡我能申报吗")  # not asked twice
+    assert "多个申报项目" in menu2.text
+
+
+async def test_open_round_starts_without_the_guard(rt):
+    [first] = await Chat(rt, past_closed=False).say("我要填报太仓")
+    assert "截止" not in first.text and first.choices

@@ -61,9 +61,10 @@ BY_VALIDATOR = {"mobile": "138 1234 5678", "phone": "13812345678", "email": "zha
 class Chat:
     """A fake channel: one user's turns to the engine, replies kept."""
 
-    def __init__(self, rt: Any, user: str = "zhang", channel: str = "test") -> None:
+    def __init__(self, rt: Any, user: str = "zhang", channel: str = "test", past_closed: bool = True) -> None:
         self.rt, self.user, self.channel, self.n = rt, user, channel, 0
         self.seen: list[Reply] = []
+        self.past_closed = past_closed  # press 仍要继续 when a filing starts on a closed round
 
     async def say(self, text: str = "", payload: str = "") -> list[Reply]:
         self.n += 1
@@ -71,6 +72,9 @@ class Chat:
             channel=self.channel, user_id=self.user, text=text, payload=payload,
             message_id=f"{self.user}-{self.rt.settings.db.name}-{id(self.rt)}-{self.n}"))
         self.seen += replies
+        go_on = [c.payload for r in replies for c in r.choices if c.payload.startswith("file:closedok:")]
+        if self.past_closed and go_on:
+            return await self.say(payload=go_on[0])
         return replies
 
     async def flow(self) -> dict[str, Any] | None:

@@ -7,6 +7,9 @@ notes), then committed here with floors a few points below the score measured th
 - ``tests/data/blind_qa2/``: 120 questions, 25 conversations; the built-in notices and the
   held-out corpus batch H (``tests/data/corpus/h*``).
 - ``tests/data/blind_qa3/``: 100 questions, 20 conversations; corpus batch G (``g*``).
+- ``tests/data/blind_qa4/``: 100 questions, 20 conversations; the built-in notices and four
+  notices of the writer's own (``qa4_*``: a two-programme notice, a news-style page, one
+  still open on 2026-12-01).
 
 A verdict must never be the opposite of the expected one (❌ for a user who qualifies,
 ✅ for one who does not).
@@ -57,12 +60,14 @@ def _calls(pattern: str) -> tuple[Path, ...]:
 
 
 SETS = [
-    # measured 0.844 / 0.727 / 0.903; first blind scores 0.681 / 0.400 / 0.750
-    BlindSet("blind_qa", tuple(sorted((DATA / "blind_qa").glob("qa*.txt"))), 160, 72, 0.81, 0.69, 0.87),
-    # measured 0.808 / 0.743 / 0.857; first blind scores 0.667 / 0.400 / 0.804
-    BlindSet("blind_qa2", _calls("h*"), 120, 56, 0.77, 0.70, 0.82),
-    # measured 0.730 / 0.583 / 0.826; first blind scores 0.720 / 0.556 / 0.804
-    BlindSet("blind_qa3", _calls("g*"), 100, 46, 0.70, 0.55, 0.79),
+    # measured 0.869 / 0.800 / 0.917; first blind scores 0.681 / 0.400 / 0.750
+    BlindSet("blind_qa", tuple(sorted((DATA / "blind_qa").glob("qa*.txt"))), 160, 72, 0.84, 0.76, 0.88),
+    # measured 0.825 / 0.771 / 0.857; first blind scores 0.667 / 0.400 / 0.804
+    BlindSet("blind_qa2", _calls("h*"), 120, 56, 0.79, 0.73, 0.82),
+    # measured 0.780 / 0.611 / 0.826; first blind scores 0.720 / 0.556 / 0.804
+    BlindSet("blind_qa3", _calls("g*"), 100, 46, 0.75, 0.57, 0.79),
+    # measured 0.880 / 0.933 / 0.756; first blind scores 0.780 / 0.600 / 0.756
+    BlindSet("blind_qa4", tuple(sorted((DATA / "blind_qa4").glob("qa4_*"))), 100, 45, 0.85, 0.88, 0.72),
 ]
 
 
