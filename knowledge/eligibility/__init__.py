@@ -6,7 +6,12 @@
 - :mod:`.replies` — :func:`verdict_part` and :func:`deadline_verdict`, the answer lines.
 """
 
-from knowledge.eligibility.replies import deadline_verdict, last_deadline, round_closed, verdict_part
+from knowledge.eligibility.replies import (
+    deadline_verdict,
+    last_deadline,
+    round_closed,
+    verdict_part,
+)
 from knowledge.eligibility.rules import Finding, Status, assess, overall
 from knowledge.eligibility.sentences import sentence_verdict
 
