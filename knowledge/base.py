@@ -7,6 +7,7 @@ notices are parsed into the store the first time, or again when their text chang
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,8 @@ from knowledge.tokenize import Tokenizer
 
 _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[〔\[［(（【{]\s*(\d{4})\s*[〕\]］)）】}]\s*(\d+)\s*号?")
 
+
+_log = logging.getLogger(__name__)
 
 def doc_number_key(text: str) -> str:
     """Canonical key of a 文号: ``"太人社职〔2024〕7号"`` and ``"太人社职[2024]7"`` →
@@ -124,6 +127,11 @@ async def ingest_files(store: NoticeStore, paths: list[Path], builtin: bool = Fa
             notice = parse_notice(read_document(path), path.name)
         except (DocumentReadError, NoticeParseError) as exc:
             results.append(IngestResult(path, "error", message=str(exc)))
+            continue
+        except Exception as exc:  # a parser bug on one file must not stop the others
+            _log.exception("parsing %s failed", path.name)
+            results.append(IngestResult(path, "error", message=f"{path.name}：解析时出现程序错误（{type(exc).__name__}），"
+                                                           "已跳过，请把文件转给开发人员。"))
             continue
         changed = await store.upsert(notice, builtin=builtin)
         status = "unchanged" if not changed else ("updated" if notice.id in existing else "added")

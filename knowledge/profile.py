@@ -31,7 +31,7 @@ _BIRTH = re.compile(r"(?:(19[4-9]\d|20[0-1]\d)|(?<!\d)([4-9]\d))\s*年\s*(?:(\d{
 _YEARS = r"(\d{1,2}|一)\s*年(半)?|(半)年"
 _RETIRE = re.compile(rf"(?:还有|离退休|距离?退休|再过)\D{{0,6}}?(?:{_YEARS})(?:多)?\D{{0,4}}退休|"
                      rf"(?:离|距离?)退休(?:还有|只有|就|还剩)?\s*(?:{_YEARS})")
-_TEAM = re.compile(r"(?:团队|成员|队伍|徒弟们|小组|工作室|一共|总共|共有)[^\d。，,？?]{0,6}?(\d{1,2})\s*(?:个人|人|名|位)|"
+_TEAM = re.compile(r"(?:团队|成员|队伍|徒弟们|小组|工作室|一共|总共|共有)[^\d。，,？?]{0,6}?(\d{1,2})\s*(?:个人|人|名|位|个(?![月年]))|"
                    r"(\d{1,2})\s*(?:个人|人|名|位|个)?的?(?:团队|成员|徒弟|师傅)")
 _WITH_LEADER = re.compile(r"(含我|包括我|算上我|加上我|加我|连我|含领办人|包括领办人)")
 _WITHOUT_LEADER = re.compile(r"(不含我|不包括我|不算我|除了我|除我|不含领办人)")
@@ -168,7 +168,7 @@ def read_profile(question: str, today: dt.date) -> Profile:
             p.age = value
             p.stated.append(f"年龄{value}岁")
             break
-    bare = re.search(r"(?:我|本人)(?:今年|现在|已经)?(\d{2})(?=[，,。；;\s]|$)", question)  # 我56，…
+    bare = re.search(r"(?:我|本人)(?:今年|现在|已经)?(\d{2})(?=[，,。；;\s呢吗啊了]|$)", question)  # 我56，… / 那我54呢
     if p.age is None and bare and 16 <= int(bare.group(1)) <= 75:
         p.age = int(bare.group(1))
         p.stated.append(f"年龄{p.age}岁")

@@ -428,12 +428,18 @@ class Answerer:
 def programme_named(question: str, notice: Notice) -> str:
     """The programme of a multi-programme notice the question names (无锡: ``首席技师``
     selects ``企业首席技师``); ``""`` when it names none or the notice has one."""
-    if len(notice.meta.programmes) < 2:
+    progs = notice.meta.programmes
+    if len(progs) < 2:
         return ""
-    for programme in sorted(notice.meta.programmes, key=len, reverse=True):
+    for programme in sorted(progs, key=len, reverse=True):
         if programme in question or programme.removeprefix("企业") in question:
             return programme
-    return ""
+    # its own words: 大师工作室 names 技能大师工作室 beside 首席技师工作室 (bigrams no other has)
+    plain = re.sub(r"(?:高级|首席)?技师(?!工作室)|高级工", "", question)  # 我高级技师: a level, not 首席技师
+    hits = [p for p in progs
+            if any(p[i:i + 2] in plain for i in range(len(p) - 1)
+                   if not any(p[i:i + 2] in o for o in progs if o != p))]
+    return hits[0] if len(hits) == 1 else ""
 
 
 _INTENT_NAMES = {Intent.DEADLINE: "截止时间", Intent.SUBSIDY: "补助标准", Intent.VALIDITY: "有效期",

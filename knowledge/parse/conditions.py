@@ -96,7 +96,7 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
             for kind, subject, rx in _PATTERNS:
                 for m in rx.finditer(sentence):
                     out.append(Condition(kind=kind, subject=subject, programme=prog,
-                                         value=float(cn_number(m.group(1)) or 0),
+                                         value=float(cn_number(next(g for g in m.groups() if g)) or 0),
                                          text=sentence, clause=clause.ref))
             q = _QUALIFICATION.search(sentence)
             if q and re.search(r"其中[^。；，]{0,10}$", sentence[:q.start()]):

@@ -659,3 +659,25 @@ def test_doc_number_in_a_th_td_box_is_kept_even_when_the_body_cites_others(tmp_p
     path.write_text(page, encoding="utf-8")
     lines = lines_of(read_document(path))
     assert "浦人社〔2025〕47号" in lines[:3]
+
+
+async def test_a_parser_bug_on_one_file_is_reported_and_the_others_are_ingested(tmp_path, monkeypatch):
+    import knowledge.base as base
+    from knowledge.store import NoticeStore
+
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    seed = next((Path(__file__).resolve().parents[2] / "knowledge" / "notices").glob("000_*.txt"))
+    good.write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    bad.write_text("关于开展技能大师工作室申报工作的通知\n", encoding="utf-8")
+    real = base.parse_notice
+
+    def parse(text: str, source: str):
+        if source == "bad.txt":
+            raise AttributeError("'NoneType' object has no attribute 'strip'")
+        return real(text, source)
+
+    monkeypatch.setattr(base, "parse_notice", parse)
+    async with NoticeStore(tmp_path / "kb.db") as store:
+        results = await base.ingest_files(store, [bad, good])
+    assert results[0].status == "error" and "bad.txt" in results[0].message and "程序错误" in results[0].message
+    assert results[1].status == "added"

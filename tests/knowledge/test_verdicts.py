@@ -166,3 +166,30 @@ def test_working_age_from_birth_year_and_sex() -> None:
     c = Condition(kind=ConditionKind.WORKING_AGE, clause="一、", text="在法定劳动年龄内")
     assert assess(_notice(c), profile("我是1963年出生的男同志"), TODAY)[0].status == Status.NOT_MET
     assert assess(_notice(c), profile("我今年40岁"), TODAY)[0].status == Status.MET
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("申报单位依法设立且正常生产经营3年以上。", 3.0),
+    ("依托单位正常经营满2年。", 2.0),  # the second wording (no 设立/成立) must parse too
+    ("申报单位注册成立满两年，生产经营正常。", 2.0),
+])
+def test_unit_age_conditions_parse(sentence: str, value: float) -> None:
+    from knowledge.models import Clause, ConditionKind
+    from knowledge.parse.conditions import extract_conditions
+
+    conds = extract_conditions([Clause(ref="二、", heading="申报条件", text=sentence, line=1, level=1)], [])
+    assert [c.value for c in conds if c.kind is ConditionKind.UNIT_YEARS] == [value]
+
+
+@pytest.mark.parametrize(("sentence", "allowed", "excluded"), [
+    ("申报单位应为本市依法登记注册的企业，机关事业单位不在申报范围。", ["企业"], ["机关", "事业单位"]),
+    ("个体工商户和注册成立不满3年的企业不纳入申报范围。", [], ["个体户"]),  # a qualified 企业 is no exclusion
+    ("个体工商户、机关事业单位（技工院校、职业院校除外）不得作为依托单位。", [], ["个体户", "机关", "事业单位"]),
+])
+def test_unit_type_conditions_parse(sentence: str, allowed: list[str], excluded: list[str]) -> None:
+    from knowledge.models import Clause, ConditionKind
+    from knowledge.parse.conditions import extract_conditions
+
+    [c] = [c for c in extract_conditions([Clause(ref="一、", heading="申报范围", text=sentence, line=1, level=1)], [])
+           if c.kind is ConditionKind.UNIT_TYPE]
+    assert (sorted(c.options), sorted(c.excluded)) == (sorted(allowed), sorted(excluded))
