@@ -209,6 +209,9 @@ def to_profile(slots: Mapping[str, Any], today: dt.date) -> Profile:
         if isinstance(slots.get(slot), (int, float)):
             setattr(p, attr, float(slots[slot]))
     p.same_major_exists = _yes(slots.get("same_major_exists"))
+    holds = _yes(slots.get("holds_studio"))
+    if holds is not None:
+        p.holds_tier = 4 if holds else 0
     return p
 
 
@@ -229,6 +232,7 @@ _SLOTS: dict[ConditionKind, tuple[str, ...]] = {
     ConditionKind.UNIQUE: ("same_major_exists",),
     ConditionKind.UNIT_TYPE: ("host_type",),
     ConditionKind.UNIT_YEARS: ("unit_founded",),
+    ConditionKind.NO_REPEAT: ("holds_studio",),
 }
 _ALTERNATIVE = re.compile(r"或(?:是|者)?\s*((?:具有|具备|荣获|获得|获)[^，,。；;]{2,40})")
 _STATUS = {Status.MET: Verdict.MET, Status.NOT_MET: Verdict.NOT_MET, Status.UNSURE: Verdict.UNKNOWN}
@@ -255,6 +259,7 @@ def _description(c: Condition) -> str:
         ConditionKind.UNIT_TYPE: ("申报单位为" + "、".join(c.options) if c.options else "")
         + ("；" if c.options and c.excluded else "") + ("、".join(c.excluded) + "不在申报范围" if c.excluded else ""),
         ConditionKind.UNIT_YEARS: f"依托单位成立满{v}年",
+        ConditionKind.NO_REPEAT: "不重复申报：" + shorten(c.text, 40),
     }.get(c.kind, shorten(c.text, 40))
 
 

@@ -17,6 +17,7 @@ Slot names are shared with the form specs. Values, as stored by the validators:
 ``unit_founded``          ``int`` year the host unit was founded
 ``training_funds_share``  ``float`` percent (太仓, enterprise hosts)
 ``studio_area``           ``float`` square metres
+``holds_studio``          ``bool``, already holds a studio (or its funding) of that level or above
 ``same_major_exists``     ``bool``
 ``alt_<n>``               ``bool``, an alternative a notice writes into a condition
                           (``技师、高级技师，或具有绝技绝活``), asked in the notice's words
@@ -47,6 +48,7 @@ SLOT_LABELS: dict[str, str] = {
     "unit_founded": "依托单位的成立年份",
     "training_funds_share": "企业职工教育经费用于高技能人才培养的比例",
     "studio_area": "工作室场地面积",
+    "holds_studio": "是否已有同类工作室（或资助）",
     "same_major_exists": "本单位是否已有相同专业（工种）的工作室",
 }
 
@@ -113,6 +115,7 @@ _BASE: dict[str, tuple[str, str, Sequence[str], dict[str, Any], dict[str, Any]]]
         {"host_type": "企业"},
     ),
     "studio_area": ("工作室场地面积有多少平方米？", "area_m2", (), {}, {}),
+    "holds_studio": ("领办人或工作室是否已获评（或已获资助）同级或更高级别的同类工作室？", "yes_no", (), {}, {}),
     "same_major_exists": ("本单位是否已经有相同专业（工种）的工作室？", "yes_no", (), {}, {}),
 }
 

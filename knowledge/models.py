@@ -226,6 +226,7 @@ class ConditionKind(StrEnum):
     AREA_MIN = "area_min"  # 场地面积不少于 N 平方米
     UNIT_YEARS = "unit_years"  # 依托单位依法设立、正常经营满 N 年
     UNIT_TYPE = "unit_type"  # which units may host: options = allowed, excluded = refused
+    NO_REPEAT = "no_repeat"  # 已获评省级…的不再重复申报 / 只能申报其中一类
     ALL_OF = "all_of"  # 应具备下列条件 / 具有下列条件的均可以申报: every listed item
     OTHER = "other"
 

@@ -50,6 +50,21 @@ _UNIT_TYPES = [("个体户", re.compile(r"(个体工商户|个体户|个体经�
 _OWN_UNIT = re.compile(r"(我们|我单位|本单位|我们单位|我是|我在|(?:公司|单位|厂|企业)(?:是|为|属于|在)|民营|国企|国有企业|个体)")
 _UNIT_AGE = re.compile(r"(?:公司|企业|单位|厂|学校|院校|协会)[^，,。；;\d]{0,8}?(?:成立|注册|建校|开了|办了|经营)(?:了)?\s*"
                        r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(多)?年|(?:建校|(?<!工作室)(?<!工作室已)成立)\s*(\d{1,3})\s*(多)?年")
+_HOLDS = re.compile(r"(?:已经是|已是|已经被?(?:认定|评)为|已经?获评|已经领衔了?|已经拿过|已经获得过?|已经有)(?:了)?(?:一个)?"
+                    r"(国家级|全国|省级|自治区级|[\u4e00-\u9fff]{2,3}省|市级|区级|县级)[^，,。？?]{0,12}?(?:工作室|资助|支持|项目)")
+_BOTH = re.compile(r"(同时(?:报|申报)|一起报|都报|两(?:种|类|个)[^，,。]{0,6}(?:一起|都|同时)|再报个|还想再报|又报)")
+TIERS = {"国家": 4, "全国": 4, "省": 3, "自治区": 3, "市": 2, "区": 1, "县": 1}
+"""Levels of a studio or programme, highest first by rank."""
+
+
+def tier_of(text: str) -> int | None:
+    """The level a phrase names (``省级`` 3, ``江苏省`` 3, ``市级`` 2), ``None`` when none."""
+    for word, rank in TIERS.items():
+        if word in text:
+            return rank
+    return None
+
+
 _UNIT_WORD = re.compile(r"(公司|企业|单位|厂|学校|院校|协会)")
 _BARE_HONOUR = re.compile(r"(?:^|[，,\s、])((?:全国|中华|[\u4e00-\u9fff]{2,3}(?:省|市|区|县))[\u4e00-\u9fff]{0,4}?"
                           r"(?:技术能手|工匠|技能大奖|技能大师|名匠|劳动模范|五一劳动奖章|首席技师))(?=[，,。；\s、]|$)")
@@ -88,6 +103,9 @@ class Profile:
         qualified_members: Team members (leader included) holding 技师 or above.
         same_major_exists: Whether the unit already has a studio of the same trade.
         unit_years: Years since the host unit was founded (``公司成立8年``).
+        holds_tier: The level of a studio (or its funding) the applicant already holds:
+            4 national, 3 provincial, 2 city, 1 district/county (``已经是省级技能大师工作室了``).
+        both_programmes: The applicant wants to apply for two programmes at once.
         stated: Chinese labels of what was stated, in order (for the reply).
         question: The normalised question the facts were read from.
     """
@@ -111,6 +129,8 @@ class Profile:
     qualified_members: int | None = None
     same_major_exists: bool | None = None
     unit_years: float | None = None
+    holds_tier: int | None = None
+    both_programmes: bool = False
     stated: list[str] = field(default_factory=list)
     question: str = ""
 
@@ -120,8 +140,8 @@ class Profile:
                                                   self.tenure_years, self.running_years,
                                                   self.achievements, self.funds_share, self.area,
                                                   self.qualified_members, self.same_major_exists,
-                                                  self.unit_years)) \
-            or bool(self.honours) or self.no_honour
+                                                  self.unit_years, self.holds_tier)) \
+            or bool(self.honours) or self.no_honour or self.both_programmes
 
     def age_on(self, day: dt.date) -> tuple[int, int] | None:
         """``(lowest, highest)`` possible age on ``day``: exact when the age was stated,
@@ -243,6 +263,11 @@ def read_profile(question: str, today: dt.date) -> Profile:
                                           if not re.search(r"(没|无|不是|没有)", question[max(0, question.find(h) - 4):question.find(h)])]
     p.honours = [h for h in dict.fromkeys(said) if not _NEGATED.search(question[:question.find(h)])]
     p.no_honour = (bool(_NO_HONOUR.search(question)) or bool(_NO_HONOUR_AFTER.search(question))) and not p.honours
+    holds = _HOLDS.search(question)
+    if holds:
+        p.holds_tier = tier_of(holds.group(1))
+        p.stated.append(f"已有{holds.group(1)}工作室")
+    p.both_programmes = bool(_BOTH.search(question))
     qualified = _QUALIFIED.search(question)
     if qualified:
         from knowledge.text import cn_number

@@ -477,7 +477,28 @@ def _unit_years(c: Condition, p: Profile) -> Finding | None:
     return _count("单位成立", "年", p.unit_years, c)
 
 
-_EXTRA = {ConditionKind.UNIT_TYPE: _unit_type, ConditionKind.UNIT_YEARS: _unit_years,
+def _no_repeat(c: Condition, p: Profile) -> Finding | None:
+    """``已获评省级及以上…的，不再重复申报`` against a studio the applicant already holds
+    (of that level or above), and ``只能申报其中一类`` against applying for two at once."""
+    rule = shorten(c.text, 60)
+    if p.both_programmes and re.search(r"(同时|其中一类|一类|两类)", c.text):
+        return Finding(Status.NOT_MET, f"通知写明“{rule}”，不能同时申报。", c)
+    if p.holds_tier is None:
+        return None
+    if p.holds_tier == 0:  # said: holds none
+        return Finding(Status.MET, "尚无同类工作室（或资助），不受“不再重复申报”限制。", c)
+    from knowledge.profile import tier_of
+
+    listed = re.search(r"已(?:被)?(?:获评|认定为|获得|获批|命名为|获)?[^。；，,]{0,4}?(国家级|全国|省级|自治区级|市级|区级|县级|[\u4e00-\u9fff]{2,3}市级)", c.text)
+    floor = tier_of(listed.group(1)) if listed else None
+    if floor is not None and p.holds_tier < floor:
+        return None  # holds a lower level than the one the rule names
+    if listed or re.search(r"不再|重复", c.text):
+        return Finding(Status.NOT_MET, f"您已有同类工作室（或资助），通知写明“{rule}”。", c)
+    return None
+
+
+_EXTRA = {ConditionKind.NO_REPEAT: _no_repeat, ConditionKind.UNIT_TYPE: _unit_type, ConditionKind.UNIT_YEARS: _unit_years,
           ConditionKind.ONE_OF: _one_of, ConditionKind.FUNDING_SHARE: _funding_share,
           ConditionKind.AREA_MIN: _area, ConditionKind.QUALIFIED_MEMBERS_MIN: _qualified,
           ConditionKind.UNIQUE: _unique}

@@ -59,7 +59,7 @@ UNIT_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("机关", re.compile(r"机关")),
     ("事业单位", re.compile(r"事业单位")),
     ("社会组织", re.compile(r"行业协会|社会组织|社会团体|协会")),
-    ("企业", re.compile(r"企业|公司")),
+    ("企业", re.compile(r"企业|公司|企事业")),
 ]
 """Unit categories a notice may admit or refuse, and the words that name them."""
 
@@ -71,6 +71,7 @@ _UNIQUE = re.compile(
     r"同一[\u4e00-\u9fff]{1,4}(?:相同|同一)(?:专业|职业)[（(]?工种[）)]?只(?:能申报|能设立|设立|设)\s*(?:1|一)\s*个"
 )
 _WORKING_AGE = re.compile(r"法定劳动年龄内")
+_NO_REPEAT = re.compile(r"不再(?:重复)?(?:申报|给予|资助|认定)|不得(?:重复|同时)申报|只能申报(?:其中)?一类|不重复(?:申报|资助|支持)")
 _CONDITION_HEAD = re.compile(r"(条件|对象)")
 
 
@@ -106,6 +107,10 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
                                      options=[q.group(1)], text=sentence, clause=clause.ref))
             if _WORKING_AGE.search(sentence):
                 out.append(Condition(kind=ConditionKind.WORKING_AGE, subject="本人", programme=prog,
+                                     text=sentence, clause=clause.ref))
+            if _NO_REPEAT.search(sentence):  # 只能申报其中一类 is about every programme
+                across = bool(re.search(r"(其中一类|一类|两类|同时)", sentence))
+                out.append(Condition(kind=ConditionKind.NO_REPEAT, subject="申报", programme="" if across else prog,
                                      text=sentence, clause=clause.ref))
             unit = _unit_type(sentence, prog, clause.ref)
             if unit is not None:
