@@ -27,7 +27,7 @@ from knowledge.intents import (
 )
 from knowledge.models import Notice
 from knowledge.places import Strength, place_names, short_name, stands_alone
-from knowledge.profile import read_profile
+from knowledge.profile import Profile, read_profile
 from knowledge.silence import silent_on
 from knowledge.text import fold, normalize_question, shorten
 
@@ -177,7 +177,7 @@ class Answerer:
         if q and not in_scope and (notices or current in self.kb.notices):
             # about a notice named or in context: the user's own facts (我1972年生的) or an
             # eligibility question (社保交了3年够吗) belong to it
-            in_scope = bool(profile) or bool(_ASKS_ELIGIBLE.search(q))
+            in_scope = bool(profile) or bool(_ASKS_ELIGIBLE.search(q)) or (bool(notices) and self._known_content(q))
         uncovered = self._uncovered_place(q) if not notices else ""
         if uncovered and in_scope:  # a real place with no notice: not the one in context
             return self._not_collected(uncovered, intents)
@@ -198,34 +198,61 @@ class Answerer:
             return self._open_now(today)
         if not notices:
             return self._no_city(q, intents, today)
+        chunks = _sub_questions(question) if len(notices) == 1 else []
         parts = []
         for nid in notices[:3]:
-            verdict = verdict_part(self.kb.notices[nid], profile, today,
-                                   programme_named(q, self.kb.notices[nid])) if profile else None
-            if verdict is None and Intent.DEADLINE in intents and _STILL_OPEN.search(q):
-                verdict = deadline_verdict(self.kb.notices[nid], today)
-            if verdict is None and _ASKS_ELIGIBLE.search(q) and not _GENERAL_CONDITIONS.search(q):
-                verdict = self.evidence.verdict(nid, q, today)
-            if verdict is not None and set(intents) <= {Intent.CONDITIONS}:
-                parts.append((nid, verdict))
+            if chunks:  # 材料要几份 复印件要盖章吗: each part answered, one reply
+                subs = []
+                for chunk in chunks:
+                    cq = normalize_question(chunk)
+                    cr = classify(cq)
+                    ctop = cr[0][1] if cr else 0.0
+                    ci = [i for i, sc in cr if sc >= max(2.5, 0.5 * ctop) or sc == ctop] or intents
+                    subs.append(self._notice_part(nid, cq, ci, cr, today, read_profile(cq, today), county))
+                parts.append((nid, _merge(subs)))
                 continue
-            missing = "" if verdict is not None else self._silent(nid, q)
-            if missing:
-                parts.append((nid, self._not_stated(nid, Part([f"通知没有写明{missing}。"]))))
-                continue
-            part = self._about(nid, q, intents, today, [i for i, _ in ranked if i not in intents])
-            if verdict is not None:
-                part = Part(verdict.lines + part.lines, verdict.citations + part.citations)
-            if county and (not intents or {Intent.SUBSIDY, Intent.QUOTA} & set(intents)):
-                extra = self._county_notes(nid, county)
-                if extra:
-                    part = Part(part.lines + extra.lines, part.citations + extra.citations)
-            parts.append((nid, part))
+            parts.append((nid, self._notice_part(nid, q, intents, ranked, today, profile, county)))
         answer = self._assemble(parts, intents, note)
         line = conclusion([self.kb.notices[nid] for nid, _ in parts], intents, q)
         if line:
             answer.text = line + "\n" + answer.text
         return answer
+
+    def _known_content(self, q: str) -> bool:
+        """Most words of the question besides places and question words occur in the
+        notices, one of them a specific one (``赣州照片要几张``: 照片 does; ``韶关最近有什么
+        招聘会``: only 工作 does), and no other service's topic is named."""
+        if any(t in q for t in off_topics() if t not in self._topics_in_notices()):
+            return False
+        tokens = [t for t in self.kb.tokenizer.tokens(q)
+                  if len(t) >= 2 and t not in self._place_words and not t.isascii() and not _CUE.search(t)]
+        known = [t for t in tokens if self.kb.index.idf(t) > 0]
+        # most words known, one of them specific (工作 or 推荐 alone is no topic of ours)
+        return 2 * len(known) >= len(tokens) > 0 and any(self.kb.index.idf(t) >= 2.5 for t in known)
+
+    def _notice_part(self, nid: str, q: str, intents: list[Intent], ranked: list[tuple[Intent, float]],
+                     today: dt.date, profile: Profile, county: str) -> Part:
+        """The answer about one notice: a verdict on the user's facts, "not stated", or
+        the facts and clause the question asks for."""
+        verdict = verdict_part(self.kb.notices[nid], profile, today,
+                               programme_named(q, self.kb.notices[nid])) if profile else None
+        if verdict is None and Intent.DEADLINE in intents and _STILL_OPEN.search(q):
+            verdict = deadline_verdict(self.kb.notices[nid], today)
+        if verdict is None and _ASKS_ELIGIBLE.search(q) and not _GENERAL_CONDITIONS.search(q):
+            verdict = self.evidence.verdict(nid, q, today)
+        if verdict is not None and set(intents) <= {Intent.CONDITIONS}:
+            return verdict
+        missing = "" if verdict is not None else self._silent(nid, q)
+        if missing:
+            return self._not_stated(nid, Part([f"通知没有写明{missing}。"]))
+        part = self._about(nid, q, intents, today, [i for i, _ in ranked if i not in intents])
+        if verdict is not None:
+            part = Part(verdict.lines + part.lines, verdict.citations + part.citations)
+        if county and (not intents or {Intent.SUBSIDY, Intent.QUOTA} & set(intents)):
+            extra = self._county_notes(nid, county)
+            if extra:
+                part = Part(part.lines + extra.lines, part.citations + extra.citations)
+        return part
 
     def _silent(self, nid: str, q: str) -> str:
         """What the notice does not say that ``q`` asks (:func:`knowledge.silence.silent_on`)."""
@@ -423,6 +450,37 @@ class Answerer:
         fallback = all(p.missing for _, p in parts)
         return Answer(_render(lines, cites), cites, fallback=fallback,
                       notice_ids=[nid for nid, _ in parts], intents=[i.value for i in intents])
+
+
+_CUE = re.compile(r"(吗|呢|几|多少|什么|啥|怎么|怎样|哪|多久|多长|多大|能不能|要不要|是不是|是否|会怎样|如何)")
+
+
+def _sub_questions(question: str) -> list[str]:
+    """The parts of a question asking two things (``韶关材料要几份 复印件要盖章吗``), each
+    with its own question word, split at spaces and punctuation; ``[]`` for one question.
+    The first part carries the place and the programme, so later parts keep them."""
+    pieces = [p for p in re.split(r"[\s，,；;？?。!！]+", question.strip()) if p]
+    chunks: list[str] = []
+    for piece in pieces:
+        if chunks and not _CUE.search(chunks[-1]):
+            chunks[-1] += piece  # 芜湖 / 同一个人两种工作室能一起报吗: one question
+        else:
+            chunks.append(piece)
+    chunks = [c for c in chunks if len(c) >= 3]
+    if len(chunks) < 2 or not all(_CUE.search(c) for c in chunks):
+        return []
+    return chunks[:3]
+
+
+def _merge(parts: list[Part]) -> Part:
+    """One part from the parts of a multi-part question: lines and clauses once each; a
+    "not stated" part only when every part is."""
+    lines: list[str] = []
+    cites: list[Citation] = []
+    for part in parts:
+        lines += [ln for ln in part.lines if ln not in lines]
+        cites += [c for c in part.citations if c not in cites]
+    return Part(lines, cites, missing=all(p.missing for p in parts))
 
 
 def programme_named(question: str, notice: Notice) -> str:
