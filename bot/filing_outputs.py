@@ -29,7 +29,9 @@ from flows.eligibility import EligibilityReport, Verdict, programmes
 from flows.spec import FormKind, FormSpec
 from flows.specs import REPORT_HEADINGS, get_spec, specs_for_notice
 from flows.specs.generic import report_headings_from
+from knowledge.eligibility import last_deadline
 from knowledge.models import DeadlineStatus, Material, Notice, SubmissionRule
+from knowledge.requirements import material_note, submission_requirements
 
 MARKS = {Verdict.MET: "✅ 符合", Verdict.NOT_MET: "❌ 不符合", Verdict.UNKNOWN: "❔ 待确认"}
 VERDICT_TEXT = {Verdict.MET: "符合", Verdict.NOT_MET: "不符合", Verdict.UNKNOWN: "暂无法判断"}
@@ -126,6 +128,8 @@ def checklist_items(notice: Notice, filled: Mapping[str, Any], answers: Mapping[
             note = "尚未在线填写，可发送“我要填报”继续填写"
         elif any(w in m.name for w in _REPORT_WORDS) and "report" in files:
             note = f"已生成提纲：{files['report']}"
+        own = material_note(m)
+        note = "；".join(x for x in (own, note) if x)
         items.append(ChecklistItem(name=m.name, copies=m.copies or (sub.copies if sub else None),
                                    format_note=fmt, condition_note=note, included=included))
     return items
@@ -147,8 +151,12 @@ def format_note(notice: Notice) -> str:
 
 
 def deadline_text(notice: Notice, today: dt.date) -> str:
-    """The applicant's deadline relative to ``today``: days left, passed, 另行通知, 未明确."""
-    dl = next((d for d in notice.facts.deadlines if d.applicant), None)
+    """The deadline relative to ``today``, as the Q&A says it: the applicants' latest
+    deadline of the open round (or, when the notice dates only the bureaus' steps, the
+    last step), with days left or passed; 另行通知; 未明确."""
+    own = [d for d in notice.facts.deadlines if d.applicant and not d.closed]
+    dl = last_deadline(notice) if not any(d.status is DeadlineStatus.UNSPECIFIED for d in own) else None
+    dl = dl or next(iter(own), None)
     if dl is None:
         return "通知未明确申报截止时间，请向经办部门确认。"
     if dl.status is DeadlineStatus.UNSPECIFIED:
@@ -191,6 +199,10 @@ def checklist_message(notice: Notice, items: list[ChecklistItem], today: dt.date
     fmt = next((i.format_note for i in items if i.format_note), "")
     if fmt:
         lines.append(f"格式要求：{fmt}")
+    rules = submission_requirements(notice)
+    if rules:
+        lines.append("注意事项（通知原文）：")
+        lines += [f"· {r.text}（{r.clause}）" for r in rules]
     where = submit_to_text(notice)
     if where:
         lines.append(f"报送：{where}")
@@ -251,7 +263,8 @@ def generate(notice: Notice, filled: Mapping[str, dict[str, Any]], answers: Mapp
     items = checklist_items(notice, filled, answers, values, names)
     place = notice.meta.place.name
     meta = ChecklistMeta(title=f"{place}技能大师工作室申报材料清单", notice_label=notice.label,
-                         deadline_text=deadline_text(notice, today), submit_to_text=submit_to_text(notice))
+                         deadline_text=deadline_text(notice, today), submit_to_text=submit_to_text(notice),
+                         requirements=[f"{r.text}（{r.clause}）" for r in submission_requirements(notice)])
     path = render_checklist_docx(items, meta, out_dir / f"{safe_filename(place)}申报材料清单.docx")
     files.append(OutgoingFile(path=path, filename=path.name, caption="个人申报材料清单"))
     return files, checklist_message(notice, items, today)

@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from flows.spec import FieldSpec, FormSpec, GroupSpec, active
 
@@ -54,12 +54,15 @@ class ChecklistMeta(BaseModel):
         notice_label: The notice cited (``Notice.label``).
         deadline_text: e.g. ``"8月20日前"``; empty when unknown.
         submit_to_text: e.g. ``"市人社局人才与职技管理科"``.
+        requirements: The notice's rules on preparing and handing in the materials
+            (stamps, printing, binding, electronic copies, internal publicity), quoted.
     """
 
     title: str
     notice_label: str = ""
     deadline_text: str = ""
     submit_to_text: str = ""
+    requirements: list[str] = Field(default_factory=list)
 
 
 def studio_name(pattern: str, values: Mapping[str, Any]) -> str:
@@ -191,7 +194,7 @@ def _group(doc: DocxDocument, group: GroupSpec, rows: list[dict[str, Any]]) -> N
 
 def render_checklist_docx(
     checklist_items: Sequence[ChecklistItem],
-    meta: ChecklistMeta | Mapping[str, str],
+    meta: ChecklistMeta | Mapping[str, Any],
     path: Path | str,
 ) -> Path:
     """Write the materials checklist as .docx.
@@ -228,6 +231,10 @@ def render_checklist_docx(
         row = [str(n), item.name, copies, item.format_note, item.condition_note, need]
         for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = text
+    if info.requirements:
+        _bold(doc, "注意事项（通知原文）")
+        for text in info.requirements:
+            doc.add_paragraph(f"· {text}")
     out = Path(path)
     doc.save(str(out))
     return out

@@ -8,7 +8,8 @@ Usage::
 expected verdict per condition, forms with their field labels, checklist items,
 closed). Prints per notice and in total: conditions found, verdicts per condition on
 each profile (and flipped ✅↔❌ ones), overall verdicts, form labels found, checklist
-items found, and whether a closed round is recognised.
+items found in the checklist the applicant gets (name, copies, stamp, format words),
+and whether a closed round is recognised.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from bot.filing_outputs import checklist_items, checklist_message
 from knowledge.eligibility.rules import Status, assess, overall
 from knowledge.models import ConditionKind, Notice
 from knowledge.parse import parse_notice
@@ -95,15 +97,22 @@ def score(path: Path, key: dict, today: dt.date, verbose: bool) -> Counter[str]:
             c["field_found"] += hit
             if verbose and not hit:
                 print(f"  missing field {form['attachment']} {field['label']}")
-    texts = _norm(" ".join([m.name + m.text for m in notice.facts.materials]
-                           + [s.text for s in notice.facts.submission]))
+    message = _norm(checklist_message(notice, checklist_items(notice, {}, {}, {}, {}), today))
     for item in key.get("checklist", []):
         c["check_total"] += 1
-        words = [w for w in re.split(r"[（）()、，,：:；;\s]", item["item"]) if len(w) >= 2]
-        hit = all(_norm(w) in texts for w in words[:2])
+        words = [w for w in re.split(r"[《》（）()、，,：:；;\s]", item["item"])
+                 if len(w) >= 2 and not re.fullmatch(r"附件\d+", w)]
+        parts = [_norm(w) for w in words[:2]]
+        if item.get("copies"):
+            n = item["copies"]
+            parts.append(f"{n}份" if f"{n}份" in message else f"{'一两三四五'[n - 1] if n <= 5 else n}份")
+        if item.get("stamp"):
+            parts.append("章")
+        parts += [w for w in ("A4", "双面", "胶装", "PDF", "U盘", "光盘", "邮箱", "公示") if w in (item.get("format") or "")]
+        hit = all(p in message for p in parts)
         c["check_found"] += hit
         if verbose and not hit:
-            print(f"  missing checklist item: {item['item']}")
+            print(f"  checklist misses {[p for p in parts if p not in message]} of: {item['item']}")
     c["closed_total"] += 1
     c["closed_right"] += closed(notice, today) == bool(key.get("closed"))
     return c

@@ -154,3 +154,22 @@ def test_studio_name_patterns() -> None:
         studio_name("太仓市+领办人名字+职业工种名称+技能大师工作室", {"leader_name": "李四"})
         == "太仓市李四（职业工种名称）技能大师工作室"
     )
+
+
+def test_checklist_quotes_the_rules_offices_reject_files_for():
+    """福建 (blind, GBK): stamps on copies, A4 双面 胶装, a PDF disc and the internal
+    publicity are in the checklist the applicant gets, each with its clause."""
+    import datetime as dt
+
+    from bot.filing_outputs import checklist_items, checklist_message
+    from knowledge.parse import parse_notice
+    from knowledge.readers import read_document
+
+    path = Path(__file__).resolve().parents[1] / "data" / "filing_blind" / "f3_fujian.txt"
+    notice = parse_notice(read_document(path), path.name)
+    text = checklist_message(notice, checklist_items(notice, {}, {}, {}, {}), dt.date(2026, 12, 1))
+    rules = text.split("注意事项（通知原文）：", 1)[1]
+    for words in (("复印件", "公章"), ("双面", "胶装"), ("PDF", "光盘"), ("公示", "5个工作日")):
+        assert any(all(w in line for w in words) for line in rules.splitlines()), words
+    assert "（四、（六））" in rules
+    assert "2026-12-10" in text and "还有9天" in text

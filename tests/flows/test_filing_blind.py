@@ -3,8 +3,9 @@
 with space-separated cells, an HTML page of a closed round).
 
 First score (before any tuning on it): conditions 53.6%, verdicts 43.1%, overall 58.3%,
-form labels 91.6%, checklist items 95.7%, closed rounds 4/4, flipped 0. Floors sit a
-few points below the score after the generic fixes.
+form labels 91.6%, closed rounds 4/4, flipped 0; checklist items 4.3% once scored on the
+checklist the applicant gets (name, copies, stamp, format words). Floors sit a few
+points below the score after the generic fixes.
 """
 
 from __future__ import annotations
