@@ -95,6 +95,10 @@ class FormField(BaseModel):
         repeated: True for a column of a repeated table (team members, awards).
         group: Name of the repeated group (``"工作室其他成员"``), empty otherwise.
         signature: True for cells filled by officials (意见/盖章), not the applicant.
+        options: Printed choices (``□高级技师 □技师`` → ``["高级技师", "技师"]``).
+        hint: The form's own note on what to write (``（包括带徒人数…可另附页）``).
+        long: True when the form leaves room for a paragraph (a hint, 可另附页).
+        row: 0-based index of the row (in :attr:`Attachment.rows`) the label sits in.
     """
 
     label: str
@@ -102,6 +106,10 @@ class FormField(BaseModel):
     repeated: bool = False
     group: str = ""
     signature: bool = False
+    options: list[str] = Field(default_factory=list)
+    hint: str = ""
+    long: bool = False
+    row: int = -1
 
 
 class Attachment(BaseModel):
@@ -113,6 +121,8 @@ class Attachment(BaseModel):
         line: 1-based line where the attachment starts.
         fields: The form's fields in order (empty for non-form attachments).
         text: The raw attachment text.
+        rows: The form's grid as printed: one list of cell texts per table row, an
+            empty string for a cell the applicant fills (printed forms follow it).
     """
 
     number: str
@@ -120,6 +130,7 @@ class Attachment(BaseModel):
     line: int
     fields: list[FormField] = Field(default_factory=list)
     text: str = ""
+    rows: list[list[str]] = Field(default_factory=list)
 
 
 class DeadlineStatus(StrEnum):

@@ -15,8 +15,8 @@ from knowledge.models import Attachment, FormField
 from knowledge.parse.structure import RawAttachment
 
 _TAG = re.compile(r"</?p>")
-_SIGNATURE = re.compile(r"(意见|盖章|签字|签章|审批|审核推荐)")
-_NOT_LABEL = re.compile(r"^(注|（可另附|\(可另附|（包括|\(包括|年月日|年\s*月\s*日|二[〇O○]|附件|.*制$|.*（盖章）$)")
+_SIGNATURE = re.compile(r"(意见|盖章|签字|签章|审批|审核推荐|承诺)")
+_NOT_LABEL = re.compile(r"^(注|（可另附|\(可另附|（包括|\(包括|（盖章|\(盖章|年月日|年\s*月\s*日|二[〇O○]|附件|.*制$|(?!.*意见).*（盖章）$)")
 _SECTION = re.compile(r"(基本情况|情况|成员)$")
 _MAX_LABEL = 24
 
@@ -27,16 +27,31 @@ def _cells(line: str) -> list[str]:
     return [c.rstrip(":：_") for c in cells]
 
 
+_OPTIONS = re.compile(r"^(?:[□☐]\s*[^□☐]+){2,}$")
+_HINT = re.compile(r"^[（(].*(包括|可另附|另附|不超过|字以内|近[一二三四五]年|简要|填写).*[）)]$")
+_INLINE = re.compile(r"([\u4e00-\u9fff（）()]{2,12})[：:]")
+
+
+def _options(cell: str) -> list[str]:
+    """``□国有企业　□民营企业`` → ``["国有企业", "民营企业"]``; ``[]`` for other cells."""
+    cell = cell.strip()
+    if not _OPTIONS.match(re.sub(r"\s+", "", cell)):
+        return []
+    return [o.strip(" 　:：") for o in re.findall(r"[□☐]\s*([^□☐\s　]+)", cell) if o.strip(" 　:：")]
+
+
 def parse_form(raw: RawAttachment) -> Attachment:
-    """Turn an attachment's lines into an :class:`Attachment` with its fields.
+    """Turn an attachment's lines into an :class:`Attachment` with its fields and grid.
 
     Args:
         raw: The attachment as located by :func:`knowledge.parse.structure.parse_layout`.
 
     Returns:
-        The attachment; ``fields`` is empty for attachments that are not forms.
+        The attachment; ``fields`` is empty for attachments that are not forms. Each
+        field carries its printed options (□…), the form's hint, and its grid row.
     """
     fields: list[FormField] = []
+    rows: list[list[str]] = []
     seen: set[str] = set()
     section = ""
     group = ""
@@ -44,30 +59,66 @@ def parse_form(raw: RawAttachment) -> Attachment:
     text_lines: list[str] = []
     for _, line in raw.lines:
         text_lines.append(line)
+        raw_cells = [c.strip() for c in re.split(r"\t|</?p>", line)]
         cells = [c for c in _cells(line) if c]
-        labels = [c for c in cells if len(c) <= _MAX_LABEL and not _NOT_LABEL.match(c)
-                  and re.search(r"[\u4e00-\u9fffA-Za-z]", c)]
+        if len(raw_cells) == 1 and len(_INLINE.findall(line)) >= 2:  # 工作室名称：　　　领办人：
+            raw_cells = [part for lbl in _INLINE.findall(line) for part in (lbl, "")]
+        elif len(raw_cells) == 1 and len(cells) > 1:  # cells set apart by runs of spaces
+            raw_cells = _join_options(cells)
+            cells = raw_cells
+        labels = [c for c in cells if 2 <= len(c) <= _MAX_LABEL and not _NOT_LABEL.match(c)
+                  and re.search(r"[\u4e00-\u9fffA-Za-z]", c) and not _options(c) and not c.startswith(("□", "☐"))]
+        if len(raw_cells) > 1 and labels:
+            labels = [lbl for lbl in (re.sub(r"\s+", "", c).rstrip(":：_") for c in raw_cells)
+                      if lbl in labels]
+        if raw_cells != [""] and (len(raw_cells) > 1 or labels):
+            rows.append([re.sub(r"[ 　]{2,}", " ", c) for c in raw_cells])
         if not labels:
             continue
         if len(labels) == 1 and _SECTION.search(labels[0]) and len(cells) == 1:
             section, group = labels[0], ""
             continue
-        if len(labels) >= 3 and ("姓名" in labels or "获奖项目" in labels) and any(
-            f.label in ("姓名", "领办人", "领衔人", "技能大师领办人") for f in fields
-        ):
+        header = len(labels) >= 3 and len(labels) == len([c for c in raw_cells if c]) and (
+            "姓名" in labels or "获奖项目" in labels)
+        if header and (any(f.label in ("姓名", "领办人", "领衔人", "技能大师领办人") for f in fields)
+                       or re.search(r"(名单|花名册|成员)", raw.title)):
             group = "工作室成员" if "姓名" in labels else "获奖情况"
             group_cols = labels
             for lbl in labels:
                 key = f"{group}/{lbl}"
                 if key not in seen:
                     seen.add(key)
-                    fields.append(FormField(label=lbl, section=section, repeated=True, group=group))
+                    fields.append(FormField(label=lbl, section=section, repeated=True, group=group,
+                                            row=len(rows) - 1))
             continue
-        for lbl in labels:
+        for i, lbl in enumerate(labels):
             if lbl in seen or lbl in group_cols:
                 continue
             seen.add(lbl)
-            fields.append(FormField(label=lbl, section=section,
-                                    signature=bool(_SIGNATURE.search(lbl))))
+            after = _next_cell(raw_cells, lbl)
+            hint = after if _HINT.match(re.sub(r"\s+", "", after)) else ""
+            fields.append(FormField(label=lbl, section=section, signature=bool(_SIGNATURE.search(lbl)),
+                                    options=_options(after), hint=hint,
+                                    long=bool(hint) or "另附" in after, row=len(rows) - 1))
     return Attachment(number=raw.number, title=raw.title, line=raw.line, fields=fields,
-                      text="\n".join(text_lines))
+                      text="\n".join(text_lines), rows=rows)
+
+
+def _join_options(cells: list[str]) -> list[str]:
+    """Space-separated cells with the checkbox choices of one label joined into one cell
+    (``单位类型  □企业  □技工院校`` → ``["单位类型", "□企业 □技工院校"]``)."""
+    out: list[str] = []
+    for c in cells:
+        if c.startswith(("□", "☐")) and out and out[-1].startswith(("□", "☐")):
+            out[-1] += " " + c
+        else:
+            out.append(c)
+    return out
+
+
+def _next_cell(cells: list[str], label: str) -> str:
+    """The cell printed right after ``label`` (its value cell), ``""`` when none."""
+    for i, c in enumerate(cells):
+        if re.sub(r"\s+", "", c).rstrip(":：_") == label:
+            return cells[i + 1] if i + 1 < len(cells) else ""
+    return ""

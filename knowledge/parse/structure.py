@@ -37,7 +37,7 @@ _ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）()\s]{4,60}(局|办公室|委员�
 _ATTACH_HEADER = re.compile(r"^附\s*件\s*(\d*)\s*[:：]?\s*$")
 _ATTACH_LIST = re.compile(r"^附\s*件\s*[:：]\s*(.+)$")
 _LIST_ITEM = re.compile(r"^(\d{1,2})\s*[.．、]\s*(.+)$")
-_FORM_TITLE = re.compile(r"(表|报告|方案|书|清单|目录)》?\s*$")
+_FORM_TITLE = re.compile(r"(表|报告|方案|书|清单|目录|名单|花名册|提纲)[)）》]?\s*$")
 _NOISE = re.compile(r"^(（此件主动公开）|公开方式[:：].*|抄送[:：].*)$")
 _SENTENCE_DONE = re.compile(r"[。；;：:！？!?）)”]$")
 
@@ -170,6 +170,7 @@ def _split_attachments(
             while j < len(lines) and not title_parts or (
                 title_parts and not _FORM_TITLE.search(title_parts[-1]) and j < len(lines)
                 and len(title_parts) < 3 and not _ATTACH_HEADER.match(lines[j][1])
+                and not re.search(r"[：:]|\S\s+\S+\s+\S", lines[j][1])  # a form row, not the title's tail
             ):
                 title_parts.append(lines[j][1])
                 j += 1
