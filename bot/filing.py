@@ -194,9 +194,8 @@ class FilingRoute(FormMixin):
         if op in kb.notices:
             return self._enter(turn, op)
         if op == "spec":
-            try:
-                spec = get_spec(arg)
-            except KeyError:
+            spec = _spec_of(kb, arg)
+            if spec is None:
                 return [Reply(text=_STALE)]
             return self._begin(turn, kb.notices[spec.notice_id], spec)
         if op == "closedok":
@@ -206,7 +205,9 @@ class FilingRoute(FormMixin):
             turn.session.drafts[nid] = {**(turn.session.drafts.get(nid) or {}), "closed_ok": True}
             return self._enter(turn, nid, check_only=check_only == "check")
         if op == "go" and arg:
-            spec = get_spec(arg)
+            spec = _spec_of(kb, arg)
+            if spec is None:  # an old button: its form is gone
+                return [Reply(text=_STALE)]
             return self._start_form(turn, kb.notices[spec.notice_id], spec)
         if op == "prog":
             nid, _, index = arg.partition(":")
@@ -238,3 +239,19 @@ class FilingRoute(FormMixin):
             return [Reply(text="好的，草稿已保留。发送“我要填报”可以接着填写。")]
         return [Reply(text=_STALE)]
 
+
+def _spec_of(kb: KnowledgeBase, spec_id: str) -> FormSpec | None:
+    """The form a button names: a built-in spec, or one generated from a notice of the
+    knowledge base (``generic_<notice id>[_<n>]``); ``None`` when neither exists."""
+    try:
+        spec = get_spec(spec_id)
+    except KeyError:
+        spec = None
+        for nid in sorted(kb.notices, key=len, reverse=True):
+            if spec_id.startswith(f"generic_{nid}"):
+                try:
+                    spec = get_spec(spec_id, kb.notices[nid])
+                except KeyError:
+                    return None
+                break
+    return spec if spec is not None and spec.notice_id in kb.notices else None

@@ -9,6 +9,7 @@ with ``（盖章）  年  月  日``. Printed values are never masked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -151,6 +152,13 @@ def render_form_docx(spec: FormSpec, state_values: Mapping[str, Any], path: Path
     if spec.attachment:
         doc.add_paragraph(spec.attachment)
     _title(doc, spec.title)
+    if spec.grid:
+        _attachment_table(doc, spec, values)
+        for note in spec.notes:
+            doc.add_paragraph(note)
+        out = Path(path)
+        doc.save(str(out))
+        return out
     pending: list[tuple[str, str]] = []
     section = ""
 
@@ -179,6 +187,57 @@ def render_form_docx(spec: FormSpec, state_values: Mapping[str, Any], path: Path
     out = Path(path)
     doc.save(str(out))
     return out
+
+
+_PLACEHOLDER = re.compile(r"^\{(group:)?([\w]+)(\|ticks)?\}$")
+
+
+def _ticked(field: FieldSpec, value: Any) -> str:
+    """A choice cell as printed on the form: every printed option, the chosen ones ☑."""
+    chosen = value if isinstance(value, list) else [value]
+    names = {str(v) for v in chosen if v not in (None, "")}
+    names |= {str(v).split("/")[-1] for v in names}  # 二级/技师 ticks the printed 技师
+    return " ".join(("☑" if o in names else "□") + o for o in field.options)
+
+
+def _attachment_table(doc: DocxDocument, spec: FormSpec, values: Mapping[str, Any]) -> Table:
+    """The attachment's own table: its rows and cells, each value in its cell, a repeated
+    table's entries as rows under its header, a row with fewer cells merged to full width,
+    signature and stamp cells left as printed (blank)."""
+    fields = {i.name: i for i in spec.items if isinstance(i, FieldSpec)}
+    groups = {i.name: i for i in spec.items if isinstance(i, GroupSpec)}
+    rows: list[list[str]] = []
+    for row in spec.grid:
+        m = _PLACEHOLDER.match(row[0]) if len(row) == 1 else None
+        if m and m.group(1):
+            group = groups[m.group(2)]
+            entries = values.get(group.name) or []
+            numbered = len(rows) > 0 and rows[-1][:1] == ["序号"]
+            for n, entry in enumerate(entries or [{}], 1):
+                cells = [f.show(entry.get(f.name)) for f in group.fields]
+                rows.append([str(n), *cells] if numbered else cells)
+            continue
+        cells = []
+        for cell in row:
+            m = _PLACEHOLDER.match(cell)
+            if m and m.group(2) in fields:
+                field = fields[m.group(2)]
+                value = values.get(field.name)
+                cells.append(_ticked(field, value) if m.group(3) and field.options else field.show(value))
+            else:
+                cells.append(cell)
+        rows.append(cells)
+    width = max((len(r) for r in rows), default=2)
+    table = doc.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    for r, cells in enumerate(rows):
+        row = table.rows[r]
+        for c, text in enumerate(cells):
+            row.cells[c].text = text
+        if len(cells) < width:  # the last cell spans the rest of the row
+            row.cells[len(cells) - 1].merge(row.cells[width - 1])
+            row.cells[len(cells) - 1].text = cells[-1]
+    return table
 
 
 def _group(doc: DocxDocument, group: GroupSpec, rows: list[dict[str, Any]]) -> None:

@@ -205,6 +205,9 @@ class FormSpec(BaseModel):
         naming_pattern: The notice's naming rule for the studio, when it has one,
             e.g. ``"太仓市+领办人名字+职业工种名称+技能大师工作室"``.
         notes: Footnotes printed under the form (``"注：本表一式二份"``).
+        grid: The attachment's table as printed, for forms built from it: rows of cells,
+            each a printed text, a ``{slot}`` value cell or a ``{group:<slot>}`` row
+            standing for the rows of a repeated table; empty for hand-made layouts.
     """
 
     id: str
@@ -217,6 +220,7 @@ class FormSpec(BaseModel):
     signature_cells: list[str] = Field(default_factory=list)
     naming_pattern: str = ""
     notes: list[str] = Field(default_factory=list)
+    grid: list[list[str]] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check(self) -> FormSpec:

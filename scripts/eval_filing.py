@@ -22,6 +22,8 @@ from collections import Counter
 from pathlib import Path
 
 from bot.filing_outputs import checklist_items, checklist_message
+from flows.spec import FieldSpec, GroupSpec
+from flows.specs import specs_for_notice
 from knowledge.eligibility.rules import Status, assess, overall
 from knowledge.models import ConditionKind, Notice
 from knowledge.parse import parse_notice
@@ -44,6 +46,30 @@ OVERALL = {Status.MET: "符合", Status.NOT_MET: "不符合", Status.UNSURE: "�
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+TYPES = {
+    "name": {"name"}, "id_number": {"id_number"}, "phone": {"phone", "landline"}, "mobile": {"mobile", "phone"},
+    "email": {"email"}, "date": {"date", "year_month"}, "year_month": {"year_month"},
+    "choice": {"choice", "sex", "skill_level", "yes_no", "political_status", "education"},
+    "multi_choice": {"multi_choice"}, "number": {"integer", "area_m2", "amount_yuan", "percent", "year"},
+    "text": {"text", "political_status", "ethnicity", "education", "sex"},
+}
+
+
+def _type_ok(want: dict, item: FieldSpec | GroupSpec) -> bool:  # type: ignore[type-arg]
+    """The generated field has the key's type (and its printed options / columns)."""
+    kind = want["type"]
+    if kind == "repeated_group":
+        cols = {_norm(f.label) for f in item.fields} if isinstance(item, GroupSpec) else set()
+        return isinstance(item, GroupSpec) and {_norm(x) for x in want.get("columns", []) if x != "序号"} <= cols
+    if not isinstance(item, FieldSpec):
+        return False
+    if kind == "long_text":
+        return item.validator == "text" and (item.max_len or 0) >= 500
+    if item.validator not in TYPES.get(kind, {kind}):
+        return False
+    return set(want.get("options") or []) <= set(item.options) if kind in ("choice", "multi_choice") else True
 
 
 def closed(notice: Notice, today: dt.date) -> bool:
@@ -89,14 +115,30 @@ def score(path: Path, key: dict, today: dt.date, verbose: bool) -> Counter[str]:
         c["overall_total"] += 1
         o = overall(findings)
         c["overall_right"] += (OVERALL[o] if o else "") == prof["overall"]
+    specs = specs_for_notice(notice)
     for form in key.get("forms", []):
         labels = {_norm(f.label) for a in notice.attachments for f in a.fields}
+        spec = next((s for s in specs if _norm(s.title) == _norm(form["title"])), None)
+        items = {_norm(i.label): i for i in spec.items} if spec else {}
+        c["form_total"] += 1
+        c["form_found"] += spec is not None
+        if verbose and spec is None:
+            print(f"  no form for {form['attachment']} {form['title']}")
         for field in form.get("fields", []):
             c["field_total"] += 1
             hit = _norm(field["label"]) in labels
             c["field_found"] += hit
             if verbose and not hit:
                 print(f"  missing field {form['attachment']} {field['label']}")
+            item = items.get(_norm(field["label"]))
+            if field["type"] == "repeated_group" and spec is not None:  # the key names the table
+                item = next((i for i in spec.items if isinstance(i, GroupSpec)), None)
+            c["type_total"] += 1
+            ok = item is not None and _type_ok(field, item)
+            c["type_right"] += ok
+            if verbose and not ok:
+                got = getattr(item, "validator", type(item).__name__) if item is not None else "—"
+                print(f"  field type {field['label']}: want {field['type']} got {got}")
     message = _norm(checklist_message(notice, checklist_items(notice, {}, {}, {}, {}), today))
     for item in key.get("checklist", []):
         c["check_total"] += 1
@@ -132,7 +174,7 @@ def main() -> None:
             print(f"== {path.name}")
         c = score(path, json.loads(key_path.read_text(encoding="utf-8")), today, args.verbose)
         total.update(c)
-    for name in ("cond", "verdict", "overall", "field", "check", "closed"):
+    for name in ("cond", "verdict", "overall", "form", "field", "type", "check", "closed"):
         t = total[f"{name}_total"]
         got = total[f"{name}_found"] + total[f"{name}_right"]
         print(f"{name:<8} {got}/{t}  {100 * got / t if t else 0:.1f}%")

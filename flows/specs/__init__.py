@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flows.spec import FormSpec
 from flows.specs import lucheng, shaoguan, taicang, wuxi, zhenjiang
-from flows.specs.generic import generic_spec
+from flows.specs.generic import generic_spec, generic_specs
 from knowledge.models import Notice
 
 SPECS_BY_NOTICE: dict[str, list[FormSpec]] = {
@@ -66,8 +66,8 @@ REPORT_HEADINGS: dict[str, list[str]] = {
 
 
 def specs_for_notice(notice: Notice) -> list[FormSpec]:
-    """Return the hand specs of ``notice``, or a one-element list with its generic spec."""
-    return SPECS_BY_NOTICE.get(notice.id) or [generic_spec(notice)]
+    """Return the hand specs of ``notice``, or its generic specs (one per fillable attachment)."""
+    return SPECS_BY_NOTICE.get(notice.id) or generic_specs(notice)
 
 
 def get_spec(spec_id: str, notice: Notice | None = None) -> FormSpec:
@@ -82,8 +82,10 @@ def get_spec(spec_id: str, notice: Notice | None = None) -> FormSpec:
     """
     if spec_id in SPECS_BY_ID:
         return SPECS_BY_ID[spec_id]
-    if notice is not None and spec_id == f"generic_{notice.id}":
-        return generic_spec(notice)
+    if notice is not None and spec_id.startswith(f"generic_{notice.id}"):
+        for spec in generic_specs(notice):
+            if spec.id == spec_id:
+                return spec
     raise KeyError(spec_id)
 
 
@@ -92,6 +94,7 @@ __all__ = [
     "SPECS_BY_ID",
     "SPECS_BY_NOTICE",
     "generic_spec",
+    "generic_specs",
     "get_spec",
     "specs_for_notice",
 ]

@@ -37,7 +37,8 @@ def _options(cell: str) -> list[str]:
     cell = cell.strip()
     if not _OPTIONS.match(re.sub(r"\s+", "", cell)):
         return []
-    return [o.strip(" 　:：") for o in re.findall(r"[□☐]\s*([^□☐\s　]+)", cell) if o.strip(" 　:：")]
+    found = [re.sub(r"[（(][^）)]*[）)]?$", "", o).strip(" 　:：") for o in re.findall(r"[□☐]\s*([^□☐\s　]+)", cell)]
+    return [o for o in found if o]  # 其他（请注明：　　） → 其他
 
 
 def parse_form(raw: RawAttachment) -> Attachment:
@@ -75,7 +76,7 @@ def parse_form(raw: RawAttachment) -> Attachment:
             rows.append([re.sub(r"[ 　]{2,}", " ", c) for c in raw_cells])
         if not labels:
             continue
-        if len(labels) == 1 and _SECTION.search(labels[0]) and len(cells) == 1:
+        if len(labels) == 1 and _SECTION.search(labels[0]) and len(cells) == 1 and len(raw_cells) == 1:
             section, group = labels[0], ""
             continue
         header = len(labels) >= 3 and len(labels) == len([c for c in raw_cells if c]) and (
@@ -91,7 +92,7 @@ def parse_form(raw: RawAttachment) -> Attachment:
                     fields.append(FormField(label=lbl, section=section, repeated=True, group=group,
                                             row=len(rows) - 1))
             continue
-        for i, lbl in enumerate(labels):
+        for lbl in labels:
             if lbl in seen or lbl in group_cols:
                 continue
             seen.add(lbl)

@@ -120,6 +120,25 @@ def qc_answer(field: FieldSpec) -> str:
     return f"{field.label}：多年从事数控车削加工，带徒20余人，主持技术攻关5项。"
 
 
+def grid_pairs(path: Path) -> set[tuple[str, str]]:
+    """(cell, next cell) pairs of every row of a .docx table, merged cells once, and
+    (cell, cell below) pairs where a row of labels stands above its row of values."""
+    out = set()
+    for table in docx.Document(str(path)).tables:
+        previous: list[str] = []
+        for row in table.rows:
+            cells, seen = [], set()
+            for c in row.cells:
+                if id(c._tc) not in seen:
+                    seen.add(id(c._tc))
+                    cells.append(c.text)
+            out |= {(a.rstrip("：:"), b) for a, b in zip(cells, cells[1:], strict=False)}
+            if len(previous) == len(cells):
+                out |= set(zip(previous, cells, strict=True))
+            previous = cells
+    return out
+
+
 async def skip_check(chat: Chat) -> Reply:
     """Skip every self-check question; the last reply (the form's first question)."""
     reply = None
@@ -136,10 +155,13 @@ async def test_notice_ingested_later_is_filed_with_its_attachment_table(tmp_path
         assert result.status == "added" and result.notice_id == QC_ID
     async with build_runtime(settings) as rt:  # the KB now includes 青川
         notice = rt.engine.kb.notices[QC_ID]
-        [spec] = specs_for_notice(notice)
+        spec, members = specs_for_notice(notice)  # every attachment the applicant fills
         assert spec.id == f"generic_{QC_ID}" and spec.title == "青川市技能大师工作室申报表"
+        assert members.title == "青川市技能大师工作室团队成员情况表" and members.kind.value == "member_record"
         chat = Chat(rt)
-        [first] = await chat.say("我要填报青川")
+        [menu] = await chat.say("我要填报青川")
+        assert [c.label for c in menu.choices] == [spec.title, members.title]
+        [first] = await chat.say(payload=menu.choices[0].payload)
         assert "先用几个问题自查" in first.text  # a self-check from the notice's own conditions
         first = await skip_check(chat)
         assert "开始填写《青川市技能大师工作室申报表》" in first.text
@@ -178,12 +200,15 @@ async def test_notice_ingested_later_is_filed_with_its_attachment_table(tmp_path
         form = files["青川市技能大师工作室申报表.docx"]
         paragraphs = [p.text for p in docx.Document(str(form)).paragraphs]
         assert paragraphs[:2] == ["附件1", "青川市技能大师工作室申报表"]
-        got = pairs(form)
+        got = grid_pairs(form)  # the attachment's own grid: each value in the cell after its label
         for label, value in QC_PRINTED.items():
             assert (label, value) in got, (label, value)
-        assert all(any(k == label and v.strip() for k, v in got) for label in QC_LABELS), got
-        for label in QC_SIGNATURES:  # left empty for the officials' stamps
-            assert (label, f"\n\n{STAMP}") in got
+        empty = [label for label in QC_LABELS if not any(k == label and v.strip() for k, v in got)]
+        assert empty == [], empty
+        for label in QC_SIGNATURES:  # left as printed for the officials' stamps
+            assert (label, "（盖章） 年 月 日") in got
+        width = {len({id(c._tc) for c in r.cells}) for r in docx.Document(str(form)).tables[0].rows}
+        assert max(width) == 4 and min(width) < 4  # 4 columns as in 附件1, short rows merged
 
         rows = checklist_table(files["青川市申报材料清单.docx"])
         names = list(rows)
@@ -208,7 +233,8 @@ async def test_ingested_notice_deadline_passed_is_said(tmp_path: Path):
         await ingest_files(rt.notices, [QINGCHUAN])
     async with build_runtime(settings) as rt:
         chat = Chat(rt)
-        await chat.say("我要填报青川")
+        [menu] = await chat.say("我要填报青川")
+        await chat.say(payload=menu.choices[0].payload)
         await skip_check(chat)
         spec = specs_for_notice(rt.engine.kb.notices[QC_ID])[0]
         while (flow := await chat.flow()) is not None:

@@ -4,8 +4,10 @@ with space-separated cells, an HTML page of a closed round).
 
 First score (before any tuning on it): conditions 53.6%, verdicts 43.1%, overall 58.3%,
 form labels 91.6%, closed rounds 4/4, flipped 0; checklist items 4.3% once scored on the
-checklist the applicant gets (name, copies, stamp, format words). Floors sit a few
-points below the score after the generic fixes.
+checklist the applicant gets (name, copies, stamp, format words); forms generated 4/9
+and field types 57.9% once those were scored. Floors sit a few points below the score
+after the generic fixes (forms 8/9 — the one left is a bureau's 推荐汇总表 —, field
+types 96.8%, checklist 95.7%).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ assert _spec and _spec.loader
 eval_filing = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(eval_filing)
 
-FLOORS = {"cond": 0.95, "verdict": 0.93, "overall": 0.90, "field": 0.88, "check": 0.90, "closed": 1.0}
+FLOORS = {"cond": 0.95, "verdict": 0.93, "overall": 0.90, "form": 0.85, "field": 0.90, "type": 0.92,
+          "check": 0.90, "closed": 1.0}
 
 
 def test_blind_filing_floors():
