@@ -87,7 +87,7 @@ class FilingRoute(FormMixin):
         intent, nid = self._intent(turn)
         if intent:
             return self._enter(turn, nid, check_only=intent == "check")
-        if flow is None or flow.get("kind") not in ("form", "check", "cond"):
+        if flow is None or flow.get("kind") not in ("form", "check", "cond", "reuse"):
             return None
         if turn.payload == "handoff":
             return self._handoff_replies(turn)
@@ -105,7 +105,26 @@ class FilingRoute(FormMixin):
             return self._form_turn(turn, flow, raw)
         if flow["kind"] == "check":
             return self._check_turn(turn, flow, raw)
+        if flow["kind"] == "reuse":
+            return self._reuse_turn(turn, flow, raw)
         return self._cond_turn(turn, flow, raw)
+
+    def _reuse_turn(self, turn: Turn, flow: dict[str, Any], raw: str) -> list[Reply]:
+        """The answer to "use the answers of the other form?": 是 / 否 (buttons or typed)."""
+        kb = turn.engine.kb
+        notice = kb.notices.get(flow["notice_id"])
+        spec = _spec_of(kb, flow["spec_id"])
+        if notice is None or spec is None:
+            turn.session.flow = None
+            return [Reply(text=_STALE)]
+        answer = raw.removeprefix(f"{PREFIX}reuse:").strip()
+        if answer in ("yes", "是", "是的", "好", "用", "可以") or answer.startswith("是"):
+            return self._start_form(turn, notice, spec, reuse=True)
+        if answer in ("no", "否", "不", "不用", "不要") or answer.startswith(("否", "不")):
+            return self._start_form(turn, notice, spec, reuse=False)
+        return [Reply(text="请回复“是”直接使用已填的信息，或回复“否”重新填写。", choices=[
+            Choice(label="是", payload=f"{PREFIX}reuse:yes"),
+            Choice(label="否", payload=f"{PREFIX}reuse:no")])]
 
     # --- entry ----------------------------------------------------------------------
 
@@ -191,6 +210,10 @@ class FilingRoute(FormMixin):
             if flow is None or arg not in opts:
                 return [Reply(text=_STALE)]
             return self._flow_turn(turn, flow, opts[arg])
+        if op == "reuse":
+            if not flow or flow.get("kind") != "reuse":
+                return [Reply(text=_STALE)]
+            return self._reuse_turn(turn, flow, f"{PREFIX}reuse:{arg}")
         if op in kb.notices:
             return self._enter(turn, op)
         if op == "spec":

@@ -37,11 +37,33 @@ HINT = "填写中有疑问可以直接问（如“材料交几份？”），也
 class FormMixin(CheckMixin):
     """Form turns, conditional-material questions and outputs of ``FilingRoute``."""
 
-    def _start_form(self, turn: Turn, notice: Notice, spec: FormSpec) -> list[Reply]:
+    def _start_form(self, turn: Turn, notice: Notice, spec: FormSpec, reuse: bool | None = None) -> list[Reply]:
+        """Start ``spec``, prefilled from the self-check. Answers given in another form
+        of the notice are offered first (``用张建国在《…》中的信息？``), never copied
+        silently; ``reuse`` is the applicant's answer to that offer."""
         draft = copy.deepcopy(turn.session.drafts.get(notice.id) or {})
         prefill: dict[str, Any] = dict(draft.get("profile", {}))
-        for values in draft.get("filled", {}).values():
-            prefill.update({k: v for k, v in values.items() if not isinstance(v, list)})
+        other: dict[str, Any] = {}
+        titles: list[str] = []
+        for spec_id, values in draft.get("filled", {}).items():
+            if spec_id == spec.id:
+                continue
+            shared = {k: v for k, v in values.items() if not isinstance(v, list) and v not in (None, "")
+                      and spec.item(k) is not None and k not in prefill}
+            if shared:
+                other.update(shared)
+                titles.append(get_spec(spec_id, notice).title)
+        if other and reuse is None:
+            who = other.get("leader_name") or other.get("name") or ""
+            labels = [i.label for k in other if (i := spec.item(k)) is not None]
+            turn.session.flow = {"kind": "reuse", "notice_id": notice.id, "spec_id": spec.id}
+            text = (f"您在《{'》《'.join(titles)}》中已填过{who + '的' if who else ''}{len(labels)}项信息"
+                    f"（{'、'.join(labels[:6])}{'等' if len(labels) > 6 else ''}），要直接用于《{spec.title}》吗？"
+                    "回复“是”直接使用，回复“否”重新填写。")
+            return [Reply(text=text, choices=[Choice(label="是", payload=f"{PREFIX}reuse:yes"),
+                                              Choice(label="否", payload=f"{PREFIX}reuse:no")])]
+        if reuse:
+            prefill.update(other)
         result = start(spec, {k: v for k, v in prefill.items() if v is not None})
         result.prompt = result.prompt.replace("查看已填内容。", "查看已填内容。" + HINT, 1)
         flow = {"kind": "form", "notice_id": notice.id, "spec_id": spec.id, "state": {}}

@@ -14,13 +14,24 @@ from flows.choices import normalise
 from flows.validators.base import FieldError
 
 
+def number_runs(raw: str) -> list[str]:
+    """The numbers written in ``raw`` (digits or Chinese numerals), each as written;
+    a lone numeral inside a word (``一共``) is not counted when digits are present."""
+    text = unicodedata.normalize("NFKC", raw).replace("m2", "").replace(",", "")
+    runs = re.findall(r"-?[\d.〇零○一二两三四五六七八九十百千万亿]+", text)
+    if any(re.search(r"\d", r) for r in runs):
+        runs = [r for r in runs if re.search(r"\d", r) or len(r) > 1]
+    return runs
+
+
 def parse_number(raw: str) -> float | None:
     """Read a quantity with units and Chinese numerals: ``"5人"`` → 5, ``"一百二十平米"``
-    → 120, ``"2.5万元"`` → 25000, ``"两万"`` → 20000; ``None`` when unreadable."""
-    text = unicodedata.normalize("NFKC", raw).replace("m2", "").replace(",", "")
-    text = re.sub(r"[^\d.\-〇零○一二两三四五六七八九十百千万亿]", "", text)
-    if not text:
+    → 120, ``"2.5万元"`` → 25000, ``"两万"`` → 20000; ``None`` when unreadable or when
+    the text holds two numbers (``李强 45 技师 参与攻关5项`` is not 455: ask again)."""
+    runs = number_runs(raw)
+    if len(runs) != 1:  # 李强 45 技师 参与攻关5项: two numbers, not 455
         return None
+    text = runs[0]
     try:
         return float(text)
     except ValueError:
@@ -41,6 +52,9 @@ def _check_range(value: float, context: Mapping[str, Any], unit: str = "") -> No
 def validate_integer(raw: str, context: Mapping[str, Any]) -> int:
     """A whole number (``5``, ``5人``, ``五人``, ``十二``) within ``context["min"]``/``["max"]``."""
     value = parse_number(raw)
+    runs = number_runs(raw)
+    if value is None and len(runs) > 1:
+        raise FieldError(f"回复里有{len(runs)}个数字（{'、'.join(runs)}），请只填写这一项的数值，例如：5。")
     if value is None or value != int(value):
         raise FieldError("请填写一个整数，例如：5。")
     _check_range(value, context)

@@ -253,8 +253,24 @@ async def test_second_form_is_prefilled_from_the_first(rt):
     await rt.state.commit_turn("test:zhang", s, "test", "", [], [])
     [menu] = await chat.say("我要填报太仓")
     assert menu.choices[0].label.endswith("（已填）")
-    [first] = await chat.say(payload="file:spec:taicang_members")
+    [offer] = await chat.say(payload="file:spec:taicang_members")  # offered, never copied silently
+    assert "已填过1项信息（工作室名称）" in offer.text
+    assert [c.label for c in offer.choices] == ["是", "否"]
+    [first] = await chat.say(payload=offer.choices[0].payload)
     assert "第 1 位成员" in first.text  # studio name not asked again
+
+
+async def test_answers_of_another_form_are_not_used_when_declined(rt):
+    chat = Chat(rt)
+    s = await session(rt)
+    s.drafts[TAICANG] = {"profile": {}, "checked": ["技能大师工作室"],
+                         "filled": {"taicang_application": {"studio_name": "太仓市张建国数控车工技能大师工作室"}}}
+    await rt.state.commit_turn("test:zhang", s, "test", "", [], [])
+    await chat.say("我要填报太仓")
+    await chat.say(payload="file:spec:taicang_members")
+    [first] = await chat.say("否")
+    assert "工作室名称" in first.text and "第 1 位成员" not in first.text
+    assert "studio_name" not in (await chat.flow())["state"]["values"]
 
 
 async def test_closed_round_is_said_before_the_first_question(rt):

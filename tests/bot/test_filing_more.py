@@ -322,7 +322,9 @@ async def test_taicang_member_records_and_report_outline(settings):
         assert [c.label for c in replies[-1].choices] == [
             "继续填写《太仓市技能大师工作室申请表》", "继续填写《太仓市技能大师工作室申办报告》"]
         chat.seen.clear()
-        [start] = await chat.say(payload=replies[-1].choices[1].payload)
+        [offer] = await chat.say(payload=replies[-1].choices[1].payload)
+        assert "要直接用于《太仓市技能大师工作室申办报告》吗" in offer.text
+        [start] = await chat.say(payload=offer.choices[0].payload)
         assert "开始填写《太仓市技能大师工作室申办报告》" in start.text
         assert "申办的工作室名称" not in start.text  # known from the record
         while (flow := await chat.flow()) is not None:

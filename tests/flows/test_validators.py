@@ -348,3 +348,15 @@ def test_retirement_category():
     assert v("retirement_category", "2") == "cadre"
     with pytest.raises(FieldError, match="工人"):
         v("retirement_category", "不知道")
+
+
+@pytest.mark.parametrize("raw", ["李强 45 技师 参与攻关5项", "2018年9月"])
+def test_a_sentence_with_two_numbers_is_asked_again_not_glued(raw):
+    """"李强 45 技师 参与攻关5项" is not 455: the field is asked again, naming the numbers."""
+    with pytest.raises(ValueError, match="个数字"):
+        VALIDATORS["integer"](raw, {"min": 0, "max": 100000})
+
+
+@pytest.mark.parametrize(("raw", "value"), [("我们一共6人", 6), ("团队有6个人", 6), ("两万", 20000)])
+def test_one_number_in_words_is_read(raw, value):
+    assert VALIDATORS["integer"](raw, {"min": 0, "max": 100000}) == value
