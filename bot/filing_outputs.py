@@ -28,7 +28,7 @@ from flows.eligibility import DEFAULT_PROGRAMME as STUDIO
 from flows.eligibility import EligibilityReport, Verdict, programmes
 from flows.spec import FormKind, FormSpec
 from flows.specs import REPORT_HEADINGS, get_spec, specs_for_notice
-from flows.specs.generic import report_headings_from
+from flows.specs.generic import OUTLINE_WORDS, outline_from
 from knowledge.eligibility import last_deadline
 from knowledge.models import DeadlineStatus, Material, Notice, SubmissionRule
 from knowledge.requirements import material_note, submission_requirements
@@ -37,7 +37,7 @@ MARKS = {Verdict.MET: "✅ 符合", Verdict.NOT_MET: "❌ 不符合", Verdict.UN
 VERDICT_TEXT = {Verdict.MET: "符合", Verdict.NOT_MET: "不符合", Verdict.UNKNOWN: "暂无法判断"}
 NUMERIC = frozenset({"integer", "year", "area_m2", "amount_yuan", "percent"})
 """Validators whose answer is a number: a typed number is the answer, not option N."""
-_REPORT_WORDS = ("申办报告", "申报报告")
+_REPORT_WORDS = OUTLINE_WORDS
 _NOT_JOINT = ("其他", "行业协会", "高技能公共实训基地")
 
 
@@ -249,17 +249,17 @@ def generate(notice: Notice, filled: Mapping[str, dict[str, Any]], answers: Mapp
         names[spec.id] = path.name
         files.append(OutgoingFile(path=path, filename=path.name, caption=f"《{spec.title}》已填写"))
     programme = _programme(notice, filled)
-    headings = REPORT_HEADINGS.get(notice.id) or report_headings_from(notice)
-    wants_report = any(any(w in m.name for w in _REPORT_WORDS) for m in notice.facts.materials
-                       if not m.programme or m.programme == programme)
-    if headings and wants_report and programme == STUDIO:
+    kind, headings = outline_from(notice, programme)
+    if notice.id in REPORT_HEADINGS and kind:
+        headings = REPORT_HEADINGS[notice.id]
+    if headings:
         name = report_name(notice, values, specs)
         content = {f.label: str(filled[s.id].get(f.name) or "") for s in specs
                    if s.kind is FormKind.REPORT for f in s.fields}
-        path = render_report_outline_docx(headings, name, out_dir / f"{safe_filename(name)}申办报告提纲.docx",
-                                          content)
+        path = render_report_outline_docx(headings, name, out_dir / f"{safe_filename(name)}{kind}提纲.docx",
+                                          content, kind)
         names["report"] = path.name
-        files.append(OutgoingFile(path=path, filename=path.name, caption="申办报告提纲"))
+        files.append(OutgoingFile(path=path, filename=path.name, caption=f"{kind}提纲"))
     items = checklist_items(notice, filled, answers, values, names)
     place = notice.meta.place.name
     meta = ChecklistMeta(title=f"{place}技能大师工作室申报材料清单", notice_label=notice.label,

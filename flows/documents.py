@@ -304,9 +304,11 @@ def render_report_outline_docx(
     studio_name: str,
     path: Path | str,
     content: Mapping[str, str] | None = None,
+    kind: str = "申办报告",
 ) -> Path:
-    """Write a 申办报告 outline: the notice's headings, numbered 一、二、…, each followed
-    by the applicant's text from ``content`` (heading → text) or a placeholder.
+    """Write the outline of the document the notice asks for (``kind``: 申办报告, 建设方案…):
+    the notice's headings, numbered 一、二、…, each followed by the applicant's text from
+    ``content`` (heading → text) or a placeholder.
 
     A heading about the studio's name (``"申办工作室名称"``) is followed by
     ``studio_name``.
@@ -315,7 +317,7 @@ def render_report_outline_docx(
         ``path`` as a :class:`~pathlib.Path`.
     """
     doc = _new_document()
-    _title(doc, f"{studio_name}申办报告" if studio_name else "技能大师工作室申办报告")
+    _title(doc, f"{studio_name}{kind}" if studio_name else f"技能大师工作室{kind}")
     for n, heading in enumerate(headings):
         number = CN_NUMBERS[n] if n < len(CN_NUMBERS) else str(n + 1)
         _bold(doc, f"{number}、{heading}")

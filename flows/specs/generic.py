@@ -350,24 +350,46 @@ def _add_column(
 _REPORT_CONTENT = re.compile(r"(?:内容)?包括[:：]?(.+?)(?:等[，,。；;]|等$|[。；;]|$)")
 
 
-def report_headings_from(notice: Notice) -> list[str]:
-    """申办报告 headings read from the notice's own description of the report, for
-    notices without hand-written headings.
+OUTLINE_WORDS = ("申办报告", "申报报告", "建设方案", "建设规划", "工作方案", "申报书")
+"""Materials the applicant writes as a document: an outline of it is generated."""
+_TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、\s*(.+?)\s*$")
 
-    ``"申办报告，包括工作室名称（统一命名为“…”）、领办人及团队成员简介、场地设备情况…等"``
-    → ``["工作室名称", "领办人及团队成员简介", "场地设备情况", …]``.
+
+def outline_from(notice: Notice, programme: str = "") -> tuple[str, list[str]]:
+    """The document the notice asks the applicant to write (申办报告, 建设方案, 建设规划…)
+    and its headings, from the notice itself: the outline attachment's 一、二、 headings
+    (``附件3 建设方案（提纲）``), else the material's own description (``建设方案应包括
+    工作室基本情况、建设目标…等内容``).
 
     Returns:
-        The headings in the notice's order; empty when no material describes a report.
+        ``(kind, headings)`` such as ``("建设方案", ["工作室基本情况", …])``; headings
+        empty when the notice asks for the document without describing it, ``("", [])``
+        when it asks for none.
     """
-    for material in notice.facts.materials:
-        if "报告" not in material.name:
+    found = ""
+    for m in notice.facts.materials:
+        if m.programme and programme and m.programme != programme:
             continue
-        m = _REPORT_CONTENT.search(material.text)
-        if not m:
+        kind = next((w for w in OUTLINE_WORDS if w in m.name), "")
+        if not kind:
             continue
-        body = re.sub(r"[（(][^）)]*[）)]", "", m.group(1))
-        parts = re.split(r"[、，,]|以及", body)
-        headings = [p.strip().removeprefix("和").strip() for p in parts]
-        return [h for h in headings if 2 <= len(h) <= 30]
-    return []
+        for a in notice.attachments:
+            if kind in a.title or (("提纲" in a.title or "报告" in a.title) and kind[-2:] in a.title):
+                heads = [h.group(1) for ln in a.text.splitlines() if (h := _TOP_HEADING.match(ln))]
+                if len(heads) >= 2:
+                    return kind, [re.sub(r"[（(][^）)]*[）)]$", "", h).strip() for h in heads]
+        heads = _described_headings(m.text)
+        if heads:
+            return kind, heads
+        found = found or kind
+    return found, []
+
+
+def _described_headings(text: str) -> list[str]:
+    m = _REPORT_CONTENT.search(text)
+    if not m:
+        return []
+    body = re.sub(r"[（(][^）)]*[）)]", "", m.group(1))
+    parts = re.split(r"[、，,]|以及", body)
+    headings = [p.strip().removeprefix("和").strip().removesuffix("等内容").removesuffix("内容") for p in parts]
+    return [h for h in headings if 2 <= len(h) <= 30]

@@ -130,3 +130,15 @@ async def test_unseen_docx_notice_is_checked_filed_and_printed_like_its_attachme
         assert words in checklist, words
     key = json.loads((DATA / "f1_zibo.docx.expected.json").read_text(encoding="utf-8"))
     assert not key["closed"]
+
+
+def test_outline_comes_from_the_notice_s_own_outline_attachment():
+    """福建 (blind, GBK): 附件3 建设方案（提纲）gives the headings; named as the notice names it."""
+    from flows.specs.generic import outline_from
+    from knowledge.parse import parse_notice
+    from knowledge.readers import read_document
+
+    path = DATA / "f3_fujian.txt"
+    notice = parse_notice(read_document(path), path.name)
+    key = json.loads((DATA / "f3_fujian.txt.expected.json").read_text(encoding="utf-8"))
+    assert outline_from(notice) == ("建设方案", key["outline"])
