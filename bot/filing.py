@@ -190,10 +190,19 @@ class FilingRoute(FormMixin):
             Choice(label=s.title + ("（已填）" if s.id in filled else ""), payload=f"{PREFIX}spec:{s.id}")
             for s in specs])]
 
-    def _begin(self, turn: Turn, notice: Notice, spec: FormSpec) -> list[Reply]:
-        """Run the self-check first when the form is an application not yet checked."""
+    def _begin(self, turn: Turn, notice: Notice, spec: FormSpec, programme: str = "") -> list[Reply]:
+        """Run the self-check first when the form is an application not yet checked. A
+        form shared by several programmes (``技能大师工作室（首席技师工作室）申报表``) asks
+        which one is applied for first: their conditions differ."""
         draft = turn.session.drafts.get(notice.id) or {}
-        programme = programme_of(spec, notice)
+        progs = programmes(notice)
+        named = [p for p in progs if p in spec.title]
+        if not programme and len(progs) > 1 and len(named) != 1 and spec.kind is FormKind.APPLICATION \
+                and not set(progs) & set(draft.get("checked", [])):
+            return [Reply(text=f"《{spec.title}》用于{'、'.join(progs)}，您申报的是哪一类？（两类的申报条件不同）",
+                          choices=[Choice(label=p, payload=f"{PREFIX}progform:{i}:{spec.id}")
+                                   for i, p in enumerate(progs)])]
+        programme = programme or programme_of(spec, notice)
         has_rules = programme in programmes(notice)
         if spec.kind is FormKind.APPLICATION and has_rules and programme not in draft.get("checked", []):
             intro = f"填写《{spec.title}》之前，先用几个问题自查一下申报条件（回答会自动填入申报表）。"
@@ -221,6 +230,13 @@ class FilingRoute(FormMixin):
             if spec is None:
                 return [Reply(text=_STALE)]
             return self._begin(turn, kb.notices[spec.notice_id], spec)
+        if op == "progform":
+            index, _, spec_id = arg.partition(":")
+            spec = _spec_of(kb, spec_id)
+            progs = programmes(kb.notices[spec.notice_id]) if spec else []
+            if spec is None or not index.isdigit() or int(index) >= len(progs):
+                return [Reply(text=_STALE)]
+            return self._begin(turn, kb.notices[spec.notice_id], spec, progs[int(index)])
         if op == "closedok":
             check_only, _, nid = arg.rpartition(":")
             if nid not in kb.notices:

@@ -142,3 +142,22 @@ def test_outline_comes_from_the_notice_s_own_outline_attachment():
     notice = parse_notice(read_document(path), path.name)
     key = json.loads((DATA / "f3_fujian.txt.expected.json").read_text(encoding="utf-8"))
     assert outline_from(notice) == ("建设方案", key["outline"])
+
+
+async def test_a_form_shared_by_two_programmes_asks_which_one_first(tmp_path: Path):
+    """宜昌 (blind): one 申报表 for 技能大师工作室 and 首席技师工作室, whose conditions
+    differ: the programme is chosen before the self-check, and its own rules are asked."""
+    settings = load_settings({}, db=tmp_path / "kb.db", today=TODAY, rate_limit_per_minute=0)
+    async with build_runtime(settings) as rt:
+        [result] = await ingest_files(rt.notices, [DATA / "f2_yichang.txt"])
+    async with build_runtime(settings) as rt:
+        chat = Chat(rt, past_closed=False)
+        [menu] = await chat.say("我要填报宜昌")
+        [ask] = await chat.say(payload=menu.choices[0].payload)
+        assert "您申报的是哪一类" in ask.text
+        assert [c.label for c in ask.choices] == ["技能大师工作室", "首席技师工作室"]
+        [first] = await chat.say(payload=ask.choices[1].payload)
+        flow = await chat.flow()
+        assert flow is not None and flow["kind"] == "check" and flow["programme"] == "首席技师工作室"
+        assert "出生年月" in first.text  # 距法定退休年龄不少于5年 needs it
+        assert result.notice_id == flow["notice_id"]
