@@ -378,6 +378,10 @@ def _forms(n: Notice, today: dt.date, programme: str, question: str = "") -> Par
     citation = Citation(n.id, n.label, f"附件{cite_att.number}", cite_att.title)
     if target is not None:
         lines = [f"附件{target.number or ''}《{target.title}》"]
+        asked = [f for f in target.fields if f.options and f.label in question]
+        if asked:  # 单位类型有哪几种可以勾: the field's printed choices
+            lines += [f"{f.label}（可勾选）：" + " ".join(f"□{o}" for o in f.options) for f in asked]
+            return Part(lines, [citation])
         notes = [ln.strip() for ln in target.text.splitlines() if ln.strip().startswith("注")]
         if any(w in question for w in _FIELD_WORDS) or not notes:
             sections: dict[str, list[str]] = {}

@@ -6,6 +6,10 @@ is asked often and rarely written: the notice is silent when no sentence names t
 (``knowledge/data/timed_events.txt``: 到账 ≈ 拨付/下达/发放) together with a time (a date,
 上旬/中旬/下旬, N个工作日内; a specific day when the user asks 哪一天/几号).
 
+Details often asked and often unstated (the validity period, one payment or
+instalments, the floor area, a residence rule: ``knowledge/data/detail_questions.txt``)
+are silent when no sentence of the notice has the words that would state them.
+
 A yes/no question about a word the notice never uses (``要不要答辩``) was tried and left
 out: a notice writes the same thing in other words (电子版 ≈ 电子文档) too often.
 """
@@ -36,6 +40,19 @@ def timed_events() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def detail_questions() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """``[(what is not stated, question pattern, notice pattern)]`` from
+    ``knowledge/data/detail_questions.txt``."""
+    text = resources.files("knowledge").joinpath("data/detail_questions.txt").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            what, asks, answers = (part.strip() for part in line.split(" | "))
+            out.append((what, re.compile(asks), re.compile(answers)))
+    return out
+
+
 def _sentences(notice: Notice) -> list[str]:
     return [s for c in notice.clauses for s in re.split(r"(?<=[。；;])", c.text.replace("\n", "")) if s.strip()]
 
@@ -56,6 +73,9 @@ def silent_on(notice: Notice, question: str) -> str:
             if not any(any(w in s for w in synonyms) and timed.search(s) for s in _sentences(notice)):
                 return f"{word}的具体时间"
             return ""
+    for what, asks, answers in detail_questions():
+        if asks.search(question):
+            return "" if any(answers.search(s) for s in _sentences(notice)) else what
     return ""
 
 
