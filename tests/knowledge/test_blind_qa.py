@@ -60,14 +60,14 @@ def _calls(pattern: str) -> tuple[Path, ...]:
 
 
 SETS = [
-    # measured 0.869 / 0.800 / 0.917; first blind scores 0.681 / 0.400 / 0.750
-    BlindSet("blind_qa", tuple(sorted((DATA / "blind_qa").glob("qa*.txt"))), 160, 72, 0.84, 0.76, 0.88),
-    # measured 0.825 / 0.771 / 0.857; first blind scores 0.667 / 0.400 / 0.804
-    BlindSet("blind_qa2", _calls("h*"), 120, 56, 0.79, 0.73, 0.82),
-    # measured 0.780 / 0.611 / 0.826; first blind scores 0.720 / 0.556 / 0.804
-    BlindSet("blind_qa3", _calls("g*"), 100, 46, 0.75, 0.57, 0.79),
-    # measured 0.880 / 0.933 / 0.756; first blind scores 0.780 / 0.600 / 0.756
-    BlindSet("blind_qa4", tuple(sorted((DATA / "blind_qa4").glob("qa4_*"))), 100, 45, 0.85, 0.88, 0.72),
+    # measured 0.888 / 0.818 / 0.917; first blind scores 0.681 / 0.400 / 0.750
+    BlindSet("blind_qa", tuple(sorted((DATA / "blind_qa").glob("qa*.txt"))), 160, 72, 0.85, 0.78, 0.88),
+    # measured 0.850 / 0.800 / 0.875; first blind scores 0.667 / 0.400 / 0.804
+    BlindSet("blind_qa2", _calls("h*"), 120, 56, 0.81, 0.76, 0.84),
+    # measured 0.820 / 0.639 / 0.848; first blind scores 0.720 / 0.556 / 0.804
+    BlindSet("blind_qa3", _calls("g*"), 100, 46, 0.78, 0.60, 0.81),
+    # measured 0.890 / 0.933 / 0.800; first blind scores 0.780 / 0.600 / 0.756
+    BlindSet("blind_qa4", tuple(sorted((DATA / "blind_qa4").glob("qa4_*"))), 100, 45, 0.86, 0.88, 0.76),
 ]
 
 
