@@ -65,6 +65,7 @@ def tier_of(text: str) -> int | None:
     return None
 
 
+_AREA = re.compile(r"(?:场地|面积|工作室|场所)[^\d，,。；;？?]{0,6}?(\d{2,5})\s*(?:平方米|平方|平米|㎡|平)")
 _UNIT_WORD = re.compile(r"(公司|企业|单位|厂|学校|院校|协会)")
 _BARE_HONOUR = re.compile(r"(?:^|[，,\s、])((?:全国|中华|[\u4e00-\u9fff]{2,3}(?:省|市|区|县))[\u4e00-\u9fff]{0,4}?"
                           r"(?:技术能手|工匠|技能大奖|技能大师|名匠|劳动模范|五一劳动奖章|首席技师))(?=[，,。；\s、]|$)")
@@ -263,6 +264,10 @@ def read_profile(question: str, today: dt.date) -> Profile:
                                           if not re.search(r"(没|无|不是|没有)", question[max(0, question.find(h) - 4):question.find(h)])]
     p.honours = [h for h in dict.fromkeys(said) if not _NEGATED.search(question[:question.find(h)])]
     p.no_honour = (bool(_NO_HONOUR.search(question)) or bool(_NO_HONOUR_AFTER.search(question))) and not p.honours
+    area = _AREA.search(question)
+    if area:
+        p.area = float(area.group(1))
+        p.stated.append(f"场地{p.area:g}平方米")
     holds = _HOLDS.search(question)
     if holds:
         p.holds_tier = tier_of(holds.group(1))

@@ -242,6 +242,7 @@ def _honours(c: Condition, p: Profile) -> Finding:
     return Finding(Status.NOT_MET, f"您没有荣誉称号，通知要求获得以下荣誉之一：{listed}。", c)
 
 
+_BORN_AFTER = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:及)?(?:以后|之后|后)出生")
 _AGE_RELAXED = re.compile(r"([^。；;，,]{2,60}?)的?[，,]?\s*(?:年龄)?(?:可)?(?:适当)?放宽(?:至|到)\s*(\d{2})\s*周?岁")
 _HONOUR_TIER = [(re.compile(r"(全国|国家|中华|国务院)"), 3), (re.compile(r"(省|自治区)"), 2), (re.compile(r"(市|州|盟)"), 1)]
 
@@ -272,12 +273,22 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
     said = f"您{low}岁" if low == high else f"按出生年份您今年{low}或{high}岁"
     if high <= limit:
         return Finding(Status.MET, f"{said}，在“年龄不超过{limit}周岁”以内。", c)
+    cutoff = _BORN_AFTER.search(c.text)
+    if cutoff and p.birth and low != high:  # the notice's own date decides the birth year
+        year, month = int(cutoff.group(1)), int(cutoff.group(2))
+        if p.birth[0] > year or p.birth[0] == year and p.birth[1] >= month:
+            return Finding(Status.MET, f"您{p.birth[0]}年出生，在“{cutoff.group(0)}”之列。", c)
+        if p.birth[0] < year and not _AGE_RELAXED.search(section or c.text):
+            return Finding(Status.NOT_MET, f"您{p.birth[0]}年出生，早于通知写的“{cutoff.group(0)}”。", c)
     relaxed = _AGE_RELAXED.search(section or c.text)
     if relaxed and low <= int(relaxed.group(2)):  # 获得全国技术能手的，年龄可放宽至58周岁
         who = relaxed.group(1).strip("，, ")
         if _qualifies(who, p):
             return Finding(Status.MET, f"{said}，超过{limit}周岁，但属于通知可放宽至{relaxed.group(2)}周岁的情形"
                                        f"（{shorten(who, 50)}）。", c)
+        if p.no_honour and re.search(r"(荣誉|称号|技术能手|工匠|奖)", who):
+            return Finding(Status.NOT_MET, f"{said}，超过{limit}周岁；放宽至{relaxed.group(2)}周岁只适用于"
+                                           f"{shorten(who, 40)}，您说没有相应荣誉。", c)
         return Finding(Status.UNSURE, f"{said}，超过一般的{limit}周岁；{shorten(who, 50)}的可放宽至"
                                       f"{relaxed.group(2)}周岁，请确认是否属于。", c)
     vague = re.search(r"(?:特别优秀|确有[^。；，]{0,6}|贡献突出|业绩突出)[^。；]{0,8}?(?:的)?[，,]?\s*(?:可|可以)?(?:适当)?放宽",
@@ -489,8 +500,10 @@ def _no_repeat(c: Condition, p: Profile) -> Finding | None:
         return Finding(Status.MET, "尚无同类工作室（或资助），不受“不再重复申报”限制。", c)
     from knowledge.profile import tier_of
 
-    listed = re.search(r"已(?:被)?(?:获评|认定为|获得|获批|命名为|获)?[^。；，,]{0,4}?(国家级|全国|省级|自治区级|市级|区级|县级|[\u4e00-\u9fff]{2,3}市级)", c.text)
-    floor = tier_of(listed.group(1)) if listed else None
+    listed = re.search(r"已(?:被)?(?:获评|认定为|获得|获批|命名为|获)?([^。；，,]{0,24}?)(?:的|技能大师|工作室)", c.text)
+    tiers = [t for w in re.findall(r"(国家级|全国|省级|自治区级|市级|区级|县级)", listed.group(1))
+             if (t := tier_of(w)) is not None] if listed else []
+    floor = min(tiers) if tiers else None  # 国家级、省级…的: the lowest level named
     if floor is not None and p.holds_tier < floor:
         return None  # holds a lower level than the one the rule names
     if listed or re.search(r"不再|重复", c.text):

@@ -193,3 +193,29 @@ def test_unit_type_conditions_parse(sentence: str, allowed: list[str], excluded:
     [c] = [c for c in extract_conditions([Clause(ref="一、", heading="申报范围", text=sentence, line=1, level=1)], [])
            if c.kind is ConditionKind.UNIT_TYPE]
     assert (sorted(c.options), sorted(c.excluded)) == (sorted(allowed), sorted(excluded))
+
+
+AGE_CUTOFF = Condition(kind=ConditionKind.AGE_MAX, value=56, text="年龄不超过56周岁（1970年1月1日以后出生）",
+                       clause="二、（二）")
+AGE_HONOUR = Condition(kind=ConditionKind.AGE_MAX, value=55,
+                       text="年龄不超过55周岁，获得省级以上技能荣誉的可放宽至58周岁", clause="二、")
+AREA = Condition(kind=ConditionKind.AREA_MIN, value=100, text="依托单位须提供不少于100平方米的独立场地", clause="第2段")
+NO_REPEAT = Condition(kind=ConditionKind.NO_REPEAT, text="已获评国家级、省级技能大师工作室的，不再重复申报市级技能大师工作室。",
+                      clause="三、")
+ONE_KIND = Condition(kind=ConditionKind.NO_REPEAT, text="同一领办人只能申报其中一类，不得重复申报。", clause="一、")
+
+
+@pytest.mark.parametrize(("text", "condition", "status"), [
+    ("我1969年出生的 能报吗", AGE_CUTOFF, Status.NOT_MET),  # the notice's date decides the birth year
+    ("我1970年出生的 能报吗", AGE_CUTOFF, Status.MET),
+    ("我57岁 没拿过什么省级荣誉 可以报吗", AGE_HONOUR, Status.NOT_MET),  # the relaxation is denied
+    ("我57岁 可以报吗", AGE_HONOUR, Status.UNSURE),
+    ("场地80平 其他都满足 能报不", AREA, Status.NOT_MET),
+    ("我们工作室面积有120平方米 够吗", AREA, Status.MET),
+    ("我们厂已经是省级技能大师工作室了 市级还能再报吗", NO_REPEAT, Status.NOT_MET),
+    ("我已经领衔了一个区级工作室 还能报吗", NO_REPEAT, None),  # a lower level than the rule names
+    ("我想同时报技能大师工作室和首席技师工作室 可以吗", ONE_KIND, Status.NOT_MET),
+])
+def test_rules_read_from_the_condition_text(text: str, condition: Condition, status: Status | None) -> None:
+    findings = assess(_notice(condition), profile(text), TODAY)
+    assert (findings[0].status if findings else None) == status, findings
