@@ -127,6 +127,20 @@ def pairs(path: Path) -> set[tuple[str, str]]:
     return out
 
 
+def grid_rows(path: Path) -> list[list[str]]:
+    """Each row of every .docx table as its cells' texts, a merged cell once."""
+    rows = []
+    for table in docx.Document(str(path)).tables:
+        for row in table.rows:
+            cells, seen = [], set()
+            for c in row.cells:
+                if id(c._tc) not in seen:
+                    seen.add(id(c._tc))
+                    cells.append(c.text)
+            rows.append(cells)
+    return rows
+
+
 def checklist_rows(path: Path) -> dict[str, str]:
     """Material name → 是否需要 of the checklist table."""
     table = docx.Document(str(path)).tables[0]

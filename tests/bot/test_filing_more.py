@@ -20,7 +20,7 @@ from typing import Any
 
 import docx
 import pytest
-from test_filing_e2e import GOOD_ID, Chat, answer, pairs
+from test_filing_e2e import GOOD_ID, Chat, answer, grid_rows, pairs
 
 import bot.filing_form as filing_form
 from bot.app import build_runtime
@@ -121,21 +121,15 @@ def qc_answer(field: FieldSpec) -> str:
 
 
 def grid_pairs(path: Path) -> set[tuple[str, str]]:
-    """(cell, next cell) pairs of every row of a .docx table, merged cells once, and
-    (cell, cell below) pairs where a row of labels stands above its row of values."""
+    """(cell, next cell) pairs of every table row, and (cell, cell below) pairs where a
+    row of labels stands above its row of values."""
     out = set()
-    for table in docx.Document(str(path)).tables:
-        previous: list[str] = []
-        for row in table.rows:
-            cells, seen = [], set()
-            for c in row.cells:
-                if id(c._tc) not in seen:
-                    seen.add(id(c._tc))
-                    cells.append(c.text)
-            out |= {(a.rstrip("：:"), b) for a, b in zip(cells, cells[1:], strict=False)}
-            if len(previous) == len(cells):
-                out |= set(zip(previous, cells, strict=True))
-            previous = cells
+    previous: list[str] = []
+    for cells in grid_rows(path):
+        out |= {(a.rstrip("：:"), b) for a, b in zip(cells, cells[1:], strict=False)}
+        if len(previous) == len(cells):
+            out |= set(zip(previous, cells, strict=True))
+        previous = cells
     return out
 
 

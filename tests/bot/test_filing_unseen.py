@@ -15,8 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import docx
-from test_filing_e2e import GOOD_ID, Chat
+from test_filing_e2e import GOOD_ID, Chat, grid_rows
 
 from bot.app import build_runtime
 from bot.settings import load_settings
@@ -67,20 +66,6 @@ def typed(flow: dict[str, Any], notice: Any) -> str:
     return BY_VALIDATOR.get(field.validator) or f"{field.label}示例"
 
 
-def grid(path: Path) -> list[list[str]]:
-    """Each table row's cells, merged cells once."""
-    rows = []
-    for table in docx.Document(str(path)).tables:
-        for row in table.rows:
-            cells, seen = [], set()
-            for c in row.cells:
-                if id(c._tc) not in seen:
-                    seen.add(id(c._tc))
-                    cells.append(c.text)
-            rows.append(cells)
-    return rows
-
-
 async def test_unseen_docx_notice_is_checked_filed_and_printed_like_its_attachments(tmp_path: Path):
     settings = load_settings({}, db=tmp_path / "kb.db", today=TODAY, rate_limit_per_minute=0)
     async with build_runtime(settings) as rt:
@@ -117,12 +102,12 @@ async def test_unseen_docx_notice_is_checked_filed_and_printed_like_its_attachme
             assert not replies[-1].text.startswith("⚠"), replies[-1].text
 
     files = {f.filename: f.path for r in chat.seen for f in r.files}
-    form = grid(files["淄博市技能大师工作室申报表.docx"])
+    form = grid_rows(files["淄博市技能大师工作室申报表.docx"])
     assert form[0] == ["工作室名称", "淄博市张强数控车工技能大师工作室"]  # merged across the row
     assert ["领办人姓名", "张强", "性别", "☑男 □女", "出生年月", "1975-03"] in form  # six cells as printed
     assert any(r[0] == "单位性质" and "☑民营企业" in r[1] and "□国有企业" in r[1] for r in form)
     assert any(r[0] == "单位意见（盖章）" and "（单位盖章）" in r[1] for r in form)  # left for the stamp
-    members = grid(files["淄博市技能大师工作室团队成员名单.docx"])
+    members = grid_rows(files["淄博市技能大师工作室团队成员名单.docx"])
     assert members[1] == ["姓名", "性别", "出生年月", "身份证号码", "技能等级", "从事工种", "联系电话"]
     assert len(members) == 4 and members[2][0] == "张强"  # two rows entered under the header
     checklist = next(r.text for r in chat.seen if r.text.startswith("【淄博市申报材料清单】"))
