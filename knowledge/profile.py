@@ -224,8 +224,8 @@ def read_profile(question: str, today: dt.date) -> Profile:
         p.stated.append(f"除您外团队{p.team_size}人")
     elif team:
         p.team_size = int(team.group(1) or team.group(2))
-        p.team_includes_leader = True if _WITH_LEADER.search(question) else (
-            False if _WITHOUT_LEADER.search(question) else None)
+        p.team_includes_leader = False if _WITHOUT_LEADER.search(question) else (  # 不含我 holds 含我
+            True if _WITH_LEADER.search(question) else None)
         p.stated.append(f"团队{p.team_size}人")
     if _OWN_UNIT.search(question):
         for name, rx in _UNIT_TYPES:

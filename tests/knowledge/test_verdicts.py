@@ -219,3 +219,9 @@ ONE_KIND = Condition(kind=ConditionKind.NO_REPEAT, text="同一领办人只能�
 def test_rules_read_from_the_condition_text(text: str, condition: Condition, status: Status | None) -> None:
     findings = assess(_notice(condition), profile(text), TODAY)
     assert (findings[0].status if findings else None) == status, findings
+
+
+@pytest.mark.parametrize(("text", "includes"), [("团队5个人不含我", False), ("团队5个人含我", True),
+                                                ("团队5个人不包括我", False), ("团队5个人", None)])
+def test_who_the_user_counts_in_the_team(text: str, includes: bool | None) -> None:
+    assert profile(text).team_includes_leader is includes
