@@ -22,9 +22,19 @@ def verdict_part(notice: Notice, profile: Profile, today: dt.date, programme: st
     verdict = overall(findings)
     if verdict is None:
         return None
+    cites = [cite(notice, f.condition.clause, f.condition.text) for f in findings]
+    progs = list(dict.fromkeys(f.condition.programme for f in findings if f.condition.programme))
+    if not programme and len(progs) > 1:  # no programme named: each programme's own verdict
+        lines = []
+        for prog in progs:
+            own = [f for f in findings if f.condition.programme in ("", prog)]
+            v = overall(own)
+            assert v is not None
+            lines.append(f"{_ICONS[v]} 申报{prog}：{_CONCLUSION[v]}：")
+            lines += [f"• {_ICONS[f.status]} {f.reason}" for f in own]
+        return Part(lines, cites)
     lines = [f"{_ICONS[verdict]} {_CONCLUSION[verdict]}："]
     lines += [f"• {_ICONS[f.status]} {f.reason}" for f in findings]
-    cites = [cite(notice, f.condition.clause, f.condition.text) for f in findings]
     return Part(lines, cites)
 
 
