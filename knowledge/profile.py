@@ -49,7 +49,9 @@ _UNIT_TYPES = [("个体户", re.compile(r"(个体工商户|个体户|个体经�
                ("企业", re.compile(r"(企业|公司|厂|民营|国企)"))]
 _OWN_UNIT = re.compile(r"(我们|我单位|本单位|我们单位|我是|我在|(?:公司|单位|厂|企业)(?:是|为|属于|在)|民营|国企|国有企业|个体)")
 _UNIT_AGE = re.compile(r"(?:公司|企业|单位|厂|学校|院校|协会)[^，,。；;\d]{0,8}?(?:成立|注册|建校|开了|办了|经营)(?:了)?\s*"
-                       r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(多)?年|(?:建校|(?<!工作室)(?<!工作室已)成立)\s*(\d{1,3})\s*(多)?年")
+                       r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(多)?年|(?:建校|(?<!工作室)(?<!工作室已)成立|注册|登记满?|经营)"
+                       r"(?:了)?\s*(\d{1,3})\s*(多)?年")
+_UNIT_SINCE = re.compile(r"(?:公司|企业|单位|厂|学校|院校|协会)[^。；;？?]{0,20}?((?:19|20)\d{2})年(?:成立|注册|建校|创办)")
 _HOLDS = re.compile(r"(?:已经是|已是|已经被?(?:认定|评)为|已经?获评|已经领衔了?|已经拿过|已经获得过?|已经有)(?:了)?(?:一个)?"
                     r"(国家级|全国|省级|自治区级|[\u4e00-\u9fff]{2,3}省|市级|区级|县级)[^，,。？?]{0,12}?(?:工作室|资助|支持|项目)")
 _BOTH = re.compile(r"(同时(?:报|申报)|一起报|都报|两(?:种|类|个)[^，,。]{0,6}(?:一起|都|同时)|再报个|还想再报|又报)")
@@ -67,7 +69,7 @@ def tier_of(text: str) -> int | None:
 
 _AREA = re.compile(r"(?:场地|面积|工作室|场所)[^\d，,。；;？?]{0,6}?(\d{2,5})\s*(?:平方米|平方|平米|㎡|平)")
 _UNIT_WORD = re.compile(r"(公司|企业|单位|厂|学校|院校|协会)")
-_BARE_HONOUR = re.compile(r"(?:^|[，,\s、])((?:全国|中华|[\u4e00-\u9fff]{2,3}(?:省|市|区|县))[\u4e00-\u9fff]{0,4}?"
+_BARE_HONOUR = re.compile(r"(?:^|[，,\s、])([\u4e00-\u9fff]{2,6}?"
                           r"(?:技术能手|工匠|技能大奖|技能大师|名匠|劳动模范|五一劳动奖章|首席技师))(?=[，,。；\s、]|$)")
 _SEX = [("男", re.compile(r"(男的|男性|男职工|我是男|男同志|我男|(?:^|[，,\s])男(?=[，,\s]))")),
         ("女", re.compile(r"(女的|女性|女职工|我是女|女同志|我女|(?:^|[，,\s])女(?=[，,\s]))"))]
@@ -104,6 +106,7 @@ class Profile:
         qualified_members: Team members (leader included) holding 技师 or above.
         same_major_exists: Whether the unit already has a studio of the same trade.
         unit_years: Years since the host unit was founded (``公司成立8年``).
+        unit_years_approx: ``unit_years`` comes from a founding year alone (``2021年成立``).
         holds_tier: The level of a studio (or its funding) the applicant already holds:
             4 national, 3 provincial, 2 city, 1 district/county (``已经是省级技能大师工作室了``).
         both_programmes: The applicant wants to apply for two programmes at once.
@@ -130,6 +133,7 @@ class Profile:
     qualified_members: int | None = None
     same_major_exists: bool | None = None
     unit_years: float | None = None
+    unit_years_approx: bool = False
     holds_tier: int | None = None
     both_programmes: bool = False
     stated: list[str] = field(default_factory=list)
@@ -251,6 +255,11 @@ def read_profile(question: str, today: dt.date) -> Profile:
         if founded is not None:
             p.unit_years = float(founded) + (0.5 if unit_age.group(2) or unit_age.group(4) else 0.0)
             p.stated.append(f"单位成立{p.unit_years:g}年")
+    since = _UNIT_SINCE.search(question) if p.unit_years is None else None
+    if since:  # 单位是民营企业，2021年成立: years by the calendar year, the month unknown
+        p.unit_years = float(today.year - int(since.group(1)))
+        p.unit_years_approx = True
+        p.stated.append(f"单位{since.group(1)}年成立")
     running = _RUNNING.search(question)
     if running and unit_age and running.start() >= unit_age.start() and running.start() < unit_age.end():
         running = None  # 公司成立8年 is the unit's age, not the studio's
@@ -260,8 +269,9 @@ def read_profile(question: str, today: dt.date) -> Profile:
         else:
             p.running_years = (1 if running.group(1) == "一" else int(running.group(1))) + (0.5 if running.group(2) else 0)
         p.stated.append(f"工作室运行约{p.running_years:g}年")
-    said = _HONOUR.findall(question) + [h for h in _BARE_HONOUR.findall(question)
-                                          if not re.search(r"(没|无|不是|没有)", question[max(0, question.find(h) - 4):question.find(h)])]
+    said = _HONOUR.findall(question) + [h for h in _BARE_HONOUR.findall(question)  # 中原大工匠 said alone
+                                          if not re.search(r"(没|未|无|不|拿|获|评|荣|当|是|我)", h)
+                                          and not re.search(r"(没|无|不是|没有)", question[max(0, question.find(h) - 4):question.find(h)])]
     p.honours = [h for h in dict.fromkeys(said) if not _NEGATED.search(question[:question.find(h)])]
     p.no_honour = (bool(_NO_HONOUR.search(question)) or bool(_NO_HONOUR_AFTER.search(question))) and not p.honours
     area = _AREA.search(question)

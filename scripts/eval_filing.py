@@ -53,7 +53,7 @@ TYPES = {
     "email": {"email"}, "date": {"date", "year_month"}, "year_month": {"year_month"},
     "choice": {"choice", "sex", "skill_level", "yes_no", "political_status", "education"},
     "multi_choice": {"multi_choice"}, "number": {"integer", "area_m2", "amount_yuan", "percent", "year"},
-    "text": {"text", "political_status", "ethnicity", "education", "sex"},
+    "text": {"text", "political_status", "ethnicity", "education", "sex", "skill_level"},
 }
 
 

@@ -35,7 +35,7 @@ DATE_BLANKS = frozenset({"年", "月", "日"})
 """The blanks of a printed date line (``填报日期：  年  月  日``), not fields of their own."""
 
 _NOTE = re.compile(r"[（(][^）)]*[）)]")
-_LONG_END = re.compile(r"(情况|简介|业绩|成果|计划|措施|说明|经历|简历|理由|方案|事迹|贡献)$")
+_LONG_END = re.compile(r"(情况|简介|业绩|成果|计划|措施|说明|经历|简历|理由|方案|事迹|贡献|目标|规划|思路)$")
 _CHOOSE_MANY = re.compile(r"(荣誉|奖项|称号|奖励|获奖)")
 _LEVELS = re.compile(r"(技师|高级工|中级工|初级工|[一二三四五]级)")
 _NOT_FILLED = re.compile(r"(汇总|名额|分配|一览|统计)")
@@ -72,7 +72,7 @@ _TYPES: list[tuple[re.Pattern[str], str, str, dict[str, Any]]] = [
     (re.compile(r"^(?:邮编|邮政编码)$"), "text", "postcode", {"pattern": POSTCODE, "pattern_hint": "邮政编码应为6位数字。"}),
     (re.compile(r"^统一社会信用代码$"), "text", "credit_code",
      {"pattern": r"[0-9A-HJ-NPQRTUWXY]{18}", "pattern_hint": "统一社会信用代码为18位数字或大写字母。"}),
-    (re.compile(r"(?:人数|人员数|成员数|职工数)$"), "integer", "", {"min": 0, "max": 100000, "unit": "人"}),
+    (re.compile(r"(?:人数|人员数|成员数|职工数|总数)$"), "integer", "", {"min": 0, "max": 100000, "unit": "人"}),
     (re.compile(r"(?:年限|工龄)$"), "integer", "", {"min": 0, "max": 70, "unit": "年"}),
     (re.compile(r"^年龄$"), "integer", "age", {"min": 16, "max": 80}),
     (re.compile(r"^(?:排名|推荐排序)$"), "integer", "", {"min": 1, "max": 1000}),

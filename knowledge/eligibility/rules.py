@@ -49,7 +49,7 @@ class Finding:
 
 
 _REQUIRED_LEVEL = [(re.compile(r"高级技师|一级"), 1), (re.compile(r"(?<!高级)(?<!首席)(?<!特级)技师|二级"), 2),
-                   (re.compile(r"高级工|三级"), 3)]
+                   (re.compile(r"高级工|三级"), 3), (re.compile(r"中级工|四级"), 4)]
 _ALTERNATIVE = re.compile(r"(或|或者|之一|以及获得|或获得)")
 
 
@@ -232,6 +232,15 @@ def _honours(c: Condition, p: Profile) -> Finding:
             tier = re.match(r"(国家|全国|省|市)级(?:及以上|以上)?(.{2,8})$", o)  # 省级技术能手: any province's
             if tier and h.endswith(tier.group(2)) and _tier(h) >= {"国家": 3, "全国": 3, "省": 2, "市": 1}[tier.group(1)]:
                 return Finding(Status.MET, f"您获得过“{h}”，属于通知列出的“{o}”。", c)
+    for h in p.honours:  # 湖南省技术能手及以上荣誉: that honour or a higher one of its kind
+        for o in c.options:
+            base = re.sub(r"(?:及|以)以?上.*$", "", o)
+            if base != o and (h == base or h.endswith(re.sub(r"^.*?(省|市|区|县|国)", "", base))
+                              and _tier(h) >= _tier(base)):
+                return Finding(Status.MET, f"您获得过“{h}”，属于通知列出的“{o}”。", c)
+    closed = not re.search(r"(等|如|及以上|以上)", re.sub(r"不再|以上材料", "", c.text))
+    if p.honours and closed:  # 获得以下荣誉之一：… — a closed list
+        return Finding(Status.NOT_MET, f"您的“{p.honours[0]}”不在通知列出的荣誉（{listed}）之中。", c)
     if p.honours:
         return Finding(Status.UNSURE, f"您的“{p.honours[0]}”不在通知列出的荣誉中（{listed}），请向联系人确认是否认可。", c)
     outside = re.sub(r"[“\"][^”\"]*[”\"]", "", c.text)
@@ -369,7 +378,7 @@ _RELAXED_TO = re.compile(r"([^。；;]{2,60}?)(?:的)?[，,]?(?:可)?放宽(?:�
 
 
 def _rank(level: str) -> int:
-    return {"高级技师": 1, "技师": 2, "高级工": 3}.get(level, 0)
+    return {"高级技师": 1, "技师": 2, "高级工": 3, "中级工": 4}.get(level, 0)
 
 
 def _craft_words(text: str) -> list[str]:
@@ -485,6 +494,8 @@ def _unit_type(c: Condition, p: Profile) -> Finding | None:
 
 
 def _unit_years(c: Condition, p: Profile) -> Finding | None:
+    if p.unit_years_approx and p.unit_years is not None and c.value is not None and int(p.unit_years) == int(c.value):
+        return Finding(Status.UNSURE, f"单位成立约{p.unit_years:g}年，是否满{c.value:g}年要看成立的月份。", c)
     return _count("单位成立", "年", p.unit_years, c)
 
 

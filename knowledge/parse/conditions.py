@@ -30,7 +30,7 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
     (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"其中[^。；，]{{0,30}}?技师以上[^。；，]{{0,20}}?不少于\s*{_N}\s*(?:人|名)")),
     (ConditionKind.YEARS_RUNNING, "工作室", re.compile(rf"运行满\s*{_N}\s*年")),
     (ConditionKind.UNIT_YEARS, "单位", re.compile(
-        rf"(?:依法设立|依法登记|注册成立|成立|设立|建校)(?:并|且|后)?(?:正常(?:生产)?经营|运营)?\s*(?:满|不少于|达到?)?\s*{_N}\s*年(?:以上|及以上)?"
+        rf"(?:依法设立|依法登记注册|依法登记|依法注册|注册成立|注册|成立|设立|建校)(?:并|且|后)?(?:正常(?:生产)?经营|运营)?\s*(?:满|不少于|达到?)?\s*{_N}\s*年(?:以上|及以上)?"
         rf"|正常(?:生产)?经营(?:满|不少于)?\s*{_N}\s*年(?:以上|及以上)?")),
     (ConditionKind.FUNDING_SHARE, "单位", re.compile(r"不低于\s*(\d+)\s*[%％]")),
     (ConditionKind.AREA_MIN, "工作室", re.compile(rf"面积[^。；，]{{0,8}}?不(?:少|小)于\s*{_N}\s*(?:平方米|㎡|平米)")),
@@ -38,19 +38,19 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
 ]
 _QUALIFICATION = re.compile(
     r"(国家[一二三四五]级职业资格[^，。；]{0,12}以上|[一二三]级[^，。；]{0,12}(?:及)?以上|技师、高级技师|高级技师|"
-    r"技师(?:及)?以上|高级工(?:及)?以上)"
+    r"技师(?:及)?以上|高级工(?:及)?以上|中级工(?:及)?以上)"
 )
 _ONE_OF = re.compile(r"(?:具有|具备|符合)下列条件之一")
 _ALL_OF = re.compile(r"(?:具有|具备|符合)下列条件(?!之一)")
-_HONOURS_LIST = re.compile(r"(?:获得|荣获)((?:[“\"][^”\"]{2,20}[”\"][、，,]?\s*){2,})")
-_HONOURS_PLAIN = re.compile(r"荣获(.{6,200}?)等称号|(?:获得|荣获|获评)(?:过)?([^。；]{6,200}?)(?:等)?(?:荣誉|称号|奖项)(?:称号)?之一"
+_HONOURS_LIST = re.compile(r"(?:获得|荣获|获评)(?:过)?((?:[“\"][^”\"]{2,20}[”\"][、，,]?\s*){2,})")
+_HONOURS_PLAIN = re.compile(r"(?:获得|荣获|获评)(?:过)?(?:下列|以下|如下)(?:荣誉|称号|奖项)(?:之一)?[：:]([^。；]{4,200})|荣获(.{6,200}?)等称号|(?:获得|荣获|获评)(?:过)?([^。；]{6,200}?)(?:等)?(?:荣誉|称号|奖项)(?:称号)?之一"
                             r"|荣誉称号[（(](?:如)([^）)]{4,120}?)等?[）)]")
 # Which units may apply: 申报单位应为…企业 / 机关事业单位不在申报范围 / 个体工商户不得申报
 _UNIT_SUBJECT = re.compile(r"(?:申报单位|依托单位|申报主体|申报对象)(?:须|应|必须|需)?(?:为|是)([^。；]{2,60})"
                            r"|^(?:[（(]?[一二三四五六七八九十\d]+[)）.、]?)?\s*(?:依托单位|申报单位)[。.：:]\s*([^。；]{2,80})"
                            r"|([^。；]{2,60}?)(?:均)?可(?:以)?作为(?:依托|申报)单位")
 _UNIT_EXCLUDED = re.compile(r"([\u4e00-\u9fff、（）()]{2,30}?)(?:均)?(?:不在(?:本次|此次)?申报范围|不得申报|不能申报|不予受理"
-                            r"|不纳入(?:本次)?申报|不(?:得|能|可)作为[^。；，]{0,14}?(?:依托|申报)单位)"
+                            r"|不纳入(?:本次)?(?:申报|推荐)|不(?:得|能|可)作为[^。；，]{0,14}?(?:依托|申报)单位)"
                             r"|不(?:接受|受理)([\u4e00-\u9fff、]{2,16}?)(?:的)?申报")
 _EXCEPT = re.compile(r"[（(][^）)]*除外[）)]")
 UNIT_TYPES: list[tuple[str, re.Pattern[str]]] = [
@@ -119,8 +119,8 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
             if u:
                 out.append(Condition(kind=ConditionKind.UNIQUE, subject="单位", programme=prog,
                                      text=sentence, clause=clause.ref))
-            honours = _honours(sentence)
-            if honours:
+            honours = [] if re.search(r"(优先|并非必备|非必备|不作要求|不做要求|加分)", sentence) else _honours(sentence)
+            if honours:  # a preference (同等条件下优先) is no condition
                 out.append(Condition(kind=ConditionKind.HONOURS, subject="领办人", programme=prog,
                                      options=honours, text=sentence, clause=clause.ref))
         if _ALL_OF.search(text) and not _ONE_OF.search(text):

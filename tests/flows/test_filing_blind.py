@@ -1,6 +1,16 @@
-"""Filing generated from notices the code never saw, scored against keys written blind
-(``tests/data/filing_blind``: a .docx with Word tables, a two-programme .txt, a GBK .txt
-with space-separated cells, an HTML page of a closed round).
+"""Filing generated from notices the code never saw, scored against keys written blind.
+
+``tests/data/filing_blind``: a .docx with Word tables, a two-programme .txt, a GBK .txt
+with space-separated cells, an HTML page of a closed round.
+``tests/data/filing_blind2`` (written after the generic forms and rules were built, scored
+once before tuning): a .docx with labels above values and a vertical merge, a two-programme
+.txt (技能大师 / 乡村工匠), a GB18030 .txt with inline conditions and a 建设规划 outline, an
+HTML page with colspan/rowspan of a closed round. First score: conditions 72.4%, verdicts
+66.2%, overall 66.7%, forms 8/8, fields 93.5%, field types 90.9%, checklist 91.7%, closed
+4/4, flipped 0; after the generic fixes: 100% / 94.4% / 91.7% / 8/8 / 93.5% / 98.7% /
+91.7% / 4/4 / 0.
+
+Set 1:
 
 First score (before any tuning on it): conditions 53.6%, verdicts 43.1%, overall 58.3%,
 form labels 91.6%, closed rounds 4/4, flipped 0; checklist items 4.3% once scored on the
@@ -18,23 +28,30 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "data" / "filing_blind"
 _spec = importlib.util.spec_from_file_location("eval_filing", ROOT / "scripts" / "eval_filing.py")
 assert _spec and _spec.loader
 eval_filing = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(eval_filing)
 
-FLOORS = {"cond": 0.95, "verdict": 0.93, "overall": 0.90, "form": 0.85, "field": 0.90, "type": 0.92,
-          "check": 0.90, "closed": 1.0}
+FLOORS = {
+    "filing_blind": {"cond": 0.95, "verdict": 0.93, "overall": 0.90, "form": 0.85, "field": 0.90,
+                     "type": 0.92, "check": 0.90, "closed": 1.0},
+    "filing_blind2": {"cond": 0.95, "verdict": 0.90, "overall": 0.83, "form": 0.95, "field": 0.90,
+                      "type": 0.94, "check": 0.88, "closed": 1.0},
+}
 
 
-def test_blind_filing_floors():
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_blind_filing_floors(name: str):
     total: Counter[str] = Counter()
-    for key in sorted(DATA.glob("*.expected.json")):
+    data = ROOT / "tests" / "data" / name
+    for key in sorted(data.glob("*.expected.json")):
         path = key.with_name(key.name.removesuffix(".expected.json"))
         total.update(eval_filing.score(path, json.loads(key.read_text(encoding="utf-8")), dt.date(2026, 12, 1), False))
-    for name, floor in FLOORS.items():
-        got = total[f"{name}_found"] + total[f"{name}_right"]
-        assert got / total[f"{name}_total"] >= floor, (name, got, total[f"{name}_total"])
+    for metric, floor in FLOORS[name].items():
+        got = total[f"{metric}_found"] + total[f"{metric}_right"]
+        assert got / total[f"{metric}_total"] >= floor, (metric, got, total[f"{metric}_total"])
     assert total["verdict_flipped"] == 0
