@@ -67,6 +67,7 @@ def tier_of(text: str) -> int | None:
     return None
 
 
+_RANK = re.compile(r"(?:大赛|竞赛|比赛|技能赛)[^，,。；;？?]{0,8}?第\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*名")
 _AREA = re.compile(r"(?:场地|面积|工作室|场所)[^\d，,。；;？?]{0,6}?(\d{2,5})\s*(?:平方米|平方|平米|㎡|平)")
 _UNIT_WORD = re.compile(r"(公司|企业|单位|厂|学校|院校|协会)")
 _BARE_HONOUR = re.compile(r"(?:^|[，,\s、])([\u4e00-\u9fff]{2,6}?"
@@ -107,6 +108,7 @@ class Profile:
         same_major_exists: Whether the unit already has a studio of the same trade.
         unit_years: Years since the host unit was founded (``公司成立8年``).
         unit_years_approx: ``unit_years`` comes from a founding year alone (``2021年成立``).
+        contest_rank: The place the applicant took in a skills contest (``拿了第5名``).
         holds_tier: The level of a studio (or its funding) the applicant already holds:
             4 national, 3 provincial, 2 city, 1 district/county (``已经是省级技能大师工作室了``).
         both_programmes: The applicant wants to apply for two programmes at once.
@@ -134,6 +136,7 @@ class Profile:
     same_major_exists: bool | None = None
     unit_years: float | None = None
     unit_years_approx: bool = False
+    contest_rank: int | None = None
     holds_tier: int | None = None
     both_programmes: bool = False
     stated: list[str] = field(default_factory=list)
@@ -145,7 +148,7 @@ class Profile:
                                                   self.tenure_years, self.running_years,
                                                   self.achievements, self.funds_share, self.area,
                                                   self.qualified_members, self.same_major_exists,
-                                                  self.unit_years, self.holds_tier)) \
+                                                  self.unit_years, self.holds_tier, self.contest_rank)) \
             or bool(self.honours) or self.no_honour or self.both_programmes
 
     def age_on(self, day: dt.date) -> tuple[int, int] | None:
@@ -273,11 +276,19 @@ def read_profile(question: str, today: dt.date) -> Profile:
                                           if not re.search(r"(没|未|无|不|拿|获|评|荣|当|是|我)", h)
                                           and not re.search(r"(没|无|不是|没有)", question[max(0, question.find(h) - 4):question.find(h)])]
     p.honours = [h for h in dict.fromkeys(said) if not _NEGATED.search(question[:question.find(h)])]
+    p.honours = [t if len(t := re.sub(r"^.*(?:的|技师|高级工)", "", h)) >= 3 else h for h in p.honours]  # 做…的技师市级非遗传承人
     p.no_honour = (bool(_NO_HONOUR.search(question)) or bool(_NO_HONOUR_AFTER.search(question))) and not p.honours
     area = _AREA.search(question)
     if area:
         p.area = float(area.group(1))
         p.stated.append(f"场地{p.area:g}平方米")
+    place = _RANK.search(question)
+    if place:
+        from knowledge.text import cn_number
+
+        p.contest_rank = cn_number(place.group(1))
+        if p.contest_rank:
+            p.stated.append(f"竞赛第{p.contest_rank}名")
     holds = _HOLDS.search(question)
     if holds:
         p.holds_tier = tier_of(holds.group(1))

@@ -76,6 +76,9 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
         tenure = _tenure(c, profile)
         if tenure is not None and not any(f.reason == tenure.reason for f in out):
             out.append(tenure)
+        contest = _contest(c, profile)
+        if contest is not None and not any(f.reason == contest.reason for f in out):
+            out.append(contest)
         sub = _sub_count(c, profile.question, profile.team_size)
         if sub is not None and not any(f.reason == sub.reason for f in out):
             out.append(sub)
@@ -108,6 +111,25 @@ def _tenure(c: Condition, p: Profile) -> Finding | None:
 _SUB_RULE = re.compile(r"其中([^，,。；;]{2,20}?)(?:的|人员|技能人才|成员)?不少于\s*(\d+|[一二两三四五六七八九十]+)\s*(?:人|名)")
 _LEVEL_KEY = re.compile(r"(高级技师|技师|高级工|一级|二级|三级)(?:及)?以上")
 _AGE_KEY = re.compile(r"(\d{2})\s*周?岁(?:及)?以下")
+
+
+_TOP_N = re.compile(r"(?:大赛|竞赛|比赛)[^。；;]{0,30}?前\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*名")
+
+
+def _contest(c: Condition, p: Profile) -> Finding | None:
+    """``技能大赛中获得前三名`` against the place the user took (``拿了第5名``)."""
+    if p.contest_rank is None:
+        return None
+    from knowledge.text import cn_number
+
+    m = _TOP_N.search(c.text)
+    need = cn_number(m.group(1)) if m else None
+    if need is None:
+        return None
+    rule = f"前{need}名"
+    if p.contest_rank <= need:
+        return Finding(Status.MET, f"您获得第{p.contest_rank}名，在通知要求的“{rule}”之内。", c)
+    return Finding(Status.NOT_MET, f"您获得第{p.contest_rank}名，不在通知要求的“{rule}”之内。", c)
 
 
 _SHARE_RULE = re.compile(r"其中([^，,。；;]{2,20}?)(?:的)?(?:人员|成员)?(?:占比|比例|比重|所占比例)?不(?:低于|少于)\s*(\d{1,3})\s*[%％]")
@@ -215,11 +237,11 @@ def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Findi
         return Finding(Status.MET if ok else Status.NOT_MET,
                        f"工作室运行约{p.running_years:g}年，{'满足' if ok else '达不到'}“运行满{need:g}年”的要求。", c)
     if c.kind == ConditionKind.HONOURS and c.options and (p.honours or p.no_honour):
-        return _honours(c, p)
+        return _honours(c, p, section)
     return None
 
 
-def _honours(c: Condition, p: Profile) -> Finding:
+def _honours(c: Condition, p: Profile, section: str = "") -> Finding:
     """The user's honours against the notice's list: the same honour (or one the list
     names as a level: 省级技术能手 covers 江苏省技术能手) is met; one the list does not
     name is 待确认 (another place's 技术能手 is not the same honour); none at all is not met
@@ -238,6 +260,13 @@ def _honours(c: Condition, p: Profile) -> Finding:
             if base != o and (h == base or h.endswith(re.sub(r"^.*?(省|市|区|县|国)", "", base))
                               and _tier(h) >= _tier(base)):
                 return Finding(Status.MET, f"您获得过“{h}”，属于通知列出的“{o}”。", c)
+    for h in p.honours:  # 从事传统技艺的…获评非物质文化遗产代表性传承人的，也可以申报
+        noun = re.search(r"(传承人|劳动模范|劳模|带头人|专家|津贴)$", h)
+        if noun is None:
+            continue
+        alt = re.search(rf"[^。；;]*{noun.group(1)}[^。；;]*?(?:也可以|也可|亦可|可以)申报", section or c.text)
+        if alt and not any(noun.group(1) in o for o in c.options):
+            return Finding(Status.MET, f"您是“{h}”，属于通知写明的另一种情形：“{shorten(alt.group(0).strip('；，, '), 60)}”。", c)
     closed = not re.search(r"(等|如|及以上|以上)", re.sub(r"不再|以上材料", "", c.text))
     if p.honours and closed:  # 获得以下荣誉之一：… — a closed list
         return Finding(Status.NOT_MET, f"您的“{p.honours[0]}”不在通知列出的荣誉（{listed}）之中。", c)

@@ -225,3 +225,17 @@ def test_rules_read_from_the_condition_text(text: str, condition: Condition, sta
                                                 ("团队5个人不包括我", False), ("团队5个人", None)])
 def test_who_the_user_counts_in_the_team(text: str, includes: bool | None) -> None:
     assert profile(text).team_includes_leader is includes
+
+
+CONTEST = Condition(kind=ConditionKind.HONOURS, options=["四川省技术能手", "宜宾市技术能手"],
+                    text="获得四川省技术能手、宜宾市技术能手及以上荣誉称号，或在市级及以上职业技能竞赛中获得前三名",
+                    clause="二、")
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("我参加市里技能大赛拿了第5名 能报吗", Status.NOT_MET),
+    ("我参加市里技能大赛拿了第二名 能报吗", Status.MET),
+])
+def test_contest_place_against_top_n(text: str, status: Status) -> None:
+    findings = assess(_notice(CONTEST), profile(text), TODAY)
+    assert [f.status for f in findings] == [status]
