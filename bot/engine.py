@@ -154,8 +154,8 @@ class Engine:
                 question + " " + self.kb.notices[forced].meta.place.short, self.today())
         if answer.notice_ids:
             session.notice_id = answer.notice_ids[0]
-        if answer.notice_ids and not answer.out_of_scope and answer.intents:
-            session.last_question = question
+        if answer.notice_ids and not answer.out_of_scope and (answer.intents or answer.citations):
+            session.last_question = question  # a verdict on the user's facts too: "那镇江呢" asks it again
             recent = [n for n in session.data.get("recent", []) if n not in answer.notice_ids]
             session.data["recent"] = (answer.notice_ids + recent)[:3]
         reply = self._reply(answer)

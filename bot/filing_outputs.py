@@ -37,7 +37,6 @@ MARKS = {Verdict.MET: "✅ 符合", Verdict.NOT_MET: "❌ 不符合", Verdict.UN
 VERDICT_TEXT = {Verdict.MET: "符合", Verdict.NOT_MET: "不符合", Verdict.UNKNOWN: "暂无法判断"}
 NUMERIC = frozenset({"integer", "year", "area_m2", "amount_yuan", "percent"})
 """Validators whose answer is a number: a typed number is the answer, not option N."""
-_REPORT_WORDS = OUTLINE_WORDS
 _NOT_JOINT = ("其他", "行业协会", "高技能公共实训基地")
 
 
@@ -119,14 +118,14 @@ def checklist_items(notice: Notice, filled: Mapping[str, Any], answers: Mapping[
             note = f"已生成：{files.get(spec.id, spec.title)}"
         elif spec is not None and spec.kind is FormKind.ASSESSMENT:
             included, note = False, f"仅{m.condition or '参加评估考核'}时需要"
-        elif only_assessment and (spec is not None or any(w in m.name for w in _REPORT_WORDS)):
+        elif only_assessment and (spec is not None or any(w in m.name for w in OUTLINE_WORDS)):
             included, note = False, "申报认定时需要"
         elif m.condition:
             included = bool(answers.get(m.name, False)) and not _not_joint(m, values)
             note = f"您的工作室属于{m.condition}" if included else f"仅{m.condition}的需要"
         elif spec is not None:
             note = "尚未在线填写，可发送“我要填报”继续填写"
-        elif any(w in m.name for w in _REPORT_WORDS) and "report" in files:
+        elif any(w in m.name for w in OUTLINE_WORDS) and "report" in files:
             note = f"已生成提纲：{files['report']}"
         own = material_note(m)
         note = "；".join(x for x in (own, note) if x)

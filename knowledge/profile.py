@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from knowledge.text import cn_number
+
 # 职业资格 / 职业技能等级 and their ranks: 1 高级技师 (一级) … 5 初级工 (五级).
 _LEVELS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"高级技师|一级(?:职业资格|技能等级|/|技师)?(?!以上)"), 1),
@@ -244,6 +246,10 @@ def read_profile(question: str, today: dt.date) -> Profile:
         if rx.search(question):
             p.sex = sex
             break
+    if re.search(r"工人(?:身份|岗位)?|工勤", question):  # which statutory retirement age applies
+        p.category = "worker"
+    elif re.search(r"干部(?:身份)?|管理岗|技术岗", question):
+        p.category = "cadre"
     tenure = _TENURE.search(question)
     if tenure and not re.match(r"\s*(?:以上|以下)", question[tenure.end():]):
         p.tenure_years = int(tenure.group(1)) + (0.5 if tenure.group(2) else 0)
@@ -252,8 +258,6 @@ def read_profile(question: str, today: dt.date) -> Profile:
     if unit_age and unit_age.group(3) and not _UNIT_WORD.search(question[:unit_age.start()]):
         unit_age = None  # 成立5年 of what? only a unit named before it
     if unit_age:
-        from knowledge.text import cn_number
-
         founded = cn_number(unit_age.group(1) or unit_age.group(3) or "")
         if founded is not None:
             p.unit_years = float(founded) + (0.5 if unit_age.group(2) or unit_age.group(4) else 0.0)
@@ -284,8 +288,6 @@ def read_profile(question: str, today: dt.date) -> Profile:
         p.stated.append(f"场地{p.area:g}平方米")
     place = _RANK.search(question)
     if place:
-        from knowledge.text import cn_number
-
         p.contest_rank = cn_number(place.group(1))
         if p.contest_rank:
             p.stated.append(f"竞赛第{p.contest_rank}名")
@@ -296,13 +298,9 @@ def read_profile(question: str, today: dt.date) -> Profile:
     p.both_programmes = bool(_BOTH.search(question))
     qualified = _QUALIFIED.search(question)
     if qualified:
-        from knowledge.text import cn_number
-
         p.qualified_members = cn_number(qualified.group(1) or qualified.group(2))
     funds = _FUNDS.search(question)
     if funds:
-        from knowledge.text import cn_number
-
         if funds.group(1):
             p.funds_share = float(funds.group(1))
         elif funds.group(2):

@@ -24,8 +24,9 @@ from pathlib import Path
 from bot.filing_outputs import checklist_items, checklist_message
 from flows.spec import FieldSpec, GroupSpec
 from flows.specs import specs_for_notice
+from knowledge.eligibility import round_closed
 from knowledge.eligibility.rules import Status, assess, overall
-from knowledge.models import ConditionKind, Notice
+from knowledge.models import ConditionKind
 from knowledge.parse import parse_notice
 from knowledge.profile import read_profile
 from knowledge.readers import read_document
@@ -70,12 +71,6 @@ def _type_ok(want: dict, item: FieldSpec | GroupSpec) -> bool:  # type: ignore[t
     if item.validator not in TYPES.get(kind, {kind}):
         return False
     return set(want.get("options") or []) <= set(item.options) if kind in ("choice", "multi_choice") else True
-
-
-def closed(notice: Notice, today: dt.date) -> bool:
-    """True when every dated deadline of the open round has passed."""
-    dated = [d.date for d in notice.facts.deadlines if d.date is not None and not d.closed]
-    return bool(dated) and max(dated) < today
 
 
 def score(path: Path, key: dict, today: dt.date, verbose: bool) -> Counter[str]:
@@ -156,7 +151,7 @@ def score(path: Path, key: dict, today: dt.date, verbose: bool) -> Counter[str]:
         if verbose and not hit:
             print(f"  checklist misses {[p for p in parts if p not in message]} of: {item['item']}")
     c["closed_total"] += 1
-    c["closed_right"] += closed(notice, today) == bool(key.get("closed"))
+    c["closed_right"] += (round_closed(notice, today) is not None) == bool(key.get("closed"))  # the filing guard
     return c
 
 

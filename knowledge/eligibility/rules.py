@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from knowledge.models import Condition, ConditionKind, Notice
-from knowledge.profile import LEVEL_NAMES, Profile
+from knowledge.profile import LEVEL_NAMES, Profile, tier_of
 from knowledge.retirement import months_to_retirement
-from knowledge.text import shorten
+from knowledge.text import cn_number, shorten
 
 
 class Status(StrEnum):
@@ -94,8 +94,6 @@ def _tenure(c: Condition, p: Profile) -> Finding | None:
     against what the user says (``在现在单位干了2年``)."""
     if p.tenure_years is None:
         return None
-    from knowledge.text import cn_number
-
     m = _TENURE_RULE.search(c.text)
     if not m:
         return None
@@ -120,8 +118,6 @@ def _contest(c: Condition, p: Profile) -> Finding | None:
     """``技能大赛中获得前三名`` against the place the user took (``拿了第5名``)."""
     if p.contest_rank is None:
         return None
-    from knowledge.text import cn_number
-
     m = _TOP_N.search(c.text)
     need = cn_number(m.group(1)) if m else None
     if need is None:
@@ -140,8 +136,6 @@ def _sub_count(c: Condition, question: str, team: int | None = None) -> Finding 
     that part of the team (``其中高级工以上2个``, ``35岁以下的只有1个``)."""
     if not question or "其中" not in c.text:
         return None
-    from knowledge.text import cn_number
-
     for m in _SHARE_RULE.finditer(c.text):  # 其中高级工以上人员占比不低于60%
         level = _LEVEL_KEY.search(m.group(1))
         if not level or not team:
@@ -538,8 +532,6 @@ def _no_repeat(c: Condition, p: Profile) -> Finding | None:
         return None
     if p.holds_tier == 0:  # said: holds none
         return Finding(Status.MET, "尚无同类工作室（或资助），不受“不再重复申报”限制。", c)
-    from knowledge.profile import tier_of
-
     listed = re.search(r"已(?:被)?(?:获评|认定为|获得|获批|命名为|获)?([^。；，,]{0,24}?)(?:的|技能大师|工作室)", c.text)
     tiers = [t for w in re.findall(r"(国家级|全国|省级|自治区级|市级|区级|县级)", listed.group(1))
              if (t := tier_of(w)) is not None] if listed else []

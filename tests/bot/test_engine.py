@@ -220,3 +220,15 @@ async def test_help_examples_name_the_places_the_knowledge_base_holds(settings):
         places = {n.meta.place.short for n in rt.kb.notices.values()}
         examples = [ln[2:] for ln in reply.text.splitlines() if ln.startswith("• ")]
         assert sum(any(e.startswith(p) for p in places) for e in examples) >= 4
+
+
+async def test_a_place_alone_asks_a_verdict_question_again(settings):
+    """A question of facts with no cue word ("我女的 1978年生 工人身份 无锡能当领办人不") then
+    "那鹿城呢": the facts are judged against 鹿城's rules, not an older question."""
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine)
+        await chat.say("韶关申报材料要几份")
+        [first] = await chat.say("我女的 1978年生 工人身份 无锡能当领办人不")
+        assert "55周岁" in first.text
+        [again] = await chat.say("那鹿城呢")
+        assert "温州市鹿城区" in again.text and "退休" in again.text and "一式" not in again.text
