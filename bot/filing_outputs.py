@@ -27,7 +27,7 @@ from flows.documents import (
 from flows.eligibility import DEFAULT_PROGRAMME as STUDIO
 from flows.eligibility import EligibilityReport, Verdict, programmes
 from flows.spec import FormKind, FormSpec
-from flows.specs import REPORT_HEADINGS, get_spec, specs_for_notice
+from flows.specs import get_spec, report_headings, specs_for_notice
 from flows.specs.generic import OUTLINE_WORDS, outline_from
 from knowledge.eligibility import last_deadline
 from knowledge.models import DeadlineStatus, Material, Notice, SubmissionRule
@@ -249,8 +249,8 @@ def generate(notice: Notice, filled: Mapping[str, dict[str, Any]], answers: Mapp
         files.append(OutgoingFile(path=path, filename=path.name, caption=f"《{spec.title}》已填写"))
     programme = _programme(notice, filled)
     kind, headings = outline_from(notice, programme)
-    if notice.id in REPORT_HEADINGS and kind:
-        headings = REPORT_HEADINGS[notice.id]
+    if kind and report_headings(notice):
+        headings = report_headings(notice)
     if headings:
         name = report_name(notice, values, specs)
         content = {f.label: str(filled[s.id].get(f.name) or "") for s in specs

@@ -18,8 +18,12 @@ from flows.documents import (
     studio_name,
 )
 from flows.spec import FieldSpec, FormSpec, GroupSpec, active
-from flows.specs import SPECS_BY_ID, get_spec
-from flows.specs.taicang import NAMING, REPORT_HEADINGS
+from flows.specs import get_spec
+from flows.specs.curated import curated_files
+
+SPECS_BY_ID = {s.id: s for c in curated_files() for s in c.forms}
+NAMING = SPECS_BY_ID["taicang_application"].naming_pattern
+REPORT_HEADINGS = next(c.outline for c in curated_files() if c.notice == "000_2e12cdb3a8cadbd3")
 
 
 def _rows(path: Path) -> list[list[str]]:

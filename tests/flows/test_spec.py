@@ -8,19 +8,15 @@ from pathlib import Path
 import pytest
 
 from flows.spec import FieldSpec, FormSpec, GroupSpec
-from flows.specs import (
-    REPORT_HEADINGS,
-    SPECS_BY_ID,
-    SPECS_BY_NOTICE,
-    generic_spec,
-    get_spec,
-    specs_for_notice,
-)
+from flows.specs import generic_spec, get_spec, specs_for_notice
+from flows.specs.curated import CuratedFormsError, apply_prompts, curated_files, parse_curated
 from flows.validators import VALIDATORS
 from knowledge.models import Attachment, FormField, Notice, NoticeMeta, Place
 
 NOTICES = Path(__file__).resolve().parents[2] / "knowledge" / "notices"
-ALL_SPECS = list(SPECS_BY_ID.values())
+SPECS_BY_NOTICE = {c.notice: c.forms for c in curated_files()}
+REPORT_HEADINGS = {c.notice: c.outline for c in curated_files() if c.outline}
+ALL_SPECS = [s for specs in SPECS_BY_NOTICE.values() for s in specs]
 PROFILE_SLOTS = {
     "birth_date",
     "sex",
@@ -238,7 +234,51 @@ def test_generic_spec_falls_back_to_common_fields() -> None:
     assert "苏州市吴江区" in spec.find("工作室名称").help  # type: ignore[union-attr]
 
 
-def test_hand_specs_win_over_generic() -> None:
+def test_curated_forms_win_over_generated_ones() -> None:
     notice = _notice([])
     notice.id = "004_bb816d0ae4b34579"
     assert [s.id for s in specs_for_notice(notice)] == ["shaoguan_application"]
+    reissued = _notice([])  # another id, the same 文号: the same curated file
+    reissued.meta.doc_number = next(c.doc_number for c in curated_files() if c.notice == notice.id)
+    assert [s.id for s in specs_for_notice(reissued)] == ["shaoguan_application"]
+
+
+def test_curated_file_defaults_and_prompt_overrides() -> None:
+    cur = parse_curated(
+        """
+notice: 009_abcdef
+prompts:
+  领办人姓名: {prompt: 领办人叫什么名字？, help: 写身份证上的名字。}
+forms:
+  - title: 某表
+    items:
+      - {name: id_number, label: 身份证号码, validator: id_number, prompt: 身份证号？}
+      - {name: postcode, label: 邮编, validator: postcode, prompt: 邮编？}
+      - {kind: group, name: members, label: 成员, fields: [{name: sex, label: 性别, validator: sex, prompt: 性别？}]}
+""",
+        "x.yaml",
+    )
+    form = cur.forms[0]
+    assert form.id == "curated_009_abcdef_0" and form.notice_id == "009_abcdef"
+    id_field, post = form.fields
+    assert id_field.help.startswith("18位") and post.validator == "text" and post.pattern == r"\d{6}"
+    members = form.item("members")
+    assert isinstance(members, GroupSpec) and members.fields[0].options == ["男", "女"]
+    generated = generic_spec(
+        _notice([Attachment(number="1", title="申报表", line=1, fields=[FormField(label="领办人姓名")])])
+    )
+    fixed = apply_prompts(generated, cur.prompts)
+    leader = fixed.find("领办人姓名")
+    assert leader is not None and leader.prompt == "领办人叫什么名字？"
+    assert generated.find("领办人姓名").prompt != "领办人叫什么名字？"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("forms: [", "不是有效的 YAML"), ("- a\n- b", "顶层应为键值表"),
+     ("forms:\n  - {title: 表, items: [{name: x, label: 甲}]}", "prompt")],
+)
+def test_a_malformed_curated_file_is_reported_with_its_name_and_reason(text: str, reason: str) -> None:
+    with pytest.raises(CuratedFormsError) as err:
+        parse_curated(text, "bad.yaml")
+    assert "bad.yaml" in str(err.value) and reason in str(err.value)
