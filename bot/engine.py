@@ -48,13 +48,15 @@ class Engine:
 
     def __init__(self, kb: KnowledgeBase, store: StateStore, files_dir: Path,
                  today: Callable[[], dt.date] = dt.date.today,
-                 routes: Sequence[Route] = ()) -> None:
+                 routes: Sequence[Route] = (), staff_available: bool = False) -> None:
         """Args:
             kb: The knowledge base.
             store: Session storage (opened).
             files_dir: Where generated files (checklists) are written.
             today: Clock for deadline checks (injectable for tests and ``--today``).
             routes: Feature routes offered each turn before Q&A (see :mod:`bot.routes`).
+            staff_available: Staff are configured to answer tickets: the handoff button
+                reads 转人工; without staff it reads 联系工作人员 and shows the contacts.
         """
         self.kb = kb
         self.routes = list(routes)
@@ -62,6 +64,7 @@ class Engine:
         self.store = store
         self.files_dir = files_dir
         self.today = today
+        self.handoff_label = "转人工" if staff_available else "联系工作人员"
 
     async def handle(self, message: IncomingMessage) -> list[Reply]:
         """Process one turn; idempotent per ``(channel, message_id)``.
@@ -176,7 +179,7 @@ class Engine:
             choices = [Choice(label=self.kb.notices[n].meta.place.name, payload=f"city:{n}")
                        for n in answer.clarify]
         elif answer.fallback and not answer.out_of_scope:
-            choices = [Choice(label="转人工", payload="handoff")]
+            choices = [Choice(label=self.handoff_label, payload="handoff")]
         sources = [Source(notice=c.notice, clause=c.clause, quote=c.quote) for c in answer.citations]
         return Reply(text=answer.text, choices=choices, sources=sources, fallback=answer.fallback)
 

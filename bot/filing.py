@@ -67,13 +67,25 @@ class FilingRoute(FormMixin):
 
     def _handoff_replies(self, turn: Turn) -> list[Reply]:
         """Offer a human: the notice's contacts, and a button that opens a staff ticket
-        (payload ``handoff``, handled by :mod:`bot.handoff` with the draft attached)."""
+        (payload ``handoff``, handled by :mod:`bot.handoff` with the draft attached) — or,
+        without staff, shows the contacts again."""
         reply = turn.engine.contacts_reply(turn.session)
-        reply.choices.append(Choice(label="转人工（工作人员回复您）", payload="handoff"))
+        reply.choices.append(Choice(label=turn.engine.handoff_label, payload="handoff"))
         return [reply]
 
     async def __call__(self, turn: Turn) -> list[Reply] | None:
-        """Consume filing turns (entry phrases, ``file:`` buttons, input to a running flow)."""
+        """Consume filing turns (entry phrases, ``file:`` buttons, input to a running flow).
+
+        The forms' human button is labelled as the engine offers it: 转人工 with staff,
+        联系工作人员 (the contacts) without."""
+        replies = self._route(turn)
+        for reply in replies or []:
+            for choice in reply.choices:
+                if choice.payload in ("handoff", "/handoff"):
+                    choice.label = turn.engine.handoff_label
+        return replies
+
+    def _route(self, turn: Turn) -> list[Reply] | None:
         flow = copy.deepcopy(turn.session.flow) if turn.session.flow else None
         if flow and flow.get("notice_id") not in turn.engine.kb.notices:
             flow = turn.session.flow = None

@@ -170,7 +170,7 @@ async def test_wrong_id_three_times_offers_handoff_with_contacts(rt):
     await to_field(chat, "id_number", [*TAICANG_START, "太仓市张建国数控车工技能大师工作室", "张建国", "男", "1975年3月"])
     for _ in range(3):
         [err] = await chat.say(BAD_ID)
-    assert err.text.startswith("⚠") and [c.label for c in err.choices] == ["查看填写说明", "转人工"]
+    assert err.text.startswith("⚠") and [c.label for c in err.choices] == ["查看填写说明", "联系工作人员"]
     contacts, again = await chat.say("2")  # the numbered option
     assert "顾雪锋" in contacts.text and "0512-53542494" in contacts.text
     assert "身份证号码" in again.text and (await chat.flow())["state"]["current"] == "id_number"

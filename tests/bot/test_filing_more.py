@@ -470,7 +470,7 @@ async def test_three_failures_offer_help_skip_and_human(settings):
             assert reply.text.startswith("⚠") and "传真" in reply.text
             if n < 3:
                 assert labels(reply) == ["跳过"]
-        assert labels(reply) == ["查看填写说明", "跳过", "转人工"]
+        assert labels(reply) == ["查看填写说明", "跳过", "联系工作人员"]
         assert [c.payload for c in reply.choices] == ["/help", "/skip", "/handoff"]
         [help_reply] = await chat.say(payload="/help")
         assert (await chat.flow())["state"]["current"] == "fax"
@@ -492,7 +492,7 @@ async def test_three_failures_on_required_field_then_human_without_staff(setting
             assert reply.text.startswith("⚠") and "身份证" in reply.text
             if n < 3:
                 assert reply.choices == []  # the offer comes with the third failure only
-        assert labels(reply) == ["查看填写说明", "转人工"]  # required: no 跳过
+        assert labels(reply) == ["查看填写说明", "联系工作人员"]  # required: no 跳过; no staff: no 转人工
         session = await session_of(chat)
         drafts, flow = copy.deepcopy(session.drafts), copy.deepcopy(session.flow)
         assert drafts[SHAOGUAN]["state"]["failures"] == {"id_number": 3}

@@ -19,7 +19,7 @@ async def test_unanswered_question_goes_to_staff_and_comes_back_as_faq(tmp_path:
 
         [answer] = await user.say(UNANSWERABLE)
         assert answer.fallback
-        assert [c.payload for c in answer.choices] == ["handoff"]
+        assert [(c.label, c.payload) for c in answer.choices] == [("转人工", "handoff")]
 
         [passed] = await user.say(payload="handoff", message_id="press-1")
         assert "工单 #1" in passed.text and UNANSWERABLE in passed.text
@@ -136,6 +136,7 @@ async def test_without_staff_the_engine_lists_contacts(tmp_path: Path):
     async with build_runtime(settings) as rt:
         rt.engine.routes[:0] = build_staff_routes(rt.settings, Outbox(rt.state))
         user = User(rt, "telegram", "1")
-        await user.say(UNANSWERABLE)
+        [answer] = await user.say(UNANSWERABLE)
+        assert [c.label for c in answer.choices] == ["联系工作人员"]  # no staff: no 转人工 promise
         [contacts] = await user.say(payload="handoff")
         assert "人工咨询渠道" in contacts.text and "0512-53542494" in contacts.text
