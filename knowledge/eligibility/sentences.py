@@ -105,6 +105,31 @@ def sentence_verdict(sentence: str, question: str, shared: list[str],
                 return ((Status.MET, f"您的情况达到通知“{rule}”的要求。") if ok else
                         (Status.NOT_MET, f"您的情况达不到通知“{rule}”的要求。"))
     excluded = _EXCLUDED.search(sentence)
-    if excluded and any(w in sentence[max(0, excluded.start() - 24): excluded.end() + 24] for w in shared):
+    window = sentence[max(0, excluded.start() - 24): excluded.end() + 24] if excluded else ""
+    if excluded and any(_names_same_kind(w, window, question) for w in shared):
         return Status.NOT_MET, "通知把这种情况排除在申报范围之外。"
     return None
+
+
+_LIST_SEP = re.compile(r"[、，,；;：:（(）)]|以及|及|和|与|或")
+
+
+def _is_abbreviation(short: str, full: str) -> bool:
+    """True when the characters of ``short`` appear in order in ``full`` (参公 in 参照公务员法管理)."""
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def _names_same_kind(word: str, window: str, question: str) -> bool:
+    """Whether the user's ``word`` is the kind the notice's ``window`` excludes: a
+    qualifier the notice puts before it (参照公务员法管理的事业单位) must be the user's too,
+    written out or abbreviated (参公事业单位); a plain 事业单位 is another kind."""
+    at = question.find(word)
+    for m in re.finditer(re.escape(word), window):
+        qualifier = _LIST_SEP.split(window[:m.start()])[-1].removesuffix("的")
+        if len(qualifier) < 2 or qualifier in question:
+            return True
+        before = question[max(0, at - 4): at] if at >= 0 else ""
+        if any(_is_abbreviation(before[k:], qualifier) for k in range(len(before) - 1)):
+            return True
+    return False

@@ -88,6 +88,18 @@ def test_threshold_and_exclusion_sentences() -> None:
     assert status == Status.NOT_MET
 
 
+@pytest.mark.parametrize(("question", "excluded"), [
+    ("我们是公办事业单位 能报吗", False),  # the notice excludes a narrower kind
+    ("我们是事业单位，能报吗", False),
+    ("我们是参公事业单位 能报吗", True),  # the qualifier abbreviated
+    ("我们是参照公务员法管理的事业单位", True),
+])
+def test_an_exclusion_with_a_qualifier_applies_only_to_that_kind(question: str, excluded: bool) -> None:
+    sentence = "党政机关、参照公务员法管理的事业单位不列入申报范围。"
+    verdict = sentence_verdict(sentence, normalize_question(question), ["事业单位"])
+    assert (verdict is not None and verdict[0] == Status.NOT_MET) is excluded
+
+
 def test_answers_give_the_verdict_with_the_clause(answerer) -> None:
     a = answerer.answer("我今年56岁能申报无锡的吗", dt.date(2021, 4, 1))
     assert "不符合" in a.text and "55" in a.text and a.citations
