@@ -35,6 +35,8 @@ from knowledge.text import normalize_question
 KINDS = {
     "age_max": {ConditionKind.AGE_MAX},
     "retirement_margin": {ConditionKind.RETIREMENT_MARGIN, ConditionKind.WORKING_AGE},
+    "retire_years": {ConditionKind.RETIREMENT_MARGIN, ConditionKind.WORKING_AGE},  # the same, as set 3 names it
+    "area": {ConditionKind.AREA_MIN},
     "level": {ConditionKind.QUALIFICATION},
     "honour": {ConditionKind.HONOURS},
     "team_min": {ConditionKind.TEAM_MIN},
@@ -73,6 +75,13 @@ def _type_ok(want: dict, item: FieldSpec | GroupSpec) -> bool:  # type: ignore[t
     return set(want.get("options") or []) <= set(item.options) if kind in ("choice", "multi_choice") else True
 
 
+def _programme(notice_programmes: list[str], name: str | None) -> str:
+    """The product's name for the key's programme (``烟台市技能大师工作室`` → ``技能大师工作室``)."""
+    if not name:
+        return ""
+    return next((p for p in notice_programmes if name.endswith(p) or p.endswith(name)), name)
+
+
 def score(path: Path, key: dict, today: dt.date, verbose: bool) -> Counter[str]:
     notice = parse_notice(read_document(path), path.name)
     c: Counter[str] = Counter()
@@ -81,14 +90,14 @@ def score(path: Path, key: dict, today: dt.date, verbose: bool) -> Counter[str]:
         if kinds is None:
             continue
         c["cond_total"] += 1
-        prog = cond.get("programme") or ""
+        prog = _programme(notice.meta.programmes, cond.get("programme"))
         hit = any(x.kind in kinds and (not prog or not x.programme or x.programme == prog)
                   for x in notice.facts.conditions)
         c["cond_found"] += hit
         if verbose and not hit:
             print(f"  missing condition {cond['kind']}: {cond['quote']}")
     for prof in key.get("profiles", []):
-        prog = prof.get("programme") or ""
+        prog = _programme(notice.meta.programmes, prof.get("programme"))
         p = read_profile(normalize_question(prof["facts"]), today)
         findings = assess(notice, p, today, prog)
         by_kind: dict[str, set[str]] = {}
