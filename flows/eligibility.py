@@ -202,7 +202,7 @@ def to_profile(slots: Mapping[str, Any], today: dt.date) -> Profile:
         months = (today.year - founded[0]) * 12 + today.month - founded[1]
         p.running_years = max(months, 0) / 12
     host = str(slots.get("host_type") or "")
-    p.unit_type = {"职业院校": "院校"}.get(host, host)
+    p.unit_type = host
     if isinstance(slots.get("unit_founded"), int):
         p.unit_years = float(today.year - slots["unit_founded"])
     for slot, attr in (("training_funds_share", "funds_share"), ("studio_area", "area")):
@@ -244,7 +244,7 @@ def _description(c: Condition) -> str:
               else "（不含领办人）" if re.search(r"(不含|不包括|除)领(办|衔)人", c.text) else "")
     items = "、".join(c.options[:6]) + ("等" if len(c.options) > 6 else "")
     return {
-        ConditionKind.AGE_MAX: f"领办人年龄不超过{v}周岁",
+        ConditionKind.AGE_MAX: f"领办人年龄不超过{v}周岁" if v else "领办人出生日期：" + shorten(c.text, 30),
         ConditionKind.RETIREMENT_MARGIN: f"距法定退休年龄不少于{v}年",
         ConditionKind.WORKING_AGE: "在法定劳动年龄内",
         ConditionKind.TEAM_MIN: f"团队成员不少于{v}人{leader}",
@@ -376,6 +376,8 @@ def rules_for(notice: Notice, programme: str | None = None) -> tuple[Rule, ...]:
         slots = _SLOTS[c.kind]
         options = {"honours": tuple(c.options)} if c.kind is ConditionKind.HONOURS else (
             {"achievement_types": tuple(c.options)} if c.kind is ConditionKind.ONE_OF else {})
+        if c.kind is ConditionKind.UNIT_TYPE:  # the kinds the notice names, then 其他
+            options = {"host_type": tuple(dict.fromkeys([*c.options, *c.excluded, "其他"]))}
         check = _single(c, section, slots)
         rid, desc = c.kind.value, _description(c)
         if c.kind is ConditionKind.QUALIFICATION:
@@ -489,7 +491,11 @@ def questions_for(notice: Notice, programme: str | None = None) -> list[ProfileQ
     """
     rules = rules_for(notice, programme)
     slots = list(dict.fromkeys(s for r in rules for s in r.slots))
-    options = {s: o for r in rules for s, o in r.options.items()}
+    options: dict[str, tuple[str, ...]] = {}
+    for r in rules:  # several unit conditions (admitted, refused): one list of kinds
+        for s, o in r.options.items():
+            merged = [*options.get(s, ()), *o] if s == "host_type" else list(o)
+            options[s] = tuple(dict.fromkeys(x for x in merged if x != "其他")) + (("其他",) if s == "host_type" else ())
     prompts = {s: p for r in rules for s, p in r.prompts.items()}
     rank: dict[str, float] = {s: i for i, s in enumerate(SLOT_ORDER)}
     for r in rules:  # a worded alternative right after the slot it stands in for

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.text import cn_number
+from knowledge.units import own_unit_kind
 
 # 职业资格 / 职业技能等级 and their ranks: 1 高级技师 (一级) … 5 初级工 (五级).
 _LEVELS: list[tuple[re.Pattern[str], int]] = [
@@ -25,7 +26,9 @@ _LEVELS: list[tuple[re.Pattern[str], int]] = [
 LEVEL_NAMES = {1: "高级技师（一级）", 2: "技师（二级）", 3: "高级工（三级）", 4: "中级工（四级）", 5: "初级工（五级）"}
 _SELF_LEVEL = re.compile(r"(?:我|本人|俺|自己)(?:现在|目前|已经|已)?(?:是|有|拿了|拿到|取得了?|考了|考到|属于|持有|为)?[^，,。；;？?！!\s]{0,4}$")
 _NEGATED = re.compile(r"(没有|没|无|未|不是|还不是|缺)[^，,。；;]{0,2}$")
-_ASKING_LEVEL = re.compile(r"(以上|及以上|要求|需要|什么等级|几级|哪个等级)")
+_NOT_SELF_LEAD = re.compile(r"(们|单位|公司|企业|团队|有|个|中|成员|徒|学生|带|考|评|要|需|申|报|能|否|还是|或|和|与|及)")
+"""Words before a level that make it someone else's or a question (团队有个高级技师, 考技师)."""
+_ASKING_LEVEL = re.compile(r"(以上|及以上|要求|需要|什么等级|几级|哪个等级|证?(?:怎么|如何|在哪|去哪|哪里|哪儿))")
 _AGE = re.compile(r"(?<![\d.])(\d{2})\s*(?:周岁|岁|了)")
 _AGE_NOT_SELF = re.compile(r"(不超过|不得超过|以下|以上|超过|不满|限|要求|多少|几|上限|满)\s*$")
 _BIRTH = re.compile(r"(?:(19[4-9]\d|20[0-1]\d)|(?<!\d)([4-9]\d))\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:出生|生|的)|"
@@ -43,13 +46,7 @@ _RUNNING = re.compile(r"(?:成立|建立|运行|组建)[^\d，,。]{0,4}?(\d{1,2
 _HONOUR = re.compile(r"(?:拿过|拿了|获得过|获得了|获过|获评|荣获|评上了?|评为|当过|是)([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人|五一劳动奖章))")
 _NO_HONOUR_AFTER = re.compile(r"(荣誉|称号|技术能手|工匠)[^，,。]{0,4}?(都没有|都没|也没有|一个都没|没有过?)")
 _NO_HONOUR = re.compile(r"(没有|没拿过|没获得过|没得过|无|也没)[^，,。]{0,10}(荣誉|称号|技术能手|工匠|劳模)")
-_UNIT_TYPES = [("个体户", re.compile(r"(个体工商户|个体户|个体经营)")),
-               ("院校", re.compile(r"(技工院校|职业院校|院校|学校|技师学院|学院|职校|高职|中职)")),
-               ("事业单位", re.compile(r"事业单位")),
-               ("机关", re.compile(r"(机关|公务员)")),
-               ("社会组织", re.compile(r"(行业协会|协会|社会组织)")),
-               ("企业", re.compile(r"(企业|公司|厂|民营|国企)"))]
-_OWN_UNIT = re.compile(r"(我们|我单位|本单位|我们单位|我是|我在|(?:公司|单位|厂|企业)(?:是|为|属于|在)|民营|国企|国有企业|个体)")
+_OWN_UNIT = re.compile(r"(我们|我单位|本单位|我们单位|我是|我在|依托(?:的是|单位是|单位为|于)|(?:公司|单位|厂|企业)(?:是|为|属于|在)|民营|国企|国有企业|个体)")
 _UNIT_AGE = re.compile(r"(?:公司|企业|单位|厂|学校|院校|协会)[^，,。；;\d]{0,8}?(?:成立|注册|建校|开了|办了|经营)(?:了)?\s*"
                        r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(多)?年|(?:建校|(?<!工作室)(?<!工作室已)成立|注册|登记满?|经营)"
                        r"(?:了)?\s*(\d{1,3})\s*(多)?年")
@@ -94,7 +91,7 @@ class Profile:
         level: Skill level rank, 1 (高级技师) … 5 (初级工).
         team_size: Team size as stated; ``team_includes_leader`` says whether the user
             counted themselves (``None`` when they did not say).
-        unit_type: ``"院校"``, ``"事业单位"`` or ``"企业"``.
+        unit_type: A kind of :mod:`knowledge.units` (``"技工院校"``, ``"事业单位"``, ``"企业"`` …).
         sex: ``"男"`` or ``"女"``.
         tenure_years: Years in the unit or trade (``在现在单位干了1年半``).
         running_years: Years the studio has run (``去年才成立``: under 2).
@@ -175,7 +172,12 @@ def _own_level(question: str, m: re.Match[str]) -> bool:
         return False
     clause_start = max(question.rfind(ch, 0, m.start()) for ch in "，,。；; ") + 1
     lead = question[clause_start: m.start()]
-    return bool(_SELF_LEVEL.search(before)) or (len(lead) <= 1 and not re.search(r"(们|单位|公司|团队|有|个)", lead))
+    if _SELF_LEVEL.search(before) or re.search(r"(等级|资格|证书|职称)(?:为|是)$", lead):
+        return True  # 我是高级工 / 职业技能等级为技师
+    if len(lead) <= 1:
+        return not re.search(r"(们|单位|公司|团队|有|个)", lead)
+    # a trade before the level describes the user (数控车工高级技师, 中式烹调师高级技师)
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}", lead)) and not _NOT_SELF_LEAD.search(lead)
 
 
 def read_profile(question: str, today: dt.date) -> Profile:
@@ -237,11 +239,9 @@ def read_profile(question: str, today: dt.date) -> Profile:
             True if _WITH_LEADER.search(question) else None)
         p.stated.append(f"团队{p.team_size}人")
     if _OWN_UNIT.search(question):
-        for name, rx in _UNIT_TYPES:
-            if rx.search(question):
-                p.unit_type = name
-                p.stated.append(f"单位是{name}")
-                break
+        p.unit_type = own_unit_kind(question)
+        if p.unit_type:
+            p.stated.append(f"单位是{p.unit_type}")
     for sex, rx in _SEX:
         if rx.search(question):
             p.sex = sex
@@ -281,6 +281,7 @@ def read_profile(question: str, today: dt.date) -> Profile:
                                           and not re.search(r"(没|无|不是|没有)", question[max(0, question.find(h) - 4):question.find(h)])]
     p.honours = [h for h in dict.fromkeys(said) if not _NEGATED.search(question[:question.find(h)])]
     p.honours = [t if len(t := re.sub(r"^.*(?:的|技师|高级工)", "", h)) >= 3 else h for h in p.honours]  # 做…的技师市级非遗传承人
+    p.honours = [h.strip("“”\"'‘’「」『』《》") for h in p.honours]
     p.no_honour = (bool(_NO_HONOUR.search(question)) or bool(_NO_HONOUR_AFTER.search(question))) and not p.honours
     area = _AREA.search(question)
     if area:

@@ -20,6 +20,7 @@ from knowledge.models import Condition, ConditionKind, Notice
 from knowledge.profile import LEVEL_NAMES, Profile, tier_of
 from knowledge.retirement import months_to_retirement
 from knowledge.text import cn_number, shorten
+from knowledge.units import covers, narrower
 
 
 class Status(StrEnum):
@@ -215,7 +216,7 @@ def section_text(notice: Notice, ref: str) -> str:
 def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding | None:
     if c.kind in _EXTRA:
         return _EXTRA[c.kind](c, p)
-    if c.kind == ConditionKind.AGE_MAX and c.value is not None:
+    if c.kind == ConditionKind.AGE_MAX:
         return _age(c, p, today, section)
     if c.kind == ConditionKind.WORKING_AGE:  # 在法定劳动年龄内: not yet at retirement age
         return _retirement(c, p, today)
@@ -261,6 +262,11 @@ def _honours(c: Condition, p: Profile, section: str = "") -> Finding:
         alt = re.search(rf"[^。；;]*{noun.group(1)}[^。；;]*?(?:也可以|也可|亦可|可以)申报", section or c.text)
         if alt and not any(noun.group(1) in o for o in c.options):
             return Finding(Status.MET, f"您是“{h}”，属于通知写明的另一种情形：“{shorten(alt.group(0).strip('；，, '), 60)}”。", c)
+    floor = re.search(r"(国家|全国|省|市)级(?:及)?以上[^。；（(]{0,8}?(?:荣誉|称号|奖项)", c.text)
+    for h in p.honours:  # 获得过市级以上技能类荣誉称号（如…等）: any honour of that level
+        need = {"国家": 3, "全国": 3, "省": 2, "市": 1}[floor.group(1)] if floor else 0
+        if floor and _tier(h) >= need and re.search(r"(能手|工匠|首席|大奖|技能|技师|大师)", h):
+            return Finding(Status.MET, f"您获得过“{h}”，属于通知要求的“{floor.group(0)}”。", c)
     closed = not re.search(r"(等|如|及以上|以上)", re.sub(r"不再|以上材料", "", c.text))
     if p.honours and closed:  # 获得以下荣誉之一：… — a closed list
         return Finding(Status.NOT_MET, f"您的“{p.honours[0]}”不在通知列出的荣誉（{listed}）之中。", c)
@@ -300,12 +306,17 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
     ages = p.age_on(today)
     if ages is None:
         return None
-    limit = int(c.value or 0)
+    cutoff = _BORN_AFTER.search(c.text)
+    if c.value is None and cutoff is None:
+        return None
+    # 1970年1月1日以后出生 alone: the age one reaches this year when born on the cut-off date
+    limit = int(c.value) if c.value is not None else today.year - int(cutoff.group(1)) - (  # type: ignore[union-attr]
+        0 if (cutoff.group(2), cutoff.group(3)) == ("1", "1") else 1)  # type: ignore[union-attr]
     low, high = ages
     said = f"您{low}岁" if low == high else f"按出生年份您今年{low}或{high}岁"
+    rule = f"年龄不超过{limit}周岁" if c.value is not None else (cutoff.group(0) if cutoff else "")
     if high <= limit:
-        return Finding(Status.MET, f"{said}，在“年龄不超过{limit}周岁”以内。", c)
-    cutoff = _BORN_AFTER.search(c.text)
+        return Finding(Status.MET, f"{said}，在“{rule}”以内。", c)
     if cutoff and p.birth and low != high:  # the notice's own date decides the birth year
         year, month = int(cutoff.group(1)), int(cutoff.group(2))
         if p.birth[0] > year or p.birth[0] == year and p.birth[1] >= month:
@@ -502,17 +513,24 @@ def _unique(c: Condition, p: Profile) -> Finding | None:
 
 
 def _unit_type(c: Condition, p: Profile) -> Finding | None:
-    """The applicant's unit category against those the notice admits or refuses."""
+    """The applicant's unit kind against those the notice admits or refuses
+    (:mod:`knowledge.units`: 院校 covers 技工院校; a notice naming 职业院校 says nothing
+    about a school whose kind the user did not give)."""
     if not p.unit_type:
         return None
     t = p.unit_type
-    if t in c.excluded:
+    hit = next((x for x in c.excluded if covers(x, t)), None)
+    if hit:
         return Finding(Status.NOT_MET, f"通知写明{'、'.join(c.excluded)}不在申报范围，您的单位是{t}。", c)
-    if c.options and t not in c.options:
-        return Finding(Status.NOT_MET, f"通知要求申报单位为{'、'.join(c.options)}，您的单位是{t}。", c)
-    if c.options:  # an enterprise is the usual host: saying so settles nothing by itself
-        return Finding(Status.MET, f"您的单位是{t}，属于通知所列的申报单位（{'、'.join(c.options)}）。", c,
-                       weak=t == "企业")
+    if any(narrower(x, t) for x in c.excluded):
+        return Finding(Status.UNSURE, f"通知写明{'、'.join(c.excluded)}不在申报范围，请确认您的{t}属于哪一类。", c)
+    listed = "、".join(c.options)
+    if c.options and any(covers(o, t) for o in c.options):  # an enterprise is the usual host: weak
+        return Finding(Status.MET, f"您的单位是{t}，属于通知所列的申报单位（{listed}）。", c, weak=t == "企业")
+    if c.options and any(narrower(o, t) for o in c.options):
+        return Finding(Status.UNSURE, f"通知所列的申报单位为{listed}，请确认您的{t}属于其中哪一类。", c)
+    if c.options:
+        return Finding(Status.NOT_MET, f"通知要求申报单位为{listed}，您的单位是{t}。", c)
     return Finding(Status.MET, f"您的单位是{t}，不在通知排除的{'、'.join(c.excluded)}之列。", c, weak=True)
 
 

@@ -15,6 +15,7 @@ import re
 from knowledge.models import Clause, Condition, ConditionKind
 from knowledge.parse.structure import programme_of
 from knowledge.text import cn_number, split_sentences
+from knowledge.units import unit_kinds
 
 _N = r"(\d+|[一二两三四五六七八九十]+)"
 _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
@@ -27,7 +28,7 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
     (ConditionKind.TEAM_MIN, "团队", re.compile(rf"(?:团队成员|成员|团队)[^。；，]{{0,8}}?{_N}\s*(?:至|到|-|~|～|—)\s*\d+\s*(?:人|名)")),
     (ConditionKind.TEAM_MIN, "团队", re.compile(rf"(?:团队成员|成员|团队)(?:人数)?[^。；，]{{0,12}}?(?<!不少于)(?<!\d){_N}\s*(?:人|名)(?:及)?以上")),
     (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"有\s*{_N}\s*名(?:均)?具备[^。；]{{0,16}}?技师以上")),
-    (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"其中[^。；，]{{0,30}}?技师以上[^。；，]{{0,20}}?不少于\s*{_N}\s*(?:人|名)")),
+    (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"其中[^。；，]{{0,30}}?技师(?:及)?以上[^。；，]{{0,20}}?不少于\s*{_N}\s*(?:人|名)")),
     (ConditionKind.YEARS_RUNNING, "工作室", re.compile(rf"运行满\s*{_N}\s*年")),
     (ConditionKind.UNIT_YEARS, "单位", re.compile(
         rf"(?:依法设立|依法登记注册|依法登记|依法注册|注册成立|注册|成立|设立|建校)(?:并|且|后)?(?:正常(?:生产)?经营|运营)?\s*(?:满|不少于|达到?)?\s*{_N}\s*年(?:以上|及以上)?"
@@ -44,34 +45,29 @@ _ONE_OF = re.compile(r"(?:具有|具备|符合)下列条件之一")
 _ALL_OF = re.compile(r"(?:具有|具备|符合)下列条件(?!之一)")
 _HONOURS_LIST = re.compile(r"(?:获得|荣获|获评)(?:过)?((?:[“\"][^”\"]{2,20}[”\"][、，,]?\s*){2,})")
 _HONOURS_PLAIN = re.compile(r"(?:获得|荣获|获评)(?:过)?(?:下列|以下|如下)(?:荣誉|称号|奖项)(?:之一)?[：:]([^。；]{4,200})|荣获(.{6,200}?)等称号|(?:获得|荣获|获评)(?:过)?([^。；]{6,200}?)(?:等)?(?:荣誉|称号|奖项)(?:称号)?之一"
-                            r"|荣誉称号[（(](?:如)([^）)]{4,120}?)等?[）)]"
+                            r"|(?:荣誉称号|荣誉|称号)[（(](?:如)([^）)]{4,120}?)等?[）)]"
                             r"|(?:获得|荣获)([^。；]{6,120}?)及以上(?:荣誉|称号|荣誉称号)")
 # Which units may apply: 申报单位应为…企业 / 机关事业单位不在申报范围 / 个体工商户不得申报
 _UNIT_SUBJECT = re.compile(r"(?:申报单位|依托单位|申报主体|申报对象)(?:须|应|必须|需)?(?:为|是)([^。；]{2,60})"
                            r"|^(?:[（(]?[一二三四五六七八九十\d]+[)）.、]?)?\s*(?:依托单位|申报单位)[。.：:]\s*([^。；]{2,80})"
                            r"|([^。；]{2,60}?)(?:均)?可(?:以)?作为(?:依托|申报)单位")
-_UNIT_EXCLUDED = re.compile(r"([\u4e00-\u9fff、（）()]{2,30}?)(?:均)?(?:不在(?:本次|此次)?申报范围|不得申报|不能申报|不予受理"
-                            r"|不纳入(?:本次)?(?:申报|推荐)|不(?:得|能|可)作为[^。；，]{0,14}?(?:依托|申报)单位)"
+_UNIT_EXCLUDED = re.compile(r"([\u4e00-\u9fff、（）()]{2,30}?)(?:均)?(?:不在[^。；，]{0,12}?申报范围|不得申报|不能申报|不予受理"
+                            r"|不(?:纳入|列入)(?:本次)?(?:申报|推荐)|不(?:得|能|可)作为[^。；，]{0,14}?(?:依托|申报)单位)"
                             r"|不(?:接受|受理)([\u4e00-\u9fff、]{2,16}?)(?:的)?申报")
 _EXCEPT = re.compile(r"[（(][^）)]*除外[）)]")
-UNIT_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("院校", re.compile(r"院校|学校|技师学院|高校|职校")),
-    ("个体户", re.compile(r"个体工商户|个体户|个体经营")),
-    ("机关", re.compile(r"机关")),
-    ("事业单位", re.compile(r"事业单位")),
-    ("社会组织", re.compile(r"行业协会|社会组织|社会团体|协会")),
-    ("企业", re.compile(r"企业|公司|企事业")),
-]
-"""Unit categories a notice may admit or refuse, and the words that name them."""
 
 
 def unit_types(text: str) -> list[str]:
-    """The unit categories named in ``text`` (``机关事业单位`` → 机关, 事业单位)."""
-    return [name for name, rx in UNIT_TYPES if rx.search(text)]
+    """The unit kinds named in ``text`` (``机关事业单位`` → 机关, 事业单位); see
+    :mod:`knowledge.units`."""
+    return unit_kinds(text)
+
+
 _UNIQUE = re.compile(
     r"同一[\u4e00-\u9fff]{1,4}(?:相同|同一)(?:专业|职业)[（(]?工种[）)]?只(?:能申报|能设立|设立|设)\s*(?:1|一)\s*个"
 )
 _WORKING_AGE = re.compile(r"法定劳动年龄内")
+_BORN_AFTER = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?:及)?(?:以后|之后|后)出生")
 _NO_REPEAT = re.compile(r"不再(?:重复)?(?:申报|给予|资助|认定)|不得(?:重复|同时)申报|只能申报(?:其中)?一类|不重复(?:申报|资助|支持)")
 _CONDITION_HEAD = re.compile(r"(条件|对象)")
 
@@ -97,9 +93,14 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
         for sentence in split_sentences(text):
             for kind, subject, rx in _PATTERNS:
                 for m in rx.finditer(sentence):
+                    if kind is ConditionKind.TEAM_MIN and re.search(r"其中[^，。；]*$", sentence[:m.start()]):
+                        continue  # 其中具有技师以上的成员不少于2人: the team's make-up, not its size
                     out.append(Condition(kind=kind, subject=subject, programme=prog,
                                          value=float(cn_number(next(g for g in m.groups() if g)) or 0),
                                          text=sentence, clause=clause.ref))
+            if _BORN_AFTER.search(sentence) and not any(o.kind is ConditionKind.AGE_MAX and o.text == sentence for o in out):
+                out.append(Condition(kind=ConditionKind.AGE_MAX, subject="领办人", programme=prog,
+                                     text=sentence, clause=clause.ref))  # 应为1970年1月1日以后出生: no age given
             q = _QUALIFICATION.search(sentence)
             if q and re.search(r"其中[^。；，]{0,10}$", sentence[:q.start()]):
                 q = None  # 其中高级工以上不少于4人: the team's make-up, not the leader's level
