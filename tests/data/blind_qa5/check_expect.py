@@ -13,7 +13,13 @@
 run with a python that has python-docx (else .docx text is empty):
     /work/main/.venv/bin/python /work/blind/qa5/gen/check_expect.py
 """
-import glob, html, json, os, re, sys, unicodedata
+import glob
+import html
+import json
+import os
+import re
+import sys
+import unicodedata
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
