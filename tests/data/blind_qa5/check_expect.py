@@ -136,7 +136,7 @@ def check_item(label, item, errors, qkey):
 
 def main():
     errors = []
-    qs = [json.loads(l) for l in open(os.path.join(QA, "questions.jsonl"), encoding="utf-8") if l.strip()]
+    qs = [json.loads(line) for line in open(os.path.join(QA, "questions.jsonl"), encoding="utf-8") if line.strip()]
     seen = set()
     cats, per_notice = Counter(), Counter()
     for d in qs:
@@ -148,7 +148,7 @@ def main():
         check_item(d.get("id"), d, errors, "question")
         cats[d["category"]] += 1
         per_notice[d.get("notice") or "-"] += 1
-    convs = [json.loads(l) for l in open(os.path.join(QA, "conversations.jsonl"), encoding="utf-8") if l.strip()]
+    convs = [json.loads(line) for line in open(os.path.join(QA, "conversations.jsonl"), encoding="utf-8") if line.strip()]
     ccats = Counter()
     for c in convs:
         if c.get("id") in seen:
