@@ -128,10 +128,21 @@ def checklist_items(notice: Notice, filled: Mapping[str, Any], answers: Mapping[
         elif any(w in m.name for w in OUTLINE_WORDS) and "report" in files:
             note = f"已生成提纲：{files['report']}"
         own = material_note(m)
-        note = "；".join(x for x in (own, note) if x)
+        printed = _form_format(spec.notes) if spec is not None else ""
+        note = "；".join(x for x in (own, printed and f"表注：{printed}", note) if x)
         items.append(ChecklistItem(name=m.name, copies=m.copies or (sub.copies if sub else None),
                                    format_note=fmt, condition_note=note, included=included))
     return items
+
+
+_PRINT_RULE = re.compile(r"(A4|双面|单面|打印|装订|胶装|格式|签字|签名|盖章|公章|手写|钢笔|黑色)")
+
+
+def _form_format(notes: list[str]) -> str:
+    """The printing rules of a form's 注 lines (``注：本表一式三份，A4纸双面打印`` →
+    ``A4纸双面打印``); the copies are shown with the material already."""
+    parts = [p.strip() for n in notes for p in re.split(r"[，,；;。]", re.sub(r"^\s*注[:：]\s*", "", n))]
+    return "，".join(p for p in parts if _PRINT_RULE.search(p) and "一式" not in p)
 
 
 def _bound_set_rule(notice: Notice) -> SubmissionRule | None:

@@ -31,7 +31,7 @@ class Requirement:
     """One rule on preparing or handing in the materials.
 
     Attributes:
-        text: The notice's sentence, shortened to about 90 characters.
+        text: The notice's sentence; a long one cut to its parts that carry a rule.
         clause: Reference of its clause.
     """
 
@@ -51,7 +51,10 @@ def submission_requirements(notice: Notice, limit: int = 8) -> list[Requirement]
     seen: set[str] = set()
     items = [re.sub(r"\W", "", m.text) for m in notice.facts.materials if len(m.text) >= 6]
     for clause in notice.clauses:
-        for sentence in split_sentences(clause.text.replace("\n", "")):
+        text = clause.text
+        if clause.heading and text.startswith(clause.heading + "\n"):  # 申报材料\n申报材料按以下顺序…
+            text = text[len(clause.heading) + 1:]
+        for sentence in split_sentences(text.replace("\n", "")):
             s = sentence.strip()
             if len(s) < 6 or not _REQUIREMENT.search(s) or not _ABOUT_FILING.search(s):
                 continue
@@ -61,10 +64,20 @@ def submission_requirements(notice: Notice, limit: int = 8) -> list[Requirement]
             if key in seen or (not _GLOBAL.search(s) and any(key in own or own in key for own in items)):
                 continue  # a material's own line: the checklist shows it with that material
             seen.add(key)
-            out.append(Requirement(notice.in_source_script(shorten(s, 90)), clause.ref))
+            out.append(Requirement(notice.in_source_script(_requirement_text(s)), clause.ref))
             if len(out) >= limit:
                 return out
     return out
+
+
+def _requirement_text(sentence: str, width: int = 90) -> str:
+    """A long sentence cut to its parts that carry a rule (…，同时将PDF电子版通过电子邮箱发送至…，
+    或用U盘拷贝随纸质材料一并报送), so no rule is lost to the ellipsis."""
+    if len(sentence) <= width:
+        return sentence
+    parts = [p for p in re.split(r"(?<=[，,；;])", sentence) if _REQUIREMENT.search(p)]
+    kept = "".join(parts).rstrip("，,；;") if parts else sentence
+    return shorten(kept, width + 40)
 
 
 def material_note(material: Material) -> str:

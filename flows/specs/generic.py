@@ -52,7 +52,7 @@ class _Type(NamedTuple):
 _TYPES: list[tuple[re.Pattern[str], str, str, dict[str, Any]]] = [
     (re.compile(r"^(?:领办人|领衔人)?(?:公民)?身份证(?:号码|号)?$|^公民身份号码$"), "id_number", "id_number", {}),
     (re.compile(r"^(?:领办人|领衔人)?姓名$|^(?:领办人|领衔人|技能大师领办人)$"), "name", "leader_name", {}),
-    (re.compile(r"^(?:负责人|联系人|法定代表人|法人代表)(?:姓名)?$"), "name", "", {}),
+    (re.compile(r"^(?:单位|申报单位|依托单位|工作室|项目)?(?:负责人|联系人|法定代表人|法人代表)(?:姓名)?$"), "name", "", {}),
     (re.compile(r"^性别$"), "sex", "sex", {"options": SEX_OPTIONS}),
     (re.compile(r"^出生年月$"), "year_month", "birth_date", {}),
     (re.compile(r"^出生日期$"), "date", "birth_date", {}),

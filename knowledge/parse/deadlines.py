@@ -99,6 +99,10 @@ def _actor(before: str, after: str, head: str = "") -> str:
     the recipient, not the actor."""
     subjects = [before[-24:]]
     if not (_APPLICANT.search(before[-24:]) or _OFFICIAL.search(before[-24:])):
+        opener = _ACTOR_HEAD.match(head)
+        if opener and _OFFICIAL.search(opener.group(1)) and not _APPLICANT.search(opener.group(1)):
+            # 各县（市、区）人社局对申报材料进行审核，…于1月8日前报送: the office acts
+            return opener.group(1)
         subjects.append(head[:30])
     if _TO.match(after):
         after = ""

@@ -37,7 +37,7 @@ def _options(cell: str) -> list[str]:
     cell = cell.strip()
     if not _OPTIONS.match(re.sub(r"\s+", "", cell)):
         return []
-    found = [re.sub(r"[（(][^）)]*[）)]?$", "", o).strip(" 　:：") for o in re.findall(r"[□☐]\s*([^□☐\s　]+)", cell)]
+    found = [re.sub(r"[（(][^）)]*[）)]?$", "", o).strip(" 　:：_＿") for o in re.findall(r"[□☐]\s*([^□☐\s　]+)", cell)]
     return [o for o in found if o]  # 其他（请注明：　　） → 其他
 
 
@@ -58,7 +58,8 @@ def parse_form(raw: RawAttachment) -> Attachment:
     group = ""
     group_cols: list[str] = []
     text_lines: list[str] = []
-    for _, line in raw.lines:
+    lines = [line for _, line in raw.lines]
+    for k, line in enumerate(lines):
         text_lines.append(line)
         raw_cells = [c.strip() for c in re.split(r"\t|</?p>", line)]
         cells = [c for c in _cells(line) if c]
@@ -76,14 +77,17 @@ def parse_form(raw: RawAttachment) -> Attachment:
             rows.append([re.sub(r"[ 　]{2,}", " ", c) for c in raw_cells])
         if not labels:
             continue
-        if len(labels) == 1 and _SECTION.search(labels[0]) and len(cells) == 1 and len(raw_cells) == 1:
+        if len(labels) == 1 and _SECTION.search(labels[0]) and len(cells) == 1 and len(raw_cells) == 1 \
+                and _opens_rows(lines[k + 1:]):
             section, group = labels[0], ""
             continue
         header = len(labels) >= 3 and len(labels) == len([c for c in raw_cells if c]) and (
             "姓名" in labels or "获奖项目" in labels)
-        if header and (any(f.label in ("姓名", "领办人", "领衔人", "技能大师领办人") for f in fields)
-                       or re.search(r"(名单|花名册|成员)", raw.title)):
-            group = "工作室成员" if "姓名" in labels else "获奖情况"
+        if header and re.search(r"(成员|人员|名单|情况)$", labels[0]) and "姓名" in labels[1:]:
+            section, labels = labels[0], labels[1:]  # 团队成员 | 姓名 | 性别 …: the table's name, then its columns
+        people = bool(re.search(r"(名单|花名册|成员|人员)", raw.title + section))
+        if header and (any(f.label in ("姓名", "领办人", "领衔人", "技能大师领办人") for f in fields) or people):
+            group = ("工作室成员" if not re.search(r"(成员|人员)", section) else section) if "姓名" in labels else "获奖情况"
             group_cols = labels
             for lbl in labels:
                 key = f"{group}/{lbl}"
@@ -103,6 +107,14 @@ def parse_form(raw: RawAttachment) -> Attachment:
                                     long=bool(hint) or "另附" in after, row=len(rows) - 1))
     return Attachment(number=raw.number, title=raw.title, line=raw.line, fields=fields,
                       text="\n".join(text_lines), rows=rows)
+
+
+def _opens_rows(rest: list[str]) -> bool:
+    """True when the line after a one-cell ``…情况`` line is a row of several cells: the
+    line heads a section (领办人基本情况 over its rows); else it is a tall cell of its
+    own (获得荣誉情况 over blank lines)."""
+    nxt = next((ln for ln in rest if ln.strip()), "")
+    return len([c for c in _cells(nxt) if c]) >= 2 and not _SIGNATURE.search(nxt)
 
 
 def _join_options(cells: list[str]) -> list[str]:

@@ -376,7 +376,8 @@ async def test_wuxi_chief_technician_end_to_end(tmp_path: Path):
         rows = checklist_table(files["无锡市申报材料清单.docx"])
         assert list(rows) == ["候选人综合材料", "无锡市企业首席技师申报表", "证明材料"]
         assert all(need == "☑ 需要" for _, _, need in rows.values())
-        assert rows["无锡市企业首席技师申报表"][1] == "已生成：无锡市企业首席技师申报表.docx"
+        assert rows["无锡市企业首席技师申报表"][1].endswith("已生成：无锡市企业首席技师申报表.docx")
+        assert "2寸彩色红底正面脱帽照片" in rows["无锡市企业首席技师申报表"][1]  # the form's own 注
         text = next(r.text for r in chat.seen if r.text.startswith("【无锡市申报材料清单】"))
         assert "校企合作协议书" not in text and "申办报告" not in text
         assert "2021-04-25（2021年4月25日24:00前）截止，还有24天。" in text
