@@ -250,7 +250,7 @@ def _description(c: Condition) -> str:
         ConditionKind.TEAM_MIN: f"团队成员不少于{v}人{leader}",
         ConditionKind.QUALIFIED_MEMBERS_MIN: f"具备技师以上资格的不少于{v}人（含领办人）",
         ConditionKind.YEARS_RUNNING: f"工作室已运行满{v}年",
-        ConditionKind.QUALIFICATION: f"领办人职业资格：{items}",
+        ConditionKind.QUALIFICATION: f"领办人职业资格：{items}" + (f"，或{c.or_level}并获得所列荣誉之一" if c.or_level else ""),
         ConditionKind.HONOURS: f"获得所列荣誉之一：{items}",
         ConditionKind.ONE_OF: f"具备所列条件之一：{items}",
         ConditionKind.FUNDING_SHARE: f"职工教育经费用于高技能人才培养的比例不低于{v}%",
@@ -378,12 +378,14 @@ def rules_for(notice: Notice, programme: str | None = None) -> tuple[Rule, ...]:
             {"achievement_types": tuple(c.options)} if c.kind is ConditionKind.ONE_OF else {})
         if c.kind is ConditionKind.UNIT_TYPE:  # the kinds the notice names, then 其他
             options = {"host_type": tuple(dict.fromkeys([*c.options, *c.excluded, "其他"]))}
+        if c.kind is ConditionKind.QUALIFICATION and c.or_honours:  # 高级技师, or 技师 with an honour
+            slots, options = ("skill_level", "honours"), {"honours": tuple(c.or_honours)}
         check = _single(c, section, slots)
         rid, desc = c.kind.value, _description(c)
         if c.kind is ConditionKind.QUALIFICATION:
             partner = next((j for j, o in enumerate(conds) if j > i and o.kind is ConditionKind.HONOURS
                             and o.clause == c.clause and o.text == c.text), None)
-            alt = _ALTERNATIVE.search(c.text)
+            alt = _ALTERNATIVE.search(c.text) if not c.or_level else None  # 或技师且获得…: asked as honours
             if partner is not None and "或" in c.text:
                 used.add(partner)
                 h = conds[partner]

@@ -58,7 +58,7 @@ class KnowledgeBase:
         for n in notices:
             for alias in n.meta.place.aliases:
                 if not alias.isascii():
-                    self.tokenizer.add_word(alias)
+                    self.tokenizer.add_word(alias, 2000)
         self.index = BM25Index()
         cache = clause_tokens or {}
         self.clause_tokens: dict[str, list[list[str]]] = {}
@@ -173,7 +173,7 @@ def parser_fingerprint() -> str:
     """Hash of the code and data that turn a notice's text into facts; stored notices
     parsed by another version are parsed again at start-up."""
     root = resources.files("knowledge")
-    parts = [root.joinpath(name) for name in ("models.py", "text.py", "places.py", "normalize.py")]
+    parts = [root.joinpath(name) for name in ("models.py", "text.py", "places.py", "normalize.py", "units.py")]
     for package in ("divisions", "readers"):
         parts += sorted((p for p in root.joinpath(package).iterdir() if str(p).endswith(".py")), key=str)
     parts.append(root.joinpath("data/divisions_extra.csv"))

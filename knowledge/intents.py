@@ -39,7 +39,7 @@ _CUES: dict[Intent, dict[str, float]] = {
                       "申报时间": 3, "结束": 1.5, "到期": 1, "现在能报": 3, "现在还能": 3, "现在可以报": 3},
     Intent.CONTACT: {"联系": 3, "电话": 3, "传真": 3, "手机": 2, "邮箱": 3, "邮件": 2, "email": 3, "找谁": 3,
                      "咨询": 2, "联系人": 3, "打给": 2, "号码": 2, "负责人": 2, "地址": 2, "办公室": 1.5,
-                     "在哪办": 2, "座机": 3, "问谁": 3, "contact": 3, "phone": 3, "tel": 2},
+                     "在哪办": 2, "座机": 3, "问谁": 3, "对接": 2.5, "谁负责": 3, "contact": 3, "phone": 3, "tel": 2},
     Intent.MATERIALS: {"材料": 3, "准备": 2, "交什么": 3, "提交什么": 3, "带什么": 3, "清单": 2,
                        "复印件": 2, "证明": 1.5, "要哪些": 2, "需要哪些": 1.5, "上传": 1.5, "证件": 2,
                        "营业执照": 2, "身份证": 1.5, "协议书": 2, "material": 3, "document": 2},
@@ -163,6 +163,7 @@ def off_topics() -> tuple[str, ...]:
     return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+@lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
 def paraphrases() -> dict[str, tuple[str, ...]]:
     """``{user's word: the notice's words}`` (``knowledge/data/paraphrases.txt``:

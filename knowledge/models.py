@@ -253,6 +253,9 @@ class Condition(BaseModel):
         options: For honours/one-of lists, the items; for qualification, the levels;
             for unit types, the unit categories admitted (``企业``, ``院校``).
         excluded: For unit types, the categories refused (``机关``, ``事业单位``).
+        or_level: For a qualification, a lower level the notice also admits together
+            with an honour (``；或具有技师职业资格，且获得下列荣誉之一：…`` → ``"技师"``).
+        or_honours: The honours that lower level needs.
         text: The condition as written.
         clause: Reference of the source clause.
     """
@@ -263,6 +266,8 @@ class Condition(BaseModel):
     value: float | None = None
     options: list[str] = Field(default_factory=list)
     excluded: list[str] = Field(default_factory=list)
+    or_level: str = ""
+    or_honours: list[str] = Field(default_factory=list)
     text: str
     clause: str
 

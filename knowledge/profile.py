@@ -43,7 +43,7 @@ _WITHOUT_LEADER = re.compile(r"(不含我|不包括我|不算我|除了我|除�
 _TENURE = re.compile(r"(?:干了|做了|工作了|从事[^\d，,。]{0,6}?|在[^\d，,。]{0,8}?(?:干|做|工作)(?:了)?|干[^\d，,。]{0,4}?|"
                      r"在[^\d，,。]{1,10}?)(?<!\d)(\d{1,2})\s*年(半|多)?(?!前|后|以上|以下|内|度|级)")
 _RUNNING = re.compile(r"(?:成立|建立|运行|组建)[^\d，,。]{0,4}?(\d{1,2}|一)\s*年(半|多)?|(去年|今年)(?:才|刚)?(?:成立|建立|组建|建的)")
-_HONOUR = re.compile(r"(?:拿过|拿了|获得过|获得了|获过|获评|荣获|评上了?|评为|当过|是)([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人|五一劳动奖章))")
+_HONOUR = re.compile(r"(?:拿过|拿了|获得过|获得了|获过|获评|荣获|评上了?|评为|当过|是)(?:过|了)?([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人|五一劳动奖章)(?!工作室))")
 _NO_HONOUR_AFTER = re.compile(r"(荣誉|称号|技术能手|工匠)[^，,。]{0,4}?(都没有|都没|也没有|一个都没|没有过?)")
 _NO_HONOUR = re.compile(r"(没有|没拿过|没获得过|没得过|无|也没)[^，,。]{0,10}(荣誉|称号|技术能手|工匠|劳模)")
 _OWN_UNIT = re.compile(r"(我们|我单位|本单位|我们单位|我是|我在|依托(?:的是|单位是|单位为|于)|(?:公司|单位|厂|企业)(?:是|为|属于|在)|民营|国企|国有企业|个体)")
@@ -200,9 +200,10 @@ def read_profile(question: str, today: dt.date) -> Profile:
             p.age = value
             p.stated.append(f"年龄{value}岁")
             break
-    bare = re.search(r"(?:我|本人)(?:今年|现在|已经)?(\d{2})(?=[，,。；;\s呢吗啊了]|$)", question)  # 我56，… / 那我54呢
-    if p.age is None and bare and 16 <= int(bare.group(1)) <= 75:
-        p.age = int(bare.group(1))
+    bare = re.search(r"(?:我|本人)(?:今年|现在|已经)?(\d{2}|[二三四五六七]十[一二三四五六七八九]?)"
+                     r"(?=[，,。；;\s呢吗啊了]|$|高级|技师|中级|初级)", question)  # 我56，… / 那我54呢 / 我五十六 高级技师
+    if p.age is None and bare and 16 <= (cn_number(bare.group(1)) or 0) <= 75:
+        p.age = cn_number(bare.group(1))
         p.stated.append(f"年龄{p.age}岁")
     born = _BIRTH.search(question) if p.age is None else None
     if born:

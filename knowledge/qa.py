@@ -23,6 +23,7 @@ from knowledge.intents import (
     classify,
     in_domain,
     off_topics,
+    paraphrases,
     specific_cue,
 )
 from knowledge.models import Notice
@@ -303,7 +304,9 @@ class Answerer:
         if not intents:
             return False
         tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in self._place_words and not t.isascii()]
-        return all(self.kb.index.idf(t) > 0 for t in tokens)
+        said = paraphrases()  # 推 for 推荐, 对接 for 联系: the notices' words for the user's
+        return all(self.kb.index.idf(t) > 0 or any(self.kb.index.idf(w) > 0 for w in said.get(t, ()))
+                   for t in tokens)
 
     def _about(self, nid: str, q: str, intents: list[Intent], today: dt.date,
                weaker: list[Intent] | None = None) -> Part:

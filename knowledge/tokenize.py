@@ -18,7 +18,8 @@ _STOP = frozenset(
     "啥 咋 多 少 给 让 被 把 从 到 为 以 其 该 此 等 之 于 上 下 中 内 外 后 前 时 年 月 日 号 "
     "市 区 县 省 意思 什么意思 是不是 能不能 可不可以 有没有 吗 咋办 怎么办 怎么样 会不会 要不要 "
     "每个 县区 各县 各区 几个 以后 之后 "
-    "现在 今年 这个 那个 一些 哪个 哪里 多久 多长 还是 以及 或者 如果 的话 谢谢 你好 您好".split()
+    "现在 今年 这个 那个 一些 哪个 哪里 多久 多长 还是 以及 或者 如果 的话 谢谢 你好 您好 "
+    "几号 几时 什么时候 时候 那边 这边 那里 这里 谁 市里".split()
 )
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
@@ -43,10 +44,11 @@ class Tokenizer:
         for word in extra_words or []:
             self.add_word(word)
 
-    def add_word(self, word: str) -> None:
-        """Keep ``word`` whole from now on."""
+    def add_word(self, word: str, freq: int = 20) -> None:
+        """Keep ``word`` whole from now on; a higher ``freq`` keeps it whole against
+        neighbours too (天水 in 天水下一批, not 天/水下)."""
         if word:
-            self._jieba.add_word(word, 20)
+            self._jieba.add_word(word, max(freq, self.frequency(word)))
 
     def frequency(self, word: str) -> int:
         """How often jieba's dictionary has seen ``word`` (0 when unknown): a place short

@@ -224,6 +224,8 @@ def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Findi
         return _retirement(c, p, today)
     if c.kind == ConditionKind.TEAM_MIN and c.value is not None and p.team_size is not None:
         return _team(c, p.team_size, p.team_includes_leader)
+    if c.kind == ConditionKind.QUALIFICATION and c.or_level and p.level is not None:
+        return _level_or_honour(c, p, section)
     if c.kind == ConditionKind.QUALIFICATION and p.level is not None:
         return _level(c, p.level, section, p.question)
     if c.kind == ConditionKind.YEARS_RUNNING and c.value is not None and p.running_years is not None:
@@ -409,6 +411,32 @@ _RELAXED_LEVEL = re.compile(r"(?:技师|高级工|等级|资格)[^。；]{0,15}(
 
 
 _RELAXED_TO = re.compile(r"([^。；;]{2,60}?)(?:的)?[，,]?(?:可)?放宽(?:至|到)(高级技师|技师|高级工)")
+
+
+def _level_or_honour(c: Condition, p: Profile, section: str) -> Finding | None:
+    """``具有高级技师职业资格；或具有技师职业资格，且获得下列荣誉之一：…``: the higher level
+    alone, or the lower level (:attr:`Condition.or_level`) with one of the honours."""
+    assert p.level is not None
+    plain = c.model_copy(update={"text": c.text.split("；")[0], "or_level": "", "or_honours": []})
+    first = _level(plain, p.level, section, p.question)
+    lower = _rank(c.or_level)
+    if first is None or first.status is Status.MET or not lower or p.level > lower:
+        return first
+    listed = "、".join(c.or_honours[:6]) + ("等" if len(c.or_honours) > 6 else "")
+    rule = f"{c.or_level}且获得{listed}之一"
+    if not p.honours and not p.no_honour:
+        return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[p.level]}；通知规定{rule}也可申报，请确认是否获得过所列荣誉。", c)
+    wanted = re.sub(r"^.*?(?=获得|荣获|获评)", "", c.text.split("；", 1)[-1])  # the honours part alone
+    honour = _honours(c.model_copy(update={"kind": ConditionKind.HONOURS, "options": c.or_honours,
+                                           "text": wanted}), p)
+    if honour.status is Status.MET:
+        held = re.search(r"“([^”]+)”", honour.reason)
+        return Finding(Status.MET, f"您是{LEVEL_NAMES[p.level]}，并获得过“{held.group(1) if held else p.honours[0]}”，"
+                                   f"满足“{rule}”。", c)
+    if honour.status is Status.UNSURE:
+        return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[p.level]}；{honour.reason}", c)
+    return Finding(Status.NOT_MET, f"您是{LEVEL_NAMES[p.level]}，未获得通知要求的荣誉（{listed}），"
+                                   f"达不到“{first.reason.split('“')[-1].split('”')[0]}”或“{rule}”。", c)
 
 
 def _rank(level: str) -> int:

@@ -57,6 +57,25 @@ _UNIT_EXCLUDED = re.compile(r"([\u4e00-\u9fff、（）()]{2,30}?)(?:均)?(?:不�
 _EXCEPT = re.compile(r"[（(][^）)]*除外[）)]")
 
 
+_OR_LOWER = re.compile(r"^或(?:者)?(?:具有|具备|持有)?[^，,。；]{0,6}?(高级技师|技师|高级工|中级工)[^。；]*?(?:且|并|同时)(?:获得|荣获|获评)")
+
+
+def _join_lower_level(out: list[Condition], start: int, sentence: str, ref: str) -> None:
+    """``具有高级技师职业资格；或具有技师职业资格，且获得下列荣誉之一：…``: the second
+    sentence is the first qualification's alternative, not two conditions of its own."""
+    lower = _OR_LOWER.search(sentence)
+    prev = next((i for i in range(start - 1, -1, -1) if out[i].kind is ConditionKind.QUALIFICATION
+                 and out[i].clause == ref), None)
+    if lower is None or prev is None:
+        return
+    honours = next((c.options for c in out[start:] if c.kind is ConditionKind.HONOURS), [])
+    if not honours:
+        return
+    out[prev] = out[prev].model_copy(update={"or_level": lower.group(1), "or_honours": honours,
+                                             "text": f"{out[prev].text.rstrip('；;')}；{sentence}"})
+    out[start:] = [c for c in out[start:] if c.kind not in (ConditionKind.QUALIFICATION, ConditionKind.HONOURS)]
+
+
 def unit_types(text: str) -> list[str]:
     """The unit kinds named in ``text`` (``机关事业单位`` → 机关, 事业单位); see
     :mod:`knowledge.units`."""
@@ -91,6 +110,7 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
         prog = programme_of(clause, clauses, programmes)
         text = clause.text.replace("\n", "")
         for sentence in split_sentences(text):
+            start = len(out)
             for kind, subject, rx in _PATTERNS:
                 for m in rx.finditer(sentence):
                     if kind is ConditionKind.TEAM_MIN and re.search(r"其中[^，。；]*$", sentence[:m.start()]):
@@ -125,6 +145,7 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
             if honours:  # a preference (同等条件下优先) is no condition
                 out.append(Condition(kind=ConditionKind.HONOURS, subject="领办人", programme=prog,
                                      options=honours, text=sentence, clause=clause.ref))
+            _join_lower_level(out, start, sentence, clause.ref)
         if _ALL_OF.search(text) and not _ONE_OF.search(text):
             kids = [k for k in by_parent.get(clause.ref, []) if k.parent == clause.ref]
             if kids:

@@ -152,6 +152,15 @@ def display_name(d: Division) -> str:
     return parent + d.name if parent and not d.name.startswith(parent) else d.name
 
 
+_GENERIC_DISTRICT = re.compile(r"(城|新|高新|开发|经济|中心|郊|矿|工业|港|市中|县)")
+
+
+def _distinct_district(short: str) -> bool:
+    """A district's short name users say alone (秦州 for 秦州区), not a generic one (城关,
+    新城, 高新) that would be read inside other words."""
+    return len(short) >= 2 and not _GENERIC_DISTRICT.search(short)
+
+
 def place_of_division(d: Division) -> Place:
     """A :class:`Place` for a division, with the aliases users select it by: its names,
     short name and pinyin; a prefecture's counties; a county's parent city; a province's
@@ -170,7 +179,7 @@ def place_of_division(d: Division) -> Place:
     if d.level in ("city", "province"):
         for child in table.children(d.code):
             aliases.append(child.name)
-            if d.level == "province" or not child.name.endswith("区"):
+            if d.level == "province" or not child.name.endswith("区") or _distinct_district(child.short):
                 aliases.append(child.short)
     if city and city != d.name:
         parent = table.by_name(city)

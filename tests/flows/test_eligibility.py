@@ -159,3 +159,16 @@ def test_unseen_notice_unit_type_refused():
     assert r.verdict in (UNKNOWN, NOT_MET)
     r = result(n, "unit_type", {"host_type": "企业"}, dt.date(2026, 12, 1))
     assert r.verdict is MET
+
+
+def test_a_lower_level_with_an_honour_is_asked_in_the_self_check():
+    path = ROOT / "tests" / "data" / "blind_qa5" / "qa5_a.txt"  # 高级技师；或技师且获得下列荣誉之一
+    n = parse_notice(read_document(path), path.name)
+    rule = next(r for r in rules_for(n) if r.id == "qualification")
+    assert rule.slots == ("skill_level", "honours") and "大庆市技术能手" in rule.options["honours"]
+    today = dt.date(2026, 12, 1)
+    assert result(n, "qualification", {"skill_level": "一级/高级技师"}, today).verdict is MET
+    pending = result(n, "qualification", {"skill_level": "二级/技师"}, today)
+    assert pending.verdict is UNKNOWN and "honours" in pending.missing
+    assert result(n, "qualification", {"skill_level": "二级/技师", "honours": ["大庆市技术能手"]}, today).verdict is MET
+    assert result(n, "qualification", {"skill_level": "二级/技师", "honours": ["无"]}, today).verdict is NOT_MET

@@ -10,6 +10,9 @@ notes), then committed here with floors a few points below the score measured th
 - ``tests/data/blind_qa4/``: 100 questions, 20 conversations; the built-in notices and four
   notices of the writer's own (``qa4_*``: a two-programme notice, a news-style page, one
   still open on 2026-12-01).
+- ``tests/data/blind_qa5/``: 100 questions, 20 conversations (54 turns); the built-in
+  notices and four of the writer's own (``qa5_*``: a UTF-8 BOM numbered .txt, a GBK
+  inline-numbered two-programme .txt, a closed round on an HTML page, a news-style .docx).
 
 A verdict must never be the opposite of the expected one (❌ for a user who qualifies,
 ✅ for one who does not).
@@ -68,6 +71,8 @@ SETS = [
     BlindSet("blind_qa3", _calls("g*"), 100, 46, 0.78, 0.60, 0.81),
     # measured 0.890 / 0.933 / 0.800; first blind scores 0.780 / 0.600 / 0.756
     BlindSet("blind_qa4", tuple(sorted((DATA / "blind_qa4").glob("qa4_*"))), 100, 45, 0.86, 0.88, 0.76),
+    # measured 0.870 / 0.893 / 0.759; first blind scores 0.840 / 0.786 / 0.722
+    BlindSet("blind_qa5", tuple(sorted((DATA / "blind_qa5").glob("qa5_*"))), 100, 54, 0.84, 0.85, 0.72),
 ]
 
 

@@ -75,3 +75,23 @@ def test_the_team_make_up_after_qizhong_is_not_a_second_team_size() -> None:
 ])
 def test_a_trade_before_the_level_is_the_users_own(facts: str, level: int | None) -> None:
     assert read_profile(normalize_question(facts), TODAY).level == level
+
+
+@pytest.mark.parametrize(("facts", "status"), [
+    ("我是高级技师", Status.MET),
+    ("我是技师，拿过大庆市技术能手", Status.MET),
+    ("我是技师，没有荣誉", Status.NOT_MET),
+    ("我是技师，拿过哈尔滨市技术能手", Status.NOT_MET),  # a closed list
+    ("我是技师", Status.UNSURE),  # the honours decide
+    ("我是高级工，拿过大庆市技术能手", Status.NOT_MET),
+])
+def test_a_lower_level_with_an_honour_is_one_alternative(facts: str, status: Status) -> None:
+    text = ("具有高级技师职业资格（职业技能等级）；或具有技师职业资格（职业技能等级），"
+            "且获得下列荣誉之一：全国技术能手、黑龙江省技术能手、大庆市技术能手；")
+    conds = _conditions(text)
+    assert [c.kind for c in conds] == [ConditionKind.QUALIFICATION]  # no separate honours rule
+    [c] = conds
+    assert (c.options, c.or_level, c.or_honours) == (["高级技师"], "技师",
+                                                     ["全国技术能手", "黑龙江省技术能手", "大庆市技术能手"])
+    finding = check_condition(c, read_profile(normalize_question(facts), TODAY), TODAY)
+    assert finding is not None and finding.status is status, (facts, finding)
