@@ -12,11 +12,13 @@ import asyncio
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
+from bot import redact
 from bot.app import Runtime, build_runtime, clock
 from bot.messages import IncomingMessage, Reply
 from bot.settings import Settings, SettingsError, load_settings
@@ -163,12 +165,14 @@ def main(argv: list[str] | None = None) -> int:
         Process exit code (0 ok, 1 some input failed, 2 bad settings).
     """
     args = build_parser().parse_args(argv)
+    os.umask(0o077)  # the database, its WAL and every generated file: owner only (0600)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # aiosqlite logs SQL parameters (session JSON with ID numbers) at DEBUG; httpx logs
     # URLs with secrets at INFO: keep both out of the logs.
     logging.getLogger("aiosqlite").setLevel(logging.INFO)
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    redact.install()  # ID, card and mobile numbers masked in every library's records
     try:
         settings = load_settings(db=args.db, today=args.today)
         if args.command == "telegram":

@@ -8,7 +8,9 @@ and :func:`pending_route` puts them in front of the user's next turn.
 
 Table (created on first use, in the state database)::
 
-    outbox(id PK, identity, replies JSON, created_at)   pending replies per "channel:user"
+    outbox(id PK, identity, replies JSON, created_at, about)   pending replies per
+        "channel:user"; ``about`` is the session the text is about (a staff notification
+        quotes the user's question), so ``/forget`` deletes it too
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import contextvars
 import json
 import logging
 from collections.abc import Awaitable, Callable
+
+import aiosqlite
 
 from bot.messages import Reply
 from bot.routes import Route, Turn
@@ -31,7 +35,7 @@ Sender = Callable[[str, list[Reply]], Awaitable[None]]
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
     id INTEGER PRIMARY KEY AUTOINCREMENT, identity TEXT NOT NULL, replies TEXT NOT NULL,
-    created_at TEXT NOT NULL);
+    created_at TEXT NOT NULL, about TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS outbox_identity ON outbox(identity);
 """
 
@@ -60,7 +64,8 @@ class Outbox:
         """Stop pushing to ``channel``; later deliveries wait for the user's next turn."""
         self.senders.pop(channel, None)
 
-    async def deliver(self, channel: str, user_id: str, chat_id: str, replies: list[Reply]) -> bool:
+    async def deliver(self, channel: str, user_id: str, chat_id: str, replies: list[Reply],
+                      about: str = "") -> bool:
         """Send ``replies`` to a user now, or keep them for the user's next turn.
 
         Args:
@@ -68,6 +73,7 @@ class Outbox:
             user_id: The user's id in that channel (pending replies are keyed by it).
             chat_id: Where to send (Telegram chat id); ``user_id`` when empty.
             replies: What to send.
+            about: The session key the replies quote (a staff notification), if any.
 
         Returns:
             True when sent now, False when stored as pending.
@@ -79,26 +85,38 @@ class Outbox:
                 return True
             except Exception:  # noqa: BLE001 - any channel failure: keep the message
                 log.exception("outbox: sending to a %s chat failed; kept as pending", channel)
-        await self.keep(f"{channel}:{user_id}", replies)
+        await self.keep(f"{channel}:{user_id}", replies, about)
         return False
 
-    async def keep(self, identity: str, replies: list[Reply]) -> None:
-        """Store replies for ``identity`` (``"channel:user"``) until its next turn."""
+    async def _db(self) -> aiosqlite.Connection:
         db = await self.state.ensure_schema(_SCHEMA)
+        async with db.execute("PRAGMA table_info(outbox)") as cur:
+            columns = {row[1] async for row in cur}
+        if "about" not in columns:  # outboxes created before /forget covered them
+            async with self.state.writing:
+                await db.execute("ALTER TABLE outbox ADD COLUMN about TEXT NOT NULL DEFAULT ''")
+                await db.commit()
+        return db
+
+    async def keep(self, identity: str, replies: list[Reply], about: str = "") -> None:
+        """Store replies for ``identity`` (``"channel:user"``) until its next turn;
+        ``about`` is the session key they quote, for ``/forget``."""
+        db = await self._db()
         async with self.state.writing:
             await db.execute(
-                "INSERT INTO outbox (identity, replies, created_at) VALUES (?, ?, ?)",
+                "INSERT INTO outbox (identity, replies, created_at, about) VALUES (?, ?, ?, ?)",
                 (
                     identity,
                     json.dumps([r.model_dump(mode="json") for r in replies], ensure_ascii=False),
                     utc_now().isoformat(),
+                    about,
                 ),
             )
             await db.commit()
 
     async def take(self, *identities: str) -> list[Reply]:
         """Remove and return the pending replies of these ``"channel:user"`` identities."""
-        db = await self.state.ensure_schema(_SCHEMA)
+        db = await self._db()
         async with self.state.writing:  # select + delete as one step: taken once
             keys = list(dict.fromkeys(identities))
             marks = ",".join("?" * len(keys))

@@ -21,6 +21,7 @@ from typing import Any
 from bot.delivery import Outbox
 from bot.engine import HANDOFF_WORDS
 from bot.messages import Reply
+from bot.redact import redact
 from bot.routes import Route, Turn
 from bot.storage import Session
 from bot.tickets import NOTIFY_MARK, Ticket, TicketStore
@@ -109,13 +110,13 @@ def notification(ticket: Ticket, kb: KnowledgeBase) -> str:
     notice = kb.notices.get(ticket.notice_id or "")
     if notice is not None:
         lines.append(f"关于：{notice.label}")
-    lines.append(f"问题：{ticket.question}")
+    lines.append(f"问题：{redact(ticket.question)}")
     if ticket.draft:
-        lines.append(f"填写进度：{ticket.draft}")
+        lines.append(f"填写进度：{redact(ticket.draft)}")
     if ticket.transcript:
         lines.append("最近对话：")
         lines += [
-            f"  {'用户' if role == 'user' else '助手'}：{shorten(text.replace(chr(10), ' '), 80)}"
+            f"  {'用户' if role == 'user' else '助手'}：{shorten(redact(text).replace(chr(10), ' '), 80)}"
             for role, text in ticket.transcript[-6:]
         ]
     lines.append(f"直接回复本消息即可答复用户，或发送：/reply {ticket.id} 答复内容")
@@ -158,8 +159,8 @@ def handoff_route(tickets: TicketStore, outbox: Outbox, staff_ids: Sequence[str]
             log.info("ticket #%d opened from %s", ticket.id, message.channel)
             text = notification(ticket, kb)
             for channel, user in staff:
-                await outbox.deliver(channel, user, user, [Reply(text=text)])
-        return [Reply(text=PASSED.format(id=ticket.id, question=shorten(question, 100)))]
+                await outbox.deliver(channel, user, user, [Reply(text=text)], about=turn.key)
+        return [Reply(text=PASSED.format(id=ticket.id, question=shorten(redact(question), 100)))]
 
     async def route(turn: Turn) -> list[Reply] | None:
         if not staff:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.handoff import TRIGGERS
+from bot.redact import redact
 from bot.storage import StateStore
 from bot.tickets import FaqEntry, Status, Ticket, TicketStore, utc_now
 
@@ -221,8 +222,8 @@ def write_export(
                     status[t.status],
                     t.channel,
                     t.display_name or t.user_id,
-                    t.question,
-                    t.answer,
+                    redact(t.question),
+                    redact(t.answer),
                     notice_label(t.notice_id),
                     _local(t.created_at),
                     _local(t.answered_at),
@@ -237,7 +238,7 @@ def write_export(
                     "",
                     "",
                     f.created_by,
-                    "｜".join(f.phrasings),
+                    redact("｜".join(f.phrasings)),
                     f.answer,
                     notice_label(f.notice_id),
                     _local(f.created_at),

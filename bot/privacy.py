@@ -2,7 +2,9 @@
 what was deleted (issue 3, privacy).
 
 Deleted: the session with all form drafts, the message history, stored replies, staff
-tickets, cross-channel links (:meth:`bot.storage.StateStore.forget`) and the generated
+tickets and the FAQ entries made from them, pending messages to the user and staff
+notifications quoting them, bind codes, cross-channel links
+(:meth:`bot.storage.StateStore.forget`, which also checkpoints the WAL) and the generated
 files under ``files_dir/users/<user>/``.
 """
 
@@ -18,7 +20,8 @@ from bot.storage import Session
 
 CONFIRM, CANCEL = "forget:yes", "forget:no"
 _LABELS = {"sessions": "会话与填报草稿", "history": "聊天记录", "processed": "已发送的回复",
-           "tickets": "人工咨询工单", "links": "跨渠道绑定"}
+           "tickets": "人工咨询工单", "faq": "由您的工单整理的常见问题", "outbox": "待发送的消息",
+           "bind_codes": "绑定码", "links": "跨渠道绑定"}
 
 
 def user_files(files_dir: Path, key: str) -> Path:

@@ -28,6 +28,7 @@ from bot.faq import FaqMatcher
 from bot.handoff import answer_reply
 from bot.messages import OutgoingFile, Reply
 from bot.metrics import cluster, compute_stats, format_age, format_stats, question_log, write_export
+from bot.redact import redact
 from bot.routes import Route, Turn
 from bot.tickets import Status, TicketStore
 from knowledge.base import KnowledgeBase
@@ -87,7 +88,7 @@ class StaffCommands:
             who = t.display_name or t.user_id
             lines.append(
                 f"#{t.id} 已等待{format_age(now - t.created_at)} · {who}（{t.channel}）："
-                f"{shorten(t.question, 60)}"
+                f"{shorten(redact(t.question), 60)}"
             )
         lines.append("答复：/reply 工单号 答复内容")
         return Reply(text="\n".join(lines))

@@ -25,6 +25,8 @@ from typing import Any
 import aiosqlite
 from pydantic import BaseModel, Field
 
+from knowledge.store import private_file
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     key TEXT PRIMARY KEY, data TEXT NOT NULL, updated_at TEXT NOT NULL);
@@ -85,8 +87,10 @@ class StateStore:
         """Open the database and create tables."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._schemas = set()
+        private_file(self.path)
         self._db = await aiosqlite.connect(self.path)
         await self._db.execute("PRAGMA journal_mode=WAL")
+        await self._db.execute("PRAGMA secure_delete=ON")  # /forget leaves no old bytes behind
         await self._db.executescript(_SCHEMA)
         async with self._db.execute("PRAGMA table_info(processed)") as cur:
             columns = {row[1] async for row in cur}
@@ -194,20 +198,40 @@ class StateStore:
 
     async def forget(self, key: str) -> dict[str, int]:
         """Delete everything stored about a user: session (drafts included), transcript,
-        stored replies, staff tickets and channel links.
+        stored replies, staff tickets and the FAQ entries made from them, pending pushes
+        to the user and staff notifications quoting them, bind codes and channel links;
+        then checkpoint the WAL so no deleted page survives in it (``secure_delete`` has
+        zeroed them in the database file).
 
         Returns:
             Rows deleted per table, e.g. ``{"sessions": 1, "history": 12, ...}``.
         """
         counts: dict[str, int] = {}
-        tables = [("sessions", "key"), ("history", "session_key"), ("processed", "session_key"),
-                  ("tickets", "session_key"), ("links", "canonical_key"), ("links", "alias_key")]
         async with self.db.execute("SELECT name FROM sqlite_master WHERE type='table'") as cur:
             existing = {row[0] async for row in cur}
+        async with self.db.execute("SELECT alias_key FROM links WHERE canonical_key = ?", (key,)) as cur:
+            identities = [key, *[row[0] async for row in cur]]
+        marks = ",".join("?" * len(identities))
+        statements = [
+            ("sessions", "DELETE FROM sessions WHERE key = ?", [key]),
+            ("history", "DELETE FROM history WHERE session_key = ?", [key]),
+            ("processed", "DELETE FROM processed WHERE session_key = ?", [key]),
+            ("faq", "DELETE FROM faq WHERE ticket_id IN (SELECT id FROM tickets WHERE session_key = ?)", [key]),
+            ("tickets", "DELETE FROM tickets WHERE session_key = ?", [key]),
+            ("outbox", f"DELETE FROM outbox WHERE identity IN ({marks}) OR about IN ({marks})",  # noqa: S608
+             identities * 2),
+            ("bind_codes", "DELETE FROM bind_codes WHERE session_key = ?", [key]),
+            ("links", "DELETE FROM links WHERE canonical_key = ? OR alias_key = ?", [key, key]),
+        ]
         async with self.writing:
-            for table, column in tables:
-                if table in existing:
-                    cur = await self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (key,))  # noqa: S608
-                    counts[table] = counts.get(table, 0) + (cur.rowcount or 0)
-            await self.db.commit()
+            try:
+                for table, sql, params in statements:
+                    if table in existing and (table != "faq" or "tickets" in existing):
+                        cur = await self.db.execute(sql, params)
+                        counts[table] = counts.get(table, 0) + (cur.rowcount or 0)
+                await self.db.commit()
+            except Exception:
+                await self.db.rollback()
+                raise
+            await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return counts

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from types import TracebackType
 
@@ -36,6 +37,16 @@ CREATE TABLE IF NOT EXISTS index_cache (
 """
 
 
+def private_file(path: Path) -> None:
+    """Create ``path`` readable by its owner only (0600) if missing, and make an existing
+    one so; SQLite creates its ``-wal`` and ``-shm`` files with the same mode."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o600)
+
+
+
 class NoticeStore:
     """Async store of notices in one SQLite file.
 
@@ -51,6 +62,7 @@ class NoticeStore:
     async def open(self) -> NoticeStore:
         """Open the database and create the table if needed."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(self.path)
         self._db = await aiosqlite.connect(self.path)
         await self._db.execute("PRAGMA journal_mode=WAL")
         await self._db.executescript(_SCHEMA)

@@ -14,6 +14,7 @@ from bot.delivery import Outbox
 from bot.features import build_staff_routes
 from bot.filing import FilingRoute
 from bot.messages import IncomingMessage, Reply
+from bot.privacy import ForgetRoute
 from bot.settings import load_settings
 
 STAFF = "telegram:900"
@@ -71,8 +72,8 @@ async def staff_runtime(db: Path, **route_options: Any) -> AsyncIterator[tuple[R
     composition root builds them, with the test's clocks and options."""
     settings = load_settings({"POLICYBOT_STAFF_IDS": STAFF}, db=db, today=dt.date(2024, 6, 1))
     async with build_runtime(settings) as rt:
-        rt.engine.routes[:] = build_staff_routes(rt.settings, rt.outbox, before_faq=[FilingRoute()],
-                                                 **route_options)
+        rt.engine.routes[:] = [ForgetRoute(), *build_staff_routes(rt.settings, rt.outbox,
+                                                                  before_faq=[FilingRoute()], **route_options)]
         yield rt, rt.outbox
 
 
