@@ -235,6 +235,10 @@ class FilingRoute(FormMixin):
             if not flow or flow.get("kind") != "reuse":
                 return [Reply(text=_STALE)]
             return self._reuse_turn(turn, flow, f"{PREFIX}reuse:{arg}")
+        if op == "consent":
+            if not flow or flow.get("kind") != "form" or not flow.get("await_consent"):
+                return [Reply(text=_STALE)]
+            return self._form_turn(turn, flow, "同意" if arg == "yes" else "不同意")
         if op in kb.notices:
             return self._enter(turn, op)
         if op == "spec":

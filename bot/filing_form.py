@@ -30,6 +30,15 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger("bot.filing")
 
 PREFIX = "file:"
+CONSENT = "consent"
+"""``session.data[CONSENT]``: when the applicant agreed to give personal numbers online."""
+CONSENT_TEXT = (
+    "接下来需要填写身份证号、手机号或银行账号等个人信息。\n"
+    "· 用途：仅用于生成您的申报表，方便您打印后报送人社部门；\n"
+    "· 查看：只有您本人能看到完整信息，工作人员和日志中均以*号遮盖；\n"
+    "· 保存：保存在本助手的草稿中，直到您删除；随时发送 /forget 可全部删除。\n"
+    "同意在线填写这些信息吗？不同意的话，可以先暂停，打印后在纸质表上手写。")
+SENSITIVE = frozenset({"id_number", "phone", "mobile", "landline"})
 STEP_APOLOGY = "抱歉，这一步处理出错了，已填写的内容没有丢失，请换一种写法再试一次。"
 HINT = "填写中有疑问可以直接问（如“材料交几份？”），也可发送 /status 查看进度、/cancel 暂停。"
 
@@ -106,6 +115,8 @@ class FormMixin(CheckMixin):
                           choices=[Choice(label="保留草稿", payload=f"{PREFIX}keep:{nid}"),
                                    Choice(label="删除草稿", payload=f"{PREFIX}drop:{nid}")])]
         text = inp.text.strip()
+        if flow.get("await_consent"):
+            return self._consent_turn(turn, flow, spec, state, draft, text)
         if inp.kind is InputKind.TEXT and text.startswith("问") and len(text) > 1:
             return self._aside(turn, text[1:], spec, state)
         try:
@@ -139,10 +150,37 @@ class FormMixin(CheckMixin):
         turn.session.flow = flow
         return replies
 
+    def _consent_turn(self, turn: Turn, flow: dict[str, Any], spec: FormSpec, state: FormState,
+                      draft: dict[str, Any], text: str) -> list[Reply]:
+        """The answer to :data:`CONSENT_TEXT`: 同意 continues with the field; 不同意 pauses
+        the form with the draft kept; a question is answered and the notice shown again."""
+        flow = {k: v for k, v in flow.items() if k != "await_consent"}
+        if text in ("同意", "是", "好", "可以", "yes", "y") or text.startswith("同意"):
+            turn.session.data[CONSENT] = turn.today.isoformat()
+            return [self._show(turn, flow, draft, ask(spec, state.model_copy(deep=True)))]
+        if text in ("不同意", "否", "不", "不要", "no", "n") or text.startswith("不同意"):
+            turn.session.flow = None
+            return [Reply(text=f"好的，不会在线收集这些信息。《{spec.title}》已暂停，已填写的内容保存在草稿中；"
+                               "生成的表格中这些栏目可打印后手写。需要继续时发送“我要填报”，再回复“同意”即可。")]
+        replies = turn.engine.answer_question(text, turn.session) if looks_like_question(text) else []
+        turn.session.flow = {**flow, "await_consent": True}
+        return replies + [self._consent_reply()]
+
+    def _consent_reply(self) -> Reply:
+        return Reply(text=CONSENT_TEXT, choices=[Choice(label="同意", payload=f"{PREFIX}consent:yes"),
+                                                 Choice(label="不同意", payload=f"{PREFIX}consent:no")])
+
     def _show(self, turn: Turn, flow: dict[str, Any], draft: dict[str, Any], result: StepResult) -> Reply:
-        """Save the new state into the flow and draft, and render the step."""
+        """Save the new state into the flow and draft, and render the step; before the
+        first ID, phone or bank field the applicant is asked to agree (:data:`CONSENT_TEXT`)."""
         flow = {**flow, "state": result.state.model_dump(mode="json")}
         draft.update(spec_id=flow["spec_id"], state=flow["state"])
+        if not result.done and CONSENT not in turn.session.data and not result.error:
+            field = self._current_field(flow, turn.engine.kb.notices[flow["notice_id"]])
+            if field is not None and (field.validator in SENSITIVE or field.sensitive):
+                turn.session.flow = {**flow, "await_consent": True}
+                turn.session.drafts[flow["notice_id"]] = draft
+                return self._consent_reply()
         choices = self._choices(flow, result)
         turn.session.flow = flow
         turn.session.drafts[flow["notice_id"]] = draft

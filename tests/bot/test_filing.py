@@ -295,3 +295,27 @@ async def test_closed_round_is_said_before_the_first_question(rt):
 async def test_open_round_starts_without_the_guard(rt):
     [first] = await Chat(rt, past_closed=False).say("我要填报太仓")
     assert "截止" not in first.text and first.choices
+
+
+async def test_consent_is_asked_before_the_first_personal_number_and_refusal_keeps_the_draft(rt):
+    chat = Chat(rt, consent=False)
+    await to_field(chat, "birth_date", [*TAICANG_START, "太仓市张建国数控车工技能大师工作室", "张建国", "男"])
+    [ask] = await chat.say("1975年3月")  # the birth date is saved; the ID field comes next
+    assert "个人信息" in ask.text and "/forget" in ask.text and "工作人员和日志中均以*号遮盖" in ask.text
+    assert [c.payload for c in ask.choices] == ["file:consent:yes", "file:consent:no"]
+    flow = await chat.flow()
+    assert flow["await_consent"] and flow["state"]["current"] == "id_number"
+    assert flow["state"]["values"]["birth_date"] == "1975-03"
+    [again] = await chat.say(GOOD_ID)  # typed before agreeing: not taken
+    assert "同意在线填写" in again.text and "id_number" not in (await chat.flow())["state"]["values"]
+    [paused] = await chat.say(payload="file:consent:no")
+    assert "已暂停" in paused.text and await chat.flow() is None
+    assert (await session(rt)).drafts[TAICANG]["state"]["values"]["leader_name"] == "张建国"  # kept
+    assert "consent" not in (await session(rt)).data
+    await chat.say("我要填报太仓")
+    resumed = await chat.say("1")  # continue the draft: the notice again, then 同意 typed
+    assert "同意在线填写" in resumed[-1].text and (await chat.flow())["await_consent"]
+    [field] = await chat.say("同意")
+    assert "身份证" in field.text and (await session(rt)).data["consent"] == TODAY.isoformat()
+    await chat.say(GOOD_ID)
+    assert (await chat.flow())["state"]["values"]["id_number"] == GOOD_ID

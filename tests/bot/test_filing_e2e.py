@@ -62,10 +62,12 @@ BY_VALIDATOR = {"mobile": "138 1234 5678", "phone": "13812345678", "email": "zha
 class Chat:
     """A fake channel: one user's turns to the engine, replies kept."""
 
-    def __init__(self, rt: Any, user: str = "zhang", channel: str = "test", past_closed: bool = True) -> None:
+    def __init__(self, rt: Any, user: str = "zhang", channel: str = "test", past_closed: bool = True,
+                 consent: bool = True) -> None:
         self.rt, self.user, self.channel, self.n = rt, user, channel, 0
         self.seen: list[Reply] = []
         self.past_closed = past_closed  # press 仍要继续 when a filing starts on a closed round
+        self.consent = consent  # press 同意 when asked before the first personal number
 
     async def say(self, text: str = "", payload: str = "") -> list[Reply]:
         self.n += 1
@@ -76,6 +78,9 @@ class Chat:
         go_on = [c.payload for r in replies for c in r.choices if c.payload.startswith("file:closedok:")]
         if self.past_closed and go_on:
             return await self.say(payload=go_on[0])
+        agree = [c.payload for r in replies for c in r.choices if c.payload == "file:consent:yes"]
+        if self.consent and agree:
+            return replies[:-1] + await self.say(payload=agree[0])
         return replies
 
     async def flow(self) -> dict[str, Any] | None:
@@ -89,6 +94,8 @@ def answer(flow: dict[str, Any], place: str) -> str:
         return CHECK[flow["current"]]
     if flow["kind"] == "cond":
         return "是"
+    if flow.get("await_consent"):
+        return "同意"  # to the notice before the first personal number
     state = flow["state"]
     if state["phase"] == "review":
         return "/confirm"
@@ -300,9 +307,13 @@ def console_script() -> str:
     """A 韶关 filing as typed in the console: options by number, the rest as text."""
     spec = get_spec("shaoguan_application")
     lines = ["我要填报韶关", "二级/技师", "4"]  # the self-check: a 技师, 4 persons with 技师 or above
+    agreed = False
     for field in spec.fields:
         if field.name in ("skill_level", "qualified_members"):
             continue  # prefilled by the self-check's answers
+        if field.validator in ("id_number", "phone", "mobile", "landline") and not agreed:
+            lines.append("1")  # 同意 to the notice before the first personal number
+            agreed = True
         if field.options:
             lines.append("1")
         elif not field.required:
