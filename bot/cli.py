@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import logging
 import os
+import sqlite3
 import sys
 from contextlib import AsyncExitStack
 from pathlib import Path
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = sub.add_parser("ingest", parents=[common], help="add notices (.txt .docx .html .pdf)")
     ingest.add_argument("files", nargs="+", type=Path)
     sub.add_parser("notices", parents=[common], help="list the notices in the knowledge base")
+    sub.add_parser("health", parents=[common], help="exit 0 when the database opens and holds notices")
     sub.add_parser("telegram", parents=[common], help="run the Telegram bot (POLICYBOT_TELEGRAM_TOKEN)")
     wecom = sub.add_parser("wecom", parents=[common], help="run the WeCom callback server")
     wecom.add_argument("--host", default="0.0.0.0")
@@ -102,6 +104,19 @@ async def _notices(rt: Runtime) -> int:
     for row in rows:
         print("\t".join(row))
     return 0
+
+
+def health(db: Path) -> int:
+    """The container's HEALTHCHECK: 0 when ``db`` opens read-only and holds at least one
+    notice (it is filled at the first start), else 1 with the reason on stderr."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            (count,) = conn.execute("SELECT count(*) FROM notices").fetchone()
+    except sqlite3.Error as exc:
+        print(f"unhealthy: {db}: {exc}", file=sys.stderr)
+        return 1
+    print(f"ok: {count} notices")
+    return 0 if count else 1
 
 
 async def _run(args: argparse.Namespace, settings: Settings) -> int:
@@ -177,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(db=args.db, today=args.today)
         if args.command == "telegram":
             return _run_telegram(settings)
+        if args.command == "health":
+            return health(settings.db)
         return asyncio.run(_run(args, settings))
     except SettingsError as exc:
         print(f"配置错误：{exc}", file=sys.stderr)

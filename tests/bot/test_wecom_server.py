@@ -367,3 +367,10 @@ async def test_oversized_body_413(client: httpx.AsyncClient, handler: FakeHandle
     response = await client.post(URL, content=b"<xml>" + b"x" * (1024 * 1024 + 1))
     assert response.status_code == 413
     assert handler.calls == []
+
+
+async def test_health_endpoint_reports_turns_and_pushes(client: httpx.AsyncClient) -> None:
+    await post(client, inbound("zhangsan", "申报条件", msg_id="300"))
+    response = await client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "turns_in_progress": 0, "pushes_pending": 0}

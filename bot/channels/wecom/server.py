@@ -28,7 +28,7 @@ from typing import Any, Literal
 import httpx
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from bot.channels.wecom.api import WeComAPI
@@ -55,6 +55,7 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 
 CALLBACK_PATH = "/wecom/callback"
+HEALTH_PATH = "/healthz"
 UNSUPPORTED_TEXT = "目前只能处理文字消息，请直接输入您的问题。"
 APOLOGY_TEXT = "抱歉，系统暂时出了点问题，请稍后再试。"
 
@@ -80,6 +81,12 @@ class _Callback:
     clock: Callable[[], float] = time.monotonic
     turns: dict[tuple[str, str], _Turn] = field(default_factory=dict)
     background: set[asyncio.Task[None]] = field(default_factory=set)
+
+    async def health(self, request: Request) -> Response:
+        """``GET /healthz``: 200 with the turns in progress and pushes pending, for load
+        balancers and the container's HEALTHCHECK."""
+        busy = sum(1 for t in self.turns.values() if not t.task.done())
+        return JSONResponse({"status": "ok", "turns_in_progress": busy, "pushes_pending": len(self.background)})
 
     async def verify(self, request: Request) -> Response:
         q = request.query_params
@@ -257,8 +264,8 @@ def create_app(
         path: URL path of the callback.
 
     Returns:
-        A Starlette app with ``GET`` and ``POST`` on ``path``; on shutdown it waits up
-        to 10 s for pending pushes.
+        A Starlette app with ``GET`` and ``POST`` on ``path`` and ``GET /healthz``; on
+        shutdown it waits up to 10 s for pending pushes.
     """
     state = _Callback(handler, crypto, api, reply_timeout, dedup_ttl)
 
@@ -270,6 +277,7 @@ def create_app(
     routes = [
         Route(path, state.verify, methods=["GET"]),
         Route(path, state.receive, methods=["POST"]),
+        Route(HEALTH_PATH, state.health, methods=["GET"]),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.wecom = state
