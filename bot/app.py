@@ -52,8 +52,14 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
         outbox = Outbox(state)
         # limits, pending staff answers, /bind, staff commands, 转人工 → filing → FAQ → Q&A
         routes = [ForgetRoute(), *build_staff_routes(settings, outbox, before_faq=[FilingRoute()])]
-        engine = Engine(kb, state, settings.files_dir, today=lambda: clock(settings), routes=routes,
-                        staff_available=bool(settings.staff_ids))
+        engine = Engine(
+            kb,
+            state,
+            settings.files_dir,
+            today=lambda: clock(settings),
+            routes=routes,
+            staff_available=bool(settings.staff_ids),
+        )
         yield Runtime(settings, notices, state, kb, engine, outbox)
     finally:
         await state.close()

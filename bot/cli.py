@@ -47,14 +47,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     chat = sub.add_parser("chat", parents=[common], help="console chat (no token needed)")
     chat.add_argument("--user", default="local", help="console user id (sessions persist per id)")
-    ask = sub.add_parser("ask", parents=[common], help="answer one question, or one per stdin line with '-'")
+    ask = sub.add_parser(
+        "ask", parents=[common], help="answer one question, or one per stdin line with '-'"
+    )
     ask.add_argument("--json", action="store_true", help="print JSON: answer, sources, fallback")
     ask.add_argument("question", help="the question, or '-' to read one per line from stdin")
     ingest = sub.add_parser("ingest", parents=[common], help="add notices (.txt .docx .html .pdf)")
     ingest.add_argument("files", nargs="+", type=Path)
     sub.add_parser("notices", parents=[common], help="list the notices in the knowledge base")
-    sub.add_parser("health", parents=[common], help="exit 0 when the database opens and holds notices")
-    sub.add_parser("telegram", parents=[common], help="run the Telegram bot (POLICYBOT_TELEGRAM_TOKEN)")
+    sub.add_parser(
+        "health", parents=[common], help="exit 0 when the database opens and holds notices"
+    )
+    sub.add_parser(
+        "telegram", parents=[common], help="run the Telegram bot (POLICYBOT_TELEGRAM_TOKEN)"
+    )
     wecom = sub.add_parser("wecom", parents=[common], help="run the WeCom callback server")
     wecom.add_argument("--host", default="0.0.0.0")
     wecom.add_argument("--port", type=int, default=8080)
@@ -64,9 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
 def answer_json(answerer: Answerer, question: str, today: dt.date) -> dict[str, object]:
     """The ``ask --json`` object for one question."""
     a = answerer.answer(question, today)
-    return {"answer": a.text,
-            "sources": [{"notice": c.notice, "clause": c.clause, "quote": c.quote} for c in a.citations],
-            "fallback": a.fallback}
+    return {
+        "answer": a.text,
+        "sources": [
+            {"notice": c.notice, "clause": c.clause, "quote": c.quote} for c in a.citations
+        ],
+        "fallback": a.fallback,
+    }
 
 
 async def _ask(rt: Runtime, question: str, as_json: bool) -> int:
@@ -135,8 +145,13 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "wecom":
             from bot.channels.wecom import run_wecom
 
-            await run_wecom(rt.engine, settings, host=args.host, port=args.port,
-                            register_sender=rt.outbox.register)
+            await run_wecom(
+                rt.engine,
+                settings,
+                host=args.host,
+                port=args.port,
+                register_sender=rt.outbox.register,
+            )
             return 0
     raise AssertionError(args.command)
 
@@ -168,8 +183,13 @@ def _run_telegram(settings: Settings) -> int:
             return await self.rt.engine.handle(message)
 
     engine = _Engine()
-    run_telegram(engine, settings, register_sender=senders.__setitem__,
-                 on_start=engine.start, on_stop=stack.aclose)
+    run_telegram(
+        engine,
+        settings,
+        register_sender=senders.__setitem__,
+        on_start=engine.start,
+        on_stop=stack.aclose,
+    )
     return 0
 
 
@@ -181,8 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     os.umask(0o077)  # the database, its WAL and every generated file: owner only (0600)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     # aiosqlite logs SQL parameters (session JSON with ID numbers) at DEBUG; httpx logs
     # URLs with secrets at INFO: keep both out of the logs.
     logging.getLogger("aiosqlite").setLevel(logging.INFO)

@@ -64,8 +64,9 @@ class Outbox:
         """Stop pushing to ``channel``; later deliveries wait for the user's next turn."""
         self.senders.pop(channel, None)
 
-    async def deliver(self, channel: str, user_id: str, chat_id: str, replies: list[Reply],
-                      about: str = "") -> bool:
+    async def deliver(
+        self, channel: str, user_id: str, chat_id: str, replies: list[Reply], about: str = ""
+    ) -> bool:
         """Send ``replies`` to a user now, or keep them for the user's next turn.
 
         Args:

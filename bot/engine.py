@@ -28,35 +28,45 @@ log = logging.getLogger(__name__)
 
 APOLOGY = "抱歉，系统出了点问题，您的资料没有丢失，请稍后再试。"
 MAX_TEXT = 2000
-GREETINGS = frozenset({"你好", "您好", "hi", "hello", "在吗", "在不在", "哈喽", "嗨", "早上好", "下午好",
-                       "晚上好"})
+GREETINGS = frozenset(
+    {"你好", "您好", "hi", "hello", "在吗", "在不在", "哈喽", "嗨", "早上好", "下午好", "晚上好"}
+)
 THANKS = frozenset({"谢谢", "多谢", "感谢", "谢谢你", "谢谢您", "好的", "ok", "知道了", "明白了"})
 HANDOFF_WORDS = ("转人工", "找人工", "人工客服", "人工服务", "找客服")
 """Words asking for a person (also used by the ticket route, :mod:`bot.handoff`)."""
 
+
 def help_text(examples: list[str]) -> str:
     """The help message, its examples naming places the knowledge base holds."""
     asked = "".join(f"• {e}\n" for e in examples)
-    return ("我是技能大师工作室申报政策助手，可以回答各地申报通知中的问题，并注明出处。\n"
-            f"可以这样问：\n{asked}• 补助多少钱\n"
-            "填报：发送“我要填报”逐项填写申报表，“我能申报吗”自查条件。\n"
-            "命令：/cities 查看已收录的通知，/reset 重新开始，/forget 删除我的全部资料，/help 帮助。")
+    return (
+        "我是技能大师工作室申报政策助手，可以回答各地申报通知中的问题，并注明出处。\n"
+        f"可以这样问：\n{asked}• 补助多少钱\n"
+        "填报：发送“我要填报”逐项填写申报表，“我能申报吗”自查条件。\n"
+        "命令：/cities 查看已收录的通知，/reset 重新开始，/forget 删除我的全部资料，/help 帮助。"
+    )
 
 
 class Engine:
     """Dialog engine shared by all channels (implements ``MessageHandler``)."""
 
-    def __init__(self, kb: KnowledgeBase, store: StateStore, files_dir: Path,
-                 today: Callable[[], dt.date] = dt.date.today,
-                 routes: Sequence[Route] = (), staff_available: bool = False) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        store: StateStore,
+        files_dir: Path,
+        today: Callable[[], dt.date] = dt.date.today,
+        routes: Sequence[Route] = (),
+        staff_available: bool = False,
+    ) -> None:
         """Args:
-            kb: The knowledge base.
-            store: Session storage (opened).
-            files_dir: Where generated files (checklists) are written.
-            today: Clock for deadline checks (injectable for tests and ``--today``).
-            routes: Feature routes offered each turn before Q&A (see :mod:`bot.routes`).
-            staff_available: Staff are configured to answer tickets: the handoff button
-                reads 转人工; without staff it reads 联系工作人员 and shows the contacts.
+        kb: The knowledge base.
+        store: Session storage (opened).
+        files_dir: Where generated files (checklists) are written.
+        today: Clock for deadline checks (injectable for tests and ``--today``).
+        routes: Feature routes offered each turn before Q&A (see :mod:`bot.routes`).
+        staff_available: Staff are configured to answer tickets: the handoff button
+            reads 转人工; without staff it reads 联系工作人员 and shows the contacts.
         """
         self.kb = kb
         self.routes = list(routes)
@@ -91,8 +101,14 @@ class Engine:
                 return [Reply(text=APOLOGY)]
             transcript = [("user", message.text or f"[按钮] {message.payload}")]
             transcript += [("bot", r.text) for r in replies]
-            await self.store.commit_turn(key, session, message.channel, message.message_id,
-                                         [r.model_dump(mode="json") for r in replies], transcript)
+            await self.store.commit_turn(
+                key,
+                session,
+                message.channel,
+                message.message_id,
+                [r.model_dump(mode="json") for r in replies],
+                transcript,
+            )
             return replies
 
     async def _turn(self, message: IncomingMessage, session: Session, key: str) -> list[Reply]:
@@ -103,7 +119,9 @@ class Engine:
         offered = len(session.choices)
         session.choices = {}
         if len(text) > MAX_TEXT:
-            return [Reply(text=f"消息太长了（{len(text)}字），请把问题精简到{MAX_TEXT}字以内再发送。")]
+            return [
+                Reply(text=f"消息太长了（{len(text)}字），请把问题精简到{MAX_TEXT}字以内再发送。")
+            ]
         turn = Turn(message, session, text, payload, self.today(), self, key)
         for route in self.routes:
             consumed = await route(turn)
@@ -128,16 +146,24 @@ class Engine:
                 question, session.pending_question = session.pending_question, ""
                 return self.answer_question(question, session, forced=picked[0])
         session.pending_question = ""
-        follow_up = (self.answerer.place_follow_up(text, session.last_question)
-                     or self.answerer.comparison_follow_up(text, session.last_question,
-                                                           session.data.get("recent", [])))
+        follow_up = self.answerer.place_follow_up(
+            text, session.last_question
+        ) or self.answerer.comparison_follow_up(
+            text, session.last_question, session.data.get("recent", [])
+        )
         replies, answer = self._answer(follow_up or text, session)
         if offered and answer.out_of_scope:  # a reply to the options that matches none
-            return [Reply(text=f"没看懂您的回复。请回复上面的选项编号（1–{offered}），或直接提出您的问题，"
-                               f"例如：{self.answerer.examples()[0]}")]
+            return [
+                Reply(
+                    text=f"没看懂您的回复。请回复上面的选项编号（1–{offered}），或直接提出您的问题，"
+                    f"例如：{self.answerer.examples()[0]}"
+                )
+            ]
         return replies
 
-    def answer_question(self, question: str, session: Session, forced: str | None = None) -> list[Reply]:
+    def answer_question(
+        self, question: str, session: Session, forced: str | None = None
+    ) -> list[Reply]:
         """Answer a free question (also used by routes, e.g. a question mid-form).
 
         Args:
@@ -150,15 +176,20 @@ class Engine:
         """
         return self._answer(question, session, forced)[0]
 
-    def _answer(self, question: str, session: Session, forced: str | None = None) -> tuple[list[Reply], Answer]:
+    def _answer(
+        self, question: str, session: Session, forced: str | None = None
+    ) -> tuple[list[Reply], Answer]:
         answer = self.answerer.answer(question, self.today(), current=forced or session.notice_id)
         if forced and not answer.notice_ids and not answer.out_of_scope:
             answer = self.answerer.answer(
-                question + " " + self.kb.notices[forced].meta.place.short, self.today())
+                question + " " + self.kb.notices[forced].meta.place.short, self.today()
+            )
         if answer.notice_ids:
             session.notice_id = answer.notice_ids[0]
         if answer.notice_ids and not answer.out_of_scope and (answer.intents or answer.citations):
-            session.last_question = question  # a verdict on the user's facts too: "那镇江呢" asks it again
+            session.last_question = (
+                question  # a verdict on the user's facts too: "那镇江呢" asks it again
+            )
             recent = [n for n in session.data.get("recent", []) if n not in answer.notice_ids]
             session.data["recent"] = (answer.notice_ids + recent)[:3]
         reply = self._reply(answer)
@@ -176,11 +207,15 @@ class Engine:
     def _reply(self, answer: Answer) -> Reply:
         choices: list[Choice] = []
         if answer.clarify:
-            choices = [Choice(label=self.kb.notices[n].meta.place.name, payload=f"city:{n}")
-                       for n in answer.clarify]
+            choices = [
+                Choice(label=self.kb.notices[n].meta.place.name, payload=f"city:{n}")
+                for n in answer.clarify
+            ]
         elif answer.fallback and not answer.out_of_scope:
             choices = [Choice(label=self.handoff_label, payload="handoff")]
-        sources = [Source(notice=c.notice, clause=c.clause, quote=c.quote) for c in answer.citations]
+        sources = [
+            Source(notice=c.notice, clause=c.clause, quote=c.quote) for c in answer.citations
+        ]
         return Reply(text=answer.text, choices=choices, sources=sources, fallback=answer.fallback)
 
     def _button(self, payload: str, session: Session) -> list[Reply]:
@@ -207,13 +242,24 @@ class Engine:
             contacts = notice.facts.contacts
             if contacts:
                 c = contacts[0]
-                lines.append(f"【{notice.meta.place.name}】" + "；".join(filter(None, [
-                    "联系人：" + "、".join(c.persons) if c.persons else "",
-                    "电话：" + "、".join(c.phones) if c.phones else "",
-                    "邮箱：" + "、".join(c.emails) if c.emails else ""])))
+                lines.append(
+                    f"【{notice.meta.place.name}】"
+                    + "；".join(
+                        filter(
+                            None,
+                            [
+                                "联系人：" + "、".join(c.persons) if c.persons else "",
+                                "电话：" + "、".join(c.phones) if c.phones else "",
+                                "邮箱：" + "、".join(c.emails) if c.emails else "",
+                            ],
+                        )
+                    )
+                )
             else:
-                lines.append(f"【{notice.meta.place.name}】通知未列联系人，请咨询"
-                             + "、".join(notice.meta.issuers))
+                lines.append(
+                    f"【{notice.meta.place.name}】通知未列联系人，请咨询"
+                    + "、".join(notice.meta.issuers)
+                )
         return Reply(text="\n".join(lines))
 
     def _command(self, text: str, session: Session) -> list[Reply]:
@@ -236,7 +282,11 @@ class Engine:
         for nid, n in self.kb.notices.items():
             dl = next((d for d in n.facts.deadlines if d.applicant), None)
             if dl is None or dl.date is None:
-                status = "截止日期未明确" if dl is None or dl.status != "unspecified" else "申报时间另行通知"
+                status = (
+                    "截止日期未明确"
+                    if dl is None or dl.status != "unspecified"
+                    else "申报时间另行通知"
+                )
             elif dl.date < today:
                 status = f"已截止（{dl.date.isoformat()}）"
             else:
@@ -258,13 +308,21 @@ class Engine:
         path = self.files_dir / "checklists" / f"{notice.sha256[:12]}_{today.isoformat()}_{name}"
         if not path.exists():
             fmt = format_note(notice)
-            items = [ChecklistItem(name=m.name + (f"（{m.programme}）" if m.programme else ""),
-                                   copies=m.copies, format_note=fmt,
-                                   condition_note=f"仅{m.condition}的需要" if m.condition else "")
-                     for m in notice.facts.materials]
-            meta = ChecklistMeta(title=f"{notice.meta.place.name}技能大师工作室申报材料清单",
-                                 notice_label=notice.label, deadline_text=deadline_text(notice, today),
-                                 submit_to_text=submit_to_text(notice))
+            items = [
+                ChecklistItem(
+                    name=m.name + (f"（{m.programme}）" if m.programme else ""),
+                    copies=m.copies,
+                    format_note=fmt,
+                    condition_note=f"仅{m.condition}的需要" if m.condition else "",
+                )
+                for m in notice.facts.materials
+            ]
+            meta = ChecklistMeta(
+                title=f"{notice.meta.place.name}技能大师工作室申报材料清单",
+                notice_label=notice.label,
+                deadline_text=deadline_text(notice, today),
+                submit_to_text=submit_to_text(notice),
+            )
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             render_checklist_docx(items, meta, tmp)

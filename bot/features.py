@@ -56,7 +56,11 @@ def build_staff_routes(
     tickets = TicketStore(outbox.state, now)
     commands = StaffCommands(tickets, outbox, settings.files_dir / "exports")
     rate = settings.rate_limit_per_minute if rate is None else rate
-    limit = [rate_limit_route(TokenBucket(rate, period, clock), exempt=settings.staff_ids)] if rate else []
+    limit = (
+        [rate_limit_route(TokenBucket(rate, period, clock), exempt=settings.staff_ids)]
+        if rate
+        else []
+    )
     return [
         *limit,
         pending_route(outbox),

@@ -44,22 +44,42 @@ from knowledge.text import normalize_question
 log = logging.getLogger(__name__)
 
 FORM_KINDS = frozenset(InputKind) - {InputKind.TEXT}
-_FILE_RE = re.compile(r"(我|我们|本人|我单位)?(要|想|想要|准备)?(开始|现在|在线)?"
-                      r"(填报|申报|申请|填写?申报表|填写?申请表|填表)(吧|了)?")
-_CHECK_RE = re.compile(r"(我|我们|本人|我单位)?(现在)?(能|可以|能不能|可不可以|能否|是否能|是否可以)"
-                       r"(申报|申请)(吗|不|么)?|(我|我们)?(是否)?(符合|满足)(申报)?(条件|要求)(吗|不|么)?"
-                       r"|(资格|条件|申报条件)?(自查|自测)")
+_FILE_RE = re.compile(
+    r"(我|我们|本人|我单位)?(要|想|想要|准备)?(开始|现在|在线)?"
+    r"(填报|申报|申请|填写?申报表|填写?申请表|填表)(吧|了)?"
+)
+_CHECK_RE = re.compile(
+    r"(我|我们|本人|我单位)?(现在)?(能|可以|能不能|可不可以|能否|是否能|是否可以)"
+    r"(申报|申请)(吗|不|么)?|(我|我们)?(是否)?(符合|满足)(申报)?(条件|要求)(吗|不|么)?"
+    r"|(资格|条件|申报条件)?(自查|自测)"
+)
 _STALE = "这个按钮已失效，请重新发送“我要填报”。"
-_HINTS = ("企业首席技师", "首席技师", "评估考核", "成员申报备案", "备案", "申办报告", "技能大师工作室")
+_HINTS = (
+    "企业首席技师",
+    "首席技师",
+    "评估考核",
+    "成员申报备案",
+    "备案",
+    "申办报告",
+    "技能大师工作室",
+)
 
 
 @functools.lru_cache(maxsize=2)
 def _place_words(kb: KnowledgeBase) -> re.Pattern[str] | None:
     """Every place name, short name and alias of the knowledge base, longest first;
     built once per knowledge base, not per message."""
-    words = {w for n in kb.notices.values()
-             for w in (n.meta.place.name, n.meta.place.short, *n.meta.place.aliases) if w}
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+    words = {
+        w
+        for n in kb.notices.values()
+        for w in (n.meta.place.name, n.meta.place.short, *n.meta.place.aliases)
+        if w
+    }
+    return (
+        re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        if words
+        else None
+    )
 
 
 class FilingRoute(FormMixin):
@@ -90,7 +110,7 @@ class FilingRoute(FormMixin):
         if flow and flow.get("notice_id") not in turn.engine.kb.notices:
             flow = turn.session.flow = None
         if turn.payload.startswith(PREFIX):
-            return self._button(turn, turn.payload[len(PREFIX):], flow)
+            return self._button(turn, turn.payload[len(PREFIX) :], flow)
         picking = turn.session.data.pop("filing_pick", "")
         if picking and turn.text and not turn.payload and len(turn.text) <= 12:
             ids, _ = turn.engine.answerer.select_notices(normalize_question(turn.text))
@@ -134,9 +154,15 @@ class FilingRoute(FormMixin):
             return self._start_form(turn, notice, spec, reuse=True)
         if answer in ("no", "否", "不", "不用", "不要") or answer.startswith(("否", "不")):
             return self._start_form(turn, notice, spec, reuse=False)
-        return [Reply(text="请回复“是”直接使用已填的信息，或回复“否”重新填写。", choices=[
-            Choice(label="是", payload=f"{PREFIX}reuse:yes"),
-            Choice(label="否", payload=f"{PREFIX}reuse:no")])]
+        return [
+            Reply(
+                text="请回复“是”直接使用已填的信息，或回复“否”重新填写。",
+                choices=[
+                    Choice(label="是", payload=f"{PREFIX}reuse:yes"),
+                    Choice(label="否", payload=f"{PREFIX}reuse:no"),
+                ],
+            )
+        ]
 
     # --- entry ----------------------------------------------------------------------
 
@@ -169,28 +195,51 @@ class FilingRoute(FormMixin):
         if nid is None or nid not in kb.notices:
             turn.session.data["filing_pick"] = "check" if check_only else "file"
             what = "申报条件自查" if check_only else "申报填写"
-            return [Reply(text=f"请问您要做哪个城市的技能大师工作室{what}？", choices=[
-                Choice(label=n.meta.place.name, payload=f"{PREFIX}{'check:' if check_only else ''}{i}")
-                for i, n in kb.notices.items()])]
+            return [
+                Reply(
+                    text=f"请问您要做哪个城市的技能大师工作室{what}？",
+                    choices=[
+                        Choice(
+                            label=n.meta.place.name,
+                            payload=f"{PREFIX}{'check:' if check_only else ''}{i}",
+                        )
+                        for i, n in kb.notices.items()
+                    ],
+                )
+            ]
         turn.session.notice_id, turn.session.flow = nid, None
         notice = kb.notices[nid]
         draft = turn.session.drafts.get(nid) or {}
         closed = round_closed(notice, turn.today)
         if closed is not None and closed.date is not None and not draft.get("closed_ok"):
-            return [Reply(
-                text=f"⚠ {notice.meta.place.name}本轮申报已于{fmt_date(closed.date)}截止（今天是{fmt_date(turn.today)}）。"
-                     "您仍可以继续自查、填写并保存草稿，供下一轮申报时参考。",
-                choices=[Choice(label="仍要继续", payload=f"{PREFIX}closedok:{'check:' if check_only else ''}{nid}"),
-                         Choice(label="暂不填写", payload=f"{PREFIX}keep:{nid}")],
-                sources=[Source(notice=notice.label, clause=closed.clause, quote=closed.quote)])]
+            return [
+                Reply(
+                    text=f"⚠ {notice.meta.place.name}本轮申报已于{fmt_date(closed.date)}截止（今天是{fmt_date(turn.today)}）。"
+                    "您仍可以继续自查、填写并保存草稿，供下一轮申报时参考。",
+                    choices=[
+                        Choice(
+                            label="仍要继续",
+                            payload=f"{PREFIX}closedok:{'check:' if check_only else ''}{nid}",
+                        ),
+                        Choice(label="暂不填写", payload=f"{PREFIX}keep:{nid}"),
+                    ],
+                    sources=[Source(notice=notice.label, clause=closed.clause, quote=closed.quote)],
+                )
+            ]
         if check_only:
             return self._choose_programme(turn, notice)
         draft = turn.session.drafts.get(nid) or {}
         if draft.get("state"):
             spec = get_spec(draft["spec_id"], notice)
-            return [Reply(text=f"您在{notice.meta.place.name}有一份未填完的《{spec.title}》草稿，要继续填写吗？",
-                          choices=[Choice(label="继续填写", payload=f"{PREFIX}resume:{nid}"),
-                                   Choice(label="重新开始", payload=f"{PREFIX}restart:{nid}")])]
+            return [
+                Reply(
+                    text=f"您在{notice.meta.place.name}有一份未填完的《{spec.title}》草稿，要继续填写吗？",
+                    choices=[
+                        Choice(label="继续填写", payload=f"{PREFIX}resume:{nid}"),
+                        Choice(label="重新开始", payload=f"{PREFIX}restart:{nid}"),
+                    ],
+                )
+            ]
         specs = specs_for_notice(notice)
         hinted = [s for s in specs if any(h in turn.text and h in s.title for h in _HINTS[:5])]
         if len(hinted) == 1:
@@ -198,26 +247,54 @@ class FilingRoute(FormMixin):
         if len(specs) == 1:
             return self._begin(turn, notice, specs[0])
         filled = draft.get("filled", {})
-        return [Reply(text=f"{notice.meta.place.name}的通知附有以下表格，请选择要填写的一份：", choices=[
-            Choice(label=s.title + ("（已填）" if s.id in filled else ""), payload=f"{PREFIX}spec:{s.id}")
-            for s in specs])]
+        return [
+            Reply(
+                text=f"{notice.meta.place.name}的通知附有以下表格，请选择要填写的一份：",
+                choices=[
+                    Choice(
+                        label=s.title + ("（已填）" if s.id in filled else ""),
+                        payload=f"{PREFIX}spec:{s.id}",
+                    )
+                    for s in specs
+                ],
+            )
+        ]
 
-    def _begin(self, turn: Turn, notice: Notice, spec: FormSpec, programme: str = "") -> list[Reply]:
+    def _begin(
+        self, turn: Turn, notice: Notice, spec: FormSpec, programme: str = ""
+    ) -> list[Reply]:
         """Run the self-check first when the form is an application not yet checked. A
         form shared by several programmes (``技能大师工作室（首席技师工作室）申报表``) asks
         which one is applied for first: their conditions differ."""
         draft = turn.session.drafts.get(notice.id) or {}
         progs = programmes(notice)
         named = [p for p in progs if p in spec.title]
-        if not programme and len(progs) > 1 and len(named) != 1 and spec.kind is FormKind.APPLICATION \
-                and not set(progs) & set(draft.get("checked", [])):
-            return [Reply(text=f"《{spec.title}》用于{'、'.join(progs)}，您申报的是哪一类？（两类的申报条件不同）",
-                          choices=[Choice(label=p, payload=f"{PREFIX}progform:{i}:{spec.id}")
-                                   for i, p in enumerate(progs)])]
+        if (
+            not programme
+            and len(progs) > 1
+            and len(named) != 1
+            and spec.kind is FormKind.APPLICATION
+            and not set(progs) & set(draft.get("checked", []))
+        ):
+            return [
+                Reply(
+                    text=f"《{spec.title}》用于{'、'.join(progs)}，您申报的是哪一类？（两类的申报条件不同）",
+                    choices=[
+                        Choice(label=p, payload=f"{PREFIX}progform:{i}:{spec.id}")
+                        for i, p in enumerate(progs)
+                    ],
+                )
+            ]
         programme = programme or programme_of(spec, notice)
         has_rules = programme in programmes(notice)
-        if spec.kind is FormKind.APPLICATION and has_rules and programme not in draft.get("checked", []):
-            intro = f"填写《{spec.title}》之前，先用几个问题自查一下申报条件（回答会自动填入申报表）。"
+        if (
+            spec.kind is FormKind.APPLICATION
+            and has_rules
+            and programme not in draft.get("checked", [])
+        ):
+            intro = (
+                f"填写《{spec.title}》之前，先用几个问题自查一下申报条件（回答会自动填入申报表）。"
+            )
             return self._start_check(turn, notice.id, programme, spec.id, intro)
         return self._start_form(turn, notice, spec)
 

@@ -65,27 +65,55 @@ class CheckMixin:
         programmes = self._programmes(notice)
         if not programmes:
             turn.session.flow = None
-            return [Reply(text=f"{notice.meta.place.name}的通知暂未整理成可在线自查的申报条件，"
-                               "请对照通知原文的申报条件，或直接开始填报。",
-                          choices=[Choice(label="开始填报", payload=f"file:{notice.id}")])]
+            return [
+                Reply(
+                    text=f"{notice.meta.place.name}的通知暂未整理成可在线自查的申报条件，"
+                    "请对照通知原文的申报条件，或直接开始填报。",
+                    choices=[Choice(label="开始填报", payload=f"file:{notice.id}")],
+                )
+            ]
         if len(programmes) > 1:
-            return [Reply(text=f"{notice.meta.place.name}的通知有多个申报项目，您要自查哪一项？", choices=[
-                Choice(label=p, payload=f"file:prog:{notice.id}:{i}") for i, p in enumerate(programmes)])]
+            return [
+                Reply(
+                    text=f"{notice.meta.place.name}的通知有多个申报项目，您要自查哪一项？",
+                    choices=[
+                        Choice(label=p, payload=f"file:prog:{notice.id}:{i}")
+                        for i, p in enumerate(programmes)
+                    ],
+                )
+            ]
         return self._start_check(turn, notice.id, programmes[0], "", "")
 
-    def _start_check(self, turn: Turn, nid: str, programme: str, spec_id: str,
-                     intro: str) -> list[Reply]:
+    def _start_check(
+        self, turn: Turn, nid: str, programme: str, spec_id: str, intro: str
+    ) -> list[Reply]:
         turn.session.notice_id = nid
-        flow = {"kind": "check", "notice_id": nid, "programme": programme, "profile": {},
-                "answered": [], "skipped": [], "current": "", "spec_id": spec_id}
+        flow = {
+            "kind": "check",
+            "notice_id": nid,
+            "programme": programme,
+            "profile": {},
+            "answered": [],
+            "skipped": [],
+            "current": "",
+            "spec_id": spec_id,
+        }
         place = turn.engine.kb.notices[nid].meta.place.name
-        intro = intro or f"下面用几个问题自查{place}{programme}的申报条件，不清楚的可发送 /skip 跳过。"
+        intro = (
+            intro or f"下面用几个问题自查{place}{programme}的申报条件，不清楚的可发送 /skip 跳过。"
+        )
         return self._check_next(turn, flow, intro)
 
-    def _check_next(self, turn: Turn, flow: dict[str, Any], intro: str = "",
-                    error: str = "") -> list[Reply]:
-        q = next_question(turn.engine.kb.notices[flow["notice_id"]], flow["profile"], turn.today,
-                          flow["programme"], skipped=flow["skipped"])
+    def _check_next(
+        self, turn: Turn, flow: dict[str, Any], intro: str = "", error: str = ""
+    ) -> list[Reply]:
+        q = next_question(
+            turn.engine.kb.notices[flow["notice_id"]],
+            flow["profile"],
+            turn.today,
+            flow["programme"],
+            skipped=flow["skipped"],
+        )
         if q is None:
             return self._check_report(turn, flow)
         flow["current"] = q.slot
@@ -104,8 +132,9 @@ class CheckMixin:
     def _current_question(self, turn: Turn, flow: dict[str, Any]) -> ProfileQuestion | None:
         """The self-check question being asked, ``None`` when none."""
         notice = turn.engine.kb.notices[flow["notice_id"]]
-        return next((q for q in questions_for(notice, flow["programme"])
-                     if q.slot == flow["current"]), None)
+        return next(
+            (q for q in questions_for(notice, flow["programme"]) if q.slot == flow["current"]), None
+        )
 
     def _check_turn(self, turn: Turn, flow: dict[str, Any], raw: str) -> list[Reply]:
         inp = FormInput.parse(raw)
@@ -132,8 +161,10 @@ class CheckMixin:
         if q is None:
             return self._check_next(turn, flow)
         try:
-            value = VALIDATORS[q.validator](text, {**q.validator_context(flow["profile"]),
-                                                   "today": turn.today, "label": q.prompt})
+            value = VALIDATORS[q.validator](
+                text,
+                {**q.validator_context(flow["profile"]), "today": turn.today, "label": q.prompt},
+            )
         except ValueError as err:
             if looks_like_question(text):
                 return self._check_aside(turn, flow, text)
@@ -156,15 +187,19 @@ class CheckMixin:
         draft["checked"] = sorted({*draft.get("checked", []), programme})
         turn.session.drafts[nid] = draft
         turn.session.flow = None
-        sources = [Source(notice=notice.label, clause=r.clause, quote=r.quote) for r in report.results]
+        sources = [
+            Source(notice=notice.label, clause=r.clause, quote=r.quote) for r in report.results
+        ]
         reply = Reply(text=eligibility_text(report, notice.meta.place.name), sources=sources)
         spec_id = flow.get("spec_id") or ""
         if not spec_id:
             reply.choices = [Choice(label="开始填报", payload=f"file:{nid}")]
             return [reply]
         if report.verdict is Verdict.NOT_MET:
-            reply.choices = [Choice(label="仍要继续填写申报表", payload=f"file:go:{spec_id}"),
-                             Choice(label="暂不填写", payload=f"file:keep:{nid}")]
+            reply.choices = [
+                Choice(label="仍要继续填写申报表", payload=f"file:go:{spec_id}"),
+                Choice(label="暂不填写", payload=f"file:keep:{nid}"),
+            ]
             return [reply]
         spec = get_spec(spec_id, notice)
         return [reply] + self._start_form(turn, notice, spec)

@@ -37,7 +37,8 @@ CONSENT_TEXT = (
     "· 用途：仅用于生成您的申报表，方便您打印后报送人社部门；\n"
     "· 查看：只有您本人能看到完整信息，工作人员和日志中均以*号遮盖；\n"
     "· 保存：保存在本助手的草稿中，直到您删除；随时发送 /forget 可全部删除。\n"
-    "同意在线填写这些信息吗？不同意的话，可以先暂停，打印后在纸质表上手写。")
+    "同意在线填写这些信息吗？不同意的话，可以先暂停，打印后在纸质表上手写。"
+)
 SENSITIVE = frozenset({"id_number", "phone", "mobile", "landline"})
 STEP_APOLOGY = "抱歉，这一步处理出错了，已填写的内容没有丢失，请换一种写法再试一次。"
 HINT = "填写中有疑问可以直接问（如“材料交几份？”），也可发送 /status 查看进度、/cancel 暂停。"
@@ -46,7 +47,9 @@ HINT = "填写中有疑问可以直接问（如“材料交几份？”），也
 class FormMixin(CheckMixin):
     """Form turns, conditional-material questions and outputs of ``FilingRoute``."""
 
-    def _start_form(self, turn: Turn, notice: Notice, spec: FormSpec, reuse: bool | None = None) -> list[Reply]:
+    def _start_form(
+        self, turn: Turn, notice: Notice, spec: FormSpec, reuse: bool | None = None
+    ) -> list[Reply]:
         """Start ``spec``, prefilled from the self-check. Answers given in another form
         of the notice are offered first (``用张建国在《…》中的信息？``), never copied
         silently; ``reuse`` is the applicant's answer to that offer."""
@@ -57,8 +60,14 @@ class FormMixin(CheckMixin):
         for spec_id, values in draft.get("filled", {}).items():
             if spec_id == spec.id:
                 continue
-            shared = {k: v for k, v in values.items() if not isinstance(v, list) and v not in (None, "")
-                      and spec.item(k) is not None and k not in prefill}
+            shared = {
+                k: v
+                for k, v in values.items()
+                if not isinstance(v, list)
+                and v not in (None, "")
+                and spec.item(k) is not None
+                and k not in prefill
+            }
             if shared:
                 other.update(shared)
                 titles.append(get_spec(spec_id, notice).title)
@@ -66,11 +75,20 @@ class FormMixin(CheckMixin):
             who = other.get("leader_name") or other.get("name") or ""
             labels = [i.label for k in other if (i := spec.item(k)) is not None]
             turn.session.flow = {"kind": "reuse", "notice_id": notice.id, "spec_id": spec.id}
-            text = (f"您在《{'》《'.join(titles)}》中已填过{who + '的' if who else ''}{len(labels)}项信息"
-                    f"（{'、'.join(labels[:6])}{'等' if len(labels) > 6 else ''}），要直接用于《{spec.title}》吗？"
-                    "回复“是”直接使用，回复“否”重新填写。")
-            return [Reply(text=text, choices=[Choice(label="是", payload=f"{PREFIX}reuse:yes"),
-                                              Choice(label="否", payload=f"{PREFIX}reuse:no")])]
+            text = (
+                f"您在《{'》《'.join(titles)}》中已填过{who + '的' if who else ''}{len(labels)}项信息"
+                f"（{'、'.join(labels[:6])}{'等' if len(labels) > 6 else ''}），要直接用于《{spec.title}》吗？"
+                "回复“是”直接使用，回复“否”重新填写。"
+            )
+            return [
+                Reply(
+                    text=text,
+                    choices=[
+                        Choice(label="是", payload=f"{PREFIX}reuse:yes"),
+                        Choice(label="否", payload=f"{PREFIX}reuse:no"),
+                    ],
+                )
+            ]
         if reuse:
             prefill.update(other)
         result = start(spec, {k: v for k, v in prefill.items() if v is not None})
@@ -111,21 +129,33 @@ class FormMixin(CheckMixin):
         inp = FormInput.parse(raw)
         if inp.kind is InputKind.CANCEL:
             turn.session.flow = None
-            return [Reply(text=f"已暂停填写《{spec.title}》，已填写的内容保存在草稿中。要删除这份草稿吗？",
-                          choices=[Choice(label="保留草稿", payload=f"{PREFIX}keep:{nid}"),
-                                   Choice(label="删除草稿", payload=f"{PREFIX}drop:{nid}")])]
+            return [
+                Reply(
+                    text=f"已暂停填写《{spec.title}》，已填写的内容保存在草稿中。要删除这份草稿吗？",
+                    choices=[
+                        Choice(label="保留草稿", payload=f"{PREFIX}keep:{nid}"),
+                        Choice(label="删除草稿", payload=f"{PREFIX}drop:{nid}"),
+                    ],
+                )
+            ]
         text = inp.text.strip()
         if flow.get("await_consent"):
             return self._consent_turn(turn, flow, spec, state, draft, text)
         if inp.kind is InputKind.TEXT and text.startswith("问") and len(text) > 1:
             return self._aside(turn, text[1:], spec, state)
         try:
-            result = advance(spec, state, inp, context={
-                "today": turn.today, "area_code": notice.meta.place.area_code})
+            result = advance(
+                spec,
+                state,
+                inp,
+                context={"today": turn.today, "area_code": notice.meta.place.area_code},
+            )
         except Exception:
             log.exception("form %s failed at %s", spec.id, state.current)
             again = ask(spec, state.model_copy(deep=True))
-            return [Reply(text=f"{STEP_APOLOGY}\n\n{again.prompt}", choices=self._choices(flow, again))]
+            return [
+                Reply(text=f"{STEP_APOLOGY}\n\n{again.prompt}", choices=self._choices(flow, again))
+            ]
         if result.error and inp.kind is InputKind.TEXT and looks_like_question(text):
             return self._aside(turn, text, spec, state)
         _log_answer(spec, state, result.state)
@@ -150,8 +180,15 @@ class FormMixin(CheckMixin):
         turn.session.flow = flow
         return replies
 
-    def _consent_turn(self, turn: Turn, flow: dict[str, Any], spec: FormSpec, state: FormState,
-                      draft: dict[str, Any], text: str) -> list[Reply]:
+    def _consent_turn(
+        self,
+        turn: Turn,
+        flow: dict[str, Any],
+        spec: FormSpec,
+        state: FormState,
+        draft: dict[str, Any],
+        text: str,
+    ) -> list[Reply]:
         """The answer to :data:`CONSENT_TEXT`: 同意 continues with the field; 不同意 pauses
         the form with the draft kept; a question is answered and the notice shown again."""
         flow = {k: v for k, v in flow.items() if k != "await_consent"}
@@ -160,17 +197,30 @@ class FormMixin(CheckMixin):
             return [self._show(turn, flow, draft, ask(spec, state.model_copy(deep=True)))]
         if text in ("不同意", "否", "不", "不要", "no", "n") or text.startswith("不同意"):
             turn.session.flow = None
-            return [Reply(text=f"好的，不会在线收集这些信息。《{spec.title}》已暂停，已填写的内容保存在草稿中；"
-                               "生成的表格中这些栏目可打印后手写。需要继续时发送“我要填报”，再回复“同意”即可。")]
-        replies = turn.engine.answer_question(text, turn.session) if looks_like_question(text) else []
+            return [
+                Reply(
+                    text=f"好的，不会在线收集这些信息。《{spec.title}》已暂停，已填写的内容保存在草稿中；"
+                    "生成的表格中这些栏目可打印后手写。需要继续时发送“我要填报”，再回复“同意”即可。"
+                )
+            ]
+        replies = (
+            turn.engine.answer_question(text, turn.session) if looks_like_question(text) else []
+        )
         turn.session.flow = {**flow, "await_consent": True}
         return replies + [self._consent_reply()]
 
     def _consent_reply(self) -> Reply:
-        return Reply(text=CONSENT_TEXT, choices=[Choice(label="同意", payload=f"{PREFIX}consent:yes"),
-                                                 Choice(label="不同意", payload=f"{PREFIX}consent:no")])
+        return Reply(
+            text=CONSENT_TEXT,
+            choices=[
+                Choice(label="同意", payload=f"{PREFIX}consent:yes"),
+                Choice(label="不同意", payload=f"{PREFIX}consent:no"),
+            ],
+        )
 
-    def _show(self, turn: Turn, flow: dict[str, Any], draft: dict[str, Any], result: StepResult) -> Reply:
+    def _show(
+        self, turn: Turn, flow: dict[str, Any], draft: dict[str, Any], result: StepResult
+    ) -> Reply:
         """Save the new state into the flow and draft, and render the step; before the
         first ID, phone or bank field the applicant is asked to agree (:data:`CONSENT_TEXT`)."""
         flow = {**flow, "state": result.state.model_dump(mode="json")}
@@ -200,20 +250,31 @@ class FormMixin(CheckMixin):
         return values
 
     def _finish(self, turn: Turn, notice: Notice, draft: dict[str, Any]) -> list[Reply]:
-        pending = open_conditions(notice, draft.get("filled", {}), draft.get("answers", {}),
-                                  self._merged(draft))
+        pending = open_conditions(
+            notice, draft.get("filled", {}), draft.get("answers", {}), self._merged(draft)
+        )
         if pending:
             flow = {"kind": "cond", "notice_id": notice.id, "pending": [m.name for m in pending]}
             turn.session.flow = flow
             return [Reply(text=condition_question(pending[0]), choices=self._yes_no(flow))]
         out_dir = user_files(turn.engine.files_dir, turn.key) / notice.id
-        files, checklist = generate(notice, draft.get("filled", {}), draft.get("answers", {}),
-                                    self._merged(draft), turn.today, out_dir)
+        files, checklist = generate(
+            notice,
+            draft.get("filled", {}),
+            draft.get("answers", {}),
+            self._merged(draft),
+            turn.today,
+            out_dir,
+        )
         log.info("filing files for %s written to %s", notice.id, out_dir)
         names = "\n".join(f"· {f.filename}" for f in files)
-        replies = [Reply(text=f"已为您生成以下文件，请下载后核对、打印、签字盖章：\n{names}", files=files)]
+        replies = [
+            Reply(text=f"已为您生成以下文件，请下载后核对、打印、签字盖章：\n{names}", files=files)
+        ]
         rest = [s for s in specs_for_notice(notice) if s.id not in draft.get("filled", {})]
-        choices = [Choice(label=f"继续填写《{s.title}》", payload=f"{PREFIX}spec:{s.id}") for s in rest]
+        choices = [
+            Choice(label=f"继续填写《{s.title}》", payload=f"{PREFIX}spec:{s.id}") for s in rest
+        ]
         replies.append(Reply(text=checklist, choices=choices))
         return replies
 
@@ -227,8 +288,12 @@ class FormMixin(CheckMixin):
             if looks_like_question(raw):
                 replies = turn.engine.answer_question(raw, turn.session)
                 turn.session.flow = flow
-                return replies + [Reply(text=condition_question(material), choices=self._yes_no(flow))]
-            return [Reply(text=f"⚠ {err}\n\n{condition_question(material)}", choices=self._yes_no(flow))]
+                return replies + [
+                    Reply(text=condition_question(material), choices=self._yes_no(flow))
+                ]
+            return [
+                Reply(text=f"⚠ {err}\n\n{condition_question(material)}", choices=self._yes_no(flow))
+            ]
         draft = copy.deepcopy(turn.session.drafts.get(nid) or {})
         draft.setdefault("answers", {})[material.name] = bool(yes)
         turn.session.drafts[nid] = draft
@@ -244,7 +309,11 @@ def _log_answer(spec: FormSpec, before: FormState, after: FormState) -> None:
     """Log which field was answered, with ID numbers and phones masked."""
     key = before.current
     field = spec.item(key)
-    if isinstance(field, FieldSpec) and key in after.values and after.values.get(key) != before.values.get(key):
+    if (
+        isinstance(field, FieldSpec)
+        and key in after.values
+        and after.values.get(key) != before.values.get(key)
+    ):
         log.info("form %s: %s = %s", spec.id, key, mask_value(field, after.values[key]))
     elif key:
         log.debug("form %s: %s -> %s", spec.id, key, after.current)

@@ -54,8 +54,9 @@ def safe_key(key: str) -> str:
 
 def _spec_for(material: Material, specs: list[FormSpec]) -> FormSpec | None:
     name = material.name  # may carry a tail of its clause: "…申报表（附件1"
-    return next((s for s in specs if name.startswith(s.title) or (len(name) >= 4 and name in s.title)),
-                None)
+    return next(
+        (s for s in specs if name.startswith(s.title) or (len(name) >= 4 and name in s.title)), None
+    )
 
 
 def _programme(notice: Notice, filled: Mapping[str, Any]) -> str:
@@ -69,8 +70,12 @@ def _not_joint(material: Material, values: Mapping[str, Any]) -> bool:
     return "院校" in material.condition and values.get("host_type") in _NOT_JOINT
 
 
-def open_conditions(notice: Notice, filled: Mapping[str, Any], answers: Mapping[str, bool],
-                    values: Mapping[str, Any]) -> list[Material]:
+def open_conditions(
+    notice: Notice,
+    filled: Mapping[str, Any],
+    answers: Mapping[str, bool],
+    values: Mapping[str, Any],
+) -> list[Material]:
     """Conditional materials the forms do not decide and the applicant has not answered.
 
     A ``host_type`` of 其他/行业协会/实训基地 answers a 企业与院校联合办 condition with no.
@@ -91,8 +96,13 @@ def condition_question(material: Material) -> str:
     return f"生成材料清单前请确认：您的工作室是否属于“{material.condition}”的情况？（是/否）"
 
 
-def checklist_items(notice: Notice, filled: Mapping[str, Any], answers: Mapping[str, bool],
-                    values: Mapping[str, Any], files: Mapping[str, str]) -> list[ChecklistItem]:
+def checklist_items(
+    notice: Notice,
+    filled: Mapping[str, Any],
+    answers: Mapping[str, bool],
+    values: Mapping[str, Any],
+    files: Mapping[str, str],
+) -> list[ChecklistItem]:
     """The notice's materials for the programme filed, each marked needed or not.
 
     Args:
@@ -130,8 +140,15 @@ def checklist_items(notice: Notice, filled: Mapping[str, Any], answers: Mapping[
         own = material_note(m)
         printed = _form_format(spec.notes) if spec is not None else ""
         note = "；".join(x for x in (own, printed and f"表注：{printed}", note) if x)
-        items.append(ChecklistItem(name=m.name, copies=m.copies or (sub.copies if sub else None),
-                                   format_note=fmt, condition_note=note, included=included))
+        items.append(
+            ChecklistItem(
+                name=m.name,
+                copies=m.copies or (sub.copies if sub else None),
+                format_note=fmt,
+                condition_note=note,
+                included=included,
+            )
+        )
     return items
 
 
@@ -141,7 +158,9 @@ _PRINT_RULE = re.compile(r"(A4|双面|单面|打印|装订|胶装|格式|签字|
 def _form_format(notes: list[str]) -> str:
     """The printing rules of a form's 注 lines (``注：本表一式三份，A4纸双面打印`` →
     ``A4纸双面打印``); the copies are shown with the material already."""
-    parts = [p.strip() for n in notes for p in re.split(r"[，,；;。]", re.sub(r"^\s*注[:：]\s*", "", n))]
+    parts = [
+        p.strip() for n in notes for p in re.split(r"[，,；;。]", re.sub(r"^\s*注[:：]\s*", "", n))
+    ]
     return "，".join(p for p in parts if _PRINT_RULE.search(p) and "一式" not in p)
 
 
@@ -156,8 +175,15 @@ def format_note(notice: Notice) -> str:
     sub = _bound_set_rule(notice)
     if sub is None:
         return ""
-    return "，".join(x for x in (sub.paper and f"{sub.paper}纸", sub.binding,
-                                sub.electronic and f"同时报送电子版（{sub.electronic}）") if x)
+    return "，".join(
+        x
+        for x in (
+            sub.paper and f"{sub.paper}纸",
+            sub.binding,
+            sub.electronic and f"同时报送电子版（{sub.electronic}）",
+        )
+        if x
+    )
 
 
 def deadline_text(notice: Notice, today: dt.date) -> str:
@@ -165,7 +191,11 @@ def deadline_text(notice: Notice, today: dt.date) -> str:
     deadline of the open round (or, when the notice dates only the bureaus' steps, the
     last step), with days left or passed; 另行通知; 未明确."""
     own = [d for d in notice.facts.deadlines if d.applicant and not d.closed]
-    dl = last_deadline(notice) if not any(d.status is DeadlineStatus.UNSPECIFIED for d in own) else None
+    dl = (
+        last_deadline(notice)
+        if not any(d.status is DeadlineStatus.UNSPECIFIED for d in own)
+        else None
+    )
     dl = dl or next(iter(own), None)
     if dl is None:
         return "通知未明确申报截止时间，请向经办部门确认。"
@@ -185,13 +215,22 @@ def submit_to_text(notice: Notice) -> str:
     parts = [r.to for r in notice.facts.submission if r.to]
     parts += [f"网上填报：{r.online}" for r in notice.facts.submission if r.online]
     dl = next((d for d in notice.facts.deadlines if d.applicant), None)
-    if not parts and dl and dl.status is not DeadlineStatus.UNSPECIFIED and re.search(r"(?<!申)报", dl.what):
+    if (
+        not parts
+        and dl
+        and dl.status is not DeadlineStatus.UNSPECIFIED
+        and re.search(r"(?<!申)报", dl.what)
+    ):
         parts.append(dl.what)
     for c in notice.facts.contacts[:1]:
         where = c.address or c.office
         who = "、".join(c.persons)
         phones = "、".join(c.phones)
-        parts.append("；".join(x for x in (where, who and f"联系人：{who}", phones and f"电话：{phones}") if x))
+        parts.append(
+            "；".join(
+                x for x in (where, who and f"联系人：{who}", phones and f"电话：{phones}") if x
+            )
+        )
     return "；".join(dict.fromkeys(p for p in parts if p))
 
 
@@ -227,16 +266,25 @@ def report_name(notice: Notice, values: Mapping[str, Any], specs: list[FormSpec]
     without any format, the usual ``<地名>+领办人名字+职业工种名称+技能大师工作室``.
     """
     usual = f"{notice.meta.place.name}+领办人名字+职业工种名称+技能大师工作室"
-    pattern = notice.facts.naming[0].value if notice.facts.naming else next(
-        (s.naming_pattern for s in specs if s.naming_pattern), "")
+    pattern = (
+        notice.facts.naming[0].value
+        if notice.facts.naming
+        else next((s.naming_pattern for s in specs if s.naming_pattern), "")
+    )
     name = studio_name(pattern or usual, values)
     if (not name or "（" in name) and values.get("studio_name"):
         return str(values["studio_name"])
     return name
 
 
-def generate(notice: Notice, filled: Mapping[str, dict[str, Any]], answers: Mapping[str, bool],
-             values: Mapping[str, Any], today: dt.date, out_dir: Path) -> tuple[list[OutgoingFile], str]:
+def generate(
+    notice: Notice,
+    filled: Mapping[str, dict[str, Any]],
+    answers: Mapping[str, bool],
+    values: Mapping[str, Any],
+    today: dt.date,
+    out_dir: Path,
+) -> tuple[list[OutgoingFile], str]:
     """Write the filled forms, the 申办报告 outline and the checklist into ``out_dir``.
 
     Args:
@@ -255,7 +303,9 @@ def generate(notice: Notice, filled: Mapping[str, dict[str, Any]], answers: Mapp
     names: dict[str, str] = {}
     specs = [get_spec(s, notice) for s in filled]
     for spec in specs:
-        path = render_form_docx(spec, filled[spec.id], out_dir / f"{safe_filename(spec.title)}.docx")
+        path = render_form_docx(
+            spec, filled[spec.id], out_dir / f"{safe_filename(spec.title)}.docx"
+        )
         names[spec.id] = path.name
         files.append(OutgoingFile(path=path, filename=path.name, caption=f"《{spec.title}》已填写"))
     programme = _programme(notice, filled)
@@ -264,17 +314,26 @@ def generate(notice: Notice, filled: Mapping[str, dict[str, Any]], answers: Mapp
         headings = report_headings(notice)
     if headings:
         name = report_name(notice, values, specs)
-        content = {f.label: str(filled[s.id].get(f.name) or "") for s in specs
-                   if s.kind is FormKind.REPORT for f in s.fields}
-        path = render_report_outline_docx(headings, name, out_dir / f"{safe_filename(name)}{kind}提纲.docx",
-                                          content, kind)
+        content = {
+            f.label: str(filled[s.id].get(f.name) or "")
+            for s in specs
+            if s.kind is FormKind.REPORT
+            for f in s.fields
+        }
+        path = render_report_outline_docx(
+            headings, name, out_dir / f"{safe_filename(name)}{kind}提纲.docx", content, kind
+        )
         names["report"] = path.name
         files.append(OutgoingFile(path=path, filename=path.name, caption=f"{kind}提纲"))
     items = checklist_items(notice, filled, answers, values, names)
     place = notice.meta.place.name
-    meta = ChecklistMeta(title=f"{place}技能大师工作室申报材料清单", notice_label=notice.label,
-                         deadline_text=deadline_text(notice, today), submit_to_text=submit_to_text(notice),
-                         requirements=[f"{r.text}（{r.clause}）" for r in submission_requirements(notice)])
+    meta = ChecklistMeta(
+        title=f"{place}技能大师工作室申报材料清单",
+        notice_label=notice.label,
+        deadline_text=deadline_text(notice, today),
+        submit_to_text=submit_to_text(notice),
+        requirements=[f"{r.text}（{r.clause}）" for r in submission_requirements(notice)],
+    )
     path = render_checklist_docx(items, meta, out_dir / f"{safe_filename(place)}申报材料清单.docx")
     files.append(OutgoingFile(path=path, filename=path.name, caption="个人申报材料清单"))
     return files, checklist_message(notice, items, today)

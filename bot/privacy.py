@@ -19,9 +19,16 @@ from bot.routes import Turn
 from bot.storage import Session
 
 CONFIRM, CANCEL = "forget:yes", "forget:no"
-_LABELS = {"sessions": "会话与填报草稿", "history": "聊天记录", "processed": "已发送的回复",
-           "tickets": "人工咨询工单", "faq": "由您的工单整理的常见问题", "outbox": "待发送的消息",
-           "bind_codes": "绑定码", "links": "跨渠道绑定"}
+_LABELS = {
+    "sessions": "会话与填报草稿",
+    "history": "聊天记录",
+    "processed": "已发送的回复",
+    "tickets": "人工咨询工单",
+    "faq": "由您的工单整理的常见问题",
+    "outbox": "待发送的消息",
+    "bind_codes": "绑定码",
+    "links": "跨渠道绑定",
+}
 
 
 def user_files(files_dir: Path, key: str) -> Path:
@@ -35,9 +42,15 @@ class ForgetRoute:
     async def __call__(self, turn: Turn) -> list[Reply] | None:
         """Consume ``/forget`` and ``forget:*`` payloads; pass everything else on."""
         if turn.text.split(" ", 1)[0].lower() == "/forget" and not turn.payload:
-            return [Reply(
-                text="确定要删除您在本助手中的全部资料吗？包括填报草稿、生成的文件、聊天记录和人工咨询工单，删除后无法恢复。",
-                choices=[Choice(label="确认删除", payload=CONFIRM), Choice(label="取消", payload=CANCEL)])]
+            return [
+                Reply(
+                    text="确定要删除您在本助手中的全部资料吗？包括填报草稿、生成的文件、聊天记录和人工咨询工单，删除后无法恢复。",
+                    choices=[
+                        Choice(label="确认删除", payload=CONFIRM),
+                        Choice(label="取消", payload=CANCEL),
+                    ],
+                )
+            ]
         if turn.payload == CANCEL:
             return [Reply(text="已取消，您的资料没有改动。")]
         if turn.payload != CONFIRM:

@@ -88,7 +88,9 @@ class Settings(BaseSettings):
         """
         missing = [f"POLICYBOT_{n.upper()}" for n in names if not getattr(self, n)]
         if missing:
-            raise SettingsError("缺少必需的设置 / missing required setting(s): " + ", ".join(missing))
+            raise SettingsError(
+                "缺少必需的设置 / missing required setting(s): " + ", ".join(missing)
+            )
 
 
 def load_settings(env: dict[str, str] | None = None, **overrides: Any) -> Settings:

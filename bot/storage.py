@@ -127,7 +127,9 @@ class StateStore:
 
     async def canonical(self, key: str) -> str:
         """The session key ``key`` is linked to (itself when unlinked)."""
-        async with self.db.execute("SELECT canonical_key FROM links WHERE alias_key = ?", (key,)) as cur:
+        async with self.db.execute(
+            "SELECT canonical_key FROM links WHERE alias_key = ?", (key,)
+        ) as cur:
             row = await cur.fetchone()
         return row[0] if row else key
 
@@ -139,10 +141,14 @@ class StateStore:
         if target == alias_key:
             return
         async with self.writing:
-            await self.db.execute("INSERT OR REPLACE INTO links (alias_key, canonical_key, linked_at)"
-                                  " VALUES (?, ?, ?)", (alias_key, target, _now()))
-            await self.db.execute("UPDATE links SET canonical_key = ? WHERE canonical_key = ?",
-                                  (target, alias_key))
+            await self.db.execute(
+                "INSERT OR REPLACE INTO links (alias_key, canonical_key, linked_at)"
+                " VALUES (?, ?, ?)",
+                (alias_key, target, _now()),
+            )
+            await self.db.execute(
+                "UPDATE links SET canonical_key = ? WHERE canonical_key = ?", (target, alias_key)
+            )
             await self.db.commit()
 
     async def load(self, key: str) -> Session:
@@ -154,35 +160,54 @@ class StateStore:
     async def processed(self, channel: str, message_id: str) -> list[dict[str, Any]] | None:
         """Stored replies of an already processed message, else ``None``."""
         async with self.db.execute(
-            "SELECT replies FROM processed WHERE channel = ? AND message_id = ?", (channel, message_id)
+            "SELECT replies FROM processed WHERE channel = ? AND message_id = ?",
+            (channel, message_id),
         ) as cur:
             row = await cur.fetchone()
         return json.loads(row[0]) if row else None
 
-    async def commit_turn(self, key: str, session: Session | None, channel: str, message_id: str,
-                          replies: list[dict[str, Any]], transcript: list[tuple[str, str]]) -> None:
+    async def commit_turn(
+        self,
+        key: str,
+        session: Session | None,
+        channel: str,
+        message_id: str,
+        replies: list[dict[str, Any]],
+        transcript: list[tuple[str, str]],
+    ) -> None:
         """Save one turn atomically: the session (unless ``None``), the processed-message
         record and transcript lines ``(role, text)``."""
         db = self.db
         async with self.writing:
             await self._commit_turn(db, key, session, channel, message_id, replies, transcript)
 
-    async def _commit_turn(self, db: aiosqlite.Connection, key: str, session: Session | None,
-                           channel: str, message_id: str, replies: list[dict[str, Any]],
-                           transcript: list[tuple[str, str]]) -> None:
+    async def _commit_turn(
+        self,
+        db: aiosqlite.Connection,
+        key: str,
+        session: Session | None,
+        channel: str,
+        message_id: str,
+        replies: list[dict[str, Any]],
+        transcript: list[tuple[str, str]],
+    ) -> None:
         try:
             if session is not None:
                 await db.execute(
                     "INSERT OR REPLACE INTO sessions (key, data, updated_at) VALUES (?, ?, ?)",
-                    (key, session.model_dump_json(), _now()))
+                    (key, session.model_dump_json(), _now()),
+                )
             if message_id:
                 await db.execute(
                     "INSERT OR REPLACE INTO processed (channel, message_id, replies, created_at, session_key)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    (channel, message_id, json.dumps(replies, ensure_ascii=False), _now(), key))
+                    (channel, message_id, json.dumps(replies, ensure_ascii=False), _now(), key),
+                )
             for role, text in transcript:
-                await db.execute("INSERT INTO history (session_key, role, text, at) VALUES (?, ?, ?, ?)",
-                                 (key, role, text, _now()))
+                await db.execute(
+                    "INSERT INTO history (session_key, role, text, at) VALUES (?, ?, ?, ?)",
+                    (key, role, text, _now()),
+                )
             await db.commit()
         except Exception:
             await db.rollback()
@@ -191,7 +216,8 @@ class StateStore:
     async def history(self, key: str, limit: int = 10) -> list[tuple[str, str]]:
         """The last ``limit`` transcript lines ``(role, text)``, oldest first."""
         async with self.db.execute(
-            "SELECT role, text FROM history WHERE session_key = ? ORDER BY id DESC LIMIT ?", (key, limit)
+            "SELECT role, text FROM history WHERE session_key = ? ORDER BY id DESC LIMIT ?",
+            (key, limit),
         ) as cur:
             rows = await cur.fetchall()
         return [(r[0], r[1]) for r in reversed(list(rows))]
@@ -209,17 +235,26 @@ class StateStore:
         counts: dict[str, int] = {}
         async with self.db.execute("SELECT name FROM sqlite_master WHERE type='table'") as cur:
             existing = {row[0] async for row in cur}
-        async with self.db.execute("SELECT alias_key FROM links WHERE canonical_key = ?", (key,)) as cur:
+        async with self.db.execute(
+            "SELECT alias_key FROM links WHERE canonical_key = ?", (key,)
+        ) as cur:
             identities = [key, *[row[0] async for row in cur]]
         marks = ",".join("?" * len(identities))
         statements = [
             ("sessions", "DELETE FROM sessions WHERE key = ?", [key]),
             ("history", "DELETE FROM history WHERE session_key = ?", [key]),
             ("processed", "DELETE FROM processed WHERE session_key = ?", [key]),
-            ("faq", "DELETE FROM faq WHERE ticket_id IN (SELECT id FROM tickets WHERE session_key = ?)", [key]),
+            (
+                "faq",
+                "DELETE FROM faq WHERE ticket_id IN (SELECT id FROM tickets WHERE session_key = ?)",
+                [key],
+            ),
             ("tickets", "DELETE FROM tickets WHERE session_key = ?", [key]),
-            ("outbox", f"DELETE FROM outbox WHERE identity IN ({marks}) OR about IN ({marks})",  # noqa: S608
-             identities * 2),
+            (
+                "outbox",
+                f"DELETE FROM outbox WHERE identity IN ({marks}) OR about IN ({marks})",  # noqa: S608
+                identities * 2,
+            ),
             ("bind_codes", "DELETE FROM bind_codes WHERE session_key = ?", [key]),
             ("links", "DELETE FROM links WHERE canonical_key = ? OR alias_key = ?", [key, key]),
         ]

@@ -223,7 +223,9 @@ def _attachment_table(doc: DocxDocument, spec: FormSpec, values: Mapping[str, An
             if m and m.group(2) in fields:
                 field = fields[m.group(2)]
                 value = values.get(field.name)
-                cells.append(_ticked(field, value) if m.group(3) and field.options else field.show(value))
+                cells.append(
+                    _ticked(field, value) if m.group(3) and field.options else field.show(value)
+                )
             else:
                 cells.append(cell)
         rows.append(cells)

@@ -55,7 +55,9 @@ __all__ = [
 ]
 
 DEFAULT_PROGRAMME = "技能大师工作室"
-_REMINDER = "通知中的其他要求（工作场地、设备设施、经费支持、管理制度等）无法在线自测，请对照通知原文准备。"
+_REMINDER = (
+    "通知中的其他要求（工作场地、设备设施、经费支持、管理制度等）无法在线自测，请对照通知原文准备。"
+)
 
 
 class UnknownProgrammeError(LookupError):
@@ -162,6 +164,7 @@ class EligibilityReport(BaseModel):
 
 # --- from the self-check's answers to the engine's profile ------------------------------
 
+
 def _year_month(value: Any) -> tuple[int, int] | None:
     m = re.fullmatch(r"(\d{4})-(\d{1,2})", str(value or ""))
     return (int(m.group(1)), int(m.group(2))) if m else None
@@ -240,44 +243,63 @@ _STATUS = {Status.MET: Verdict.MET, Status.NOT_MET: Verdict.NOT_MET, Status.UNSU
 
 def _description(c: Condition) -> str:
     v = f"{c.value:g}" if c.value is not None else ""
-    leader = ("（含领办人）" if re.search(r"(?<!不)(含|包括)领(办|衔)人", c.text)
-              else "（不含领办人）" if re.search(r"(不含|不包括|除)领(办|衔)人", c.text) else "")
+    leader = (
+        "（含领办人）"
+        if re.search(r"(?<!不)(含|包括)领(办|衔)人", c.text)
+        else "（不含领办人）"
+        if re.search(r"(不含|不包括|除)领(办|衔)人", c.text)
+        else ""
+    )
     items = "、".join(c.options[:6]) + ("等" if len(c.options) > 6 else "")
     return {
-        ConditionKind.AGE_MAX: f"领办人年龄不超过{v}周岁" if v else "领办人出生日期：" + shorten(c.text, 30),
+        ConditionKind.AGE_MAX: f"领办人年龄不超过{v}周岁"
+        if v
+        else "领办人出生日期：" + shorten(c.text, 30),
         ConditionKind.RETIREMENT_MARGIN: f"距法定退休年龄不少于{v}年",
         ConditionKind.WORKING_AGE: "在法定劳动年龄内",
         ConditionKind.TEAM_MIN: f"团队成员不少于{v}人{leader}",
         ConditionKind.QUALIFIED_MEMBERS_MIN: f"具备技师以上资格的不少于{v}人（含领办人）",
         ConditionKind.YEARS_RUNNING: f"工作室已运行满{v}年",
-        ConditionKind.QUALIFICATION: f"领办人职业资格：{items}" + (f"，或{c.or_level}并获得所列荣誉之一" if c.or_level else ""),
+        ConditionKind.QUALIFICATION: f"领办人职业资格：{items}"
+        + (f"，或{c.or_level}并获得所列荣誉之一" if c.or_level else ""),
         ConditionKind.HONOURS: f"获得所列荣誉之一：{items}",
         ConditionKind.ONE_OF: f"具备所列条件之一：{items}",
         ConditionKind.FUNDING_SHARE: f"职工教育经费用于高技能人才培养的比例不低于{v}%",
         ConditionKind.AREA_MIN: f"工作室场地不少于{v}平方米",
         ConditionKind.UNIQUE: "同一单位相同专业（工种）只设一个",
         ConditionKind.UNIT_TYPE: ("申报单位为" + "、".join(c.options) if c.options else "")
-        + ("；" if c.options and c.excluded else "") + ("、".join(c.excluded) + "不在申报范围" if c.excluded else ""),
+        + ("；" if c.options and c.excluded else "")
+        + ("、".join(c.excluded) + "不在申报范围" if c.excluded else ""),
         ConditionKind.UNIT_YEARS: f"依托单位成立满{v}年",
         ConditionKind.NO_REPEAT: "不重复申报：" + shorten(c.text, 40),
     }.get(c.kind, shorten(c.text, 40))
 
 
-def _outcome(finding: Finding | None, slots: tuple[str, ...], profile: Mapping[str, Any]) -> Outcome:
-    missing = tuple(s for s in slots if profile.get(s) in (None, "", [])
-                    and not (s == "category" and profile.get("sex") != "女"))
+def _outcome(
+    finding: Finding | None, slots: tuple[str, ...], profile: Mapping[str, Any]
+) -> Outcome:
+    missing = tuple(
+        s
+        for s in slots
+        if profile.get(s) in (None, "", []) and not (s == "category" and profile.get("sex") != "女")
+    )
     if finding is not None and finding.status is Status.UNSURE and missing:
         return Outcome(Verdict.UNKNOWN, finding.reason, missing)  # open until the rest is asked
     if finding is None:
         labels = "、".join(SLOT_LABELS.get(s, s) for s in missing)
-        return Outcome(Verdict.UNKNOWN, f"还需要知道：{labels}。" if labels else "信息不足，暂时无法判断。",
-                       missing or slots[:1])
+        return Outcome(
+            Verdict.UNKNOWN,
+            f"还需要知道：{labels}。" if labels else "信息不足，暂时无法判断。",
+            missing or slots[:1],
+        )
     return Outcome(_STATUS[finding.status], finding.reason)
 
 
 def _single(c: Condition, section: str, slots: tuple[str, ...]) -> Check:
     def check(profile: Mapping[str, Any], today: dt.date) -> Outcome:
-        return _outcome(check_condition(c, to_profile(profile, today), today, section), slots, profile)
+        return _outcome(
+            check_condition(c, to_profile(profile, today), today, section), slots, profile
+        )
 
     return check
 
@@ -308,7 +330,9 @@ def _flag(slot: str, phrase: str) -> Check:
         value = profile.get(slot)
         if not isinstance(value, bool):
             return Outcome(Verdict.UNKNOWN, f"还需要知道：是否{phrase}。", (slot,))
-        return Outcome(Verdict.MET if value else Verdict.NOT_MET, f"{'' if value else '不'}{phrase}。")
+        return Outcome(
+            Verdict.MET if value else Verdict.NOT_MET, f"{'' if value else '不'}{phrase}。"
+        )
 
     return check
 
@@ -337,8 +361,9 @@ def programmes(notice: Notice) -> list[str]:
         return []
     named = list(dict.fromkeys(c.programme for c in notice.facts.conditions if c.programme))
     listed = [p for p in notice.meta.programmes if p in named or not named]
-    return list(dict.fromkeys(listed + named)) or [notice.meta.programmes[0] if notice.meta.programmes
-                                                   else DEFAULT_PROGRAMME]
+    return list(dict.fromkeys(listed + named)) or [
+        notice.meta.programmes[0] if notice.meta.programmes else DEFAULT_PROGRAMME
+    ]
 
 
 def rules_for(notice: Notice, programme: str | None = None) -> tuple[Rule, ...]:
@@ -361,7 +386,12 @@ def rules_for(notice: Notice, programme: str | None = None) -> tuple[Rule, ...]:
     rules: list[Rule] = []
     used: set[int] = set()
     for i, c in enumerate(conds):
-        key = (c.kind, c.value, tuple(c.options), c.clause if c.kind in (ConditionKind.ALL_OF, ConditionKind.OTHER) else "")
+        key = (
+            c.kind,
+            c.value,
+            tuple(c.options),
+            c.clause if c.kind in (ConditionKind.ALL_OF, ConditionKind.OTHER) else "",
+        )
         if key in seen or i in used:
             continue
         seen.add(key)
@@ -370,27 +400,54 @@ def rules_for(notice: Notice, programme: str | None = None) -> tuple[Rule, ...]:
         section = section_text(notice, c.clause)
         if c.kind in (ConditionKind.ALL_OF, ConditionKind.OTHER):
             what = f"通知所列的其他{len(c.options)}项条件" if c.options else shorten(c.text, 30)
-            rules.append(Rule(f"{c.kind.value}.{len(rules)}", what, check=_advisory(c),
-                              slots=(), required=False, **common._asdict()))
+            rules.append(
+                Rule(
+                    f"{c.kind.value}.{len(rules)}",
+                    what,
+                    check=_advisory(c),
+                    slots=(),
+                    required=False,
+                    **common._asdict(),
+                )
+            )
             continue
         slots = _SLOTS[c.kind]
-        options = {"honours": tuple(c.options)} if c.kind is ConditionKind.HONOURS else (
-            {"achievement_types": tuple(c.options)} if c.kind is ConditionKind.ONE_OF else {})
+        options = (
+            {"honours": tuple(c.options)}
+            if c.kind is ConditionKind.HONOURS
+            else ({"achievement_types": tuple(c.options)} if c.kind is ConditionKind.ONE_OF else {})
+        )
         if c.kind is ConditionKind.UNIT_TYPE:  # the kinds the notice names, then 其他
             options = {"host_type": tuple(dict.fromkeys([*c.options, *c.excluded, "其他"]))}
-        if c.kind is ConditionKind.QUALIFICATION and c.or_honours:  # 高级技师, or 技师 with an honour
+        if (
+            c.kind is ConditionKind.QUALIFICATION and c.or_honours
+        ):  # 高级技师, or 技师 with an honour
             slots, options = ("skill_level", "honours"), {"honours": tuple(c.or_honours)}
         check = _single(c, section, slots)
         rid, desc = c.kind.value, _description(c)
         if c.kind is ConditionKind.QUALIFICATION:
-            partner = next((j for j, o in enumerate(conds) if j > i and o.kind is ConditionKind.HONOURS
-                            and o.clause == c.clause and o.text == c.text), None)
-            alt = _ALTERNATIVE.search(c.text) if not c.or_level else None  # 或技师且获得…: asked as honours
+            partner = next(
+                (
+                    j
+                    for j, o in enumerate(conds)
+                    if j > i
+                    and o.kind is ConditionKind.HONOURS
+                    and o.clause == c.clause
+                    and o.text == c.text
+                ),
+                None,
+            )
+            alt = (
+                _ALTERNATIVE.search(c.text) if not c.or_level else None
+            )  # 或技师且获得…: asked as honours
             if partner is not None and "或" in c.text:
                 used.add(partner)
                 h = conds[partner]
-                check = _either(_single(_plain(c), section, slots),
-                                _single(h.model_copy(update={"text": ""}), "", ("honours",)), "具备所列荣誉")
+                check = _either(
+                    _single(_plain(c), section, slots),
+                    _single(h.model_copy(update={"text": ""}), "", ("honours",)),
+                    "具备所列荣誉",
+                )
                 slots, options = ("skill_level", "honours"), {"honours": tuple(h.options)}
                 rid, desc = "qualification|honours", f"{_description(c)}，或{_description(h)}"
             elif alt:
@@ -399,14 +456,33 @@ def rules_for(notice: Notice, programme: str | None = None) -> tuple[Rule, ...]:
                 check = _either(_single(_plain(c), section, slots), _flag(slot, phrase), phrase)
                 slots = ("skill_level", slot)
                 rid, desc = f"qualification|{slot}", f"{_description(c)}，或{phrase}"
-                rules.append(Rule(rid, desc, check=check, slots=slots, options=options,
-                                  prompts={slot: f"领办人是否{phrase}？"}, **common._asdict()))
+                rules.append(
+                    Rule(
+                        rid,
+                        desc,
+                        check=check,
+                        slots=slots,
+                        options=options,
+                        prompts={slot: f"领办人是否{phrase}？"},
+                        **common._asdict(),
+                    )
+                )
                 continue
         n = sum(1 for r in rules if r.id.split("#")[0] == rid)
-        rules.append(Rule(rid + (f"#{n + 1}" if n else ""), desc, check=check, slots=slots,
-                          options=options, **common._asdict()))
+        rules.append(
+            Rule(
+                rid + (f"#{n + 1}" if n else ""),
+                desc,
+                check=check,
+                slots=slots,
+                options=options,
+                **common._asdict(),
+            )
+        )
     if not any(r.required for r in rules):
-        raise UnknownProgrammeError(f"notice {notice.id!r} has no checkable condition for {programme!r}")
+        raise UnknownProgrammeError(
+            f"notice {notice.id!r} has no checkable condition for {programme!r}"
+        )
     return tuple(rules)
 
 
@@ -436,11 +512,18 @@ def check_eligibility(
     results = []
     for rule in rules:
         outcome = rule.check(profile, today)
-        results.append(RuleResult(
-            rule_id=rule.id, description=rule.description, clause=rule.clause,
-            quote=rule.quote, verdict=outcome.verdict, reason=outcome.reason,
-            required=rule.required, missing=list(outcome.missing),
-        ))
+        results.append(
+            RuleResult(
+                rule_id=rule.id,
+                description=rule.description,
+                clause=rule.clause,
+                quote=rule.quote,
+                verdict=outcome.verdict,
+                reason=outcome.reason,
+                required=rule.required,
+                missing=list(outcome.missing),
+            )
+        )
     required = [r for r in results if r.required]
     if any(r.verdict is Verdict.NOT_MET for r in required):
         verdict = Verdict.NOT_MET
@@ -451,15 +534,28 @@ def check_eligibility(
     order = [q.slot for q in questions_for(notice, programme)]
     missing = sorted({s for r in results for s in r.missing if s in order}, key=order.index)
     labels = {s: p for r in rules for s, p in r.prompts.items()}
-    summary, steps = _explain(f"{notice.meta.place.name}{programme}", verdict, results, missing, labels)
+    summary, steps = _explain(
+        f"{notice.meta.place.name}{programme}", verdict, results, missing, labels
+    )
     return EligibilityReport(
-        notice_id=notice.id, programme=programme, today=today, verdict=verdict,
-        results=results, summary=summary, next_steps=steps, missing_slots=missing,
+        notice_id=notice.id,
+        programme=programme,
+        today=today,
+        verdict=verdict,
+        results=results,
+        summary=summary,
+        next_steps=steps,
+        missing_slots=missing,
     )
 
 
-def _explain(name: str, verdict: Verdict, results: list[RuleResult], missing: list[str],
-             prompts: Mapping[str, str]) -> tuple[str, list[str]]:
+def _explain(
+    name: str,
+    verdict: Verdict,
+    results: list[RuleResult],
+    missing: list[str],
+    prompts: Mapping[str, str],
+) -> tuple[str, list[str]]:
     failed = [r for r in results if r.required and r.verdict is Verdict.NOT_MET]
     open_ = [r for r in results if r.required and r.verdict is Verdict.UNKNOWN and not r.missing]
     checked = sum(1 for r in results if r.required)
@@ -467,16 +563,23 @@ def _explain(name: str, verdict: Verdict, results: list[RuleResult], missing: li
         summary = f"根据您提供的信息，符合{name}的全部{checked}项可自测申报条件。"
         return summary, ["可以准备申报材料。", _REMINDER]
     steps = [f"不符合「{r.description}」（{r.clause}）：{r.reason}" for r in failed]
-    steps += [f"待确认「{r.description}」（{r.clause}）：{r.reason}请向通知的联系人确认。" for r in open_]
+    steps += [
+        f"待确认「{r.description}」（{r.clause}）：{r.reason}请向通知的联系人确认。" for r in open_
+    ]
     if missing:
-        steps.append("请补充：" + "、".join(SLOT_LABELS.get(s) or prompts.get(s, s).rstrip("？")
-                                          for s in missing) + "。")
+        steps.append(
+            "请补充："
+            + "、".join(SLOT_LABELS.get(s) or prompts.get(s, s).rstrip("？") for s in missing)
+            + "。"
+        )
     if verdict is Verdict.NOT_MET:
         summary = f"按您提供的信息，有{len(failed)}项条件暂不符合{name}的申报要求。"
     elif missing:
         summary = f"目前还缺少{len(missing)}项信息，暂时无法判断能否申报{name}。"
     else:
-        summary = f"有{len(open_)}项条件通知未写明如何认定，需向联系人确认后才能判断能否申报{name}。"
+        summary = (
+            f"有{len(open_)}项条件通知未写明如何认定，需向联系人确认后才能判断能否申报{name}。"
+        )
     return summary, steps
 
 
@@ -497,7 +600,9 @@ def questions_for(notice: Notice, programme: str | None = None) -> list[ProfileQ
     for r in rules:  # several unit conditions (admitted, refused): one list of kinds
         for s, o in r.options.items():
             merged = [*options.get(s, ()), *o] if s == "host_type" else list(o)
-            options[s] = tuple(dict.fromkeys(x for x in merged if x != "其他")) + (("其他",) if s == "host_type" else ())
+            options[s] = tuple(dict.fromkeys(x for x in merged if x != "其他")) + (
+                ("其他",) if s == "host_type" else ()
+            )
     prompts = {s: p for r in rules for s, p in r.prompts.items()}
     rank: dict[str, float] = {s: i for i, s in enumerate(SLOT_ORDER)}
     for r in rules:  # a worded alternative right after the slot it stands in for

@@ -22,10 +22,13 @@ from knowledge.readers import DocumentReadError, read_document
 from knowledge.store import NoticeStore
 from knowledge.tokenize import Tokenizer
 
-_DOCNO = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[〔\[［(（【{]\s*(\d{4})\s*[〕\]］)）】}]\s*(\d+)\s*号?")
+_DOCNO = re.compile(
+    r"([\u4e00-\u9fff]{1,8})\s*[〔\[［(（【{]\s*(\d{4})\s*[〕\]］)）】}]\s*(\d+)\s*号?"
+)
 
 
 _log = logging.getLogger(__name__)
+
 
 def doc_number_key(text: str) -> str:
     """Canonical key of a 文号: ``"太人社职〔2024〕7号"`` and ``"太人社职[2024]7"`` →
@@ -44,14 +47,18 @@ class KnowledgeBase:
         places: Place matcher over the notices' places.
     """
 
-    def __init__(self, notices: list[Notice], tokenizer: Tokenizer | None = None,
-                 clause_tokens: dict[str, list[list[str]]] | None = None) -> None:
+    def __init__(
+        self,
+        notices: list[Notice],
+        tokenizer: Tokenizer | None = None,
+        clause_tokens: dict[str, list[list[str]]] | None = None,
+    ) -> None:
         """Args:
-            notices: The notices.
-            tokenizer: Shared tokenizer (a new one is built when omitted, ~0.7 s).
-            clause_tokens: Cached tokens per notice id, aligned with its clauses
-                (:attr:`clause_tokens` of an earlier build with the same vocabulary);
-                re-tokenising 1,000 notices takes ~7 s.
+        notices: The notices.
+        tokenizer: Shared tokenizer (a new one is built when omitted, ~0.7 s).
+        clause_tokens: Cached tokens per notice id, aligned with its clauses
+            (:attr:`clause_tokens` of an earlier build with the same vocabulary);
+            re-tokenising 1,000 notices takes ~7 s.
         """
         self.notices: dict[str, Notice] = {n.id: n for n in sorted(notices, key=lambda n: n.id)}
         self.tokenizer = tokenizer or Tokenizer()
@@ -70,10 +77,14 @@ class KnowledgeBase:
             for c, toks in zip(n.clauses, tokens, strict=True):
                 self.index.add(n.id, c.ref, toks)
         self.index.finish()
-        self.places = PlaceMatcher({n.id: n.meta.place for n in self.notices.values()},
-                                   segment=self.tokenizer.segment)
-        self.doc_numbers = {doc_number_key(n.meta.doc_number): n.id
-                            for n in self.notices.values() if n.meta.doc_number}
+        self.places = PlaceMatcher(
+            {n.id: n.meta.place for n in self.notices.values()}, segment=self.tokenizer.segment
+        )
+        self.doc_numbers = {
+            doc_number_key(n.meta.doc_number): n.id
+            for n in self.notices.values()
+            if n.meta.doc_number
+        }
 
     def by_doc_number(self, text: str) -> str | None:
         """The notice id whose 文号 appears in ``text``, else ``None``."""
@@ -82,9 +93,11 @@ class KnowledgeBase:
 
     def latest(self, ids: list[str]) -> list[str]:
         """Order notice ids newest first (by programme year, then issue date)."""
+
         def key(nid: str) -> tuple[int, str]:
             meta = self.notices[nid].meta
             return (meta.year or 0, meta.issue_date.isoformat() if meta.issue_date else "")
+
         return sorted(ids, key=key, reverse=True)
 
 
@@ -108,7 +121,9 @@ class IngestResult:
     notice: Notice | None = None
 
 
-async def ingest_files(store: NoticeStore, paths: list[Path], builtin: bool = False) -> list[IngestResult]:
+async def ingest_files(
+    store: NoticeStore, paths: list[Path], builtin: bool = False
+) -> list[IngestResult]:
     """Read, parse and store notice files. A failing file is reported and skipped;
     stored notices are never lost.
 
@@ -130,8 +145,14 @@ async def ingest_files(store: NoticeStore, paths: list[Path], builtin: bool = Fa
             continue
         except Exception as exc:  # a parser bug on one file must not stop the others
             _log.exception("parsing %s failed", path.name)
-            results.append(IngestResult(path, "error", message=f"{path.name}：解析时出现程序错误（{type(exc).__name__}），"
-                                                           "已跳过，请把文件转给开发人员。"))
+            results.append(
+                IngestResult(
+                    path,
+                    "error",
+                    message=f"{path.name}：解析时出现程序错误（{type(exc).__name__}），"
+                    "已跳过，请把文件转给开发人员。",
+                )
+            )
             continue
         changed = await store.upsert(notice, builtin=builtin)
         status = "unchanged" if not changed else ("updated" if notice.id in existing else "added")
@@ -139,7 +160,9 @@ async def ingest_files(store: NoticeStore, paths: list[Path], builtin: bool = Fa
     return results
 
 
-async def load_knowledge_base(store: NoticeStore, tokenizer: Tokenizer | None = None) -> KnowledgeBase:
+async def load_knowledge_base(
+    store: NoticeStore, tokenizer: Tokenizer | None = None
+) -> KnowledgeBase:
     """Sync the built-in notices into the store (parsing only new or changed ones) and
     build the knowledge base from everything stored.
 
@@ -173,11 +196,18 @@ def parser_fingerprint() -> str:
     """Hash of the code and data that turn a notice's text into facts; stored notices
     parsed by another version are parsed again at start-up."""
     root = resources.files("knowledge")
-    parts = [root.joinpath(name) for name in ("models.py", "text.py", "places.py", "normalize.py", "units.py")]
+    parts = [
+        root.joinpath(name)
+        for name in ("models.py", "text.py", "places.py", "normalize.py", "units.py")
+    ]
     for package in ("divisions", "readers"):
-        parts += sorted((p for p in root.joinpath(package).iterdir() if str(p).endswith(".py")), key=str)
+        parts += sorted(
+            (p for p in root.joinpath(package).iterdir() if str(p).endswith(".py")), key=str
+        )
     parts.append(root.joinpath("data/divisions_extra.csv"))
-    parts += sorted((p for p in root.joinpath("parse").iterdir() if str(p).endswith(".py")), key=str)
+    parts += sorted(
+        (p for p in root.joinpath("parse").iterdir() if str(p).endswith(".py")), key=str
+    )
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.read_bytes())

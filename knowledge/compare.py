@@ -13,8 +13,10 @@ from knowledge.compose import fmt_date, fmt_yuan
 from knowledge.intents import Intent
 from knowledge.models import Notice
 
-COMPARES = re.compile(r"(哪个|哪家|哪里|哪边|谁|哪一个)[^，。？?]{0,6}?(多|高|长|大|少|低|短|早|晚|宽松|严)|"
-                      r"比较|相比|对比|区别|差别|一样吗|有什么不同")
+COMPARES = re.compile(
+    r"(哪个|哪家|哪里|哪边|谁|哪一个)[^，。？?]{0,6}?(多|高|长|大|少|低|短|早|晚|宽松|严)|"
+    r"比较|相比|对比|区别|差别|一样吗|有什么不同"
+)
 
 
 def _value(notice: Notice, intent: Intent) -> tuple[float, str] | None:
@@ -35,7 +37,12 @@ def _value(notice: Notice, intent: Intent) -> tuple[float, str] | None:
     return None
 
 
-_NAMES = {Intent.SUBSIDY: "补助", Intent.VALIDITY: "有效期", Intent.QUOTA: "名额", Intent.DEADLINE: "截止时间"}
+_NAMES = {
+    Intent.SUBSIDY: "补助",
+    Intent.VALIDITY: "有效期",
+    Intent.QUOTA: "名额",
+    Intent.DEADLINE: "截止时间",
+}
 
 
 def conclusion(notices: list[Notice], intents: list[Intent], question: str) -> str:
@@ -50,7 +57,9 @@ def conclusion(notices: list[Notice], intents: list[Intent], question: str) -> s
     known = [(place, v) for place, v in values if v is not None]
     silent = [place for place, v in values if v is None]
     if len(known) < 2:
-        return f"比较：{'、'.join(silent)}的通知没有写明{_NAMES[intent]}，无法比较。" if silent else ""
+        return (
+            f"比较：{'、'.join(silent)}的通知没有写明{_NAMES[intent]}，无法比较。" if silent else ""
+        )
     shown = "，".join(f"{place}{v[1]}" for place, v in known)
     top = max(v[0] for _, v in known)
     low = min(v[0] for _, v in known)

@@ -56,11 +56,26 @@ def fmt_yuan(amount: int) -> str:
     return f"{amount}元"
 
 
-_OFFICE_WORDS = ("各县", "各区", "县区", "区县", "各市", "推荐名单", "审核", "初审", "复核", "人社局", "评审",
-                 "评委", "主管部门")
+_OFFICE_WORDS = (
+    "各县",
+    "各区",
+    "县区",
+    "区县",
+    "各市",
+    "推荐名单",
+    "审核",
+    "初审",
+    "复核",
+    "人社局",
+    "评审",
+    "评委",
+    "主管部门",
+)
 
 
-_GENERIC_BIGRAMS = re.compile(r"(截止|时间|几号|之前|什么|时候|申报|材料|报送|提交|哪天|日期|最晚|工作|多少|还能)")
+_GENERIC_BIGRAMS = re.compile(
+    r"(截止|时间|几号|之前|什么|时候|申报|材料|报送|提交|哪天|日期|最晚|工作|多少|还能)"
+)
 
 
 def _deadline_named(n: Notice, dls: list[Deadline], question: str) -> Deadline | None:
@@ -69,11 +84,17 @@ def _deadline_named(n: Notice, dls: list[Deadline], question: str) -> Deadline |
     q = question
     for name in sorted([*n.meta.place.aliases, *n.meta.programmes], key=len, reverse=True):
         q = q.replace(name, "")  # places and programme names are context, not the thing asked
-    grams = {q[i:i + 2] for i in range(len(q) - 1)}
-    grams = {g for g in grams if re.fullmatch(r"[\u4e00-\u9fff]{2}", g) and not _GENERIC_BIGRAMS.search(g)}
+    grams = {q[i : i + 2] for i in range(len(q) - 1)}
+    grams = {
+        g
+        for g in grams
+        if re.fullmatch(r"[\u4e00-\u9fff]{2}", g) and not _GENERIC_BIGRAMS.search(g)
+    }
     if not grams:
         return None
-    scored = sorted(((sum(g in d.quote for g in grams), i) for i, d in enumerate(dls)), reverse=True)
+    scored = sorted(
+        ((sum(g in d.quote for g in grams), i) for i, d in enumerate(dls)), reverse=True
+    )
     best, i = scored[0]
     runner = scored[1][0] if len(scored) > 1 else 0
     return dls[i] if best >= 2 and best > runner else None
@@ -96,7 +117,9 @@ def _deadline(n: Notice, today: dt.date, programme: str, question: str = "") -> 
             lines.append(f"{d.what or '申报时间'}：通知写明“另行通知”，目前没有具体日期。")
             continue
         if d.status == DeadlineStatus.PLACEHOLDER:
-            line = f"截止日期：通知原文为“{d.date_text}”，具体日期未填写（XX月XX日），请向联系人确认"
+            line = (
+                f"截止日期：通知原文为“{d.date_text}”，具体日期未填写（XX月XX日），请向联系人确认"
+            )
             contact = n.facts.contacts[0] if n.facts.contacts else None
             if contact and contact.phones:
                 line += f"（{'、'.join(contact.persons)} {'、'.join(contact.phones)}）"
@@ -125,8 +148,10 @@ def _contact(n: Notice, today: dt.date, programme: str, question: str = "") -> P
     if "传真" in question:
         faxes = [(c, f) for c in n.facts.contacts for f in c.faxes]
         if faxes:
-            return Part(["传真：" + "、".join(dict.fromkeys(f for _, f in faxes)) + "。"],
-                        [cite(n, faxes[0][0].clause, faxes[0][0].quote)])
+            return Part(
+                ["传真：" + "、".join(dict.fromkeys(f for _, f in faxes)) + "。"],
+                [cite(n, faxes[0][0].clause, faxes[0][0].quote)],
+            )
     lines, cites = [], []
     for c in n.facts.contacts[:2]:
         bits = []
@@ -146,15 +171,23 @@ def _contact(n: Notice, today: dt.date, programme: str, question: str = "") -> P
 
 
 def _materials(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
-    items = [m for m in n.facts.materials if not programme or not m.programme or m.programme == programme]
+    items = [
+        m for m in n.facts.materials if not programme or not m.programme or m.programme == programme
+    ]
     if not items:
         return None
-    named = [m for m in items if len(m.name) >= 4 and (m.name in question or m.name[-4:] in question)]
+    named = [
+        m for m in items if len(m.name) >= 4 and (m.name in question or m.name[-4:] in question)
+    ]
     if named and not any(w in question for w in ("哪些", "什么材料", "清单", "准备")):
-        return Part([f"{m.name}：{shorten(m.text, 150)}" for m in named[:2]],
-                    [cite(n, m.clause, m.text) for m in named[:2]])
+        return Part(
+            [f"{m.name}：{shorten(m.text, 150)}" for m in named[:2]],
+            [cite(n, m.clause, m.text) for m in named[:2]],
+        )
     progs = {m.programme for m in items if m.programme}
-    lines = ["需要准备的材料" + (f"（{programme or '、'.join(sorted(progs))}）" if progs else "") + "："]
+    lines = [
+        "需要准备的材料" + (f"（{programme or '、'.join(sorted(progs))}）" if progs else "") + "："
+    ]
     for i, m in enumerate(items, 1):
         extra = []
         if m.copies:
@@ -177,7 +210,9 @@ def _parent_ref(n: Notice, ref: str) -> str:
 
 
 def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
-    rules = [r for r in n.facts.submission if r.copies or r.paper or r.electronic or r.online or r.to]
+    rules = [
+        r for r in n.facts.submission if r.copies or r.paper or r.electronic or r.online or r.to
+    ]
     named = [m for m in n.facts.materials if m.copies and _mentions(question, m.name)]
     if not rules and not named:
         return None
@@ -190,8 +225,11 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
         for r in dest[:2]:
             lines.append(f"报送至：{r.to}。")
             cites.append(cite(n, r.clause, r.text))
-        if (not dest or "地址" in question) and n.facts.contacts and (
-                n.facts.contacts[0].address or n.facts.contacts[0].office):
+        if (
+            (not dest or "地址" in question)
+            and n.facts.contacts
+            and (n.facts.contacts[0].address or n.facts.contacts[0].office)
+        ):
             c = n.facts.contacts[0]
             lines.append(f"报送地点：{c.address or c.office}。")
             cites.append(cite(n, c.clause, c.quote))
@@ -245,7 +283,11 @@ def _phrase(text: str, kind: ConditionKind) -> str:
 
 
 def _conditions(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
-    conds = [c for c in n.facts.conditions if not programme or not c.programme or c.programme == programme]
+    conds = [
+        c
+        for c in n.facts.conditions
+        if not programme or not c.programme or c.programme == programme
+    ]
     if not conds:
         return None
     topics = condition_topics(question)
@@ -253,8 +295,11 @@ def _conditions(n: Notice, today: dt.date, programme: str, question: str = "") -
     chosen = [c for c in conds if c.kind in kinds] if kinds else conds
     if kinds and not chosen:
         main = conds[0]
-        return Part([f"通知的申报条件中没有关于{_topic_words(topics)}的具体规定。"],
-                    [cite(n, main.clause, main.text)], missing=True)
+        return Part(
+            [f"通知的申报条件中没有关于{_topic_words(topics)}的具体规定。"],
+            [cite(n, main.clause, main.text)],
+            missing=True,
+        )
     lines: list[str] = []
     cites: list[Citation] = []
     seen: set[str] = set()
@@ -262,9 +307,13 @@ def _conditions(n: Notice, today: dt.date, programme: str, question: str = "") -
         if c.kind == ConditionKind.HONOURS:
             line = "须获得以下荣誉之一：" + "、".join(c.options[:12])
         elif c.kind == ConditionKind.ALL_OF:
-            line = "须具备下列条件：" + "；".join(f"{i}.{shorten(o, 40)}" for i, o in enumerate(c.options, 1))
+            line = "须具备下列条件：" + "；".join(
+                f"{i}.{shorten(o, 40)}" for i, o in enumerate(c.options, 1)
+            )
         elif c.kind == ConditionKind.ONE_OF:
-            line = "且具备下列条件之一：" + "；".join(f"{i}.{o}" for i, o in enumerate(c.options, 1))
+            line = "且具备下列条件之一：" + "；".join(
+                f"{i}.{o}" for i, o in enumerate(c.options, 1)
+            )
         else:
             line = _phrase(c.text, c.kind)
         if line in seen:
@@ -278,9 +327,17 @@ def _conditions(n: Notice, today: dt.date, programme: str, question: str = "") -
 
 
 def _topic_words(topics: list[str]) -> str:
-    names = {"age": "年龄", "retirement": "退休年龄", "team": "团队人数", "qualification": "职业资格等级",
-             "honours": "荣誉称号", "running": "运行年限", "host": "依托单位", "unique": "同一单位申报数量",
-             "area": "场地面积"}
+    names = {
+        "age": "年龄",
+        "retirement": "退休年龄",
+        "team": "团队人数",
+        "qualification": "职业资格等级",
+        "honours": "荣誉称号",
+        "running": "运行年限",
+        "host": "依托单位",
+        "unique": "同一单位申报数量",
+        "area": "场地面积",
+    }
     return "、".join(names[t] for t in topics)
 
 
@@ -305,13 +362,17 @@ def _subsidy(n: Notice, today: dt.date, programme: str, question: str = "") -> P
     for s in subs:
         if s.amount_yuan:
             who = f"{s.recipient}：" if s.recipient else ""
-            cond = f"（条件：{s.condition}）" if s.condition and s.condition not in s.recipient else ""
+            cond = (
+                f"（条件：{s.condition}）" if s.condition and s.condition not in s.recipient else ""
+            )
             lines.append(f"• {who}{fmt_yuan(s.amount_yuan)}{s.purpose}{cond}")
         else:
             lines.append(f"• 通知未写明具体金额：{shorten(s.quote, 90)}")
         if not any(c.clause == s.clause for c in cites):
             cites.append(cite(n, s.clause, s.quote))
-    unstated = bool(re.search(r"(多少|金额|几万|给多少)", question)) and not any(s.amount_yuan for s in subs)
+    unstated = bool(re.search(r"(多少|金额|几万|给多少)", question)) and not any(
+        s.amount_yuan for s in subs
+    )
     return Part(["补助/资助："] + lines, cites, missing=unstated)
 
 
@@ -326,7 +387,9 @@ def _procedure(n: Notice, today: dt.date, programme: str) -> Part | None:
     steps = n.facts.procedure
     if not steps:
         return None
-    lines = ["申报与评审程序："] + [f"{i}. {shorten(s.text, 70)}" for i, s in enumerate(steps[:6], 1)]
+    lines = ["申报与评审程序："] + [
+        f"{i}. {shorten(s.text, 70)}" for i, s in enumerate(steps[:6], 1)
+    ]
     refs = list(dict.fromkeys(_parent_ref(n, s.clause) for s in steps[:6]))
     return Part(lines, [cite(n, r) for r in refs[:2]])
 
@@ -339,11 +402,18 @@ def _quota(n: Notice, today: dt.date, programme: str, question: str = "") -> Par
         return None
     rows = [q for q in qs if q.place and (q.place in question or short_name(q.place) in question)]
     if rows:
-        return Part([f"名额：{q.place}{q.count}个（{'推荐' if q.scope == '推荐' else '认定'}名额）" for q in rows[:2]],
-                    [cite(n, q.clause, q.text) for q in rows[:2]])
+        return Part(
+            [
+                f"名额：{q.place}{q.count}个（{'推荐' if q.scope == '推荐' else '认定'}名额）"
+                for q in rows[:2]
+            ],
+            [cite(n, q.clause, q.text) for q in rows[:2]],
+        )
     overall = [q for q in qs if not q.place] or qs
-    return Part(["名额：" + shorten(q.text, 100) for q in overall[:3]],
-                [cite(n, q.clause, q.text) for q in overall[:3]])
+    return Part(
+        ["名额：" + shorten(q.text, 100) for q in overall[:3]],
+        [cite(n, q.clause, q.text) for q in overall[:3]],
+    )
 
 
 def _validity(n: Notice, today: dt.date, programme: str) -> Part | None:
@@ -371,23 +441,34 @@ _FIELD_WORDS = ("填", "栏目", "内容", "字段", "项目", "哪些项", "什
 def _forms(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
     if not n.attachments:
         return None
-    named = [a for a in n.attachments if a.title and (a.title in question or a.title[-5:] in question
-                                                      or a.title[-3:] in question)]
-    target = named[0] if named else (n.attachments[0] if any(w in question for w in _FIELD_WORDS) else None)
+    named = [
+        a
+        for a in n.attachments
+        if a.title and (a.title in question or a.title[-5:] in question or a.title[-3:] in question)
+    ]
+    target = (
+        named[0]
+        if named
+        else (n.attachments[0] if any(w in question for w in _FIELD_WORDS) else None)
+    )
     cite_att = target or n.attachments[0]
     citation = Citation(n.id, n.label, f"附件{cite_att.number}", cite_att.title)
     if target is not None:
         lines = [f"附件{target.number or ''}《{target.title}》"]
         asked = [f for f in target.fields if f.options and f.label in question]
         if asked:  # 单位类型有哪几种可以勾: the field's printed choices
-            lines += [f"{f.label}（可勾选）：" + " ".join(f"□{o}" for o in f.options) for f in asked]
+            lines += [
+                f"{f.label}（可勾选）：" + " ".join(f"□{o}" for o in f.options) for f in asked
+            ]
             return Part(lines, [citation])
         notes = [ln.strip() for ln in target.text.splitlines() if ln.strip().startswith("注")]
         if any(w in question for w in _FIELD_WORDS) or not notes:
             sections: dict[str, list[str]] = {}
             for f in target.fields:
                 if not f.signature:
-                    sections.setdefault(f.section or ("重复填写：" + f.group if f.group else ""), []).append(f.label)
+                    sections.setdefault(
+                        f.section or ("重复填写：" + f.group if f.group else ""), []
+                    ).append(f.label)
             for section, labels in sections.items():
                 head = f"{section}：" if section else "填写栏目："
                 lines.append(head + "、".join(dict.fromkeys(labels)))
@@ -428,7 +509,9 @@ COMPOSERS = {
 }
 
 
-def compose(intent: Intent, notice: Notice, today: dt.date, programme: str = "", question: str = "") -> Part | None:
+def compose(
+    intent: Intent, notice: Notice, today: dt.date, programme: str = "", question: str = ""
+) -> Part | None:
     """Build the answer part for ``intent`` about ``notice``.
 
     Args:
@@ -443,7 +526,15 @@ def compose(intent: Intent, notice: Notice, today: dt.date, programme: str = "",
     """
     if intent == Intent.CONDITIONS:
         return _conditions(notice, today, programme, question)
-    if intent in (Intent.DEADLINE, Intent.SUBMISSION, Intent.PUBLICITY, Intent.FORMS, Intent.MATERIALS,
-                  Intent.SUBSIDY, Intent.QUOTA, Intent.CONTACT):
+    if intent in (
+        Intent.DEADLINE,
+        Intent.SUBMISSION,
+        Intent.PUBLICITY,
+        Intent.FORMS,
+        Intent.MATERIALS,
+        Intent.SUBSIDY,
+        Intent.QUOTA,
+        Intent.CONTACT,
+    ):
         return COMPOSERS[intent](notice, today, programme, question)  # type: ignore[call-arg]
     return COMPOSERS[intent](notice, today, programme)

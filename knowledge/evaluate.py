@@ -36,7 +36,9 @@ class Verdict:
 
 def load_questions(path: Path) -> list[dict]:  # type: ignore[type-arg]
     """Read a JSONL question set."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def judge(item: dict, answer: Answer, place_of: dict[str, str]) -> Verdict:  # type: ignore[type-arg]
@@ -89,7 +91,8 @@ def judge_expect(item: dict, text: str, fallback: bool) -> bool:  # type: ignore
     if category == "ambiguous":
         named = [c for c in item.get("cities") or [] if c in ans]
         return len(named) >= item.get("min_cities", 2) or (
-            bool(item.get("clarify_ok")) and any(w in ans for w in _CLARIFY))
+            bool(item.get("clarify_ok")) and any(w in ans for w in _CLARIFY)
+        )
     if any(fold(f) in ans for f in item.get("forbid") or []):
         return False
     groups = item.get("expect") or []
@@ -112,7 +115,9 @@ def main() -> None:  # pragma: no cover - CLI helper
 
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--questions", type=Path, default=Path("tests/data/questions.jsonl"))
-    ap.add_argument("--extra", type=Path, nargs="*", default=[Path("tests/data/notices/qingchuan_2025.txt")])
+    ap.add_argument(
+        "--extra", type=Path, nargs="*", default=[Path("tests/data/notices/qingchuan_2025.txt")]
+    )
     ap.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2024, 6, 1))
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args()
@@ -131,10 +136,17 @@ def main() -> None:  # pragma: no cover - CLI helper
     for v in verdicts:
         if not v.ok and args.verbose:
             item = by_id[v.qid]
-            print(f"✗ {v.qid} [{item.get('notice')}/{item.get('intent')}] {item['question']} — {v.why}")
-            print("   " + answerer.answer(item["question"], args.today).text.replace("\n", "\n   ")[:400])
+            print(
+                f"✗ {v.qid} [{item.get('notice')}/{item.get('intent')}] {item['question']} — {v.why}"
+            )
+            print(
+                "   "
+                + answerer.answer(item["question"], args.today).text.replace("\n", "\n   ")[:400]
+            )
     ok = sum(v.ok for v in verdicts)
-    print(f"accuracy {ok}/{len(verdicts)} = {ok / len(verdicts):.1%}; wrong-notice {sum(v.wrong_notice for v in verdicts)}")
+    print(
+        f"accuracy {ok}/{len(verdicts)} = {ok / len(verdicts):.1%}; wrong-notice {sum(v.wrong_notice for v in verdicts)}"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,9 +20,40 @@ from knowledge.models import Clause, Notice
 from knowledge.text import shorten
 
 ADDRESSEE = re.compile(r"(^|\n)各[^：:\n]{2,120}[：:]|〔\d{4}〕\d+号")
-VERDICT_STOPWORDS = {"能报", "申报", "可以", "能不能", "我们", "我们的", "现在", "还能", "不能", "够不够", "行不行",
-                     "是不是", "符合", "条件", "工作室", "技能大师", "技能", "大师", "领办", "满足", "资格", "一个",
-                     "申请", "这个", "那个", "今年", "今天", "需要", "要求", "通知", "市级", "区级"}
+VERDICT_STOPWORDS = {
+    "能报",
+    "申报",
+    "可以",
+    "能不能",
+    "我们",
+    "我们的",
+    "现在",
+    "还能",
+    "不能",
+    "够不够",
+    "行不行",
+    "是不是",
+    "符合",
+    "条件",
+    "工作室",
+    "技能大师",
+    "技能",
+    "大师",
+    "领办",
+    "满足",
+    "资格",
+    "一个",
+    "申请",
+    "这个",
+    "那个",
+    "今年",
+    "今天",
+    "需要",
+    "要求",
+    "通知",
+    "市级",
+    "区级",
+}
 
 
 def section_path(notice: Notice, clause: Clause) -> str:
@@ -55,11 +86,18 @@ class Evidence:
         if total <= 0:
             return 0.0
         said = paraphrases()
-        return sum(w for t, w in weights.items()
-                   if t in text or any(p in text for p in said.get(t, ()))) / total
+        return (
+            sum(
+                w
+                for t, w in weights.items()
+                if t in text or any(p in text for p in said.get(t, ()))
+            )
+            / total
+        )
 
-    def best_sentence(self, notice: Notice, tokens: list[str], *, min_length: int = 1,
-                      skip_preamble: bool = False) -> tuple[float, str, Clause] | None:
+    def best_sentence(
+        self, notice: Notice, tokens: list[str], *, min_length: int = 1, skip_preamble: bool = False
+    ) -> tuple[float, str, Clause] | None:
         """``(coverage, sentence, clause)`` of the notice's sentence covering ``tokens``
         best, ``None`` when the notice has none.
 
@@ -71,7 +109,11 @@ class Evidence:
         """
         best: tuple[float, str, Clause] | None = None
         for clause in notice.clauses:
-            if skip_preamble and clause is notice.clauses[0] and ADDRESSEE.search(clause.text[:200]):
+            if (
+                skip_preamble
+                and clause is notice.clauses[0]
+                and ADDRESSEE.search(clause.text[:200])
+            ):
                 continue
             for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
                 if len(s.strip()) < min_length:
@@ -87,8 +129,11 @@ class Evidence:
         kind, an exclusion) and 待确认 otherwise."""
         notice = self.kb.notices[nid]
         q = expand(q)  # for sentence_verdict's comparisons, which read the question itself
-        tokens = [t for t in self.kb.tokenizer.tokens(q)
-                  if t not in notice.meta.place.aliases and t not in VERDICT_STOPWORDS and len(t) >= 2]
+        tokens = [
+            t
+            for t in self.kb.tokenizer.tokens(q)
+            if t not in notice.meta.place.aliases and t not in VERDICT_STOPWORDS and len(t) >= 2
+        ]
         if not tokens:
             return None
         # the preamble and addressee decide nothing; nor does a heading (领办人条件)
@@ -101,8 +146,10 @@ class Evidence:
         status, reason = settled if settled else (Status.UNSURE, "通知对此的规定如下，请对照确认。")
         icon = {Status.MET: "✅", Status.NOT_MET: "❌", Status.UNSURE: "❔"}[status]
         head = {Status.MET: "符合", Status.NOT_MET: "不符合", Status.UNSURE: "待确认"}[status]
-        return Part([f"{icon} {head}：{reason}", f"通知规定：{shorten(sentence, 150)}"],
-                    [cite(notice, clause.ref, sentence)])
+        return Part(
+            [f"{icon} {head}：{reason}", f"通知规定：{shorten(sentence, 150)}"],
+            [cite(notice, clause.ref, sentence)],
+        )
 
     def sharper(self, nid: str, q: str, composed: Part) -> Part | None:
         """Evidence first: when one sentence of the notice covers the question's words far
@@ -110,9 +157,14 @@ class Evidence:
         is no conditions list), that sentence is the answer."""
         notice = self.kb.notices[nid]
         context = "".join(notice.meta.programmes)  # programme names are context, not focus
-        tokens = [t for t in self.kb.tokenizer.tokens(q)
-                  if t not in notice.meta.place.aliases and t not in VERDICT_STOPWORDS and len(t) >= 2
-                  and t not in context]
+        tokens = [
+            t
+            for t in self.kb.tokenizer.tokens(q)
+            if t not in notice.meta.place.aliases
+            and t not in VERDICT_STOPWORDS
+            and len(t) >= 2
+            and t not in context
+        ]
         if len(set(tokens)) < 3:
             return None
         best = self.best_sentence(notice, tokens)
@@ -122,4 +174,7 @@ class Evidence:
             return None
         _, sentence, clause = best
         section = section_path(notice, clause)
-        return Part([f"通知相关规定{section}：{shorten(sentence, 200)}"], [cite(notice, clause.ref, sentence)])
+        return Part(
+            [f"通知相关规定{section}：{shorten(sentence, 200)}"],
+            [cite(notice, clause.ref, sentence)],
+        )

@@ -15,8 +15,10 @@ from knowledge.compare import COMPARES
 from knowledge.intents import classify
 from knowledge.text import normalize_question
 
-_FOLLOW_UP_FILLER = re.compile(r"不是|我问的是|我说的是|问的是|我是问|我想问|应该是|换成|改成|"
-                               r"[呢吗嘛啊呀的那么和跟与及还有也这边那边边方面怎样如何样呀？?。.，,！!\s]|那里|那儿|这里")
+_FOLLOW_UP_FILLER = re.compile(
+    r"不是|我问的是|我说的是|问的是|我是问|我想问|应该是|换成|改成|"
+    r"[呢吗嘛啊呀的那么和跟与及还有也这边那边边方面怎样如何样呀？?。.，,！!\s]|那里|那儿|这里"
+)
 
 
 def place_follow_up(kb: KnowledgeBase, text: str, last_question: str) -> str:
@@ -41,7 +43,9 @@ def place_follow_up(kb: KnowledgeBase, text: str, last_question: str) -> str:
     return f"{_without_places(kb, last_question)} {places}"
 
 
-def comparison_follow_up(kb: KnowledgeBase, text: str, last_question: str, recent: list[str]) -> str:
+def comparison_follow_up(
+    kb: KnowledgeBase, text: str, last_question: str, recent: list[str]
+) -> str:
     """``哪个多`` after questions about two places: the last question about both of
     them (``补助 佛山市顺德区 株洲市 哪个多``), or ``""``.
 
@@ -51,8 +55,13 @@ def comparison_follow_up(kb: KnowledgeBase, text: str, last_question: str, recen
         recent: Notice ids the conversation was about, most recent first.
     """
     q = normalize_question(text)
-    if not last_question or len(recent) < 2 or len(q) > 16 or not COMPARES.search(q) \
-            or kb.places.match(q):
+    if (
+        not last_question
+        or len(recent) < 2
+        or len(q) > 16
+        or not COMPARES.search(q)
+        or kb.places.match(q)
+    ):
         return ""
     places = " ".join(kb.notices[n].meta.place.name for n in recent[:2] if n in kb.notices)
     return f"{_without_places(kb, last_question)} {places} {q}"

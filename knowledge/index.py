@@ -54,7 +54,9 @@ class BM25Index:
         """IDF of ``term`` (0 for unknown terms)."""
         return self._idf.get(term, 0.0)
 
-    def search(self, tokens: list[str], notices: set[str] | None = None, limit: int = 5) -> list[Hit]:
+    def search(
+        self, tokens: list[str], notices: set[str] | None = None, limit: int = 5
+    ) -> list[Hit]:
         """Rank clauses for a tokenised query.
 
         Args:
@@ -81,4 +83,6 @@ class BM25Index:
                 scores[doc] = scores.get(doc, 0.0) + idf * tf * (self.k1 + 1) / norm
                 matched[doc] = matched.get(doc, 0.0) + idf
         best = sorted(scores, key=lambda d: -scores[d])[:limit]
-        return [Hit(self._docs[d][0], self._docs[d][1], scores[d], matched[d] / total) for d in best]
+        return [
+            Hit(self._docs[d][0], self._docs[d][1], scores[d], matched[d] / total) for d in best
+        ]

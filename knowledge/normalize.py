@@ -27,12 +27,16 @@ _PINYIN_GLOSS = re.compile(
 _DOUBLED = re.compile(r"([。，、；：！？])\1+")
 # Full-width ASCII letters and digits (U+FF10–FF19, FF21–FF3A, FF41–FF5A) and the
 # full-width period/colon/hyphen between digits; Chinese punctuation is kept as written.
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
-                                          *range(0xFF41, 0xFF5B))}
+_FULLWIDTH = {
+    cp: cp - 0xFEE0
+    for cp in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
 _FULLWIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0xFF20: 0x40})  # ideographic/nbsp space, ＠
 _DIGIT_PUNCT = re.compile(r"(?<=\d)[．：－](?=\d)")
 _CN_DIGIT = "〇○零OΟ一二三四五六七八九"
-_CN_DATE = re.compile(rf"([{_CN_DIGIT}]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日")
+_CN_DATE = re.compile(
+    rf"([{_CN_DIGIT}]{{4}})年([一二三四五六七八九十]{{1,2}})月([一二三四五六七八九十]{{1,3}})日"
+)
 
 
 @dataclass
@@ -75,7 +79,9 @@ def normalize_notice(text: str) -> NormalizedText:
 
 def _cn_date(m: re.Match[str]) -> str:
     """``二〇二五年三月十二日`` → ``2025年3月12日`` (signature dates are often written so)."""
-    year = "".join(str(_CN_DIGIT.index(ch) - 4) if _CN_DIGIT.index(ch) >= 5 else "0" for ch in m.group(1))
+    year = "".join(
+        str(_CN_DIGIT.index(ch) - 4) if _CN_DIGIT.index(ch) >= 5 else "0" for ch in m.group(1)
+    )
     month, day = cn_number(m.group(2)), cn_number(m.group(3))
     if month is None or day is None:
         return m.group()
@@ -116,7 +122,8 @@ def _original_map(simplified: str, source: str) -> dict[str, str]:
     if simplified == source:
         return {}
     pairs: Counter[tuple[str, str]] = Counter(
-        (s, o) for s, o in zip(simplified, source, strict=True) if s != o)
+        (s, o) for s, o in zip(simplified, source, strict=True) if s != o
+    )
     best: dict[str, tuple[int, str]] = {}
     for (s, o), n in pairs.items():
         if s not in best or n > best[s][0]:

@@ -67,17 +67,26 @@ def _digits(phone: str) -> str:
 def _has_phone(found: set[str], want: str) -> bool:
     """A phone keyed without its area code (``87535216``) is found when the parser added
     the notice's code (``0591-87535216``), as the corpus format asks."""
-    return want in found or (len(want) in (7, 8) and any(
-        f.endswith(want) and len(f) - len(want) in (3, 4) and f.startswith("0") for f in found))
+    return want in found or (
+        len(want) in (7, 8)
+        and any(
+            f.endswith(want) and len(f) - len(want) in (3, 4) and f.startswith("0") for f in found
+        )
+    )
 
 
 def place_of(notice: Notice) -> dict[str, str]:
     """The notice's place as the corpus writes it: level, province, city, county."""
     p = notice.meta.place
     city = p.city if p.level in ("city", "county") and p.city != p.province else ""
-    return {"level": p.level, "province": p.province, "city": city,
-            "county": p.name.rsplit(p.city, 1)[-1] if p.level == "county" and p.city else
-            (p.name.rsplit(p.province, 1)[-1] if p.level == "county" else "")}
+    return {
+        "level": p.level,
+        "province": p.province,
+        "city": city,
+        "county": p.name.rsplit(p.city, 1)[-1]
+        if p.level == "county" and p.city
+        else (p.name.rsplit(p.province, 1)[-1] if p.level == "county" else ""),
+    }
 
 
 def _same_place(notice: Notice, expected: dict[str, Any]) -> bool:
@@ -117,7 +126,9 @@ def score_notice(path: Path, expected: dict[str, Any]) -> NoticeScore:
     meta, facts = notice.meta, notice.facts
     result.found = {"title": meta.title, "doc_number": meta.doc_number, "place": place_of(notice)}
     result.fields["title"] = _same_title(meta.title, expected.get("title", ""))
-    result.fields["doc_number"] = _doc_key(meta.doc_number) == _doc_key(expected.get("doc_number") or "")
+    result.fields["doc_number"] = _doc_key(meta.doc_number) == _doc_key(
+        expected.get("doc_number") or ""
+    )
     result.fields["place"] = _same_place(notice, expected.get("place") or {})
     deadline = applicant_deadline(notice)
     result.found["applicant_deadline"] = deadline
@@ -131,15 +142,22 @@ def score_notice(path: Path, expected: dict[str, Any]) -> NoticeScore:
     result.found["subsidies"] = sorted(amounts)
     result.fields["subsidies"] = want_amounts <= amounts and (bool(want_amounts) or not amounts)
     for key, kind in (("age_max", ConditionKind.AGE_MAX), ("team_min", ConditionKind.TEAM_MIN)):
-        values = sorted({int(c.value) for c in facts.conditions if c.kind == kind and c.value is not None})
+        values = sorted(
+            {int(c.value) for c in facts.conditions if c.kind == kind and c.value is not None}
+        )
         want = expected.get(key)
-        per = [v.get(key) for v in (expected.get("per_programme") or {}).values() if isinstance(v, dict)]
+        per = [
+            v.get(key)
+            for v in (expected.get("per_programme") or {}).values()
+            if isinstance(v, dict)
+        ]
         wants = {w for w in [want, *per] if w is not None}
         result.found[key] = values
         result.fields[key] = wants <= set(values) if wants else not values
     if expected.get("per_programme"):
         result.fields["per_programme"], result.found["per_programme"] = _per_programme(
-            notice, expected["per_programme"])
+            notice, expected["per_programme"]
+        )
     return result
 
 
@@ -164,9 +182,17 @@ def _per_programme(notice: Notice, expected: dict[str, Any]) -> tuple[bool, dict
         mine = (ours, "")  # a fact naming no programme applies to all of them
         amounts = {s.amount_yuan for s in facts.subsidies if s.programme in mine and s.amount_yuan}
         quotas = {q.count for q in facts.quotas if q.programme == ours and not q.place}
-        years = {cn for v in facts.validity if v.programme in mine
-                 for cn in [int(re.sub(r"\D", "", v.value) or 0)]}
-        found[name] = {"subsidies": sorted(amounts), "quota": sorted(q for q in quotas if q), "validity": sorted(years)}
+        years = {
+            cn
+            for v in facts.validity
+            if v.programme in mine
+            for cn in [int(re.sub(r"\D", "", v.value) or 0)]
+        }
+        found[name] = {
+            "subsidies": sorted(amounts),
+            "quota": sorted(q for q in quotas if q),
+            "validity": sorted(years),
+        }
         if not set(want.get("subsidies_yuan") or []) <= amounts:
             ok = False
         if want.get("quota") is not None and want["quota"] not in quotas:

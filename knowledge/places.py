@@ -23,10 +23,34 @@ _UNIT = re.compile(r"(市|区|县|旗|自治州|盟)$")
 # Look-alike characters (形近字) that phone users confuse in place names. Homophones are
 # handled through pinyin, so only shape confusions need listing.
 _CONFUSABLE = {
-    "仑": "仓", "沧": "仓", "苍": "仓", "抢": "仓", "鹿": "麓", "麓": "鹿", "锡": "钖",
-    "钖": "锡", "韶": "绍", "绍": "韶", "昭": "韶", "镇": "填", "填": "镇", "锁": "镇",
-    "关": "美", "美": "关", "城": "成", "成": "城", "江": "汪", "汪": "江", "州": "洲",
-    "洲": "州", "川": "州", "阴": "阳", "阳": "阴", "兴": "米", "宜": "宣", "宣": "宜",
+    "仑": "仓",
+    "沧": "仓",
+    "苍": "仓",
+    "抢": "仓",
+    "鹿": "麓",
+    "麓": "鹿",
+    "锡": "钖",
+    "钖": "锡",
+    "韶": "绍",
+    "绍": "韶",
+    "昭": "韶",
+    "镇": "填",
+    "填": "镇",
+    "锁": "镇",
+    "关": "美",
+    "美": "关",
+    "城": "成",
+    "成": "城",
+    "江": "汪",
+    "汪": "江",
+    "州": "洲",
+    "洲": "州",
+    "川": "州",
+    "阴": "阳",
+    "阳": "阴",
+    "兴": "米",
+    "宜": "宣",
+    "宣": "宜",
 }
 
 
@@ -49,7 +73,7 @@ def short_name(name: str) -> str:
 def split_units(name: str) -> list[str]:
     """Split a chained place name into units: ``"温州市鹿城区"`` → ``["温州市", "鹿城区"]``."""
     units = re.findall(r".+?(?:自治州|市|区|县|旗|盟)", name)
-    rest = name[sum(len(u) for u in units):]
+    rest = name[sum(len(u) for u in units) :]
     return units + ([rest] if rest else []) or [name]
 
 
@@ -110,14 +134,23 @@ def place_names(is_common: Callable[[str], bool] | None = None) -> dict[str, str
         shown = parent + d.name if d.level == "county" and parent and parent != d.name else d.name
         names.setdefault(d.name, shown)
         short = d.short
-        if (len(short) >= 2 and short != d.name and not d.name.endswith("区")
-                and not (is_common and is_common(short))):
+        if (
+            len(short) >= 2
+            and short != d.name
+            and not d.name.endswith("区")
+            and not (is_common and is_common(short))
+        ):
             names.setdefault(short, shown)
     return names
 
 
-def stands_alone(question: str, start: int, end: int, segment: Callable[[str], list[str]],
-                 names: Mapping[str, object]) -> bool:
+def stands_alone(
+    question: str,
+    start: int,
+    end: int,
+    segment: Callable[[str], list[str]],
+    names: Mapping[str, object],
+) -> bool:
     """True when ``question[start:end]`` is a word of its own, not part of a longer one
     (新兴 in 战略性新兴产业, 太仓 in 太仓促 are not place names)."""
     return not _inside_word(start, end, _token_spans(question, segment), names)
@@ -138,12 +171,13 @@ class PlaceMatcher:
     Build once per knowledge base; :meth:`match` is called per question.
     """
 
-    def __init__(self, places: dict[str, Place],
-                 segment: Callable[[str], list[str]] | None = None) -> None:
+    def __init__(
+        self, places: dict[str, Place], segment: Callable[[str], list[str]] | None = None
+    ) -> None:
         """Args:
-            places: ``{notice_id: Place}``.
-            segment: Word segmenter; when given, a name found inside a longer word
-                (太仓 in 时间太仓促了) is not a mention.
+        places: ``{notice_id: Place}``.
+        segment: Word segmenter; when given, a name found inside a longer word
+            (太仓 in 时间太仓促了) is not a mention.
         """
         self._segment = segment
         self._cjk: dict[str, list[tuple[str, int]]] = {}
@@ -157,12 +191,19 @@ class PlaceMatcher:
                 if re.fullmatch(r"[a-z]+", alias):
                     self._latin.setdefault(alias, []).append((nid, Strength.EXACT))
                     continue
-                strength = (Strength.EXACT if alias in strong else
-                            Strength.PARENT if alias in parent else Strength.PART)
+                strength = (
+                    Strength.EXACT
+                    if alias in strong
+                    else Strength.PARENT
+                    if alias in parent
+                    else Strength.PART
+                )
                 self._cjk.setdefault(alias, []).append((nid, strength))
             if len(place.short) >= 2:
                 for j, ch in enumerate(place.short):
-                    self._by_char.setdefault((len(place.short), j, ch), []).append((place.short, nid))
+                    self._by_char.setdefault((len(place.short), j, ch), []).append(
+                        (place.short, nid)
+                    )
         self._lengths = sorted({n for n, _, _ in self._by_char})
         names = sorted(self._cjk, key=len, reverse=True)
         self._regex = re.compile("|".join(map(re.escape, names))) if names else None
@@ -208,11 +249,14 @@ class PlaceMatcher:
         homophone (same or near pinyin) or a look-alike (形近字)."""
         found: list[tuple[str, str]] = []
         seen: set[str] = set()
-        starts = [i for i in range(len(question))
-                  if i == 0 or question[i - 1] in " ，,。.？?！!：:、在问" or question[i - 1].isascii()]
+        starts = [
+            i
+            for i in range(len(question))
+            if i == 0 or question[i - 1] in " ，,。.？?！!：:、在问" or question[i - 1].isascii()
+        ]
         for i in starts:  # a typo'd place name opens the question or a clause
             for n in self._lengths:
-                window = question[i:i + n]
+                window = question[i : i + n]
                 if len(window) < n:
                     continue
                 for j in range(n):  # the characters that match exactly select candidates
@@ -223,7 +267,9 @@ class PlaceMatcher:
                         if len(diffs) != 1:
                             continue
                         a, b = window[diffs[0]], short[diffs[0]]
-                        if "\u4e00" <= a <= "\u9fff" and (_CONFUSABLE.get(a) == b or _similar_sound(a, b)):
+                        if "\u4e00" <= a <= "\u9fff" and (
+                            _CONFUSABLE.get(a) == b or _similar_sound(a, b)
+                        ):
                             seen.add(nid)
                             found.append((nid, window))
         return found
@@ -240,7 +286,9 @@ def _token_spans(text: str, segment: Callable[[str], list[str]]) -> list[tuple[i
     return spans
 
 
-def _inside_word(start: int, end: int, spans: list[tuple[int, int, str]], names: Mapping[str, object]) -> bool:
+def _inside_word(
+    start: int, end: int, spans: list[tuple[int, int, str]], names: Mapping[str, object]
+) -> bool:
     """True when [start, end) lies inside a longer word that is not itself a place name
     nor the name plus 市/区/县 (``太仓促`` yes; ``太仓市`` no)."""
     for s, e, tok in spans:

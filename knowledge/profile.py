@@ -23,37 +23,75 @@ _LEVELS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"中级工|四级"), 4),
     (re.compile(r"初级工|五级"), 5),
 ]
-LEVEL_NAMES = {1: "高级技师（一级）", 2: "技师（二级）", 3: "高级工（三级）", 4: "中级工（四级）", 5: "初级工（五级）"}
-_SELF_LEVEL = re.compile(r"(?:我|本人|俺|自己)(?:现在|目前|已经|已)?(?:是|有|拿了|拿到|取得了?|考了|考到|属于|持有|为)?[^，,。；;？?！!\s]{0,4}$")
+LEVEL_NAMES = {
+    1: "高级技师（一级）",
+    2: "技师（二级）",
+    3: "高级工（三级）",
+    4: "中级工（四级）",
+    5: "初级工（五级）",
+}
+_SELF_LEVEL = re.compile(
+    r"(?:我|本人|俺|自己)(?:现在|目前|已经|已)?(?:是|有|拿了|拿到|取得了?|考了|考到|属于|持有|为)?[^，,。；;？?！!\s]{0,4}$"
+)
 _NEGATED = re.compile(r"(没有|没|无|未|不是|还不是|缺)[^，,。；;]{0,2}$")
-_NOT_SELF_LEAD = re.compile(r"(们|单位|公司|企业|团队|有|个|中|成员|徒|学生|带|考|评|要|需|申|报|能|否|还是|或|和|与|及)")
+_NOT_SELF_LEAD = re.compile(
+    r"(们|单位|公司|企业|团队|有|个|中|成员|徒|学生|带|考|评|要|需|申|报|能|否|还是|或|和|与|及)"
+)
 """Words before a level that make it someone else's or a question (团队有个高级技师, 考技师)."""
-_ASKING_LEVEL = re.compile(r"(以上|及以上|要求|需要|什么等级|几级|哪个等级|证?(?:怎么|如何|在哪|去哪|哪里|哪儿))")
+_ASKING_LEVEL = re.compile(
+    r"(以上|及以上|要求|需要|什么等级|几级|哪个等级|证?(?:怎么|如何|在哪|去哪|哪里|哪儿))"
+)
 _AGE = re.compile(r"(?<![\d.])(\d{2})\s*(?:周岁|岁|了)")
 _AGE_NOT_SELF = re.compile(r"(不超过|不得超过|以下|以上|超过|不满|限|要求|多少|几|上限|满)\s*$")
-_BIRTH = re.compile(r"(?:(19[4-9]\d|20[0-1]\d)|(?<!\d)([4-9]\d))\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:出生|生|的)|"
-                    r"出生于\s*(19[4-9]\d|20[0-1]\d)")
+_BIRTH = re.compile(
+    r"(?:(19[4-9]\d|20[0-1]\d)|(?<!\d)([4-9]\d))\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:出生|生|的)|"
+    r"出生于\s*(19[4-9]\d|20[0-1]\d)"
+)
 _YEARS = r"(\d{1,2}|一)\s*年(半)?|(半)年"
-_RETIRE = re.compile(rf"(?:还有|离退休|距离?退休|再过)\D{{0,6}}?(?:{_YEARS})(?:多)?\D{{0,4}}退休|"
-                     rf"(?:离|距离?)退休(?:还有|只有|就|还剩)?\s*(?:{_YEARS})")
-_TEAM = re.compile(r"(?:团队|成员|队伍|徒弟们|小组|工作室|一共|总共|共有)[^\d。，,？?]{0,6}?(\d{1,2})\s*(?:个人|人|名|位|个(?![月年]))|"
-                   r"(\d{1,2})\s*(?:个人|人|名|位|个)?的?(?:团队|成员|徒弟|师傅)")
+_RETIRE = re.compile(
+    rf"(?:还有|离退休|距离?退休|再过)\D{{0,6}}?(?:{_YEARS})(?:多)?\D{{0,4}}退休|"
+    rf"(?:离|距离?)退休(?:还有|只有|就|还剩)?\s*(?:{_YEARS})"
+)
+_TEAM = re.compile(
+    r"(?:团队|成员|队伍|徒弟们|小组|工作室|一共|总共|共有)[^\d。，,？?]{0,6}?(\d{1,2})\s*(?:个人|人|名|位|个(?![月年]))|"
+    r"(\d{1,2})\s*(?:个人|人|名|位|个)?的?(?:团队|成员|徒弟|师傅)"
+)
 _WITH_LEADER = re.compile(r"(含我|包括我|算上我|加上我|加我|连我|含领办人|包括领办人)")
 _WITHOUT_LEADER = re.compile(r"(不含我|不包括我|不算我|除了我|除我|不含领办人)")
-_TENURE = re.compile(r"(?:干了|做了|工作了|从事[^\d，,。]{0,6}?|在[^\d，,。]{0,8}?(?:干|做|工作)(?:了)?|干[^\d，,。]{0,4}?|"
-                     r"在[^\d，,。]{1,10}?)(?<!\d)(\d{1,2})\s*年(半|多)?(?!前|后|以上|以下|内|度|级)")
-_RUNNING = re.compile(r"(?:成立|建立|运行|组建)[^\d，,。]{0,4}?(\d{1,2}|一)\s*年(半|多)?|(去年|今年)(?:才|刚)?(?:成立|建立|组建|建的)")
-_HONOUR = re.compile(r"(?:拿过|拿了|获得过|获得了|获过|获评|荣获|评上了?|评为|当过|是)(?:过|了)?([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人|五一劳动奖章)(?!工作室))")
-_NO_HONOUR_AFTER = re.compile(r"(荣誉|称号|技术能手|工匠)[^，,。]{0,4}?(都没有|都没|也没有|一个都没|没有过?)")
-_NO_HONOUR = re.compile(r"(没有|没拿过|没获得过|没得过|无|也没)[^，,。]{0,10}(荣誉|称号|技术能手|工匠|劳模)")
-_OWN_UNIT = re.compile(r"(我们|我单位|本单位|我们单位|我是|我在|依托(?:的是|单位是|单位为|于)|(?:公司|单位|厂|企业)(?:是|为|属于|在)|民营|国企|国有企业|个体)")
-_UNIT_AGE = re.compile(r"(?:公司|企业|单位|厂|学校|院校|协会)[^，,。；;\d]{0,8}?(?:成立|注册|建校|开了|办了|经营)(?:了)?\s*"
-                       r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(多)?年|(?:建校|(?<!工作室)(?<!工作室已)成立|注册|登记满?|经营)"
-                       r"(?:了)?\s*(\d{1,3})\s*(多)?年")
-_UNIT_SINCE = re.compile(r"(?:公司|企业|单位|厂|学校|院校|协会)[^。；;？?]{0,20}?((?:19|20)\d{2})年(?:成立|注册|建校|创办)")
-_HOLDS = re.compile(r"(?:已经是|已是|已经被?(?:认定|评)为|已经?获评|已经领衔了?|已经拿过|已经获得过?|已经有)(?:了)?(?:一个)?"
-                    r"(国家级|全国|省级|自治区级|[\u4e00-\u9fff]{2,3}省|市级|区级|县级)[^，,。？?]{0,12}?(?:工作室|资助|支持|项目)")
-_BOTH = re.compile(r"(同时(?:报|申报)|一起报|都报|两(?:种|类|个)[^，,。]{0,6}(?:一起|都|同时)|再报个|还想再报|又报)")
+_TENURE = re.compile(
+    r"(?:干了|做了|工作了|从事[^\d，,。]{0,6}?|在[^\d，,。]{0,8}?(?:干|做|工作)(?:了)?|干[^\d，,。]{0,4}?|"
+    r"在[^\d，,。]{1,10}?)(?<!\d)(\d{1,2})\s*年(半|多)?(?!前|后|以上|以下|内|度|级)"
+)
+_RUNNING = re.compile(
+    r"(?:成立|建立|运行|组建)[^\d，,。]{0,4}?(\d{1,2}|一)\s*年(半|多)?|(去年|今年)(?:才|刚)?(?:成立|建立|组建|建的)"
+)
+_HONOUR = re.compile(
+    r"(?:拿过|拿了|获得过|获得了|获过|获评|荣获|评上了?|评为|当过|是)(?:过|了)?([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人|五一劳动奖章)(?!工作室))"
+)
+_NO_HONOUR_AFTER = re.compile(
+    r"(荣誉|称号|技术能手|工匠)[^，,。]{0,4}?(都没有|都没|也没有|一个都没|没有过?)"
+)
+_NO_HONOUR = re.compile(
+    r"(没有|没拿过|没获得过|没得过|无|也没)[^，,。]{0,10}(荣誉|称号|技术能手|工匠|劳模)"
+)
+_OWN_UNIT = re.compile(
+    r"(我们|我单位|本单位|我们单位|我是|我在|依托(?:的是|单位是|单位为|于)|(?:公司|单位|厂|企业)(?:是|为|属于|在)|民营|国企|国有企业|个体)"
+)
+_UNIT_AGE = re.compile(
+    r"(?:公司|企业|单位|厂|学校|院校|协会)[^，,。；;\d]{0,8}?(?:成立|注册|建校|开了|办了|经营)(?:了)?\s*"
+    r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(多)?年|(?:建校|(?<!工作室)(?<!工作室已)成立|注册|登记满?|经营)"
+    r"(?:了)?\s*(\d{1,3})\s*(多)?年"
+)
+_UNIT_SINCE = re.compile(
+    r"(?:公司|企业|单位|厂|学校|院校|协会)[^。；;？?]{0,20}?((?:19|20)\d{2})年(?:成立|注册|建校|创办)"
+)
+_HOLDS = re.compile(
+    r"(?:已经是|已是|已经被?(?:认定|评)为|已经?获评|已经领衔了?|已经拿过|已经获得过?|已经有)(?:了)?(?:一个)?"
+    r"(国家级|全国|省级|自治区级|[\u4e00-\u9fff]{2,3}省|市级|区级|县级)[^，,。？?]{0,12}?(?:工作室|资助|支持|项目)"
+)
+_BOTH = re.compile(
+    r"(同时(?:报|申报)|一起报|都报|两(?:种|类|个)[^，,。]{0,6}(?:一起|都|同时)|再报个|还想再报|又报)"
+)
 TIERS = {"国家": 4, "全国": 4, "省": 3, "自治区": 3, "市": 2, "区": 1, "县": 1}
 """Levels of a studio or programme, highest first by rank."""
 
@@ -66,18 +104,32 @@ def tier_of(text: str) -> int | None:
     return None
 
 
-_RANK = re.compile(r"(?:大赛|竞赛|比赛|技能赛)[^，,。；;？?]{0,8}?第\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*名")
-_AREA = re.compile(r"(?:场地|面积|工作室|场所)[^\d，,。；;？?]{0,6}?(\d{2,5})\s*(?:平方米|平方|平米|㎡|平)")
+_RANK = re.compile(
+    r"(?:大赛|竞赛|比赛|技能赛)[^，,。；;？?]{0,8}?第\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*名"
+)
+_AREA = re.compile(
+    r"(?:场地|面积|工作室|场所)[^\d，,。；;？?]{0,6}?(\d{2,5})\s*(?:平方米|平方|平米|㎡|平)"
+)
 _UNIT_WORD = re.compile(r"(公司|企业|单位|厂|学校|院校|协会)")
-_BARE_HONOUR = re.compile(r"(?:^|[，,\s、])([\u4e00-\u9fff]{2,6}?"
-                          r"(?:技术能手|工匠|技能大奖|技能大师|名匠|劳动模范|五一劳动奖章|首席技师))(?=[，,。；\s、]|$)")
-_SEX = [("男", re.compile(r"(男的|男性|男职工|我是男|男同志|我男|(?:^|[，,\s])男(?=[，,\s]))")),
-        ("女", re.compile(r"(女的|女性|女职工|我是女|女同志|我女|(?:^|[，,\s])女(?=[，,\s]))"))]
-_TEAM_BESIDES = re.compile(r"(?:还有|另有|另外还有|带了|带着)\s*(\d{1,2})\s*(?:个|名|位)?(?:同事|徒弟|成员|人|伙伴|师傅|骨干)")
-_QUALIFIED = re.compile(r"(?:就|只有|仅)(?:我)?\s*(\d{1,2}|一|两)\s*(?:个|名|位)(?:人)?(?:是)?(?:技师|高级技师)|"
-                        r"技师(?:以上|及以上)?(?:的)?(?:有|只有|就)\s*(\d{1,2}|一|两)\s*(?:个|名|位|人)")
-_FUNDS = re.compile(r"(?:经费|费用)[^，,。；;？?]{0,16}?(?:(\d{1,3}(?:\.\d+)?)\s*[%％]|百分之(\d{1,3}|[一二两三四五六七八九十]+)"
-                    r"|(\d|[一二两三四五六七八九])\s*成)")
+_BARE_HONOUR = re.compile(
+    r"(?:^|[，,\s、])([\u4e00-\u9fff]{2,6}?"
+    r"(?:技术能手|工匠|技能大奖|技能大师|名匠|劳动模范|五一劳动奖章|首席技师))(?=[，,。；\s、]|$)"
+)
+_SEX = [
+    ("男", re.compile(r"(男的|男性|男职工|我是男|男同志|我男|(?:^|[，,\s])男(?=[，,\s]))")),
+    ("女", re.compile(r"(女的|女性|女职工|我是女|女同志|我女|(?:^|[，,\s])女(?=[，,\s]))")),
+]
+_TEAM_BESIDES = re.compile(
+    r"(?:还有|另有|另外还有|带了|带着)\s*(\d{1,2})\s*(?:个|名|位)?(?:同事|徒弟|成员|人|伙伴|师傅|骨干)"
+)
+_QUALIFIED = re.compile(
+    r"(?:就|只有|仅)(?:我)?\s*(\d{1,2}|一|两)\s*(?:个|名|位)(?:人)?(?:是)?(?:技师|高级技师)|"
+    r"技师(?:以上|及以上)?(?:的)?(?:有|只有|就)\s*(\d{1,2}|一|两)\s*(?:个|名|位|人)"
+)
+_FUNDS = re.compile(
+    r"(?:经费|费用)[^，,。；;？?]{0,16}?(?:(\d{1,3}(?:\.\d+)?)\s*[%％]|百分之(\d{1,3}|[一二两三四五六七八九十]+)"
+    r"|(\d|[一二两三四五六七八九])\s*成)"
+)
 
 
 @dataclass
@@ -142,13 +194,32 @@ class Profile:
     question: str = ""
 
     def __bool__(self) -> bool:
-        return any(v not in (None, "") for v in (self.age, self.birth, self.years_to_retirement,
-                                                  self.level, self.team_size, self.unit_type,
-                                                  self.tenure_years, self.running_years,
-                                                  self.achievements, self.funds_share, self.area,
-                                                  self.qualified_members, self.same_major_exists,
-                                                  self.unit_years, self.holds_tier, self.contest_rank)) \
-            or bool(self.honours) or self.no_honour or self.both_programmes
+        return (
+            any(
+                v not in (None, "")
+                for v in (
+                    self.age,
+                    self.birth,
+                    self.years_to_retirement,
+                    self.level,
+                    self.team_size,
+                    self.unit_type,
+                    self.tenure_years,
+                    self.running_years,
+                    self.achievements,
+                    self.funds_share,
+                    self.area,
+                    self.qualified_members,
+                    self.same_major_exists,
+                    self.unit_years,
+                    self.holds_tier,
+                    self.contest_rank,
+                )
+            )
+            or bool(self.honours)
+            or self.no_honour
+            or self.both_programmes
+        )
 
     def age_on(self, day: dt.date) -> tuple[int, int] | None:
         """``(lowest, highest)`` possible age on ``day``: exact when the age was stated,
@@ -167,11 +238,11 @@ class Profile:
 def _own_level(question: str, m: re.Match[str]) -> bool:
     """A level word is the user's own: said of themselves (我是高级工, 本人技师, or at
     the start: 高级工能报吗), not negated (没有技师证), not asked about (技师以上)."""
-    before = question[max(0, m.start() - 10): m.start()]
-    if _ASKING_LEVEL.match(question[m.end(): m.end() + 4]) or _NEGATED.search(before):
+    before = question[max(0, m.start() - 10) : m.start()]
+    if _ASKING_LEVEL.match(question[m.end() : m.end() + 4]) or _NEGATED.search(before):
         return False
     clause_start = max(question.rfind(ch, 0, m.start()) for ch in "，,。；; ") + 1
-    lead = question[clause_start: m.start()]
+    lead = question[clause_start : m.start()]
     if _SELF_LEVEL.search(before) or re.search(r"(等级|资格|证书|职称)(?:为|是)$", lead):
         return True  # 我是高级工 / 职业技能等级为技师
     if len(lead) <= 1:
@@ -192,16 +263,21 @@ def read_profile(question: str, today: dt.date) -> Profile:
     """
     p = Profile(question=question)
     for m in _AGE.finditer(question):
-        before = question[max(0, m.start() - 6): m.start()]
-        if _AGE_NOT_SELF.search(before) or re.match(r"\s*(?:以下|以上|之内|内)", question[m.end():]):
+        before = question[max(0, m.start() - 6) : m.start()]
+        if _AGE_NOT_SELF.search(before) or re.match(
+            r"\s*(?:以下|以上|之内|内)", question[m.end() :]
+        ):
             continue
         value = int(m.group(1))
         if 16 <= value <= 75:
             p.age = value
             p.stated.append(f"年龄{value}岁")
             break
-    bare = re.search(r"(?:我|本人)(?:今年|现在|已经)?(\d{2}|[二三四五六七]十[一二三四五六七八九]?)"
-                     r"(?=[，,。；;\s呢吗啊了]|$|高级|技师|中级|初级)", question)  # 我56，… / 那我54呢 / 我五十六 高级技师
+    bare = re.search(
+        r"(?:我|本人)(?:今年|现在|已经)?(\d{2}|[二三四五六七]十[一二三四五六七八九]?)"
+        r"(?=[，,。；;\s呢吗啊了]|$|高级|技师|中级|初级)",
+        question,
+    )  # 我56，… / 那我54呢 / 我五十六 高级技师
     if p.age is None and bare and 16 <= (cn_number(bare.group(1)) or 0) <= 75:
         p.age = cn_number(bare.group(1))
         p.stated.append(f"年龄{p.age}岁")
@@ -217,7 +293,9 @@ def read_profile(question: str, today: dt.date) -> Profile:
     if retire:
         g = retire.groups()
         whole, half, only_half = (g[0], g[1], g[2]) if any(g[:3]) else (g[3], g[4], g[5])
-        years = (0.0 if only_half else float(1 if whole == "一" else int(whole or 0))) + (0.5 if half or only_half else 0)
+        years = (0.0 if only_half else float(1 if whole == "一" else int(whole or 0))) + (
+            0.5 if half or only_half else 0
+        )
         p.years_to_retirement = years
         p.stated.append(f"距退休{years:g}年")
     elif re.search(r"明年(?:就)?(?:要|到|满)?(?:法定)?退休", question):
@@ -236,8 +314,12 @@ def read_profile(question: str, today: dt.date) -> Profile:
         p.stated.append(f"除您外团队{p.team_size}人")
     elif team:
         p.team_size = int(team.group(1) or team.group(2))
-        p.team_includes_leader = False if _WITHOUT_LEADER.search(question) else (  # 不含我 holds 含我
-            True if _WITH_LEADER.search(question) else None)
+        p.team_includes_leader = (
+            False
+            if _WITHOUT_LEADER.search(question)
+            # 不含我 holds 含我
+            else (True if _WITH_LEADER.search(question) else None)
+        )
         p.stated.append(f"团队{p.team_size}人")
     if _OWN_UNIT.search(question):
         p.unit_type = own_unit_kind(question)
@@ -252,11 +334,11 @@ def read_profile(question: str, today: dt.date) -> Profile:
     elif re.search(r"干部(?:身份)?|管理岗|技术岗", question):
         p.category = "cadre"
     tenure = _TENURE.search(question)
-    if tenure and not re.match(r"\s*(?:以上|以下)", question[tenure.end():]):
+    if tenure and not re.match(r"\s*(?:以上|以下)", question[tenure.end() :]):
         p.tenure_years = int(tenure.group(1)) + (0.5 if tenure.group(2) else 0)
         p.stated.append(f"工作{p.tenure_years:g}年")
     unit_age = _UNIT_AGE.search(question)
-    if unit_age and unit_age.group(3) and not _UNIT_WORD.search(question[:unit_age.start()]):
+    if unit_age and unit_age.group(3) and not _UNIT_WORD.search(question[: unit_age.start()]):
         unit_age = None  # 成立5年 of what? only a unit named before it
     if unit_age:
         founded = cn_number(unit_age.group(1) or unit_age.group(3) or "")
@@ -269,21 +351,42 @@ def read_profile(question: str, today: dt.date) -> Profile:
         p.unit_years_approx = True
         p.stated.append(f"单位{since.group(1)}年成立")
     running = _RUNNING.search(question)
-    if running and unit_age and running.start() >= unit_age.start() and running.start() < unit_age.end():
+    if (
+        running
+        and unit_age
+        and running.start() >= unit_age.start()
+        and running.start() < unit_age.end()
+    ):
         running = None  # 公司成立8年 is the unit's age, not the studio's
     if running:
         if running.group(3):
             p.running_years = 1.0 if running.group(3) == "去年" else 0.5
         else:
-            p.running_years = (1 if running.group(1) == "一" else int(running.group(1))) + (0.5 if running.group(2) else 0)
+            p.running_years = (1 if running.group(1) == "一" else int(running.group(1))) + (
+                0.5 if running.group(2) else 0
+            )
         p.stated.append(f"工作室运行约{p.running_years:g}年")
-    said = _HONOUR.findall(question) + [h for h in _BARE_HONOUR.findall(question)  # 中原大工匠 said alone
-                                          if not re.search(r"(没|未|无|不|拿|获|评|荣|当|是|我)", h)
-                                          and not re.search(r"(没|无|不是|没有)", question[max(0, question.find(h) - 4):question.find(h)])]
-    p.honours = [h for h in dict.fromkeys(said) if not _NEGATED.search(question[:question.find(h)])]
-    p.honours = [t if len(t := re.sub(r"^.*(?:的|技师|高级工)", "", h)) >= 3 else h for h in p.honours]  # 做…的技师市级非遗传承人
+    said = (
+        _HONOUR.findall(question)
+        + [
+            h
+            for h in _BARE_HONOUR.findall(question)  # 中原大工匠 said alone
+            if not re.search(r"(没|未|无|不|拿|获|评|荣|当|是|我)", h)
+            and not re.search(
+                r"(没|无|不是|没有)", question[max(0, question.find(h) - 4) : question.find(h)]
+            )
+        ]
+    )
+    p.honours = [
+        h for h in dict.fromkeys(said) if not _NEGATED.search(question[: question.find(h)])
+    ]
+    p.honours = [
+        t if len(t := re.sub(r"^.*(?:的|技师|高级工)", "", h)) >= 3 else h for h in p.honours
+    ]  # 做…的技师市级非遗传承人
     p.honours = [h.strip("“”\"'‘’「」『』《》") for h in p.honours]
-    p.no_honour = (bool(_NO_HONOUR.search(question)) or bool(_NO_HONOUR_AFTER.search(question))) and not p.honours
+    p.no_honour = (
+        bool(_NO_HONOUR.search(question)) or bool(_NO_HONOUR_AFTER.search(question))
+    ) and not p.honours
     area = _AREA.search(question)
     if area:
         p.area = float(area.group(1))

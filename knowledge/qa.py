@@ -61,13 +61,23 @@ class Answer:
     intents: list[str] = field(default_factory=list)
 
 
-_STILL_OPEN = re.compile(r"(还能|还可以|来得及|还来得及|现在能|现在可以|现在还|截止了吗|过期了吗|结束了吗|过了吗|还有机会)")
-_HONOUR_AFTER = re.compile(r"(?:省|市|区|县)?(?:级)?(?:技术能手|工匠|劳模|劳动模范|首席技师|名匠|技能大奖|技能大师|"
-                           r"有突出贡献|乡土人才|青年岗位能手|五一劳动奖章|特支计划)")
-_OPEN_NOW = re.compile(r"(哪些|哪个|有没有|还有|目前|现在)[^，。？?]{0,8}(还能报|能报|可以报|还在申报|正在申报|在申报|没截止|未截止|开放)")
-_GENERAL_CONDITIONS = re.compile(r"(什么|啥|哪些|哪几|怎样的|何种)(样的)?(条件|要求|资格)|条件是(什么|啥)|要满足")
-_ASKS_ELIGIBLE = re.compile(r"(能报|能申报|能申请|可以报|可以申报|能不能|可不可以|行吗|行不行|够吗|够不够|符合|算吗|算不算|能依托|能建|可以建|"
-                            r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算)")
+_STILL_OPEN = re.compile(
+    r"(还能|还可以|来得及|还来得及|现在能|现在可以|现在还|截止了吗|过期了吗|结束了吗|过了吗|还有机会)"
+)
+_HONOUR_AFTER = re.compile(
+    r"(?:省|市|区|县)?(?:级)?(?:技术能手|工匠|劳模|劳动模范|首席技师|名匠|技能大奖|技能大师|"
+    r"有突出贡献|乡土人才|青年岗位能手|五一劳动奖章|特支计划)"
+)
+_OPEN_NOW = re.compile(
+    r"(哪些|哪个|有没有|还有|目前|现在)[^，。？?]{0,8}(还能报|能报|可以报|还在申报|正在申报|在申报|没截止|未截止|开放)"
+)
+_GENERAL_CONDITIONS = re.compile(
+    r"(什么|啥|哪些|哪几|怎样的|何种)(样的)?(条件|要求|资格)|条件是(什么|啥)|要满足"
+)
+_ASKS_ELIGIBLE = re.compile(
+    r"(能报|能申报|能申请|可以报|可以申报|能不能|可不可以|行吗|行不行|够吗|够不够|符合|算吗|算不算|能依托|能建|可以建|"
+    r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算)"
+)
 _EXAMPLE_TOPICS = ("的截止时间？", "申报年龄有要求吗", "联系电话", "需要准备哪些材料")
 _COMMON_WORD_FREQ = 1000  # jieba count above which a place short name is an everyday word
 
@@ -82,7 +92,9 @@ class Answerer:
         self._notice_topics: frozenset[str] | None = None
         self._place_words = {a for n in kb.notices.values() for a in n.meta.place.aliases}
         self._place_names = place_names(lambda w: kb.tokenizer.frequency(w) > _COMMON_WORD_FREQ)
-        elsewhere = sorted((n for n in self._place_names if n not in self._place_words), key=len, reverse=True)
+        elsewhere = sorted(
+            (n for n in self._place_names if n not in self._place_words), key=len, reverse=True
+        )
         self._elsewhere = re.compile("|".join(map(re.escape, elsewhere))) if elsewhere else None
 
     def select_notices(self, question: str, current: str | None = None) -> tuple[list[str], str]:
@@ -119,10 +131,14 @@ class Answerer:
         notice per place first): ``["太仓的截止时间？", "无锡申报年龄有要求吗", ...]``. The
         help text and prompts use them, so they name the notices a deployment really has."""
         if self._examples is None:
-            shorts = [self.kb.notices[n].meta.place.short or self.kb.notices[n].meta.place.name
-                      for n in self._newest_per_place(list(self.kb.notices))]
+            shorts = [
+                self.kb.notices[n].meta.place.short or self.kb.notices[n].meta.place.name
+                for n in self._newest_per_place(list(self.kb.notices))
+            ]
             shorts = [s for s in dict.fromkeys(shorts) if s][: len(_EXAMPLE_TOPICS)]
-            self._examples = [s + t for s, t in zip(shorts, _EXAMPLE_TOPICS, strict=False)] or ["截止时间是哪天？"]
+            self._examples = [s + t for s, t in zip(shorts, _EXAMPLE_TOPICS, strict=False)] or [
+                "截止时间是哪天？"
+            ]
         return self._examples
 
     def place_follow_up(self, text: str, last_question: str) -> str:
@@ -136,8 +152,9 @@ class Answerer:
     def _topics_in_notices(self) -> frozenset[str]:
         """The other-service topics some notice speaks of (computed once, on first use)."""
         if self._notice_topics is None:
-            self._notice_topics = frozenset(t for t in off_topics()
-                                            if any(t in n.text for n in self.kb.notices.values()))
+            self._notice_topics = frozenset(
+                t for t in off_topics() if any(t in n.text for n in self.kb.notices.values())
+            )
         return self._notice_topics
 
     def _county_named(self, question: str, ids: list[str]) -> str:
@@ -147,7 +164,12 @@ class Answerer:
             place = self.kb.notices[nid].meta.place
             own = {place.name, place.short, place.city, short_name(place.city)}
             for alias in place.aliases:
-                if len(alias) >= 2 and alias not in own and not alias.isascii() and alias in question:
+                if (
+                    len(alias) >= 2
+                    and alias not in own
+                    and not alias.isascii()
+                    and alias in question
+                ):
                     return alias
         return ""
 
@@ -178,7 +200,11 @@ class Answerer:
         if q and not in_scope and (notices or current in self.kb.notices):
             # about a notice named or in context: the user's own facts (我1972年生的) or an
             # eligibility question (社保交了3年够吗) belong to it
-            in_scope = bool(profile) or bool(_ASKS_ELIGIBLE.search(q)) or (bool(notices) and self._known_content(q))
+            in_scope = (
+                bool(profile)
+                or bool(_ASKS_ELIGIBLE.search(q))
+                or (bool(notices) and self._known_content(q))
+            )
         uncovered = self._uncovered_place(q) if not notices else ""
         if uncovered and in_scope:  # a real place with no notice: not the one in context
             return self._not_collected(uncovered, intents)
@@ -194,7 +220,9 @@ class Answerer:
             return Answer(
                 "抱歉，我是技能大师工作室申报政策助手，只能解答申报条件、材料、截止时间、补助、"
                 f"联系方式等相关问题。您可以问我：“{self.examples()[0]}”",
-                fallback=True, out_of_scope=True)
+                fallback=True,
+                out_of_scope=True,
+            )
         if not notices and _OPEN_NOW.search(q):
             return self._open_now(today)
         if not notices:
@@ -209,7 +237,9 @@ class Answerer:
                     cr = classify(cq)
                     ctop = cr[0][1] if cr else 0.0
                     ci = [i for i, sc in cr if sc >= max(2.5, 0.5 * ctop) or sc == ctop] or intents
-                    subs.append(self._notice_part(nid, cq, ci, cr, today, read_profile(cq, today), county))
+                    subs.append(
+                        self._notice_part(nid, cq, ci, cr, today, read_profile(cq, today), county)
+                    )
                 parts.append((nid, _merge(subs)))
                 continue
             parts.append((nid, self._notice_part(nid, q, intents, ranked, today, profile, county)))
@@ -225,18 +255,34 @@ class Answerer:
         招聘会``: only 工作 does), and no other service's topic is named."""
         if any(t in q for t in off_topics() if t not in self._topics_in_notices()):
             return False
-        tokens = [t for t in self.kb.tokenizer.tokens(q)
-                  if len(t) >= 2 and t not in self._place_words and not t.isascii() and not _CUE.search(t)]
+        tokens = [
+            t
+            for t in self.kb.tokenizer.tokens(q)
+            if len(t) >= 2 and t not in self._place_words and not t.isascii() and not _CUE.search(t)
+        ]
         known = [t for t in tokens if self.kb.index.idf(t) > 0]
         # most words known, one of them specific (工作 or 推荐 alone is no topic of ours)
         return 2 * len(known) >= len(tokens) > 0 and any(self.kb.index.idf(t) >= 2.5 for t in known)
 
-    def _notice_part(self, nid: str, q: str, intents: list[Intent], ranked: list[tuple[Intent, float]],
-                     today: dt.date, profile: Profile, county: str) -> Part:
+    def _notice_part(
+        self,
+        nid: str,
+        q: str,
+        intents: list[Intent],
+        ranked: list[tuple[Intent, float]],
+        today: dt.date,
+        profile: Profile,
+        county: str,
+    ) -> Part:
         """The answer about one notice: a verdict on the user's facts, "not stated", or
         the facts and clause the question asks for."""
-        verdict = verdict_part(self.kb.notices[nid], profile, today,
-                               programme_named(q, self.kb.notices[nid])) if profile else None
+        verdict = (
+            verdict_part(
+                self.kb.notices[nid], profile, today, programme_named(q, self.kb.notices[nid])
+            )
+            if profile
+            else None
+        )
         if verdict is None and Intent.DEADLINE in intents and _STILL_OPEN.search(q):
             verdict = deadline_verdict(self.kb.notices[nid], today)
         if verdict is None and _ASKS_ELIGIBLE.search(q) and not _GENERAL_CONDITIONS.search(q):
@@ -277,17 +323,28 @@ class Answerer:
             for i, cell in enumerate(cells):
                 if cell.startswith(short) and len(cell) <= len(short) + 2:
                     row: list[str] = []
-                    for c in cells[i + 1:i + 8]:
+                    for c in cells[i + 1 : i + 8]:
                         if c and not re.match(r"^\d", c):
                             break
                         if c:
                             row.append(c)
                     if row:
-                        header = list(dict.fromkeys(
-                            c for c in cells[:16] if c and ("工作室" in c or "技师" in c)))
-                        cols = "、".join(f"{h}{v}" for h, v in zip(header, row, strict=False)) if header else "、".join(row)
+                        header = list(
+                            dict.fromkeys(
+                                c for c in cells[:16] if c and ("工作室" in c or "技师" in c)
+                            )
+                        )
+                        cols = (
+                            "、".join(f"{h}{v}" for h, v in zip(header, row, strict=False))
+                            if header
+                            else "、".join(row)
+                        )
                         lines.append(f"{att.title}中{cell}：{cols}")
-                        cites.append(Citation(nid, notice.label, f"附件{att.number}", f"{cell} {' '.join(row)}"))
+                        cites.append(
+                            Citation(
+                                nid, notice.label, f"附件{att.number}", f"{cell} {' '.join(row)}"
+                            )
+                        )
                         break
         return Part(lines, cites) if lines else None
 
@@ -303,19 +360,33 @@ class Answerer:
             return True
         if not intents:
             return False
-        tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in self._place_words and not t.isascii()]
+        tokens = [
+            t for t in self.kb.tokenizer.tokens(q) if t not in self._place_words and not t.isascii()
+        ]
         said = paraphrases()  # 推 for 推荐, 对接 for 联系: the notices' words for the user's
-        return all(self.kb.index.idf(t) > 0 or any(self.kb.index.idf(w) > 0 for w in said.get(t, ()))
-                   for t in tokens)
+        return all(
+            self.kb.index.idf(t) > 0 or any(self.kb.index.idf(w) > 0 for w in said.get(t, ()))
+            for t in tokens
+        )
 
-    def _about(self, nid: str, q: str, intents: list[Intent], today: dt.date,
-               weaker: list[Intent] | None = None) -> Part:
+    def _about(
+        self,
+        nid: str,
+        q: str,
+        intents: list[Intent],
+        today: dt.date,
+        weaker: list[Intent] | None = None,
+    ) -> Part:
         """The answer about one notice: the facts of the question's intents (or, when the
         notice has none for them, of its weaker intents: ``申报表几号前要报`` is about the
         deadline when the notice has no form), else the best clause, else not stated."""
         notice = self.kb.notices[nid]
         prog = programme_named(q, notice)
-        if self._names_material(notice, q) and not {Intent.SUBMISSION, Intent.FORMS, Intent.MATERIALS} & set(intents):
+        if self._names_material(notice, q) and not {
+            Intent.SUBMISSION,
+            Intent.FORMS,
+            Intent.MATERIALS,
+        } & set(intents):
             intents = [Intent.MATERIALS, *intents]
         wanted = intents[: 3 if len(q) > 25 else 2]
         found = [p for p in (compose(i, notice, today, prog, q) for i in wanted) if p]
@@ -323,7 +394,9 @@ class Answerer:
             found = [p for p in (compose(i, notice, today, prog, q) for i in weaker[:1]) if p]
         good = [p for p in found if not p.missing]
         if good:
-            composed = Part([ln for p in good for ln in p.lines], [c for p in good for c in p.citations])
+            composed = Part(
+                [ln for p in good for ln in p.lines], [c for p in good for c in p.citations]
+            )
             if Intent.CONTACT in wanted:  # a phone or fax is the answer itself
                 return composed
             return self.evidence.sharper(nid, q, composed) or composed
@@ -341,12 +414,32 @@ class Answerer:
     def _names_material(notice: Notice, q: str) -> bool:
         """True when the question names one of the notice's materials and asks about it
         (申办报告字数有限制吗)."""
-        return any(len(m.name) >= 4 and (m.name in q or m.name[-4:] in q) for m in notice.facts.materials) \
-            and any(w in q for w in ("字数", "格式", "内容", "限制", "包括", "要求", "多少字", "怎么写",
-                                     "要不要", "需不需要", "是否", "放"))
+        return any(
+            len(m.name) >= 4 and (m.name in q or m.name[-4:] in q) for m in notice.facts.materials
+        ) and any(
+            w in q
+            for w in (
+                "字数",
+                "格式",
+                "内容",
+                "限制",
+                "包括",
+                "要求",
+                "多少字",
+                "怎么写",
+                "要不要",
+                "需不需要",
+                "是否",
+                "放",
+            )
+        )
 
     def _retrieve(self, nid: str, q: str, bar: float = _MIN_COVERAGE) -> Part | None:
-        tokens = [t for t in self.kb.tokenizer.tokens(q) if t not in self.kb.notices[nid].meta.place.aliases]
+        tokens = [
+            t
+            for t in self.kb.tokenizer.tokens(q)
+            if t not in self.kb.notices[nid].meta.place.aliases
+        ]
         if not tokens:
             return None
         notice = self.kb.notices[nid]
@@ -358,12 +451,18 @@ class Answerer:
                 best_cov, clause = cov, candidate
         if clause is None or best_cov < bar:
             return None
-        sentences = [s for s in re.split(r"(?<=[。；])", clause.text.replace("\n", "")) if s.strip()]
+        sentences = [
+            s for s in re.split(r"(?<=[。；])", clause.text.replace("\n", "")) if s.strip()
+        ]
         ranked = sorted(sentences, key=lambda s: (-sum(t in s for t in tokens), len(s)))
-        best = [s for s in sentences if s in ranked[:2] and any(t in s for t in tokens)] or ranked[:1]
+        best = [s for s in sentences if s in ranked[:2] and any(t in s for t in tokens)] or ranked[
+            :1
+        ]
         section = section_path(notice, clause)
         text = "".join(best)
-        return Part([f"通知相关规定{section}：{shorten(text, 200)}"], [cite(notice, clause.ref, text)])
+        return Part(
+            [f"通知相关规定{section}：{shorten(text, 200)}"], [cite(notice, clause.ref, text)]
+        )
 
     def _not_stated(self, nid: str, part: Part | None) -> Part:
         notice = self.kb.notices[nid]
@@ -372,13 +471,15 @@ class Answerer:
         if contact:
             lines.append("建议直接咨询：" + contact.lines[0])
         else:
-            lines.append("通知未列联系人，建议咨询发文单位：" + "、".join(notice.meta.issuers) + "。")
+            lines.append(
+                "通知未列联系人，建议咨询发文单位：" + "、".join(notice.meta.issuers) + "。"
+            )
         lines.append("也可以回复“转人工”，由工作人员为您解答。")
         cites = (part.citations if part else []) + (contact.citations if contact else [])
         return Part(lines, cites, missing=True)
 
     def _open_now(self, today: dt.date) -> Answer:
-        """"哪些现在还能报": every place whose applicant deadline has not passed (or is to
+        """ "哪些现在还能报": every place whose applicant deadline has not passed (or is to
         be announced), with the date."""
         lines: list[str] = []
         cites: list[Citation] = []
@@ -389,15 +490,28 @@ class Answerer:
             dated = [d for d in own if d.date is not None and d.date >= today]
             if dated:
                 d = min(dated, key=lambda x: x.date or today)
-                lines.append(f"【{n.meta.place.name}】截止{fmt_date(d.date or today)}，还有{((d.date or today) - today).days}天。")
+                lines.append(
+                    f"【{n.meta.place.name}】截止{fmt_date(d.date or today)}，还有{((d.date or today) - today).days}天。"
+                )
                 cites.append(cite(n, d.clause, d.quote))
-            elif own and all(d.date is None for d in own) and any(d.date_text == "另行通知" for d in own):
+            elif (
+                own
+                and all(d.date is None for d in own)
+                and any(d.date_text == "另行通知" for d in own)
+            ):
                 lines.append(f"【{n.meta.place.name}】申报时间另行通知。")
         if not lines:
-            return Answer(f"目前收录的通知中，没有截止日期在{fmt_date(today)}之后的。可回复城市名称查看各地通知。",
-                          fallback=True, clarify=ids[:_MAX_CHOICES])
-        return Answer(_render([f"截至{fmt_date(today)}，还能申报的通知："] + lines, cites), cites,
-                      notice_ids=[c.notice_id for c in cites], intents=[Intent.DEADLINE.value])
+            return Answer(
+                f"目前收录的通知中，没有截止日期在{fmt_date(today)}之后的。可回复城市名称查看各地通知。",
+                fallback=True,
+                clarify=ids[:_MAX_CHOICES],
+            )
+        return Answer(
+            _render([f"截至{fmt_date(today)}，还能申报的通知："] + lines, cites),
+            cites,
+            notice_ids=[c.notice_id for c in cites],
+            intents=[Intent.DEADLINE.value],
+        )
 
     def _uncovered_place(self, q: str) -> str:
         """Full name of a place the question names that no notice covers (溧阳 →
@@ -416,30 +530,43 @@ class Answerer:
         """A place the gazetteer knows but no notice covers: say so, offer the others."""
         ids = self._newest_per_place(list(self.kb.notices))[:_MAX_CHOICES]
         names = "、".join(self.kb.notices[i].meta.place.name for i in ids)
-        text = (f"目前还没有收录{place}的技能大师工作室申报通知，无法回答该地的具体规定，"
-                f"建议咨询当地人力资源和社会保障局，或回复“转人工”。已收录：{names}。")
+        text = (
+            f"目前还没有收录{place}的技能大师工作室申报通知，无法回答该地的具体规定，"
+            f"建议咨询当地人力资源和社会保障局，或回复“转人工”。已收录：{names}。"
+        )
         return Answer(text, fallback=True, clarify=ids, intents=[i.value for i in intents])
 
     def _no_city(self, q: str, intents: list[Intent], today: dt.date) -> Answer:
         ids = self._newest_per_place(list(self.kb.notices))
         if intents and intents[0] in _COMPACT and len(ids) <= 8:
-            lines, cites = [f"各地通知的{_INTENT_NAMES[intents[0]]}（请告诉我您所在的城市，可查看详情）："], []
+            lines, cites = (
+                [f"各地通知的{_INTENT_NAMES[intents[0]]}（请告诉我您所在的城市，可查看详情）："],
+                [],
+            )
             for nid in ids:
                 notice = self.kb.notices[nid]
                 part = compose(intents[0], notice, today, programme_named(q, notice), q)
                 place = self.kb.notices[nid].meta.place.name
                 if part and not part.missing:
-                    body = "；".join(ln.lstrip("• ") for ln in part.lines if not ln.endswith("：")) or part.lines[0]
+                    body = (
+                        "；".join(ln.lstrip("• ") for ln in part.lines if not ln.endswith("："))
+                        or part.lines[0]
+                    )
                     lines.append(f"【{place}】{shorten(body, 90)}")
                     cites += part.citations[:1]
                 else:
                     lines.append(f"【{place}】通知未写明。")
-            return Answer(_render(lines, cites), cites, clarify=ids, intents=[i.value for i in intents])
+            return Answer(
+                _render(lines, cites), cites, clarify=ids, intents=[i.value for i in intents]
+            )
         shown = ids[:_MAX_CHOICES]
         names = "、".join(self.kb.notices[i].meta.place.name for i in shown)
         more = f"等{len(ids)}个地区" if len(ids) > len(shown) else ""
-        return Answer(f"请问您咨询的是哪个城市（地区）的通知？目前收录：{names}{more}。可以直接回复城市名称。",
-                      clarify=shown, intents=[i.value for i in intents])
+        return Answer(
+            f"请问您咨询的是哪个城市（地区）的通知？目前收录：{names}{more}。可以直接回复城市名称。",
+            clarify=shown,
+            intents=[i.value for i in intents],
+        )
 
     def _assemble(self, parts: list[tuple[str, Part]], intents: list[Intent], note: str) -> Answer:
         lines, cites = [], []
@@ -451,11 +578,18 @@ class Answerer:
         if note:
             lines.append(note)
         fallback = all(p.missing for _, p in parts)
-        return Answer(_render(lines, cites), cites, fallback=fallback,
-                      notice_ids=[nid for nid, _ in parts], intents=[i.value for i in intents])
+        return Answer(
+            _render(lines, cites),
+            cites,
+            fallback=fallback,
+            notice_ids=[nid for nid, _ in parts],
+            intents=[i.value for i in intents],
+        )
 
 
-_CUE = re.compile(r"(吗|呢|几|多少|什么|啥|怎么|怎样|哪|多久|多长|多大|能不能|要不要|是不是|是否|会怎样|如何)")
+_CUE = re.compile(
+    r"(吗|呢|几|多少|什么|啥|怎么|怎样|哪|多久|多长|多大|能不能|要不要|是不是|是否|会怎样|如何)"
+)
 
 
 def _sub_questions(question: str) -> list[str]:
@@ -496,15 +630,28 @@ def programme_named(question: str, notice: Notice) -> str:
         if programme in question or programme.removeprefix("企业") in question:
             return programme
     # its own words: 大师工作室 names 技能大师工作室 beside 首席技师工作室 (bigrams no other has)
-    plain = re.sub(r"(?:高级|首席)?技师(?!工作室)|高级工", "", question)  # 我高级技师: a level, not 首席技师
-    hits = [p for p in progs
-            if any(p[i:i + 2] in plain for i in range(len(p) - 1)
-                   if not any(p[i:i + 2] in o for o in progs if o != p))]
+    plain = re.sub(
+        r"(?:高级|首席)?技师(?!工作室)|高级工", "", question
+    )  # 我高级技师: a level, not 首席技师
+    hits = [
+        p
+        for p in progs
+        if any(
+            p[i : i + 2] in plain
+            for i in range(len(p) - 1)
+            if not any(p[i : i + 2] in o for o in progs if o != p)
+        )
+    ]
     return hits[0] if len(hits) == 1 else ""
 
 
-_INTENT_NAMES = {Intent.DEADLINE: "截止时间", Intent.SUBSIDY: "补助标准", Intent.VALIDITY: "有效期",
-                 Intent.QUOTA: "名额", Intent.PUBLICITY: "公示规定"}
+_INTENT_NAMES = {
+    Intent.DEADLINE: "截止时间",
+    Intent.SUBSIDY: "补助标准",
+    Intent.VALIDITY: "有效期",
+    Intent.QUOTA: "名额",
+    Intent.PUBLICITY: "公示规定",
+}
 
 
 def _render(lines: list[str], cites: list[Citation]) -> str:
@@ -526,6 +673,8 @@ def _render(lines: list[str], cites: list[Citation]) -> str:
         labels[c.notice_id] = c.notice
         quote = fold(shorten(c.quote, 90)).rstrip("…")
         said = len(quote) >= 8 and quote in flat  # the answer already shows the whole quote
-        by_notice.setdefault(c.notice_id, []).append(c.clause if said else f"{c.clause}：“{shorten(c.quote, 90)}”")
+        by_notice.setdefault(c.notice_id, []).append(
+            c.clause if said else f"{c.clause}：“{shorten(c.quote, 90)}”"
+        )
     refs = [f"📄 依据：{labels[nid]}，" + "；".join(parts) for nid, parts in by_notice.items()]
     return text + ("\n" + "\n".join(refs) if refs else "")

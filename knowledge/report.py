@@ -47,7 +47,9 @@ def place_label(notice: Notice) -> str:
     p = notice.meta.place
     if not p.level:
         return p.name or "未知地区"
-    parents = "".join(x for x in (p.province, p.city) if x and x != p.name and not p.name.startswith(x))
+    parents = "".join(
+        x for x in (p.province, p.city) if x and x != p.name and not p.name.startswith(x)
+    )
     level = _LEVEL.get(p.level, "")
     inside = "，".join(x for x in (parents, level) if x)
     return f"{p.name}（{inside}）" if inside else p.name
@@ -85,10 +87,16 @@ def understand(notice: Notice) -> Understanding:
     if not facts.conditions:
         warnings.append("未找到申报条件")
     return Understanding(
-        place=place_label(notice), title=notice.meta.title, doc_number=notice.meta.doc_number,
-        programmes=list(notice.meta.programmes), deadlines=deadlines,
-        contacts=len(facts.contacts), materials=len(facts.materials),
-        conditions=len(facts.conditions), subsidies=len(facts.subsidies), warnings=warnings,
+        place=place_label(notice),
+        title=notice.meta.title,
+        doc_number=notice.meta.doc_number,
+        programmes=list(notice.meta.programmes),
+        deadlines=deadlines,
+        contacts=len(facts.contacts),
+        materials=len(facts.materials),
+        conditions=len(facts.conditions),
+        subsidies=len(facts.subsidies),
+        warnings=warnings,
     )
 
 
@@ -122,6 +130,17 @@ def table_rows(notices: list[Notice], today: dt.date | None = None) -> list[list
             due = first.date.isoformat() if first.date else first.date_text
             if first.date and today and first.date < today:
                 due += "（已过）"
-        rows.append([n.id, u.place, str(n.meta.year or "-"), u.doc_number or "-", "、".join(u.programmes),
-                     due, f"{u.contacts}/{u.materials}/{u.conditions}", str(len(u.warnings)), u.title])
+        rows.append(
+            [
+                n.id,
+                u.place,
+                str(n.meta.year or "-"),
+                u.doc_number or "-",
+                "、".join(u.programmes),
+                due,
+                f"{u.contacts}/{u.materials}/{u.conditions}",
+                str(len(u.warnings)),
+                u.title,
+            ]
+        )
     return rows

@@ -21,7 +21,9 @@ _REQUIREMENT = re.compile(
 )
 _ABOUT_FILING = re.compile(r"(材料|申报表|申请表|报送|提交|报告|证书|证明|复印件|电子版|公示)")
 _NOT_APPLICANT = re.compile(r"(评审|专家|考核|验收|撤销|监督|检查|拨付|资金)")
-_GLOBAL = re.compile(r"(以上|所有|全部|统一|A4|a4|双面|单面|黑白|彩色|胶装|装订|电子|光盘|U盘|刻录|公示|逾期|真实性)")
+_GLOBAL = re.compile(
+    r"(以上|所有|全部|统一|A4|a4|双面|单面|黑白|彩色|胶装|装订|电子|光盘|U盘|刻录|公示|逾期|真实性)"
+)
 _STAMP = re.compile(r"(?:加盖|盖)([^，,。；;、（）()]{0,10}?(?:公章|印章|章))")
 _ORIGINAL = re.compile(r"(验原件|原件备查|提供原件|原件和复印件|原件及复印件|携带原件|核验原件)")
 
@@ -52,8 +54,10 @@ def submission_requirements(notice: Notice, limit: int = 8) -> list[Requirement]
     items = [re.sub(r"\W", "", m.text) for m in notice.facts.materials if len(m.text) >= 6]
     for clause in notice.clauses:
         text = clause.text
-        if clause.heading and text.startswith(clause.heading + "\n"):  # 申报材料\n申报材料按以下顺序…
-            text = text[len(clause.heading) + 1:]
+        if clause.heading and text.startswith(
+            clause.heading + "\n"
+        ):  # 申报材料\n申报材料按以下顺序…
+            text = text[len(clause.heading) + 1 :]
         for sentence in split_sentences(text.replace("\n", "")):
             s = sentence.strip()
             if len(s) < 6 or not _REQUIREMENT.search(s) or not _ABOUT_FILING.search(s):
@@ -61,7 +65,9 @@ def submission_requirements(notice: Notice, limit: int = 8) -> list[Requirement]
             if _NOT_APPLICANT.search(s) and not re.search(r"(加盖|盖章|装订|A4|电子版|原件)", s):
                 continue
             key = re.sub(r"\W", "", s)
-            if key in seen or (not _GLOBAL.search(s) and any(key in own or own in key for own in items)):
+            if key in seen or (
+                not _GLOBAL.search(s) and any(key in own or own in key for own in items)
+            ):
                 continue  # a material's own line: the checklist shows it with that material
             seen.add(key)
             out.append(Requirement(notice.in_source_script(_requirement_text(s)), clause.ref))

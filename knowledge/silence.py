@@ -22,16 +22,22 @@ from importlib import resources
 
 from knowledge.models import Notice
 
-_ASKS_TIME = re.compile(r"(什么时候|啥时候|何时|哪天|哪一天|几号|几月几[日号]|多久|多长时间|啥时|哪个月|具体时间|具体日期)")
+_ASKS_TIME = re.compile(
+    r"(什么时候|啥时候|何时|哪天|哪一天|几号|几月几[日号]|多久|多长时间|啥时|哪个月|具体时间|具体日期)"
+)
 _ASKS_DAY = re.compile(r"(哪天|哪一天|几号|几月几[日号]|具体日期|具体是哪)")
-_TIME = re.compile(r"(\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|底|初)?|上旬|中旬|下旬|\d+个?工作日|年底|年初|季度|之日起|后\d+)")
+_TIME = re.compile(
+    r"(\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|底|初)?|上旬|中旬|下旬|\d+个?工作日|年底|年初|季度|之日起|后\d+)"
+)
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 
 
 @lru_cache(maxsize=1)
 def timed_events() -> dict[str, tuple[str, ...]]:
     """``{user's word: notice words}`` from ``knowledge/data/timed_events.txt``."""
-    text = resources.files("knowledge").joinpath("data/timed_events.txt").read_text(encoding="utf-8")
+    text = (
+        resources.files("knowledge").joinpath("data/timed_events.txt").read_text(encoding="utf-8")
+    )
     out: dict[str, tuple[str, ...]] = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -44,7 +50,11 @@ def timed_events() -> dict[str, tuple[str, ...]]:
 def detail_questions() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     """``[(what is not stated, question pattern, notice pattern)]`` from
     ``knowledge/data/detail_questions.txt``."""
-    text = resources.files("knowledge").joinpath("data/detail_questions.txt").read_text(encoding="utf-8")
+    text = (
+        resources.files("knowledge")
+        .joinpath("data/detail_questions.txt")
+        .read_text(encoding="utf-8")
+    )
     out = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -54,7 +64,12 @@ def detail_questions() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
 
 
 def _sentences(notice: Notice) -> list[str]:
-    return [s for c in notice.clauses for s in re.split(r"(?<=[。；;])", c.text.replace("\n", "")) if s.strip()]
+    return [
+        s
+        for c in notice.clauses
+        for s in re.split(r"(?<=[。；;])", c.text.replace("\n", ""))
+        if s.strip()
+    ]
 
 
 def silent_on(notice: Notice, question: str) -> str:
@@ -70,12 +85,12 @@ def silent_on(notice: Notice, question: str) -> str:
             if word not in question:
                 continue
             timed = _DAY if _ASKS_DAY.search(question) else _TIME
-            if not any(any(w in s for w in synonyms) and timed.search(s) for s in _sentences(notice)):
+            if not any(
+                any(w in s for w in synonyms) and timed.search(s) for s in _sentences(notice)
+            ):
                 return f"{word}的具体时间"
             return ""
     for what, asks, answers in detail_questions():
         if asks.search(question):
             return "" if any(answers.search(s) for s in _sentences(notice)) else what
     return ""
-
-

@@ -46,7 +46,6 @@ def private_file(path: Path) -> None:
         path.chmod(0o600)
 
 
-
 class NoticeStore:
     """Async store of notices in one SQLite file.
 
@@ -78,8 +77,9 @@ class NoticeStore:
     async def __aenter__(self) -> NoticeStore:
         return await self.open()
 
-    async def __aexit__(self, et: type[BaseException] | None, e: BaseException | None,
-                        tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
         await self.close()
 
     @property
@@ -111,8 +111,14 @@ class NoticeStore:
         await self.db.execute(
             "INSERT OR REPLACE INTO notices (id, source, sha256, builtin, data, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (notice.id, notice.source, notice.sha256, int(builtin), notice.model_dump_json(),
-             dt.datetime.now(dt.UTC).isoformat()),
+            (
+                notice.id,
+                notice.source,
+                notice.sha256,
+                int(builtin),
+                notice.model_dump_json(),
+                dt.datetime.now(dt.UTC).isoformat(),
+            ),
         )
         await self.db.commit()
         return True
@@ -131,7 +137,9 @@ class NoticeStore:
 
     async def set_meta(self, key: str, value: str) -> None:
         """Set a value of the ``meta`` table."""
-        await self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        await self.db.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
+        )
         await self.db.commit()
 
     async def builtin_ids(self) -> set[str]:
@@ -148,8 +156,10 @@ class NoticeStore:
     async def save_tokens(self, key: str, tokens: dict[str, list[list[str]]]) -> None:
         """Replace the token cache with ``tokens`` for vocabulary ``key``."""
         await self.db.execute("DELETE FROM index_cache")
-        await self.db.execute("INSERT INTO index_cache (key, data) VALUES (?, ?)",
-                              (key, json.dumps(tokens, ensure_ascii=False)))
+        await self.db.execute(
+            "INSERT INTO index_cache (key, data) VALUES (?, ?)",
+            (key, json.dumps(tokens, ensure_ascii=False)),
+        )
         await self.db.commit()
 
     async def all(self) -> list[Notice]:

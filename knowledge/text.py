@@ -12,16 +12,33 @@ import unicodedata
 from functools import lru_cache
 
 _CJK = r"\u3400-\u9fff"
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}（）《》〔〕“”、，。：；])\s+(?=[{_CJK}（）《》〔〕“”、，。：；\d])|(?<=[\d])\s+(?=[{_CJK}])")
+_SPACE_BETWEEN_CJK = re.compile(
+    rf"(?<=[{_CJK}（）《》〔〕“”、，。：；])\s+(?=[{_CJK}（）《》〔〕“”、，。：；\d])|(?<=[\d])\s+(?=[{_CJK}])"
+)
 _WS = re.compile(r"\s+")
 # A Chinese numeral counting something (五年, 两份, 三个人) is written as digits, as the
 # notices mostly do (5年, 一式两份 stays: 式 is no unit).
-_CN_QUANTITY = re.compile(r"(?<![一二两三四五六七八九十百])([一二两三四五六七八九十]{1,3})(?=(?:周岁|岁|年|个|人|份|万元|万|元|天|名|家|工作日))")
+_CN_QUANTITY = re.compile(
+    r"(?<![一二两三四五六七八九十百])([一二两三四五六七八九十]{1,3})(?=(?:周岁|岁|年|个|人|份|万元|万|元|天|名|家|工作日))"
+)
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
 
 # Chinese numerals as used in notices: 一式两份, 满两年, 不少于五人.
-_CN_DIGITS = {"零": 0, "〇": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,9 @@ from knowledge.evaluate import judge_expect  # noqa: E402
 
 async def run(path: Path, db: Path, today: dt.date, verbose: bool) -> int:
     """Play every conversation, each as a new user; print per-category accuracy."""
-    dialogs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    dialogs = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     whole = 0
@@ -40,8 +42,14 @@ async def run(path: Path, db: Path, today: dt.date, verbose: bool) -> int:
         for d in dialogs:
             ok_all = True
             for i, turn in enumerate(d["turns"]):
-                replies = await rt.engine.handle(IncomingMessage(
-                    channel="console", user_id=f"eval-{d['id']}", text=turn["q"], message_id=f"{d['id']}-{i}"))
+                replies = await rt.engine.handle(
+                    IncomingMessage(
+                        channel="console",
+                        user_id=f"eval-{d['id']}",
+                        text=turn["q"],
+                        message_id=f"{d['id']}-{i}",
+                    )
+                )
                 answer = "\n".join(r.text for r in replies)
                 fallback = any(r.fallback for r in replies)
                 ok = judge_expect(turn, answer, fallback)

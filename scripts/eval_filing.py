@@ -35,7 +35,10 @@ from knowledge.text import normalize_question
 KINDS = {
     "age_max": {ConditionKind.AGE_MAX},
     "retirement_margin": {ConditionKind.RETIREMENT_MARGIN, ConditionKind.WORKING_AGE},
-    "retire_years": {ConditionKind.RETIREMENT_MARGIN, ConditionKind.WORKING_AGE},  # the same, as set 3 names it
+    "retire_years": {
+        ConditionKind.RETIREMENT_MARGIN,
+        ConditionKind.WORKING_AGE,
+    },  # the same, as set 3 names it
     "area": {ConditionKind.AREA_MIN},
     "level": {ConditionKind.QUALIFICATION},
     "honour": {ConditionKind.HONOURS},
@@ -52,10 +55,16 @@ def _norm(text: str) -> str:
 
 
 TYPES = {
-    "name": {"name"}, "id_number": {"id_number"}, "phone": {"phone", "landline"}, "mobile": {"mobile", "phone"},
-    "email": {"email"}, "date": {"date", "year_month"}, "year_month": {"year_month"},
+    "name": {"name"},
+    "id_number": {"id_number"},
+    "phone": {"phone", "landline"},
+    "mobile": {"mobile", "phone"},
+    "email": {"email"},
+    "date": {"date", "year_month"},
+    "year_month": {"year_month"},
     "choice": {"choice", "sex", "skill_level", "yes_no", "political_status", "education"},
-    "multi_choice": {"multi_choice"}, "number": {"integer", "area_m2", "amount_yuan", "percent", "year"},
+    "multi_choice": {"multi_choice"},
+    "number": {"integer", "area_m2", "amount_yuan", "percent", "year"},
     "text": {"text", "political_status", "ethnicity", "education", "sex", "skill_level"},
 }
 
@@ -65,14 +74,21 @@ def _type_ok(want: dict, item: FieldSpec | GroupSpec) -> bool:  # type: ignore[t
     kind = want["type"]
     if kind == "repeated_group":
         cols = {_norm(f.label) for f in item.fields} if isinstance(item, GroupSpec) else set()
-        return isinstance(item, GroupSpec) and {_norm(x) for x in want.get("columns", []) if x != "序号"} <= cols
+        return (
+            isinstance(item, GroupSpec)
+            and {_norm(x) for x in want.get("columns", []) if x != "序号"} <= cols
+        )
     if not isinstance(item, FieldSpec):
         return False
     if kind == "long_text":
         return item.validator == "text" and (item.max_len or 0) >= 500
     if item.validator not in TYPES.get(kind, {kind}):
         return False
-    return set(want.get("options") or []) <= set(item.options) if kind in ("choice", "multi_choice") else True
+    return (
+        set(want.get("options") or []) <= set(item.options)
+        if kind in ("choice", "multi_choice")
+        else True
+    )
 
 
 def _programme(notice_programmes: list[str], name: str | None) -> str:
@@ -91,8 +107,10 @@ def score(path: Path, key: dict, today: dt.date, verbose: bool) -> Counter[str]:
             continue
         c["cond_total"] += 1
         prog = _programme(notice.meta.programmes, cond.get("programme"))
-        hit = any(x.kind in kinds and (not prog or not x.programme or x.programme == prog)
-                  for x in notice.facts.conditions)
+        hit = any(
+            x.kind in kinds and (not prog or not x.programme or x.programme == prog)
+            for x in notice.facts.conditions
+        )
         c["cond_found"] += hit
         if verbose and not hit:
             print(f"  missing condition {cond['kind']}: {cond['quote']}")
@@ -115,7 +133,9 @@ def score(path: Path, key: dict, today: dt.date, verbose: bool) -> Counter[str]:
             flipped = {want, *got} >= {"✅", "❌"}
             c["verdict_flipped"] += flipped
             if verbose and not ok:
-                print(f"  {name}: want {want} got {''.join(sorted(got)) or '—'}  ← {prof['facts'][:50]}")
+                print(
+                    f"  {name}: want {want} got {''.join(sorted(got)) or '—'}  ← {prof['facts'][:50]}"
+                )
         c["overall_total"] += 1
         o = overall(findings)
         c["overall_right"] += (OVERALL[o] if o else "") == prof["overall"]
@@ -130,8 +150,12 @@ def score(path: Path, key: dict, today: dt.date, verbose: bool) -> Counter[str]:
             print(f"  no form for {form['attachment']} {form['title']}")
         for field in form.get("fields", []):
             c["field_total"] += 1
-            hit = _norm(field["label"]) in labels or (  # a table is found by its columns, not its title
-                field["type"] == "repeated_group" and any(f.repeated for a in notice.attachments for f in a.fields))
+            hit = _norm(
+                field["label"]
+            ) in labels or (  # a table is found by its columns, not its title
+                field["type"] == "repeated_group"
+                and any(f.repeated for a in notice.attachments for f in a.fields)
+            )
             c["field_found"] += hit
             if verbose and not hit:
                 print(f"  missing field {form['attachment']} {field['label']}")
@@ -147,21 +171,32 @@ def score(path: Path, key: dict, today: dt.date, verbose: bool) -> Counter[str]:
     message = _norm(checklist_message(notice, checklist_items(notice, {}, {}, {}, {}), today))
     for item in key.get("checklist", []):
         c["check_total"] += 1
-        words = [w for w in re.split(r"[《》（）()、，,：:；;\s]", item["item"])
-                 if len(w) >= 2 and not re.fullmatch(r"附件\d+", w)]
+        words = [
+            w
+            for w in re.split(r"[《》（）()、，,：:；;\s]", item["item"])
+            if len(w) >= 2 and not re.fullmatch(r"附件\d+", w)
+        ]
         parts = [_norm(w) for w in words[:2]]
         if item.get("copies"):
             n = item["copies"]
-            parts.append(f"{n}份" if f"{n}份" in message else f"{'一两三四五'[n - 1] if n <= 5 else n}份")
+            parts.append(
+                f"{n}份" if f"{n}份" in message else f"{'一两三四五'[n - 1] if n <= 5 else n}份"
+            )
         if item.get("stamp"):
             parts.append("章")
-        parts += [w for w in ("A4", "双面", "胶装", "PDF", "U盘", "光盘", "邮箱", "公示") if w in (item.get("format") or "")]
+        parts += [
+            w
+            for w in ("A4", "双面", "胶装", "PDF", "U盘", "光盘", "邮箱", "公示")
+            if w in (item.get("format") or "")
+        ]
         hit = all(p in message for p in parts)
         c["check_found"] += hit
         if verbose and not hit:
             print(f"  checklist misses {[p for p in parts if p not in message]} of: {item['item']}")
     c["closed_total"] += 1
-    c["closed_right"] += (round_closed(notice, today) is not None) == bool(key.get("closed"))  # the filing guard
+    c["closed_right"] += (round_closed(notice, today) is not None) == bool(
+        key.get("closed")
+    )  # the filing guard
     return c
 
 

@@ -30,8 +30,12 @@ def render(reply: Reply) -> str:
     return "\n".join(lines)
 
 
-async def run_console(handler: MessageHandler, user_id: str = "local",
-                      stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+async def run_console(
+    handler: MessageHandler,
+    user_id: str = "local",
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> int:
     """Run the chat loop until EOF or ``/quit``.
 
     Args:
@@ -60,7 +64,9 @@ async def run_console(handler: MessageHandler, user_id: str = "local",
         if not interactive:
             print(PROMPT + text, file=out)
         turns += 1
-        replies = await handler.handle(IncomingMessage(channel="console", user_id=user_id, text=text))
+        replies = await handler.handle(
+            IncomingMessage(channel="console", user_id=user_id, text=text)
+        )
         for reply in replies:
             print(render(reply), file=out, flush=True)
         print(file=out)

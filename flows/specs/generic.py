@@ -35,7 +35,9 @@ DATE_BLANKS = frozenset({"年", "月", "日"})
 """The blanks of a printed date line (``填报日期：  年  月  日``), not fields of their own."""
 
 _NOTE = re.compile(r"[（(][^）)]*[）)]")
-_LONG_END = re.compile(r"(情况|简介|业绩|成果|计划|措施|说明|经历|简历|理由|方案|事迹|贡献|目标|规划|思路)$")
+_LONG_END = re.compile(
+    r"(情况|简介|业绩|成果|计划|措施|说明|经历|简历|理由|方案|事迹|贡献|目标|规划|思路)$"
+)
 _CHOOSE_MANY = re.compile(r"(荣誉|奖项|称号|奖励|获奖)")
 _LEVELS = re.compile(r"(技师|高级工|中级工|初级工|[一二三四五]级)")
 _NOT_FILLED = re.compile(r"(汇总|名额|分配|一览|统计)")
@@ -50,36 +52,111 @@ class _Type(NamedTuple):
 
 # (pattern on the whole label, notes in brackets removed; validator; the leader's slot; params)
 _TYPES: list[tuple[re.Pattern[str], str, str, dict[str, Any]]] = [
-    (re.compile(r"^(?:领办人|领衔人)?(?:公民)?身份证(?:号码|号)?$|^公民身份号码$"), "id_number", "id_number", {}),
-    (re.compile(r"^(?:领办人|领衔人)?姓名$|^(?:领办人|领衔人|技能大师领办人)$"), "name", "leader_name", {}),
-    (re.compile(r"^(?:单位|申报单位|依托单位|工作室|项目)?(?:负责人|联系人|法定代表人|法人代表)(?:姓名)?$"), "name", "", {}),
+    (
+        re.compile(r"^(?:领办人|领衔人)?(?:公民)?身份证(?:号码|号)?$|^公民身份号码$"),
+        "id_number",
+        "id_number",
+        {},
+    ),
+    (
+        re.compile(r"^(?:领办人|领衔人)?姓名$|^(?:领办人|领衔人|技能大师领办人)$"),
+        "name",
+        "leader_name",
+        {},
+    ),
+    (
+        re.compile(
+            r"^(?:单位|申报单位|依托单位|工作室|项目)?(?:负责人|联系人|法定代表人|法人代表)(?:姓名)?$"
+        ),
+        "name",
+        "",
+        {},
+    ),
     (re.compile(r"^性别$"), "sex", "sex", {"options": SEX_OPTIONS}),
     (re.compile(r"^出生年月$"), "year_month", "birth_date", {}),
     (re.compile(r"^出生日期$"), "date", "birth_date", {}),
     (re.compile(r"^民族$"), "ethnicity", "ethnicity", {}),
-    (re.compile(r"^政治面貌$"), "political_status", "political_status", {"options": POLITICAL_OPTIONS}),
-    (re.compile(r"^(?:最高)?(?:学历|文化程度)$"), "education", "education", {"options": EDUCATION_OPTIONS}),
-    (re.compile(r"^(?:职业资格|技能等级|职业技能等级|技术等级|职业资格等级|职业资格（职业技能等级）)(?:等级)?$"),
-     "skill_level", "skill_level", {"options": SKILL_LEVEL_OPTIONS}),
+    (
+        re.compile(r"^政治面貌$"),
+        "political_status",
+        "political_status",
+        {"options": POLITICAL_OPTIONS},
+    ),
+    (
+        re.compile(r"^(?:最高)?(?:学历|文化程度)$"),
+        "education",
+        "education",
+        {"options": EDUCATION_OPTIONS},
+    ),
+    (
+        re.compile(
+            r"^(?:职业资格|技能等级|职业技能等级|技术等级|职业资格等级|职业资格（职业技能等级）)(?:等级)?$"
+        ),
+        "skill_level",
+        "skill_level",
+        {"options": SKILL_LEVEL_OPTIONS},
+    ),
     (re.compile(r"^(?:工作室)?成立(?:时间|日期|年月)$"), "year_month", "studio_founded", {}),
-    (re.compile(r"(?:成立|注册|取证|发证|参加工作|入职|认定|获得)(?:时间|日期|年月)$"), "year_month", "", {}),
+    (
+        re.compile(r"(?:成立|注册|取证|发证|参加工作|入职|认定|获得)(?:时间|日期|年月)$"),
+        "year_month",
+        "",
+        {},
+    ),
     (re.compile(r"^(?:填报|填表|申报)(?:时间|日期)$"), "date", "filled_on", {}),
-    (re.compile(r"(?:面积)(?:（?平方米）?)?$"), "area_m2", "", {"min": 1, "max": 100000, "unit": "平方米"}),
+    (
+        re.compile(r"(?:面积)(?:（?平方米）?)?$"),
+        "area_m2",
+        "",
+        {"min": 1, "max": 100000, "unit": "平方米"},
+    ),
     (re.compile(r"^(?:手机|手机号码|移动电话)$"), "mobile", "", {}),
     (re.compile(r"^(?:办公电话|固定电话|座机|传真)$"), "landline", "", {}),
     (re.compile(r"(?:联系)?电话$|^联系方式$"), "phone", "", {}),
-    (re.compile(r"^(?:电子)?(?:邮箱|信箱)$|^E-?mail$|^电子邮件$", re.IGNORECASE), "email", "email", {}),
-    (re.compile(r"^(?:邮编|邮政编码)$"), "text", "postcode", {"pattern": POSTCODE, "pattern_hint": "邮政编码应为6位数字。"}),
-    (re.compile(r"^统一社会信用代码$"), "text", "credit_code",
-     {"pattern": r"[0-9A-HJ-NPQRTUWXY]{18}", "pattern_hint": "统一社会信用代码为18位数字或大写字母。"}),
-    (re.compile(r"(?:人数|人员数|成员数|职工数|总数)$"), "integer", "", {"min": 0, "max": 100000, "unit": "人"}),
+    (
+        re.compile(r"^(?:电子)?(?:邮箱|信箱)$|^E-?mail$|^电子邮件$", re.IGNORECASE),
+        "email",
+        "email",
+        {},
+    ),
+    (
+        re.compile(r"^(?:邮编|邮政编码)$"),
+        "text",
+        "postcode",
+        {"pattern": POSTCODE, "pattern_hint": "邮政编码应为6位数字。"},
+    ),
+    (
+        re.compile(r"^统一社会信用代码$"),
+        "text",
+        "credit_code",
+        {
+            "pattern": r"[0-9A-HJ-NPQRTUWXY]{18}",
+            "pattern_hint": "统一社会信用代码为18位数字或大写字母。",
+        },
+    ),
+    (
+        re.compile(r"(?:人数|人员数|成员数|职工数|总数)$"),
+        "integer",
+        "",
+        {"min": 0, "max": 100000, "unit": "人"},
+    ),
     (re.compile(r"(?:年限|工龄)$"), "integer", "", {"min": 0, "max": 70, "unit": "年"}),
     (re.compile(r"^年龄$"), "integer", "age", {"min": 16, "max": 80}),
     (re.compile(r"^(?:排名|推荐排序)$"), "integer", "", {"min": 1, "max": 1000}),
     (re.compile(r"^是否"), "yes_no", "", {"options": ["是", "否"]}),
     (re.compile(r"^(?:申报|依托)?工作室名称$"), "text", "studio_name", {}),
-    (re.compile(r"^(?:申报单位|依托单位|单位名称|申报单位名称|依托单位名称)$"), "text", "applicant_org", {}),
-    (re.compile(r"^(?:从事)?(?:职业|工种|职业（工种）|职业工种|从事工种)$"), "text", "occupation", {}),
+    (
+        re.compile(r"^(?:申报单位|依托单位|单位名称|申报单位名称|依托单位名称)$"),
+        "text",
+        "applicant_org",
+        {},
+    ),
+    (
+        re.compile(r"^(?:从事)?(?:职业|工种|职业（工种）|职业工种|从事工种)$"),
+        "text",
+        "occupation",
+        {},
+    ),
     (re.compile(r"^年度$"), "year", "year", {"min": 1950, "max": 2100}),
 ]
 
@@ -104,9 +181,18 @@ def field_type(label: str, options: list[str] | None = None, long: bool = False)
         if _LEVELS.search("".join(opts)) and re.search(r"(等级|资格)", core):
             return _Type("skill_level", "skill_level", {"options": opts}, 0.9)
         many = bool(_CHOOSE_MANY.search(core))
-        return _Type("multi_choice" if many else "choice", "", {"options": opts, "allow_other": "其他" in opts}, 0.9)
-    if long or (_LONG_END.search(core) and len(core) >= 4) or re.search(r"限\d+字|\d+字以内", label) \
-            or (_CHOOSE_MANY.search(core) and _NOTE.search(label)):  # 获得荣誉（按时间顺序填写）: a list
+        return _Type(
+            "multi_choice" if many else "choice",
+            "",
+            {"options": opts, "allow_other": "其他" in opts},
+            0.9,
+        )
+    if (
+        long
+        or (_LONG_END.search(core) and len(core) >= 4)
+        or re.search(r"限\d+字|\d+字以内", label)
+        or (_CHOOSE_MANY.search(core) and _NOTE.search(label))
+    ):  # 获得荣誉（按时间顺序填写）: a list
         return _Type("text", "", {"max_len": 2000}, 0.8)
     for rx, validator, slot, extra in _TYPES:
         if rx.search(core):
@@ -159,9 +245,13 @@ def _pick_attachment(notice: Notice) -> Attachment | None:
 def fillable_attachments(notice: Notice) -> list[Attachment]:
     """The attachments an applicant fills: forms with fields of their own (申报表, 成员名单,
     推荐表), not the bureaus' summaries (汇总表, 名额分配表) or an outline."""
-    return [a for a in notice.attachments
-            if any(not f.signature for f in a.fields) and not _NOT_FILLED.search(a.title)
-            and not re.search(r"(提纲|方案|报告)[)）]?$", a.title)]
+    return [
+        a
+        for a in notice.attachments
+        if any(not f.signature for f in a.fields)
+        and not _NOT_FILLED.search(a.title)
+        and not re.search(r"(提纲|方案|报告)[)）]?$", a.title)
+    ]
 
 
 def _common_items(place: str) -> list[FieldSpec | GroupSpec]:
@@ -206,7 +296,10 @@ def generic_specs(notice: Notice) -> list[FormSpec]:
     ordered = ([main] if main else []) + [a for a in forms if a is not main]
     if not ordered:
         return [generic_spec(notice)]
-    return [_spec_from(notice, a, f"generic_{notice.id}" + (f"_{k}" if k else "")) for k, a in enumerate(ordered)]
+    return [
+        _spec_from(notice, a, f"generic_{notice.id}" + (f"_{k}" if k else ""))
+        for k, a in enumerate(ordered)
+    ]
 
 
 def generic_spec(notice: Notice) -> FormSpec:
@@ -219,8 +312,12 @@ def generic_spec(notice: Notice) -> FormSpec:
     attachment = _pick_attachment(notice)
     spec_id = f"generic_{notice.id}"
     if attachment is None:
-        return FormSpec(id=spec_id, notice_id=notice.id, title=f"{place}技能大师工作室申报表",
-                        items=_common_items(place))
+        return FormSpec(
+            id=spec_id,
+            notice_id=notice.id,
+            title=f"{place}技能大师工作室申报表",
+            items=_common_items(place),
+        )
     return _spec_from(notice, attachment, spec_id)
 
 
@@ -249,7 +346,11 @@ def _spec_from(notice: Notice, attachment: Attachment, spec_id: str) -> FormSpec
             items.append(field)
             by_label[label] = field.name
     sections = list(dict.fromkeys(i.section for i in items if i.section))
-    kind = FormKind.MEMBER_RECORD if re.search(r"(名单|花名册|备案表|成员)", title) and groups else FormKind.APPLICATION
+    kind = (
+        FormKind.MEMBER_RECORD
+        if re.search(r"(名单|花名册|备案表|成员)", title) and groups
+        else FormKind.APPLICATION
+    )
     notes = [ln.strip() for ln in attachment.text.splitlines() if re.match(r"^\s*注[:：]", ln)]
     return FormSpec(
         id=spec_id,
@@ -306,7 +407,9 @@ def _grid(attachment: Attachment, by_label: dict[str, str]) -> list[list[str]]:
             if label in by_label:
                 slot = by_label[label]
                 nxt = cells[i + 1] if i + 1 < len(cells) else ""
-                if re.fullmatch(r"\s*(年\s*)?(月\s*)?日?\s*", nxt) or nxt.lstrip().startswith(("□", "☐", "（", "(")):
+                if re.fullmatch(r"\s*(年\s*)?(月\s*)?日?\s*", nxt) or nxt.lstrip().startswith(
+                    ("□", "☐", "（", "(")
+                ):
                     ticks = "|ticks" if nxt.lstrip().startswith(("□", "☐")) else ""
                     out.append(f"{{{slot}{ticks}}}")
                     i += 2 if i + 1 < len(cells) else 1
@@ -340,7 +443,9 @@ def _add_column(
         )
         groups[key] = group
         items.append(group)
-    column = _field_for(ff, label, f"col_{len(group.fields) + 1}", "", {f.name for f in group.fields})
+    column = _field_for(
+        ff, label, f"col_{len(group.fields) + 1}", "", {f.name for f in group.fields}
+    )
     if column.name == "leader_name":
         column = column.model_copy(update={"name": "name"})
     group.fields.append(column)
@@ -374,7 +479,9 @@ def outline_from(notice: Notice, programme: str = "") -> tuple[str, list[str]]:
         if not kind:
             continue
         for a in notice.attachments:
-            if kind in a.title or (("提纲" in a.title or "报告" in a.title) and kind[-2:] in a.title):
+            if kind in a.title or (
+                ("提纲" in a.title or "报告" in a.title) and kind[-2:] in a.title
+            ):
                 heads = [h.group(1) for ln in a.text.splitlines() if (h := _TOP_HEADING.match(ln))]
                 if len(heads) >= 2:
                     return kind, [re.sub(r"[（(][^）)]*[）)]$", "", h).strip() for h in heads]
@@ -391,5 +498,8 @@ def _described_headings(text: str) -> list[str]:
         return []
     body = re.sub(r"[（(][^）)]*[）)]", "", m.group(1))
     parts = re.split(r"[、，,]|以及", body)
-    headings = [p.strip().removeprefix("和").strip().removesuffix("等内容").removesuffix("内容") for p in parts]
+    headings = [
+        p.strip().removeprefix("和").strip().removesuffix("等内容").removesuffix("内容")
+        for p in parts
+    ]
     return [h for h in headings if 2 <= len(h) <= 30]

@@ -14,7 +14,9 @@ from flows.validators.base import FieldError
 
 def _choice_error(raw: str, options: tuple[str, ...], err: ChoiceError) -> FieldError:
     if err.candidates:
-        return FieldError(f"“{raw.strip()}”可以对应多个选项：{'、'.join(err.candidates)}，请说得具体一些或回复序号。")
+        return FieldError(
+            f"“{raw.strip()}”可以对应多个选项：{'、'.join(err.candidates)}，请说得具体一些或回复序号。"
+        )
     listing = "；".join(f"{i}. {o}" for i, o in enumerate(options, 1))
     return FieldError(f"没有找到“{raw.strip()}”这个选项，请回复序号或选项名称：{listing}")
 
@@ -124,9 +126,16 @@ def validate_skill_level(raw: str, context: Mapping[str, Any]) -> str:
 
 
 _CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
-    ("干部", "cadre"), ("管理", "cadre"), ("专业技术", "cadre"), ("55", "cadre"),
-    ("cadre", "cadre"), ("工人", "worker"), ("职工", "worker"), ("工勤", "worker"),
-    ("50", "worker"), ("worker", "worker"),
+    ("干部", "cadre"),
+    ("管理", "cadre"),
+    ("专业技术", "cadre"),
+    ("55", "cadre"),
+    ("cadre", "cadre"),
+    ("工人", "worker"),
+    ("职工", "worker"),
+    ("工勤", "worker"),
+    ("50", "worker"),
+    ("worker", "worker"),
 )
 
 

@@ -62,7 +62,9 @@ def validate_phone(raw: str, context: Mapping[str, Any]) -> str:
             return validator(raw, context)
         except FieldError:
             continue
-    raise FieldError("电话号码格式不对，请填写11位手机号（例如13812345678）或带区号的固定电话（例如0512-53542494）。")
+    raise FieldError(
+        "电话号码格式不对，请填写11位手机号（例如13812345678）或带区号的固定电话（例如0512-53542494）。"
+    )
 
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")

@@ -13,7 +13,11 @@ import cn2an
 from flows.validators.base import FieldError, today_of
 
 _CN_RUN = re.compile(r"[〇零○一二两三四五六七八九十]+")
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "两": "2"}
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {
+    "零": "0",
+    "○": "0",
+    "两": "2",
+}
 
 
 def cn_digits(text: str) -> str:
@@ -64,7 +68,12 @@ def validate_year_month(raw: str, context: Mapping[str, Any]) -> str:
     """
     today = today_of(context)
     text = cn_digits(unicodedata.normalize("NFKC", raw))
-    m = _FULL.search(text) or _COMPACT_FULL.search(text) or _YM.search(text) or _COMPACT_YM.search(text)
+    m = (
+        _FULL.search(text)
+        or _COMPACT_FULL.search(text)
+        or _YM.search(text)
+        or _COMPACT_YM.search(text)
+    )
     if not m:
         hint = "请补充月份，" if re.fullmatch(r"\s*\d{4}\s*年?\s*", text) else "没有看懂这个年月，"
         raise FieldError(f"{hint}请按“1975年3月”或“1975-03”的格式填写。")
@@ -93,7 +102,9 @@ def validate_date(raw: str, context: Mapping[str, Any]) -> dt.date:
     try:
         value = dt.date(year, month, day)
     except ValueError:
-        raise FieldError(f"{year}年{month}月{day}日不存在，请检查日期，例如：2024年8月20日。") from None
+        raise FieldError(
+            f"{year}年{month}月{day}日不存在，请检查日期，例如：2024年8月20日。"
+        ) from None
     if value > today and not context.get("allow_future"):
         raise FieldError(f"{year}年{month}月{day}日还没有到，请填写已经过去的日期。")
     return value

@@ -54,7 +54,9 @@ def validate_integer(raw: str, context: Mapping[str, Any]) -> int:
     value = parse_number(raw)
     runs = number_runs(raw)
     if value is None and len(runs) > 1:
-        raise FieldError(f"回复里有{len(runs)}个数字（{'、'.join(runs)}），请只填写这一项的数值，例如：5。")
+        raise FieldError(
+            f"回复里有{len(runs)}个数字（{'、'.join(runs)}），请只填写这一项的数值，例如：5。"
+        )
     if value is None or value != int(value):
         raise FieldError("请填写一个整数，例如：5。")
     _check_range(value, context)

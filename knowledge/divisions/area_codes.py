@@ -50,7 +50,10 @@ def _is_fixed_line_area(area: str) -> bool:
     """Whether ``phonenumbers`` takes sample numbers under ``0<area>`` for fixed lines."""
     import phonenumbers
 
-    fixed = {phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+    fixed = {
+        phonenumbers.PhoneNumberType.FIXED_LINE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    }
     for subscriber in ("2345678", "62345678", "5234567", "82345678"):
         try:
             number = phonenumbers.parse("+86" + area + subscriber)

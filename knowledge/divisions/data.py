@@ -50,7 +50,9 @@ def _extra_rows() -> list[tuple[str, str]]:
     from importlib import resources as res
 
     text = res.files("knowledge").joinpath("data/divisions_extra.csv").read_text(encoding="utf-8")
-    rows = [ln.split(",", 1) for ln in text.splitlines() if ln and not ln.startswith(("#", "adcode"))]
+    rows = [
+        ln.split(",", 1) for ln in text.splitlines() if ln and not ln.startswith(("#", "adcode"))
+    ]
     return [(code.strip()[:6], name.strip()) for code, name in rows]
 
 

@@ -11,25 +11,86 @@ from knowledge.divisions.index import _ALIAS, _FULL, _LEVEL_RANK, _Index
 from knowledge.divisions.model import Division, Mention
 
 # Names that are everyday words on their own: only places after their parent (阳泉市城区).
-_GENERIC = frozenset({
-    "城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "中区", "新城",
-    "老城", "市中", "城中", "城东", "城西", "城南", "城北",
-})
+_GENERIC = frozenset(
+    {
+        "城区",
+        "郊区",
+        "矿区",
+        "新区",
+        "市区",
+        "东区",
+        "西区",
+        "南区",
+        "北区",
+        "中区",
+        "新城",
+        "老城",
+        "市中",
+        "城中",
+        "城东",
+        "城西",
+        "城南",
+        "城北",
+    }
+)
 # Prefecture short names that are also common words (长治久安, 欢迎来宾, 幸福安康): in
 # running text they count only as county short names do (长治人社局) or after their
 # province (山西长治); their official names (长治市) always count.
-_COMMON_WORDS = frozenset({
-    "长治", "来宾", "安康", "朝阳", "白银", "阿里", "日照", "开封", "三明", "大同", "中山",
-})
+_COMMON_WORDS = frozenset(
+    {
+        "长治",
+        "来宾",
+        "安康",
+        "朝阳",
+        "白银",
+        "阿里",
+        "日照",
+        "开封",
+        "三明",
+        "大同",
+        "中山",
+    }
+)
 # What may follow a bare county (or common-word) short name, standing at the start of a
 # phrase, for it to count as a place: the start of an organ's name (太仓人社局). None
 # starts with a unit character: 鹿城区委 is read through the full name 鹿城区, and
 # "会同区委" (together with the district committee) is not 会同县.
 _ORGAN_WORDS = (
-    "人社", "人力资源", "人民政府", "政府", "党委", "人大", "政协", "财政", "教育局",
-    "总工会", "工会", "发改", "发展和改革", "经信", "工信", "科技局", "民政", "卫健", "医保",
-    "税务", "公安", "法院", "检察院", "文旅", "文化和旅游", "农业农村", "商务局", "住建",
-    "交通运输", "水利局", "统计局", "审计局", "技师学院", "技工学校", "职业技术学院",
+    "人社",
+    "人力资源",
+    "人民政府",
+    "政府",
+    "党委",
+    "人大",
+    "政协",
+    "财政",
+    "教育局",
+    "总工会",
+    "工会",
+    "发改",
+    "发展和改革",
+    "经信",
+    "工信",
+    "科技局",
+    "民政",
+    "卫健",
+    "医保",
+    "税务",
+    "公安",
+    "法院",
+    "检察院",
+    "文旅",
+    "文化和旅游",
+    "农业农村",
+    "商务局",
+    "住建",
+    "交通运输",
+    "水利局",
+    "统计局",
+    "审计局",
+    "技师学院",
+    "技工学校",
+    "职业技术学院",
     "职业学院",
 )
 
@@ -105,7 +166,9 @@ class _MentionFinder:
                     j -= 1
                 before = ends.get(j)
                 if before is not None and any(
-                    self._index.is_ancestor(p, code) for p, _, _ in before[2] for code, _, _ in item[2]
+                    self._index.is_ancestor(p, code)
+                    for p, _, _ in before[2]
+                    for code, _, _ in item[2]
                 ):
                     take(item)
                     ends[item[1]] = item
@@ -113,6 +176,7 @@ class _MentionFinder:
                     added = True
         chosen.sort(key=lambda r: r[0])
         return self._read_groups(text, chosen)
+
     def _build_automaton(self) -> ahocorasick.Automaton:
         automaton = ahocorasick.Automaton()
         for name in self._index.names:

@@ -9,8 +9,24 @@ from functools import cache
 
 # Unit suffixes, longest first; a suffix is stripped only when 2 characters remain.
 _SUFFIXES = (
-    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区", "特区",
-    "矿区", "省", "市", "区", "县", "盟", "旗", "乡", "镇",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "林区",
+    "新区",
+    "特区",
+    "矿区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "盟",
+    "旗",
+    "乡",
+    "镇",
 )
 # "林区" is the unit only in 神农架林区; 碑林区, 万柏林区, 新林区 end in an ordinary 区.
 _MIN_STEM = {"林区": 3}

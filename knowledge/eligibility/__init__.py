@@ -15,4 +15,14 @@ from knowledge.eligibility.replies import (
 from knowledge.eligibility.rules import Finding, Status, assess, overall
 from knowledge.eligibility.sentences import sentence_verdict
 
-__all__ = ["Finding", "Status", "assess", "deadline_verdict", "last_deadline", "round_closed", "overall", "sentence_verdict", "verdict_part"]
+__all__ = [
+    "Finding",
+    "Status",
+    "assess",
+    "deadline_verdict",
+    "last_deadline",
+    "round_closed",
+    "overall",
+    "sentence_verdict",
+    "verdict_part",
+]

@@ -10,12 +10,16 @@ from knowledge.models import Deadline, Notice
 from knowledge.profile import Profile
 
 _ICONS = {Status.MET: "✅", Status.NOT_MET: "❌", Status.UNSURE: "❔"}
-_CONCLUSION = {Status.MET: "就您提到的情况，符合通知的相应条件（其他条件请逐项对照）",
-               Status.NOT_MET: "按通知条件，您目前不符合申报要求",
-               Status.UNSURE: "按通知条件，还需要确认"}
+_CONCLUSION = {
+    Status.MET: "就您提到的情况，符合通知的相应条件（其他条件请逐项对照）",
+    Status.NOT_MET: "按通知条件，您目前不符合申报要求",
+    Status.UNSURE: "按通知条件，还需要确认",
+}
 
 
-def verdict_part(notice: Notice, profile: Profile, today: dt.date, programme: str = "") -> Part | None:
+def verdict_part(
+    notice: Notice, profile: Profile, today: dt.date, programme: str = ""
+) -> Part | None:
     """The verdict lines for a question stating the user's own facts, each condition
     quoted; ``None`` when the user stated nothing the notice has a condition on."""
     findings = [f for f in assess(notice, profile, today, programme) if not f.weak]
@@ -57,7 +61,7 @@ def round_closed(notice: Notice, today: dt.date) -> Deadline | None:
 
 
 def deadline_verdict(notice: Notice, today: dt.date) -> Part | None:
-    """"现在还能报吗": the applicant's deadline of the open round against ``today``.
+    """ "现在还能报吗": the applicant's deadline of the open round against ``today``.
 
     Returns:
         ✅ still open (days left), ❌ passed, ❔ 另行通知 or not stated; ``None`` when the
@@ -74,22 +78,30 @@ def deadline_verdict(notice: Notice, today: dt.date) -> Part | None:
         if d.date >= today:
             line = f"✅ 还来得及：申报截止时间是{fmt_date(d.date)}，距今还有{(d.date - today).days}天。"
         else:
-            line = f"❌ 已经截止：申报截止时间是{fmt_date(d.date)}，已过（今天是{fmt_date(today)}）。"
+            line = (
+                f"❌ 已经截止：申报截止时间是{fmt_date(d.date)}，已过（今天是{fmt_date(today)}）。"
+            )
         return Part([line], [cite(notice, d.clause, d.quote)])
     announced = [d for d in own if d.status == DeadlineStatus.UNSPECIFIED]
     if announced:
         d = announced[0]
-        return Part(["❔ 申报时间另行通知，目前还没有公布具体截止日期。"], [cite(notice, d.clause, d.quote)])
+        return Part(
+            ["❔ 申报时间另行通知，目前还没有公布具体截止日期。"], [cite(notice, d.clause, d.quote)]
+        )
     others = [d for d in notice.facts.deadlines if not d.closed and d.date is not None]
     if others:  # no date for applicants: the round is over when its last step is
         d = max(others, key=lambda x: x.date or today)
         assert d.date is not None
         who = f"（{d.actor}）" if d.actor else ""
         if d.date < today:
-            line = (f"❌ 已经截止：通知未单独写申报单位的截止日，最后一个环节{who}截止于{fmt_date(d.date)}，"
-                    f"已过（今天是{fmt_date(today)}）。")
+            line = (
+                f"❌ 已经截止：通知未单独写申报单位的截止日，最后一个环节{who}截止于{fmt_date(d.date)}，"
+                f"已过（今天是{fmt_date(today)}）。"
+            )
         else:
-            line = (f"❔ 通知未单独写申报单位的截止日；{fmt_date(d.date)}前{who}须完成报送，"
-                    "请尽早向所属主管部门提交。")
+            line = (
+                f"❔ 通知未单独写申报单位的截止日；{fmt_date(d.date)}前{who}须完成报送，"
+                "请尽早向所属主管部门提交。"
+            )
         return Part([line], [cite(notice, d.clause, d.quote)])
     return None

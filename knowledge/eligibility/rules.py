@@ -49,8 +49,12 @@ class Finding:
     weak: bool = False
 
 
-_REQUIRED_LEVEL = [(re.compile(r"高级技师|一级"), 1), (re.compile(r"(?<!高级)(?<!首席)(?<!特级)技师|二级"), 2),
-                   (re.compile(r"高级工|三级"), 3), (re.compile(r"中级工|四级"), 4)]
+_REQUIRED_LEVEL = [
+    (re.compile(r"高级技师|一级"), 1),
+    (re.compile(r"(?<!高级)(?<!首席)(?<!特级)技师|二级"), 2),
+    (re.compile(r"高级工|三级"), 3),
+    (re.compile(r"中级工|四级"), 4),
+]
 _ALTERNATIVE = re.compile(r"(或|或者|之一|以及获得|或获得)")
 
 
@@ -71,8 +75,12 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
         if programme and c.programme and c.programme != programme:
             continue
         finding = _check(c, profile, today, _section_text(notice, c.clause))
-        if finding is not None and not any(f.condition.kind == c.kind and f.status == finding.status
-                                           and f.condition.value == c.value for f in out):
+        if finding is not None and not any(
+            f.condition.kind == c.kind
+            and f.status == finding.status
+            and f.condition.value == c.value
+            for f in out
+        ):
             out.append(finding)
         tenure = _tenure(c, profile)
         if tenure is not None and not any(f.reason == tenure.reason for f in out):
@@ -86,8 +94,10 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
     return out
 
 
-_TENURE_RULE = re.compile(r"(?:本单位|本职业|本工种|本岗位|从事|工作)[^。；，,]{0,12}?(?:满|不少于)\s*(\d{1,2}|[一二两三四五六七八九十]+)\s*年|"
-                          r"(?:本单位|本职业|本工种|从事)[^。；，,]{0,12}?(\d{1,2})\s*年(?:及)?以上")
+_TENURE_RULE = re.compile(
+    r"(?:本单位|本职业|本工种|本岗位|从事|工作)[^。；，,]{0,12}?(?:满|不少于)\s*(\d{1,2}|[一二两三四五六七八九十]+)\s*年|"
+    r"(?:本单位|本职业|本工种|从事)[^。；，,]{0,12}?(\d{1,2})\s*年(?:及)?以上"
+)
 
 
 def _tenure(c: Condition, p: Profile) -> Finding | None:
@@ -107,12 +117,16 @@ def _tenure(c: Condition, p: Profile) -> Finding | None:
     return Finding(Status.NOT_MET, f"您工作{p.tenure_years:g}年，达不到“{rule}”。", c)
 
 
-_SUB_RULE = re.compile(r"其中([^，,。；;]{2,20}?)(?:的|人员|技能人才|成员)?不少于\s*(\d+|[一二两三四五六七八九十]+)\s*(?:人|名)")
+_SUB_RULE = re.compile(
+    r"其中([^，,。；;]{2,20}?)(?:的|人员|技能人才|成员)?不少于\s*(\d+|[一二两三四五六七八九十]+)\s*(?:人|名)"
+)
 _LEVEL_KEY = re.compile(r"(高级技师|技师|高级工|一级|二级|三级)(?:及)?以上")
 _AGE_KEY = re.compile(r"(\d{2})\s*周?岁(?:及)?以下")
 
 
-_TOP_N = re.compile(r"(?:大赛|竞赛|比赛)[^。；;]{0,30}?前\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*名")
+_TOP_N = re.compile(
+    r"(?:大赛|竞赛|比赛)[^。；;]{0,30}?前\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*名"
+)
 
 
 def _contest(c: Condition, p: Profile) -> Finding | None:
@@ -129,7 +143,9 @@ def _contest(c: Condition, p: Profile) -> Finding | None:
     return Finding(Status.NOT_MET, f"您获得第{p.contest_rank}名，不在通知要求的“{rule}”之内。", c)
 
 
-_SHARE_RULE = re.compile(r"其中([^，,。；;]{2,20}?)(?:的)?(?:人员|成员)?(?:占比|比例|比重|所占比例)?不(?:低于|少于)\s*(\d{1,3})\s*[%％]")
+_SHARE_RULE = re.compile(
+    r"其中([^，,。；;]{2,20}?)(?:的)?(?:人员|成员)?(?:占比|比例|比重|所占比例)?不(?:低于|少于)\s*(\d{1,3})\s*[%％]"
+)
 
 
 def _sub_count(c: Condition, question: str, team: int | None = None) -> Finding | None:
@@ -141,15 +157,26 @@ def _sub_count(c: Condition, question: str, team: int | None = None) -> Finding 
         level = _LEVEL_KEY.search(m.group(1))
         if not level or not team:
             continue
-        said = re.search(rf"{level.group(1)}(?:及)?以上[^\d，,。；;一两]{{0,6}}?(\d+|一|两)\s*(?:个|人|名|位)", question)
+        said = re.search(
+            rf"{level.group(1)}(?:及)?以上[^\d，,。；;一两]{{0,6}}?(\d+|一|两)\s*(?:个|人|名|位)",
+            question,
+        )
         if not said:
             continue
         have = cn_number(said.group(1)) or 0
         share, need_pct = 100 * have / team, int(m.group(2))
         rule = m.group(0)
         if share >= need_pct:
-            return Finding(Status.MET, f"{team}人中{level.group(1)}以上{have}人（{share:.0f}%），满足“{rule}”。", c)
-        return Finding(Status.NOT_MET, f"{team}人中{level.group(1)}以上只有{have}人（{share:.0f}%），达不到“{rule}”。", c)
+            return Finding(
+                Status.MET,
+                f"{team}人中{level.group(1)}以上{have}人（{share:.0f}%），满足“{rule}”。",
+                c,
+            )
+        return Finding(
+            Status.NOT_MET,
+            f"{team}人中{level.group(1)}以上只有{have}人（{share:.0f}%），达不到“{rule}”。",
+            c,
+        )
     for m in _SUB_RULE.finditer(c.text):
         need = cn_number(m.group(2))
         what = m.group(1)
@@ -228,11 +255,18 @@ def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Findi
         return _level_or_honour(c, p, section)
     if c.kind == ConditionKind.QUALIFICATION and p.level is not None:
         return _level(c, p.level, section, p.question)
-    if c.kind == ConditionKind.YEARS_RUNNING and c.value is not None and p.running_years is not None:
+    if (
+        c.kind == ConditionKind.YEARS_RUNNING
+        and c.value is not None
+        and p.running_years is not None
+    ):
         need = float(c.value)
         ok = p.running_years >= need
-        return Finding(Status.MET if ok else Status.NOT_MET,
-                       f"工作室运行约{p.running_years:g}年，{'满足' if ok else '达不到'}“运行满{need:g}年”的要求。", c)
+        return Finding(
+            Status.MET if ok else Status.NOT_MET,
+            f"工作室运行约{p.running_years:g}年，{'满足' if ok else '达不到'}“运行满{need:g}年”的要求。",
+            c,
+        )
     if c.kind == ConditionKind.HONOURS and c.options and (p.honours or p.no_honour):
         return _honours(c, p, section)
     return None
@@ -248,22 +282,37 @@ def _honours(c: Condition, p: Profile, section: str = "") -> Finding:
         for o in c.options:
             if h == o or h.endswith(o) and len(o) >= 4 or o.endswith(h) and len(h) >= 4:
                 return Finding(Status.MET, f"您获得过“{h}”，在通知列出的荣誉之列。", c)
-            tier = re.match(r"(国家|全国|省|市)级(?:及以上|以上)?(.{2,8})$", o)  # 省级技术能手: any province's
-            if tier and h.endswith(tier.group(2)) and _tier(h) >= {"国家": 3, "全国": 3, "省": 2, "市": 1}[tier.group(1)]:
+            tier = re.match(
+                r"(国家|全国|省|市)级(?:及以上|以上)?(.{2,8})$", o
+            )  # 省级技术能手: any province's
+            if (
+                tier
+                and h.endswith(tier.group(2))
+                and _tier(h) >= {"国家": 3, "全国": 3, "省": 2, "市": 1}[tier.group(1)]
+            ):
                 return Finding(Status.MET, f"您获得过“{h}”，属于通知列出的“{o}”。", c)
     for h in p.honours:  # 湖南省技术能手及以上荣誉: that honour or a higher one of its kind
         for o in c.options:
             base = re.sub(r"(?:及|以)以?上.*$", "", o)
-            if base != o and (h == base or h.endswith(re.sub(r"^.*?(省|市|区|县|国)", "", base))
-                              and _tier(h) >= _tier(base)):
+            if base != o and (
+                h == base
+                or h.endswith(re.sub(r"^.*?(省|市|区|县|国)", "", base))
+                and _tier(h) >= _tier(base)
+            ):
                 return Finding(Status.MET, f"您获得过“{h}”，属于通知列出的“{o}”。", c)
     for h in p.honours:  # 从事传统技艺的…获评非物质文化遗产代表性传承人的，也可以申报
         noun = re.search(r"(传承人|劳动模范|劳模|带头人|专家|津贴)$", h)
         if noun is None:
             continue
-        alt = re.search(rf"[^。；;]*{noun.group(1)}[^。；;]*?(?:也可以|也可|亦可|可以)申报", section or c.text)
+        alt = re.search(
+            rf"[^。；;]*{noun.group(1)}[^。；;]*?(?:也可以|也可|亦可|可以)申报", section or c.text
+        )
         if alt and not any(noun.group(1) in o for o in c.options):
-            return Finding(Status.MET, f"您是“{h}”，属于通知写明的另一种情形：“{shorten(alt.group(0).strip('；，, '), 60)}”。", c)
+            return Finding(
+                Status.MET,
+                f"您是“{h}”，属于通知写明的另一种情形：“{shorten(alt.group(0).strip('；，, '), 60)}”。",
+                c,
+            )
     floor = re.search(r"(国家|全国|省|市)级(?:及)?以上[^。；（(]{0,8}?(?:荣誉|称号|奖项)", c.text)
     for h in p.honours:  # 获得过市级以上技能类荣誉称号（如…等）: any honour of that level
         need = {"国家": 3, "全国": 3, "省": 2, "市": 1}[floor.group(1)] if floor else 0
@@ -271,20 +320,36 @@ def _honours(c: Condition, p: Profile, section: str = "") -> Finding:
             return Finding(Status.MET, f"您获得过“{h}”，属于通知要求的“{floor.group(0)}”。", c)
     closed = not re.search(r"(等|如|及以上|以上)", re.sub(r"不再|以上材料", "", c.text))
     if p.honours and closed:  # 获得以下荣誉之一：… — a closed list
-        return Finding(Status.NOT_MET, f"您的“{p.honours[0]}”不在通知列出的荣誉（{listed}）之中。", c)
+        return Finding(
+            Status.NOT_MET, f"您的“{p.honours[0]}”不在通知列出的荣誉（{listed}）之中。", c
+        )
     if p.honours:
-        return Finding(Status.UNSURE, f"您的“{p.honours[0]}”不在通知列出的荣誉中（{listed}），请向联系人确认是否认可。", c)
+        return Finding(
+            Status.UNSURE,
+            f"您的“{p.honours[0]}”不在通知列出的荣誉中（{listed}），请向联系人确认是否认可。",
+            c,
+        )
     outside = re.sub(r"[“\"][^”\"]*[”\"]", "", c.text)
     for o in c.options:
         outside = outside.replace(o, "")
     if re.search(r"或|以及获得", outside):  # 技师，或获得…: the honours are one way among others
-        return Finding(Status.UNSURE, f"您没有荣誉称号；通知列出的荣誉（{listed}）之外还有其他可选条件，请对照原文。", c)
+        return Finding(
+            Status.UNSURE,
+            f"您没有荣誉称号；通知列出的荣誉（{listed}）之外还有其他可选条件，请对照原文。",
+            c,
+        )
     return Finding(Status.NOT_MET, f"您没有荣誉称号，通知要求获得以下荣誉之一：{listed}。", c)
 
 
 _BORN_AFTER = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:及)?(?:以后|之后|后)出生")
-_AGE_RELAXED = re.compile(r"([^。；;，,]{2,60}?)的?[，,]?\s*(?:年龄)?(?:可)?(?:适当)?放宽(?:至|到)\s*(\d{2})\s*周?岁")
-_HONOUR_TIER = [(re.compile(r"(全国|国家|中华|国务院)"), 3), (re.compile(r"(省|自治区)"), 2), (re.compile(r"(市|州|盟)"), 1)]
+_AGE_RELAXED = re.compile(
+    r"([^。；;，,]{2,60}?)的?[，,]?\s*(?:年龄)?(?:可)?(?:适当)?放宽(?:至|到)\s*(\d{2})\s*周?岁"
+)
+_HONOUR_TIER = [
+    (re.compile(r"(全国|国家|中华|国务院)"), 3),
+    (re.compile(r"(省|自治区)"), 2),
+    (re.compile(r"(市|州|盟)"), 1),
+]
 
 
 def _tier(text: str) -> int:
@@ -311,9 +376,12 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
     cutoff = _BORN_AFTER.search(c.text)
     if c.value is None and cutoff is None:
         return None
-    # 1970年1月1日以后出生 alone: the age one reaches this year when born on the cut-off date
-    limit = int(c.value) if c.value is not None else today.year - int(cutoff.group(1)) - (  # type: ignore[union-attr]
-        0 if (cutoff.group(2), cutoff.group(3)) == ("1", "1") else 1)  # type: ignore[union-attr]
+    if c.value is not None:
+        limit = int(c.value)
+    else:  # 1970年1月1日以后出生 alone: the age one reaches this year when born on the cut-off date
+        assert cutoff is not None
+        on_new_year = (cutoff.group(2), cutoff.group(3)) == ("1", "1")
+        limit = today.year - int(cutoff.group(1)) - (0 if on_new_year else 1)
     low, high = ages
     said = f"您{low}岁" if low == high else f"按出生年份您今年{low}或{high}岁"
     rule = f"年龄不超过{limit}周岁" if c.value is not None else (cutoff.group(0) if cutoff else "")
@@ -324,26 +392,47 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
         if p.birth[0] > year or p.birth[0] == year and p.birth[1] >= month:
             return Finding(Status.MET, f"您{p.birth[0]}年出生，在“{cutoff.group(0)}”之列。", c)
         if p.birth[0] < year and not _AGE_RELAXED.search(section or c.text):
-            return Finding(Status.NOT_MET, f"您{p.birth[0]}年出生，早于通知写的“{cutoff.group(0)}”。", c)
+            return Finding(
+                Status.NOT_MET, f"您{p.birth[0]}年出生，早于通知写的“{cutoff.group(0)}”。", c
+            )
     relaxed = _AGE_RELAXED.search(section or c.text)
     if relaxed and low <= int(relaxed.group(2)):  # 获得全国技术能手的，年龄可放宽至58周岁
         who = relaxed.group(1).strip("，, ")
         if _qualifies(who, p):
-            return Finding(Status.MET, f"{said}，超过{limit}周岁，但属于通知可放宽至{relaxed.group(2)}周岁的情形"
-                                       f"（{shorten(who, 50)}）。", c)
+            return Finding(
+                Status.MET,
+                f"{said}，超过{limit}周岁，但属于通知可放宽至{relaxed.group(2)}周岁的情形"
+                f"（{shorten(who, 50)}）。",
+                c,
+            )
         if p.no_honour and re.search(r"(荣誉|称号|技术能手|工匠|奖)", who):
-            return Finding(Status.NOT_MET, f"{said}，超过{limit}周岁；放宽至{relaxed.group(2)}周岁只适用于"
-                                           f"{shorten(who, 40)}，您说没有相应荣誉。", c)
-        return Finding(Status.UNSURE, f"{said}，超过一般的{limit}周岁；{shorten(who, 50)}的可放宽至"
-                                      f"{relaxed.group(2)}周岁，请确认是否属于。", c)
-    vague = re.search(r"(?:特别优秀|确有[^。；，]{0,6}|贡献突出|业绩突出)[^。；]{0,8}?(?:的)?[，,]?\s*(?:可|可以)?(?:适当)?放宽",
-                      section or c.text)
+            return Finding(
+                Status.NOT_MET,
+                f"{said}，超过{limit}周岁；放宽至{relaxed.group(2)}周岁只适用于"
+                f"{shorten(who, 40)}，您说没有相应荣誉。",
+                c,
+            )
+        return Finding(
+            Status.UNSURE,
+            f"{said}，超过一般的{limit}周岁；{shorten(who, 50)}的可放宽至"
+            f"{relaxed.group(2)}周岁，请确认是否属于。",
+            c,
+        )
+    vague = re.search(
+        r"(?:特别优秀|确有[^。；，]{0,6}|贡献突出|业绩突出)[^。；]{0,8}?(?:的)?[，,]?\s*(?:可|可以)?(?:适当)?放宽",
+        section or c.text,
+    )
     if low > limit and vague:
-        return Finding(Status.UNSURE, f"{said}，超过一般的{limit}周岁；通知写明“{vague.group(0)}”，"
-                                      "请向联系人确认是否适用。", c)
+        return Finding(
+            Status.UNSURE,
+            f"{said}，超过一般的{limit}周岁；通知写明“{vague.group(0)}”，请向联系人确认是否适用。",
+            c,
+        )
     if low > limit:
         return Finding(Status.NOT_MET, f"{said}，超过了“年龄不超过{limit}周岁”的要求。", c)
-    return Finding(Status.UNSURE, f"{said}，是否超过{limit}周岁要看出生月份（以申报时的周岁计）。", c)
+    return Finding(
+        Status.UNSURE, f"{said}，是否超过{limit}周岁要看出生月份（以申报时的周岁计）。", c
+    )
 
 
 def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
@@ -359,8 +448,12 @@ def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
     if p.years_to_retirement is not None:
         left = p.years_to_retirement
         if left >= need:
-            return Finding(Status.MET, f"您距退休还有{left:g}年，满足“距法定退休年龄不少于{need}年”。", c)
-        return Finding(Status.NOT_MET, f"您距退休只有{left:g}年，不满足“距法定退休年龄不少于{need}年”。", c)
+            return Finding(
+                Status.MET, f"您距退休还有{left:g}年，满足“距法定退休年龄不少于{need}年”。", c
+            )
+        return Finding(
+            Status.NOT_MET, f"您距退休只有{left:g}年，不满足“距法定退休年龄不少于{need}年”。", c
+        )
     ages = p.age_on(today)
     if ages is None:
         return None
@@ -369,8 +462,11 @@ def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
     if p.birth and p.birth[1]:
         birth_year = p.birth[0]
     cats = (p.category,) if p.category else ("worker", "cadre")
-    cases = [(sex, cat) for sex in ((p.sex,) if p.sex else ("男", "女"))
-             for cat in (("worker",) if sex == "男" else cats)]
+    cases = [
+        (sex, cat)
+        for sex in ((p.sex,) if p.sex else ("男", "女"))
+        for cat in (("worker",) if sex == "男" else cats)
+    ]
     months_of_birth = (p.birth[1],) if p.birth and p.birth[1] else (1, 12)
     margins = []
     for sex, cat in cases:
@@ -381,7 +477,9 @@ def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
         return Finding(Status.MET, f"按您的年龄（{high}岁），{met}", c)
     if max(margins) < need * 12:
         return Finding(Status.NOT_MET, f"按您的年龄（{high}岁），{short}", c)
-    return Finding(Status.UNSURE, f"您{high}岁，是否满足“{rule}”，要看性别、岗位（工人/干部）和出生月份。", c)
+    return Finding(
+        Status.UNSURE, f"您{high}岁，是否满足“{rule}”，要看性别、岗位（工人/干部）和出生月份。", c
+    )
 
 
 def _team(c: Condition, size: int, user_counts_leader: bool | None) -> Finding:
@@ -393,13 +491,28 @@ def _team(c: Condition, size: int, user_counts_leader: bool | None) -> Finding:
         notice_counts_leader = True
     else:
         notice_counts_leader = None
-    if user_counts_leader is None and notice_counts_leader is None:  # both as "the team": compare as said
+    if (
+        user_counts_leader is None and notice_counts_leader is None
+    ):  # both as "the team": compare as said
         members, needed = {size}, {need}
     else:
-        members = {size - 1, size} if user_counts_leader is None else {size - 1 if user_counts_leader else size}
-        needed = {need - 1, need} if notice_counts_leader is None else {need - 1 if notice_counts_leader else need}
-    rule = f"团队成员不少于{need}人" + ("（含领办人）" if notice_counts_leader else "（不含领办人）"
-                                      if notice_counts_leader is False else "")
+        members = (
+            {size - 1, size}
+            if user_counts_leader is None
+            else {size - 1 if user_counts_leader else size}
+        )
+        needed = (
+            {need - 1, need}
+            if notice_counts_leader is None
+            else {need - 1 if notice_counts_leader else need}
+        )
+    rule = f"团队成员不少于{need}人" + (
+        "（含领办人）"
+        if notice_counts_leader
+        else "（不含领办人）"
+        if notice_counts_leader is False
+        else ""
+    )
     if min(members) >= max(needed):
         return Finding(Status.MET, f"团队{size}人，满足“{rule}”。", c)
     if max(members) < min(needed):
@@ -407,10 +520,14 @@ def _team(c: Condition, size: int, user_counts_leader: bool | None) -> Finding:
     return Finding(Status.UNSURE, f"团队{size}人，是否满足“{rule}”要看领办人本人算不算在内。", c)
 
 
-_RELAXED_LEVEL = re.compile(r"(?:技师|高级工|等级|资格)[^。；]{0,15}(?:放宽|破格|不受此限)|(?:放宽|破格)[^。；]{0,10}(?:技师|高级工|等级|资格)")
+_RELAXED_LEVEL = re.compile(
+    r"(?:技师|高级工|等级|资格)[^。；]{0,15}(?:放宽|破格|不受此限)|(?:放宽|破格)[^。；]{0,10}(?:技师|高级工|等级|资格)"
+)
 
 
-_RELAXED_TO = re.compile(r"([^。；;]{2,60}?)(?:的)?[，,]?(?:可)?放宽(?:至|到)(高级技师|技师|高级工)")
+_RELAXED_TO = re.compile(
+    r"([^。；;]{2,60}?)(?:的)?[，,]?(?:可)?放宽(?:至|到)(高级技师|技师|高级工)"
+)
 
 
 def _level_or_honour(c: Condition, p: Profile, section: str) -> Finding | None:
@@ -425,18 +542,36 @@ def _level_or_honour(c: Condition, p: Profile, section: str) -> Finding | None:
     listed = "、".join(c.or_honours[:6]) + ("等" if len(c.or_honours) > 6 else "")
     rule = f"{c.or_level}且获得{listed}之一"
     if not p.honours and not p.no_honour:
-        return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[p.level]}；通知规定{rule}也可申报，请确认是否获得过所列荣誉。", c)
-    wanted = re.sub(r"^.*?(?=获得|荣获|获评)", "", c.text.split("；", 1)[-1])  # the honours part alone
-    honour = _honours(c.model_copy(update={"kind": ConditionKind.HONOURS, "options": c.or_honours,
-                                           "text": wanted}), p)
+        return Finding(
+            Status.UNSURE,
+            f"您是{LEVEL_NAMES[p.level]}；通知规定{rule}也可申报，请确认是否获得过所列荣誉。",
+            c,
+        )
+    wanted = re.sub(
+        r"^.*?(?=获得|荣获|获评)", "", c.text.split("；", 1)[-1]
+    )  # the honours part alone
+    honour = _honours(
+        c.model_copy(
+            update={"kind": ConditionKind.HONOURS, "options": c.or_honours, "text": wanted}
+        ),
+        p,
+    )
     if honour.status is Status.MET:
         held = re.search(r"“([^”]+)”", honour.reason)
-        return Finding(Status.MET, f"您是{LEVEL_NAMES[p.level]}，并获得过“{held.group(1) if held else p.honours[0]}”，"
-                                   f"满足“{rule}”。", c)
+        return Finding(
+            Status.MET,
+            f"您是{LEVEL_NAMES[p.level]}，并获得过“{held.group(1) if held else p.honours[0]}”，"
+            f"满足“{rule}”。",
+            c,
+        )
     if honour.status is Status.UNSURE:
         return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[p.level]}；{honour.reason}", c)
-    return Finding(Status.NOT_MET, f"您是{LEVEL_NAMES[p.level]}，未获得通知要求的荣誉（{listed}），"
-                                   f"达不到“{first.reason.split('“')[-1].split('”')[0]}”或“{rule}”。", c)
+    return Finding(
+        Status.NOT_MET,
+        f"您是{LEVEL_NAMES[p.level]}，未获得通知要求的荣誉（{listed}），"
+        f"达不到“{first.reason.split('“')[-1].split('”')[0]}”或“{rule}”。",
+        c,
+    )
 
 
 def _rank(level: str) -> int:
@@ -449,7 +584,9 @@ def _craft_words(text: str) -> list[str]:
     return [w for w in words if len(w) >= 2]
 
 
-_CERT_OR = re.compile(r"(?:职业资格|技能等级|等级)(?:证书)?[（(]?[^）)]{0,10}[）)]?或(?:者)?(?:职业技能等级|职业资格|技能等级|同等技能水平)")
+_CERT_OR = re.compile(
+    r"(?:职业资格|技能等级|等级)(?:证书)?[（(]?[^）)]{0,10}[）)]?或(?:者)?(?:职业技能等级|职业资格|技能等级|同等技能水平)"
+)
 _ALT_PHRASE = re.compile(r"或(?:是|者)?\s*(?:具有|具备|荣获|获得|获)([^，,。；;]{2,30})")
 
 
@@ -458,14 +595,19 @@ def _negated_alternative(text: str, question: str) -> bool:
     for m in _ALT_PHRASE.finditer(text):
         core = re.sub(r"(?:的|优秀|技能人才|人才|等|一定)", " ", m.group(1)).split()
         for w in core:
-            if len(w) >= 2 and re.search(rf"(没有|没啥|没什么|没|无|不具备|不具有|也没)[^，,。]{{0,4}}{re.escape(w[:4])}", question):
+            if len(w) >= 2 and re.search(
+                rf"(没有|没啥|没什么|没|无|不具备|不具有|也没)[^，,。]{{0,4}}{re.escape(w[:4])}",
+                question,
+            ):
                 return True
     return False
 
 
 def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Finding | None:
     text = " ".join(c.options) if c.options else c.text
-    text = re.split(r"[，,；;]?[^，,；;]*(?:放宽|破格)", text)[0]  # the general rule, not its exception
+    text = re.split(r"[，,；;]?[^，,；;]*(?:放宽|破格)", text)[
+        0
+    ]  # the general rule, not its exception
     mentioned = [r for rx, r in _REQUIRED_LEVEL if rx.search(text)]
     if not mentioned:
         return None
@@ -475,18 +617,38 @@ def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Fi
     if rank <= required:
         return Finding(Status.MET, f"您是{LEVEL_NAMES[rank]}，满足“{name}及以上”的等级要求。", c)
     relaxed = _RELAXED_TO.search(section)
-    if relaxed and rank <= _rank(relaxed.group(2)) and any(w in question for w in _craft_words(relaxed.group(1))):
-        return Finding(Status.MET, f"您是{LEVEL_NAMES[rank]}，属于通知可放宽至{relaxed.group(2)}的情形："
-                                   f"“{relaxed.group(0)[-60:]}”。", c)
+    if (
+        relaxed
+        and rank <= _rank(relaxed.group(2))
+        and any(w in question for w in _craft_words(relaxed.group(1)))
+    ):
+        return Finding(
+            Status.MET,
+            f"您是{LEVEL_NAMES[rank]}，属于通知可放宽至{relaxed.group(2)}的情形："
+            f"“{relaxed.group(0)[-60:]}”。",
+            c,
+        )
     if _RELAXED_LEVEL.search(section):
-        return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[rank]}，低于一般要求的{name}；通知对部分情形可放宽，"
-                                      "请对照原文确认。", c)
+        return Finding(
+            Status.UNSURE,
+            f"您是{LEVEL_NAMES[rank]}，低于一般要求的{name}；通知对部分情形可放宽，"
+            "请对照原文确认。",
+            c,
+        )
     alternative = _ALTERNATIVE.search(_CERT_OR.sub("", c.text))
     if alternative and _negated_alternative(c.text, question):
-        return Finding(Status.NOT_MET, f"您是{LEVEL_NAMES[rank]}，达不到“{name}及以上”，也不具备通知允许的其他条件。", c)
+        return Finding(
+            Status.NOT_MET,
+            f"您是{LEVEL_NAMES[rank]}，达不到“{name}及以上”，也不具备通知允许的其他条件。",
+            c,
+        )
     if alternative:
-        return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[rank]}，低于要求的{name}；通知也接受其他条件"
-                                      "（如相应荣誉），具备的话仍可申报。", c)
+        return Finding(
+            Status.UNSURE,
+            f"您是{LEVEL_NAMES[rank]}，低于要求的{name}；通知也接受其他条件"
+            "（如相应荣誉），具备的话仍可申报。",
+            c,
+        )
     return Finding(Status.NOT_MET, f"您是{LEVEL_NAMES[rank]}，达不到“{name}及以上”的等级要求。", c)
 
 
@@ -499,7 +661,11 @@ def _one_of(c: Condition, p: Profile) -> Finding | None:
     if held:
         return Finding(Status.MET, f"具备“{held[0]}”，满足所列条件之一。", c)
     if p.achievements:
-        return Finding(Status.UNSURE, f"“{p.achievements[0]}”不在通知所列条件（{listed}）中，请对照原文确认。", c)
+        return Finding(
+            Status.UNSURE,
+            f"“{p.achievements[0]}”不在通知所列条件（{listed}）中，请对照原文确认。",
+            c,
+        )
     return Finding(Status.NOT_MET, f"不具备所列条件（{listed}）中的任何一项。", c)
 
 
@@ -511,16 +677,22 @@ def _funding_share(c: Condition, p: Profile) -> Finding | None:
     if p.funds_share is None:
         return None
     ok = p.funds_share >= need
-    return Finding(Status.MET if ok else Status.NOT_MET,
-                   f"经费比例为{p.funds_share:g}%，{'不低于' if ok else '低于'}要求的{need:g}%。", c)
+    return Finding(
+        Status.MET if ok else Status.NOT_MET,
+        f"经费比例为{p.funds_share:g}%，{'不低于' if ok else '低于'}要求的{need:g}%。",
+        c,
+    )
 
 
 def _count(what: str, unit: str, have: float | None, c: Condition) -> Finding | None:
     if have is None or c.value is None:
         return None
     ok = have >= c.value
-    return Finding(Status.MET if ok else Status.NOT_MET,
-                   f"{what}{have:g}{unit}，{'满足' if ok else '达不到'}“不少于{c.value:g}{unit}”的要求。", c)
+    return Finding(
+        Status.MET if ok else Status.NOT_MET,
+        f"{what}{have:g}{unit}，{'满足' if ok else '达不到'}“不少于{c.value:g}{unit}”的要求。",
+        c,
+    )
 
 
 def _area(c: Condition, p: Profile) -> Finding | None:
@@ -549,22 +721,41 @@ def _unit_type(c: Condition, p: Profile) -> Finding | None:
     t = p.unit_type
     hit = next((x for x in c.excluded if covers(x, t)), None)
     if hit:
-        return Finding(Status.NOT_MET, f"通知写明{'、'.join(c.excluded)}不在申报范围，您的单位是{t}。", c)
+        return Finding(
+            Status.NOT_MET, f"通知写明{'、'.join(c.excluded)}不在申报范围，您的单位是{t}。", c
+        )
     if any(narrower(x, t) for x in c.excluded):
-        return Finding(Status.UNSURE, f"通知写明{'、'.join(c.excluded)}不在申报范围，请确认您的{t}属于哪一类。", c)
+        return Finding(
+            Status.UNSURE,
+            f"通知写明{'、'.join(c.excluded)}不在申报范围，请确认您的{t}属于哪一类。",
+            c,
+        )
     listed = "、".join(c.options)
     if c.options and any(covers(o, t) for o in c.options):  # an enterprise is the usual host: weak
-        return Finding(Status.MET, f"您的单位是{t}，属于通知所列的申报单位（{listed}）。", c, weak=t == "企业")
+        return Finding(
+            Status.MET, f"您的单位是{t}，属于通知所列的申报单位（{listed}）。", c, weak=t == "企业"
+        )
     if c.options and any(narrower(o, t) for o in c.options):
-        return Finding(Status.UNSURE, f"通知所列的申报单位为{listed}，请确认您的{t}属于其中哪一类。", c)
+        return Finding(
+            Status.UNSURE, f"通知所列的申报单位为{listed}，请确认您的{t}属于其中哪一类。", c
+        )
     if c.options:
         return Finding(Status.NOT_MET, f"通知要求申报单位为{listed}，您的单位是{t}。", c)
-    return Finding(Status.MET, f"您的单位是{t}，不在通知排除的{'、'.join(c.excluded)}之列。", c, weak=True)
+    return Finding(
+        Status.MET, f"您的单位是{t}，不在通知排除的{'、'.join(c.excluded)}之列。", c, weak=True
+    )
 
 
 def _unit_years(c: Condition, p: Profile) -> Finding | None:
-    if p.unit_years_approx and p.unit_years is not None and c.value is not None and int(p.unit_years) == int(c.value):
-        return Finding(Status.UNSURE, f"单位成立约{p.unit_years:g}年，是否满{c.value:g}年要看成立的月份。", c)
+    if (
+        p.unit_years_approx
+        and p.unit_years is not None
+        and c.value is not None
+        and int(p.unit_years) == int(c.value)
+    ):
+        return Finding(
+            Status.UNSURE, f"单位成立约{p.unit_years:g}年，是否满{c.value:g}年要看成立的月份。", c
+        )
     return _count("单位成立", "年", p.unit_years, c)
 
 
@@ -578,9 +769,19 @@ def _no_repeat(c: Condition, p: Profile) -> Finding | None:
         return None
     if p.holds_tier == 0:  # said: holds none
         return Finding(Status.MET, "尚无同类工作室（或资助），不受“不再重复申报”限制。", c)
-    listed = re.search(r"已(?:被)?(?:获评|认定为|获得|获批|命名为|获)?([^。；，,]{0,24}?)(?:的|技能大师|工作室)", c.text)
-    tiers = [t for w in re.findall(r"(国家级|全国|省级|自治区级|市级|区级|县级)", listed.group(1))
-             if (t := tier_of(w)) is not None] if listed else []
+    listed = re.search(
+        r"已(?:被)?(?:获评|认定为|获得|获批|命名为|获)?([^。；，,]{0,24}?)(?:的|技能大师|工作室)",
+        c.text,
+    )
+    tiers = (
+        [
+            t
+            for w in re.findall(r"(国家级|全国|省级|自治区级|市级|区级|县级)", listed.group(1))
+            if (t := tier_of(w)) is not None
+        ]
+        if listed
+        else []
+    )
     floor = min(tiers) if tiers else None  # 国家级、省级…的: the lowest level named
     if floor is not None and p.holds_tier < floor:
         return None  # holds a lower level than the one the rule names
@@ -589,7 +790,13 @@ def _no_repeat(c: Condition, p: Profile) -> Finding | None:
     return None
 
 
-_EXTRA = {ConditionKind.NO_REPEAT: _no_repeat, ConditionKind.UNIT_TYPE: _unit_type, ConditionKind.UNIT_YEARS: _unit_years,
-          ConditionKind.ONE_OF: _one_of, ConditionKind.FUNDING_SHARE: _funding_share,
-          ConditionKind.AREA_MIN: _area, ConditionKind.QUALIFIED_MEMBERS_MIN: _qualified,
-          ConditionKind.UNIQUE: _unique}
+_EXTRA = {
+    ConditionKind.NO_REPEAT: _no_repeat,
+    ConditionKind.UNIT_TYPE: _unit_type,
+    ConditionKind.UNIT_YEARS: _unit_years,
+    ConditionKind.ONE_OF: _one_of,
+    ConditionKind.FUNDING_SHARE: _funding_share,
+    ConditionKind.AREA_MIN: _area,
+    ConditionKind.QUALIFIED_MEMBERS_MIN: _qualified,
+    ConditionKind.UNIQUE: _unique,
+}

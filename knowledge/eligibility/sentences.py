@@ -13,17 +13,38 @@ import re
 from knowledge.eligibility.rules import Status
 
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
-_UNITS = {"万元": ("money", 10000.0), "万": ("money", 10000.0), "元": ("money", 1.0),
-          "平方": ("area", 1.0), "平": ("area", 1.0),
-          "%": ("share", 1.0), "％": ("share", 1.0), "成": ("share", 10.0),
-          "年半": ("time", 18.0), "年": ("time", 12.0), "个月": ("time", 1.0), "月": ("time", 1.0),
-          "人": ("people", 1.0), "名": ("people", 1.0), "平方米": ("area", 1.0), "平米": ("area", 1.0)}
+_UNITS = {
+    "万元": ("money", 10000.0),
+    "万": ("money", 10000.0),
+    "元": ("money", 1.0),
+    "平方": ("area", 1.0),
+    "平": ("area", 1.0),
+    "%": ("share", 1.0),
+    "％": ("share", 1.0),
+    "成": ("share", 10.0),
+    "年半": ("time", 18.0),
+    "年": ("time", 12.0),
+    "个月": ("time", 1.0),
+    "月": ("time", 1.0),
+    "人": ("people", 1.0),
+    "名": ("people", 1.0),
+    "平方米": ("area", 1.0),
+    "平米": ("area", 1.0),
+}
 _UNIT_RX = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
-_AT_LEAST = re.compile(rf"(?:不低于|不少于|满|达到|超过|大于)\s*{_NUM}\s*({_UNIT_RX})|{_NUM}\s*({_UNIT_RX})(?:以上|及以上)")
-_AT_MOST = re.compile(rf"(?:不超过|不高于|不多于|低于|少于)\s*{_NUM}\s*({_UNIT_RX})|{_NUM}\s*({_UNIT_RX})(?:以下|以内)")
+_AT_LEAST = re.compile(
+    rf"(?:不低于|不少于|满|达到|超过|大于)\s*{_NUM}\s*({_UNIT_RX})|{_NUM}\s*({_UNIT_RX})(?:以上|及以上)"
+)
+_AT_MOST = re.compile(
+    rf"(?:不超过|不高于|不多于|低于|少于)\s*{_NUM}\s*({_UNIT_RX})|{_NUM}\s*({_UNIT_RX})(?:以下|以内)"
+)
 _USER_QTY = re.compile(rf"(?<!\d){_NUM}\s*({_UNIT_RX})")
-_SINCE = re.compile(r"(?:(20\d{2})年|(去年|前年|今年))(?:(\d{1,2})月)?[^，。；]{0,8}?(?:成立|注册|建立|设立|建的|建成|组建|开办|创办)")
-_EXCLUDED = re.compile(r"(不含|不包括|不得|不能|不予|不属于|除外|不在[^，。；]{0,8}范围|不再|不纳入|不列入|不受理|不适用)")
+_SINCE = re.compile(
+    r"(?:(20\d{2})年|(去年|前年|今年))(?:(\d{1,2})月)?[^，。；]{0,8}?(?:成立|注册|建立|设立|建的|建成|组建|开办|创办)"
+)
+_EXCLUDED = re.compile(
+    r"(不含|不包括|不得|不能|不予|不属于|除外|不在[^，。；]{0,8}范围|不再|不纳入|不列入|不受理|不适用)"
+)
 
 
 def _amount(number: str, unit: str) -> tuple[str, float] | None:
@@ -55,14 +76,23 @@ def _user_amounts(question: str, today: dt.date) -> list[tuple[str, float]]:
             out.append(amount)
     since = _SINCE.search(question)
     if since:
-        year = int(since.group(1)) if since.group(1) else today.year - {"去年": 1, "前年": 2, "今年": 0}[since.group(2)]
-        month = int(since.group(3)) if since.group(3) else (today.month if since.group(1) is None else 1)
+        year = (
+            int(since.group(1))
+            if since.group(1)
+            else today.year - {"去年": 1, "前年": 2, "今年": 0}[since.group(2)]
+        )
+        month = (
+            int(since.group(3))
+            if since.group(3)
+            else (today.month if since.group(1) is None else 1)
+        )
         out.insert(0, ("time", float((today.year - year) * 12 + today.month - month)))
     return out
 
 
-def sentence_verdict(sentence: str, question: str, shared: list[str],
-                     today: dt.date | None = None) -> tuple[Status, str] | None:
+def sentence_verdict(
+    sentence: str, question: str, shared: list[str], today: dt.date | None = None
+) -> tuple[Status, str] | None:
     """A verdict from one condition sentence for a fact the parser has no rule kind for:
     the user's quantity against the sentence's threshold of the same kind (营业收入1500万
     against 不低于2000万元; 社保两年半 against 满36个月), or the user's kind of unit in an
@@ -81,9 +111,15 @@ def sentence_verdict(sentence: str, question: str, shared: list[str],
         return None
     today = today or dt.date.today()
     founded = _SINCE.search(question)
-    cutoff = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:以)?前(?:建立|成立|注册|设立|组建|登记)", sentence)
+    cutoff = re.search(
+        r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:以)?前(?:建立|成立|注册|设立|组建|登记)", sentence
+    )
     if founded and cutoff:  # 2024年6月30日前建立 against 去年10月才建
-        year = int(founded.group(1)) if founded.group(1) else today.year - {"去年": 1, "前年": 2, "今年": 0}[founded.group(2)]
+        year = (
+            int(founded.group(1))
+            if founded.group(1)
+            else today.year - {"去年": 1, "前年": 2, "今年": 0}[founded.group(2)]
+        )
         month = int(founded.group(3)) if founded.group(3) else 12
         before = (int(cutoff.group(1)), int(cutoff.group(2)))
         rule = cutoff.group()
@@ -102,10 +138,13 @@ def sentence_verdict(sentence: str, question: str, shared: list[str],
                     continue
                 ok = value >= limit[1] if at_least else value <= limit[1]
                 rule = m.group().strip()
-                return ((Status.MET, f"您的情况达到通知“{rule}”的要求。") if ok else
-                        (Status.NOT_MET, f"您的情况达不到通知“{rule}”的要求。"))
+                return (
+                    (Status.MET, f"您的情况达到通知“{rule}”的要求。")
+                    if ok
+                    else (Status.NOT_MET, f"您的情况达不到通知“{rule}”的要求。")
+                )
     excluded = _EXCLUDED.search(sentence)
-    window = sentence[max(0, excluded.start() - 24): excluded.end() + 24] if excluded else ""
+    window = sentence[max(0, excluded.start() - 24) : excluded.end() + 24] if excluded else ""
     if excluded and any(_names_same_kind(w, window, question) for w in shared):
         return Status.NOT_MET, "通知把这种情况排除在申报范围之外。"
     return None
@@ -126,10 +165,10 @@ def _names_same_kind(word: str, window: str, question: str) -> bool:
     written out or abbreviated (参公事业单位); a plain 事业单位 is another kind."""
     at = question.find(word)
     for m in re.finditer(re.escape(word), window):
-        qualifier = _LIST_SEP.split(window[:m.start()])[-1].removesuffix("的")
+        qualifier = _LIST_SEP.split(window[: m.start()])[-1].removesuffix("的")
         if len(qualifier) < 2 or qualifier in question:
             return True
-        before = question[max(0, at - 4): at] if at >= 0 else ""
+        before = question[max(0, at - 4) : at] if at >= 0 else ""
         if any(_is_abbreviation(before[k:], qualifier) for k in range(len(before) - 1)):
             return True
     return False

@@ -51,8 +51,16 @@ class NoticeParseError(ValueError):
 def _table_clauses(layout: Layout) -> list[Clause]:
     """Each attachment as one clause of its raw lines, for the tables facts are read from
     (a 名额分配表 of per-place quotas); cited as ``附件N``."""
-    return [Clause(ref=f"附件{a.number}", heading=a.title[:40], level=0, line=a.line,
-                   text="\n".join(line for _, line in a.lines)) for a in layout.attachments]
+    return [
+        Clause(
+            ref=f"附件{a.number}",
+            heading=a.title[:40],
+            level=0,
+            line=a.line,
+            text="\n".join(line for _, line in a.lines),
+        )
+        for a in layout.attachments
+    ]
 
 
 def parse_notice(text: str, source: str) -> Notice:
@@ -86,7 +94,9 @@ def parse_notice(text: str, source: str) -> Notice:
     area = meta.place.area_code
     materials = extract_materials(clauses, meta.programmes)
     facts = Facts(
-        deadlines=extract_deadlines(clauses, meta.year, meta.issue_date, office_addressees(clauses)),
+        deadlines=extract_deadlines(
+            clauses, meta.year, meta.issue_date, office_addressees(clauses)
+        ),
         contacts=extract_contacts(clauses, area, meta.programmes),
         subsidies=extract_subsidies(clauses, meta.programmes),
         conditions=extract_conditions(clauses, meta.programmes),

@@ -19,23 +19,84 @@ from knowledge.units import unit_kinds
 
 _N = r"(\d+|[一二两三四五六七八九十]+)"
 _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
-    (ConditionKind.AGE_MAX, "领办人", re.compile(rf"年龄(?:一般|原则上|应|须|需|要求|均)*(?:不超过|不得超过|不大于|不高于|在)\s*{_N}\s*周?岁")),
+    (
+        ConditionKind.AGE_MAX,
+        "领办人",
+        re.compile(
+            rf"年龄(?:一般|原则上|应|须|需|要求|均)*(?:不超过|不得超过|不大于|不高于|在)\s*{_N}\s*周?岁"
+        ),
+    ),
     (ConditionKind.AGE_MAX, "领办人", re.compile(rf"(?<!带徒)(?<!徒弟){_N}\s*周岁(?:及)?以下")),
-    (ConditionKind.AGE_MAX, "领办人", re.compile(rf"(?:原则上|一般|须|应)?不(?:超过|得超过|大于|高于)\s*{_N}\s*周岁")),
-    (ConditionKind.RETIREMENT_MARGIN, "领办人", re.compile(rf"距(?:离)?法定退休年龄(?:一般|原则上|应|须)*(?:不少于|不低于|不足|还有)?\s*{_N}\s*年(?:以上|及以上)?")),
-    (ConditionKind.TEAM_MIN, "团队", re.compile(rf"(?:团队成员|成员|团队)[^。；，]{{0,12}}?不少于\s*{_N}\s*(?:人|名)")),
-    (ConditionKind.TEAM_MIN, "团队", re.compile(rf"不少于\s*{_N}\s*(?:人|名)的[\u4e00-\u9fff]*团队")),
-    (ConditionKind.TEAM_MIN, "团队", re.compile(rf"(?:团队成员|成员|团队)[^。；，]{{0,8}}?{_N}\s*(?:至|到|-|~|～|—)\s*\d+\s*(?:人|名)")),
-    (ConditionKind.TEAM_MIN, "团队", re.compile(rf"(?:团队成员|成员|团队)(?:人数)?[^。；，]{{0,12}}?(?<!不少于)(?<!\d){_N}\s*(?:人|名)(?:及)?以上")),
-    (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"有\s*{_N}\s*名(?:均)?具备[^。；]{{0,16}}?技师以上")),
-    (ConditionKind.QUALIFIED_MEMBERS_MIN, "团队", re.compile(rf"其中[^。；，]{{0,30}}?技师(?:及)?以上[^。；，]{{0,20}}?不少于\s*{_N}\s*(?:人|名)")),
+    (
+        ConditionKind.AGE_MAX,
+        "领办人",
+        re.compile(rf"(?:原则上|一般|须|应)?不(?:超过|得超过|大于|高于)\s*{_N}\s*周岁"),
+    ),
+    (
+        ConditionKind.RETIREMENT_MARGIN,
+        "领办人",
+        re.compile(
+            rf"距(?:离)?法定退休年龄(?:一般|原则上|应|须)*(?:不少于|不低于|不足|还有)?\s*{_N}\s*年(?:以上|及以上)?"
+        ),
+    ),
+    (
+        ConditionKind.TEAM_MIN,
+        "团队",
+        re.compile(rf"(?:团队成员|成员|团队)[^。；，]{{0,12}}?不少于\s*{_N}\s*(?:人|名)"),
+    ),
+    (
+        ConditionKind.TEAM_MIN,
+        "团队",
+        re.compile(rf"不少于\s*{_N}\s*(?:人|名)的[\u4e00-\u9fff]*团队"),
+    ),
+    (
+        ConditionKind.TEAM_MIN,
+        "团队",
+        re.compile(
+            rf"(?:团队成员|成员|团队)[^。；，]{{0,8}}?{_N}\s*(?:至|到|-|~|～|—)\s*\d+\s*(?:人|名)"
+        ),
+    ),
+    (
+        ConditionKind.TEAM_MIN,
+        "团队",
+        re.compile(
+            rf"(?:团队成员|成员|团队)(?:人数)?[^。；，]{{0,12}}?(?<!不少于)(?<!\d){_N}\s*(?:人|名)(?:及)?以上"
+        ),
+    ),
+    (
+        ConditionKind.QUALIFIED_MEMBERS_MIN,
+        "团队",
+        re.compile(rf"有\s*{_N}\s*名(?:均)?具备[^。；]{{0,16}}?技师以上"),
+    ),
+    (
+        ConditionKind.QUALIFIED_MEMBERS_MIN,
+        "团队",
+        re.compile(
+            rf"其中[^。；，]{{0,30}}?技师(?:及)?以上[^。；，]{{0,20}}?不少于\s*{_N}\s*(?:人|名)"
+        ),
+    ),
     (ConditionKind.YEARS_RUNNING, "工作室", re.compile(rf"运行满\s*{_N}\s*年")),
-    (ConditionKind.UNIT_YEARS, "单位", re.compile(
-        rf"(?:依法设立|依法登记注册|依法登记|依法注册|注册成立|注册|成立|设立|建校)(?:并|且|后)?(?:正常(?:生产)?经营|运营)?\s*(?:满|不少于|达到?)?\s*{_N}\s*年(?:以上|及以上)?"
-        rf"|正常(?:生产)?经营(?:满|不少于)?\s*{_N}\s*年(?:以上|及以上)?")),
+    (
+        ConditionKind.UNIT_YEARS,
+        "单位",
+        re.compile(
+            rf"(?:依法设立|依法登记注册|依法登记|依法注册|注册成立|注册|成立|设立|建校)(?:并|且|后)?(?:正常(?:生产)?经营|运营)?\s*(?:满|不少于|达到?)?\s*{_N}\s*年(?:以上|及以上)?"
+            rf"|正常(?:生产)?经营(?:满|不少于)?\s*{_N}\s*年(?:以上|及以上)?"
+        ),
+    ),
     (ConditionKind.FUNDING_SHARE, "单位", re.compile(r"不低于\s*(\d+)\s*[%％]")),
-    (ConditionKind.AREA_MIN, "工作室", re.compile(rf"面积[^。；，]{{0,8}}?不(?:少|小)于\s*{_N}\s*(?:平方米|㎡|平米)")),
-    (ConditionKind.AREA_MIN, "工作室", re.compile(rf"(?<!面积)不(?:少|小|低)于\s*{_N}\s*(?:平方米|㎡|平米)|{_N}\s*(?:平方米|㎡|平米)(?:及)?以上")),
+    (
+        ConditionKind.AREA_MIN,
+        "工作室",
+        re.compile(rf"面积[^。；，]{{0,8}}?不(?:少|小)于\s*{_N}\s*(?:平方米|㎡|平米)"),
+    ),
+    (
+        ConditionKind.AREA_MIN,
+        "工作室",
+        re.compile(
+            rf"(?<!面积)不(?:少|小|低)于\s*{_N}\s*(?:平方米|㎡|平米)|{_N}\s*(?:平方米|㎡|平米)(?:及)?以上"
+        ),
+    ),
 ]
 _QUALIFICATION = re.compile(
     r"(国家[一二三四五]级职业资格[^，。；]{0,12}以上|[一二三]级[^，。；]{0,12}(?:及)?以上|技师、高级技师|高级技师|"
@@ -44,36 +105,57 @@ _QUALIFICATION = re.compile(
 _ONE_OF = re.compile(r"(?:具有|具备|符合)下列条件之一")
 _ALL_OF = re.compile(r"(?:具有|具备|符合)下列条件(?!之一)")
 _HONOURS_LIST = re.compile(r"(?:获得|荣获|获评)(?:过)?((?:[“\"][^”\"]{2,20}[”\"][、，,]?\s*){2,})")
-_HONOURS_PLAIN = re.compile(r"(?:获得|荣获|获评)(?:过)?(?:下列|以下|如下)(?:荣誉|称号|奖项)(?:之一)?[：:]([^。；]{4,200})|荣获(.{6,200}?)等称号|(?:获得|荣获|获评)(?:过)?([^。；]{6,200}?)(?:等)?(?:荣誉|称号|奖项)(?:称号)?之一"
-                            r"|(?:荣誉称号|荣誉|称号)[（(](?:如)([^）)]{4,120}?)等?[）)]"
-                            r"|(?:获得|荣获)([^。；]{6,120}?)及以上(?:荣誉|称号|荣誉称号)")
+_HONOURS_PLAIN = re.compile(
+    r"(?:获得|荣获|获评)(?:过)?(?:下列|以下|如下)(?:荣誉|称号|奖项)(?:之一)?[：:]([^。；]{4,200})|荣获(.{6,200}?)等称号|(?:获得|荣获|获评)(?:过)?([^。；]{6,200}?)(?:等)?(?:荣誉|称号|奖项)(?:称号)?之一"
+    r"|(?:荣誉称号|荣誉|称号)[（(](?:如)([^）)]{4,120}?)等?[）)]"
+    r"|(?:获得|荣获)([^。；]{6,120}?)及以上(?:荣誉|称号|荣誉称号)"
+)
 # Which units may apply: 申报单位应为…企业 / 机关事业单位不在申报范围 / 个体工商户不得申报
-_UNIT_SUBJECT = re.compile(r"(?:申报单位|依托单位|申报主体|申报对象)(?:须|应|必须|需)?(?:为|是)([^。；]{2,60})"
-                           r"|^(?:[（(]?[一二三四五六七八九十\d]+[)）.、]?)?\s*(?:依托单位|申报单位)[。.：:]\s*([^。；]{2,80})"
-                           r"|([^。；]{2,60}?)(?:均)?可(?:以)?作为(?:依托|申报)单位")
-_UNIT_EXCLUDED = re.compile(r"([\u4e00-\u9fff、（）()]{2,30}?)(?:均)?(?:不在[^。；，]{0,12}?申报范围|不得申报|不能申报|不予受理"
-                            r"|不(?:纳入|列入)(?:本次)?(?:申报|推荐)|不(?:得|能|可)作为[^。；，]{0,14}?(?:依托|申报)单位)"
-                            r"|不(?:接受|受理)([\u4e00-\u9fff、]{2,16}?)(?:的)?申报")
+_UNIT_SUBJECT = re.compile(
+    r"(?:申报单位|依托单位|申报主体|申报对象)(?:须|应|必须|需)?(?:为|是)([^。；]{2,60})"
+    r"|^(?:[（(]?[一二三四五六七八九十\d]+[)）.、]?)?\s*(?:依托单位|申报单位)[。.：:]\s*([^。；]{2,80})"
+    r"|([^。；]{2,60}?)(?:均)?可(?:以)?作为(?:依托|申报)单位"
+)
+_UNIT_EXCLUDED = re.compile(
+    r"([\u4e00-\u9fff、（）()]{2,30}?)(?:均)?(?:不在[^。；，]{0,12}?申报范围|不得申报|不能申报|不予受理"
+    r"|不(?:纳入|列入)(?:本次)?(?:申报|推荐)|不(?:得|能|可)作为[^。；，]{0,14}?(?:依托|申报)单位)"
+    r"|不(?:接受|受理)([\u4e00-\u9fff、]{2,16}?)(?:的)?申报"
+)
 _EXCEPT = re.compile(r"[（(][^）)]*除外[）)]")
 
 
-_OR_LOWER = re.compile(r"^或(?:者)?(?:具有|具备|持有)?[^，,。；]{0,6}?(高级技师|技师|高级工|中级工)[^。；]*?(?:且|并|同时)(?:获得|荣获|获评)")
+_OR_LOWER = re.compile(
+    r"^或(?:者)?(?:具有|具备|持有)?[^，,。；]{0,6}?(高级技师|技师|高级工|中级工)[^。；]*?(?:且|并|同时)(?:获得|荣获|获评)"
+)
 
 
 def _join_lower_level(out: list[Condition], start: int, sentence: str, ref: str) -> None:
     """``具有高级技师职业资格；或具有技师职业资格，且获得下列荣誉之一：…``: the second
     sentence is the first qualification's alternative, not two conditions of its own."""
     lower = _OR_LOWER.search(sentence)
-    prev = next((i for i in range(start - 1, -1, -1) if out[i].kind is ConditionKind.QUALIFICATION
-                 and out[i].clause == ref), None)
+    prev = next(
+        (
+            i
+            for i in range(start - 1, -1, -1)
+            if out[i].kind is ConditionKind.QUALIFICATION and out[i].clause == ref
+        ),
+        None,
+    )
     if lower is None or prev is None:
         return
     honours = next((c.options for c in out[start:] if c.kind is ConditionKind.HONOURS), [])
     if not honours:
         return
-    out[prev] = out[prev].model_copy(update={"or_level": lower.group(1), "or_honours": honours,
-                                             "text": f"{out[prev].text.rstrip('；;')}；{sentence}"})
-    out[start:] = [c for c in out[start:] if c.kind not in (ConditionKind.QUALIFICATION, ConditionKind.HONOURS)]
+    out[prev] = out[prev].model_copy(
+        update={
+            "or_level": lower.group(1),
+            "or_honours": honours,
+            "text": f"{out[prev].text.rstrip('；;')}；{sentence}",
+        }
+    )
+    out[start:] = [
+        c for c in out[start:] if c.kind not in (ConditionKind.QUALIFICATION, ConditionKind.HONOURS)
+    ]
 
 
 def unit_types(text: str) -> list[str]:
@@ -87,7 +169,9 @@ _UNIQUE = re.compile(
 )
 _WORKING_AGE = re.compile(r"法定劳动年龄内")
 _BORN_AFTER = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?:及)?(?:以后|之后|后)出生")
-_NO_REPEAT = re.compile(r"不再(?:重复)?(?:申报|给予|资助|认定)|不得(?:重复|同时)申报|只能申报(?:其中)?一类|不重复(?:申报|资助|支持)")
+_NO_REPEAT = re.compile(
+    r"不再(?:重复)?(?:申报|给予|资助|认定)|不得(?:重复|同时)申报|只能申报(?:其中)?一类|不重复(?:申报|资助|支持)"
+)
 _CONDITION_HEAD = re.compile(r"(条件|对象)")
 
 
@@ -113,51 +197,133 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
             start = len(out)
             for kind, subject, rx in _PATTERNS:
                 for m in rx.finditer(sentence):
-                    if kind is ConditionKind.TEAM_MIN and re.search(r"其中[^，。；]*$", sentence[:m.start()]):
+                    if kind is ConditionKind.TEAM_MIN and re.search(
+                        r"其中[^，。；]*$", sentence[: m.start()]
+                    ):
                         continue  # 其中具有技师以上的成员不少于2人: the team's make-up, not its size
-                    out.append(Condition(kind=kind, subject=subject, programme=prog,
-                                         value=float(cn_number(next(g for g in m.groups() if g)) or 0),
-                                         text=sentence, clause=clause.ref))
-            if _BORN_AFTER.search(sentence) and not any(o.kind is ConditionKind.AGE_MAX and o.text == sentence for o in out):
-                out.append(Condition(kind=ConditionKind.AGE_MAX, subject="领办人", programme=prog,
-                                     text=sentence, clause=clause.ref))  # 应为1970年1月1日以后出生: no age given
+                    out.append(
+                        Condition(
+                            kind=kind,
+                            subject=subject,
+                            programme=prog,
+                            value=float(cn_number(next(g for g in m.groups() if g)) or 0),
+                            text=sentence,
+                            clause=clause.ref,
+                        )
+                    )
+            if _BORN_AFTER.search(sentence) and not any(
+                o.kind is ConditionKind.AGE_MAX and o.text == sentence for o in out
+            ):
+                out.append(
+                    Condition(
+                        kind=ConditionKind.AGE_MAX,
+                        subject="领办人",
+                        programme=prog,
+                        text=sentence,
+                        clause=clause.ref,
+                    )
+                )  # 应为1970年1月1日以后出生: no age given
             q = _QUALIFICATION.search(sentence)
-            if q and re.search(r"其中[^。；，]{0,10}$", sentence[:q.start()]):
+            if q and re.search(r"其中[^。；，]{0,10}$", sentence[: q.start()]):
                 q = None  # 其中高级工以上不少于4人: the team's make-up, not the leader's level
-            if q and ("领办" in sentence or "领衔" in sentence or "具有" in sentence or "评选对象" in sentence):
-                out.append(Condition(kind=ConditionKind.QUALIFICATION, subject="领办人", programme=prog,
-                                     options=[q.group(1)], text=sentence, clause=clause.ref))
+            if q and (
+                "领办" in sentence
+                or "领衔" in sentence
+                or "具有" in sentence
+                or "评选对象" in sentence
+            ):
+                out.append(
+                    Condition(
+                        kind=ConditionKind.QUALIFICATION,
+                        subject="领办人",
+                        programme=prog,
+                        options=[q.group(1)],
+                        text=sentence,
+                        clause=clause.ref,
+                    )
+                )
             if _WORKING_AGE.search(sentence):
-                out.append(Condition(kind=ConditionKind.WORKING_AGE, subject="本人", programme=prog,
-                                     text=sentence, clause=clause.ref))
+                out.append(
+                    Condition(
+                        kind=ConditionKind.WORKING_AGE,
+                        subject="本人",
+                        programme=prog,
+                        text=sentence,
+                        clause=clause.ref,
+                    )
+                )
             if _NO_REPEAT.search(sentence):  # 只能申报其中一类 is about every programme
                 across = bool(re.search(r"(其中一类|一类|两类|同时)", sentence))
-                out.append(Condition(kind=ConditionKind.NO_REPEAT, subject="申报", programme="" if across else prog,
-                                     text=sentence, clause=clause.ref))
+                out.append(
+                    Condition(
+                        kind=ConditionKind.NO_REPEAT,
+                        subject="申报",
+                        programme="" if across else prog,
+                        text=sentence,
+                        clause=clause.ref,
+                    )
+                )
             unit = _unit_type(sentence, prog, clause.ref)
             if unit is not None:
                 out.append(unit)
             u = _UNIQUE.search(sentence)
             if u:
-                out.append(Condition(kind=ConditionKind.UNIQUE, subject="单位", programme=prog,
-                                     text=sentence, clause=clause.ref))
-            honours = [] if re.search(r"(优先|并非必备|非必备|不作要求|不做要求|加分)", sentence) else _honours(sentence)
+                out.append(
+                    Condition(
+                        kind=ConditionKind.UNIQUE,
+                        subject="单位",
+                        programme=prog,
+                        text=sentence,
+                        clause=clause.ref,
+                    )
+                )
+            honours = (
+                []
+                if re.search(r"(优先|并非必备|非必备|不作要求|不做要求|加分)", sentence)
+                else _honours(sentence)
+            )
             if honours:  # a preference (同等条件下优先) is no condition
-                out.append(Condition(kind=ConditionKind.HONOURS, subject="领办人", programme=prog,
-                                     options=honours, text=sentence, clause=clause.ref))
+                out.append(
+                    Condition(
+                        kind=ConditionKind.HONOURS,
+                        subject="领办人",
+                        programme=prog,
+                        options=honours,
+                        text=sentence,
+                        clause=clause.ref,
+                    )
+                )
             _join_lower_level(out, start, sentence, clause.ref)
         if _ALL_OF.search(text) and not _ONE_OF.search(text):
             kids = [k for k in by_parent.get(clause.ref, []) if k.parent == clause.ref]
             if kids:
-                out.append(Condition(kind=ConditionKind.ALL_OF, subject="申报", programme=prog,
-                                     options=[k.text.replace("\n", "")[:60] for k in kids],
-                                     text=_sentence_with(text, _ALL_OF), clause=clause.ref))
+                out.append(
+                    Condition(
+                        kind=ConditionKind.ALL_OF,
+                        subject="申报",
+                        programme=prog,
+                        options=[k.text.replace("\n", "")[:60] for k in kids],
+                        text=_sentence_with(text, _ALL_OF),
+                        clause=clause.ref,
+                    )
+                )
         if _ONE_OF.search(text):
-            kids = [k for k in by_parent.get(clause.ref, []) if k.level == clause.level + 1 or k.parent == clause.ref]
+            kids = [
+                k
+                for k in by_parent.get(clause.ref, [])
+                if k.level == clause.level + 1 or k.parent == clause.ref
+            ]
             if kids:
-                out.append(Condition(kind=ConditionKind.ONE_OF, subject="领办人", programme=prog,
-                                     options=[_item_name(k) for k in kids],
-                                     text=_sentence_with(text, _ONE_OF), clause=clause.ref))
+                out.append(
+                    Condition(
+                        kind=ConditionKind.ONE_OF,
+                        subject="领办人",
+                        programme=prog,
+                        options=[_item_name(k) for k in kids],
+                        text=_sentence_with(text, _ONE_OF),
+                        clause=clause.ref,
+                    )
+                )
     return out
 
 
@@ -167,22 +333,31 @@ def _unit_type(sentence: str, prog: str, ref: str) -> Condition | None:
     m = _UNIT_SUBJECT.search(sentence)
     if m:
         named = next(g for g in m.groups() if g)
-        allowed = [t for t in unit_types(_EXCEPT.sub("", re.split(r"[，,]", named)[0])) if t != "机关"]
+        allowed = [
+            t for t in unit_types(_EXCEPT.sub("", re.split(r"[，,]", named)[0])) if t != "机关"
+        ]
     excluded: list[str] = []
     for x in _UNIT_EXCLUDED.finditer(sentence):
         if x.group(2):
             named = x.group(2)
         else:  # the whole subject: 个体工商户和注册成立不满3年的企业 不纳入申报范围
             start = max(sentence.rfind(ch, 0, x.start(1)) for ch in "，,；;：:。") + 1
-            named = sentence[start:x.end(1)]
+            named = sentence[start : x.end(1)]
         for chunk in re.split(r"和|及|以及|、|或", _EXCEPT.sub("", named)):
             if not re.search(r"(不满|未满|不足|低于|以下|\d|[一二两三四五六七八九十]年)", chunk):
                 excluded += unit_types(chunk)
     allowed = [t for t in allowed if t not in excluded]
     if not allowed and not excluded:
         return None
-    return Condition(kind=ConditionKind.UNIT_TYPE, subject="单位", programme=prog, options=allowed,
-                     excluded=excluded, text=sentence, clause=ref)
+    return Condition(
+        kind=ConditionKind.UNIT_TYPE,
+        subject="单位",
+        programme=prog,
+        options=allowed,
+        excluded=excluded,
+        text=sentence,
+        clause=ref,
+    )
 
 
 def _honours(sentence: str) -> list[str]:
@@ -200,7 +375,7 @@ def _honours(sentence: str) -> list[str]:
                 items += [lvl + multi.group(2) for lvl in multi.group(1).split("、")]
             else:
                 items += [i for i in re.split(r"、(?![^（(]*[）)])", chunk)]
-        return [i.strip("或是 “”\"") for i in items if 2 <= len(i.strip("或是 “”\"")) <= 30]
+        return [i.strip('或是 “”"') for i in items if 2 <= len(i.strip('或是 “”"')) <= 30]
     return []
 
 

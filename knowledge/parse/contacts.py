@@ -13,8 +13,22 @@ import re
 from knowledge.models import Clause, Contact
 from knowledge.parse.structure import programme_at
 
-_LABELS = ["联系人", "联系电话", "咨询电话", "办公电话", "电话", "手机", "传真", "电子邮箱", "邮箱",
-           "联系地址", "通讯地址", "通信地址", "地址", "邮编"]
+_LABELS = [
+    "联系人",
+    "联系电话",
+    "咨询电话",
+    "办公电话",
+    "电话",
+    "手机",
+    "传真",
+    "电子邮箱",
+    "邮箱",
+    "联系地址",
+    "通讯地址",
+    "通信地址",
+    "地址",
+    "邮编",
+]
 _LABEL_RX = re.compile(r"(" + "|".join(r"\s*".join(label) for label in _LABELS) + r")\s*[:：]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?<![\d@])(?:(0\d{2,3})[-－—\s]?)?(\d{7,8}|1[3-9]\d{9})(?![\d@])")
@@ -22,9 +36,12 @@ _SEPARATORS = re.compile(r"[，,；;。]")
 # An unlabelled name–phone pair: ``冉海燕 0851-28226152``, ``王敏（13905510000）``.
 _NAME_PHONE = re.compile(
     r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,3})(?:同志|老师|女士|先生)?\s*[:：,，（(]?\s*"
-    r"(?P<phone>(?:0\d{2,3}[-－—\s]?)?\d{7,8}|1[3-9]\d{9})(?![\d@])")
-_NOT_NAMES = re.compile(r"(电话|联系|咨询|传真|手机|办公|地址|邮箱|邮编|科室|热线|方式|号码|座机|处室|分机|"
-                        r"监督|投诉|举报|服务|单位|部门|中心|科|处|局|室|会|厅|号|楼|路|街|区|市|县|省)")
+    r"(?P<phone>(?:0\d{2,3}[-－—\s]?)?\d{7,8}|1[3-9]\d{9})(?![\d@])"
+)
+_NOT_NAMES = re.compile(
+    r"(电话|联系|咨询|传真|手机|办公|地址|邮箱|邮编|科室|热线|方式|号码|座机|处室|分机|"
+    r"监督|投诉|举报|服务|单位|部门|中心|科|处|局|室|会|厅|号|楼|路|街|区|市|县|省)"
+)
 _FAX = re.compile(r"传\s*真\s*[:：]?\s*$")
 _CONTACT_CUE = re.compile(r"(联系|咨询|电话|热线|手机|座机)")
 
@@ -51,7 +68,7 @@ def _labelled(text: str) -> dict[str, list[str]]:
     marks = list(_LABEL_RX.finditer(text))
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        value = text[m.end():end].strip()
+        value = text[m.end() : end].strip()
         label = re.sub(r"\s+", "", m.group(1))
         found.setdefault(label, []).append(value)
     return found
@@ -64,7 +81,9 @@ def _persons(value: str) -> list[str]:
     return [n for n in names if 2 <= len(n) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", n)]
 
 
-def extract_contacts(clauses: list[Clause], area_code: str, programmes: list[str] | None = None) -> list[Contact]:
+def extract_contacts(
+    clauses: list[Clause], area_code: str, programmes: list[str] | None = None
+) -> list[Contact]:
     """Find contact blocks in the clauses.
 
     Args:
@@ -80,8 +99,12 @@ def extract_contacts(clauses: list[Clause], area_code: str, programmes: list[str
     for clause in clauses:
         text = clause.text
         pairs = [m for m in _NAME_PHONE.finditer(text) if not _NOT_NAMES.search(m.group("name"))]
-        if not (_LABEL_RX.search(text) or _EMAIL.search(text) or pairs
-                or (_CONTACT_CUE.search(text) and _PHONE.search(text))):
+        if not (
+            _LABEL_RX.search(text)
+            or _EMAIL.search(text)
+            or pairs
+            or (_CONTACT_CUE.search(text) and _PHONE.search(text))
+        ):
             continue
         labelled = _labelled(text)
         persons: list[str] = []
@@ -90,7 +113,11 @@ def extract_contacts(clauses: list[Clause], area_code: str, programmes: list[str
         phones: list[str] = []
         for label in ("联系电话", "咨询电话", "办公电话", "电话", "手机"):
             for value in labelled.get(label, []):
-                value = _SEPARATORS.split(value.replace("；", ";"), maxsplit=1)[0] if ";" in value else value
+                value = (
+                    _SEPARATORS.split(value.replace("；", ";"), maxsplit=1)[0]
+                    if ";" in value
+                    else value
+                )
                 for m in _PHONE.finditer(value):
                     phone = normalize_phone(m.group(), area_code)
                     if phone not in phones:
@@ -100,13 +127,16 @@ def extract_contacts(clauses: list[Clause], area_code: str, programmes: list[str
                 persons.append(m.group("name"))
         faxes: list[str] = []
         for m in _PHONE.finditer(text):
-            if _FAX.search(text[max(0, m.start() - 6): m.start()]):
+            if _FAX.search(text[max(0, m.start() - 6) : m.start()]):
                 fax = normalize_phone(m.group(), area_code)
                 if fax not in faxes:
                     faxes.append(fax)
         if _CONTACT_CUE.search(text) or pairs:  # numbers written without a label
             for m in _PHONE.finditer(text):
-                if _FAX.search(text[max(0, m.start() - 6): m.start()]) or "邮编" in text[max(0, m.start() - 6): m.start()]:
+                if (
+                    _FAX.search(text[max(0, m.start() - 6) : m.start()])
+                    or "邮编" in text[max(0, m.start() - 6) : m.start()]
+                ):
                     continue
                 phone = normalize_phone(m.group(), area_code)
                 if phone not in phones:
@@ -119,7 +149,8 @@ def extract_contacts(clauses: list[Clause], area_code: str, programmes: list[str
                 break
         office = ""
         room = re.search(r"号([^号]+?(?:办公室|室|科|处))$", address) or re.search(
-            r"([\u4e00-\u9fff]{2,12}?(?:处|科))", address)
+            r"([\u4e00-\u9fff]{2,12}?(?:处|科))", address
+        )
         if room:
             office = room.group(1)
         else:
@@ -127,12 +158,27 @@ def extract_contacts(clauses: list[Clause], area_code: str, programmes: list[str
             office = dept.group(1) if dept else ""
         if not (persons or phones or emails):
             continue
-        quote_lines = [ln for ln in text.split("\n")
-                       if _LABEL_RX.search(ln) or _EMAIL.search(ln) or _PHONE.search(ln)]
+        quote_lines = [
+            ln
+            for ln in text.split("\n")
+            if _LABEL_RX.search(ln) or _EMAIL.search(ln) or _PHONE.search(ln)
+        ]
         phones = [p for p in phones if p not in faxes]
-        out.append(Contact(persons=persons, phones=phones, emails=emails, address=address, faxes=faxes,
-                           programme=programme_at(text, _first_contact(text), clause, clauses, programmes or []),
-                           office=office, clause=clause.ref, quote="\n".join(quote_lines)[:300]))
+        out.append(
+            Contact(
+                persons=persons,
+                phones=phones,
+                emails=emails,
+                address=address,
+                faxes=faxes,
+                programme=programme_at(
+                    text, _first_contact(text), clause, clauses, programmes or []
+                ),
+                office=office,
+                clause=clause.ref,
+                quote="\n".join(quote_lines)[:300],
+            )
+        )
     return out
 
 

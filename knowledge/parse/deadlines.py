@@ -29,7 +29,8 @@ _DATE = re.compile(
 )
 _BEFORE = re.compile(
     r"^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:(?:上午|下午|中午)?\s*\d{1,2}[:：]\d{2}|\d{1,2}时|下班)?\s*"
-    r"(前|之前|以前|止|截止|为止)")
+    r"(前|之前|以前|止|截止|为止)"
+)
 _RANGE_END = re.compile(r"(即日起|起|\d日|\d{4}年)?\s*(至|到|—|–|-|~|～)\s*$")
 _ROUND = re.compile(r"(第[一二三四五六1-6]批|第[一二三四1-4]轮|首批|上半年|下半年)")
 _CLOSED = re.compile(r"(已于|已经|已截止|已结束|已完成|已告结束)")
@@ -39,10 +40,14 @@ _OFFICIAL = re.compile(
     r"(人社局|人力资源社会保障局|人力资源和社会保障局|人社部门|主管部门|财政局|服务中心|实训服务中心|"
     r"评审委员会|专家|市人力资源|各地|归口单位)"
 )
-_APPLICANT = re.compile(r"(申报人|申报单位|推荐单位|所有材料|申报材料|候选人|各工作室|报名|在线申报|申请人|各单位)")
+_APPLICANT = re.compile(
+    r"(申报人|申报单位|推荐单位|所有材料|申报材料|候选人|各工作室|报名|在线申报|申请人|各单位)"
+)
 
 
-def _resolve(y: str | None, m: str, d: str, year: int | None, issued: dt.date | None) -> dt.date | None:
+def _resolve(
+    y: str | None, m: str, d: str, year: int | None, issued: dt.date | None
+) -> dt.date | None:
     if not (m.isdigit() and d.isdigit()):
         return None
     yy = int(y) if y else year
@@ -74,7 +79,7 @@ def _context(sentence: str, span: tuple[int, int]) -> tuple[str, str, str]:
     parts = _segments(sentence)
     k = next((i for i, (a, b) in enumerate(parts) if a <= span[0] < b), 0)
     a, b = parts[k]
-    before, after = sentence[a: span[0]], sentence[span[1]: b]
+    before, after = sentence[a : span[0]], sentence[span[1] : b]
     if len(after.strip()) < 2 and k + 1 < len(parts):
         a2, b2 = parts[k + 1]
         after = sentence[a2:b2]
@@ -84,10 +89,14 @@ def _context(sentence: str, span: tuple[int, int]) -> tuple[str, str, str]:
     return before, after, what[:60]
 
 
-_ACTOR_HEAD = re.compile(r"^[^，,。]{0,4}?((?:各|市|区|县)[^，,。]{1,28}?(?:局|部门|中心|委员会|专家组))")
+_ACTOR_HEAD = re.compile(
+    r"^[^，,。]{0,4}?((?:各|市|区|县)[^，,。]{1,28}?(?:局|部门|中心|委员会|专家组))"
+)
 
 
-_TO = re.compile(r"^[^，,。]{0,6}?(报送|报至|报到|提交|交至|交到|送至|送交|上报|递交|寄送|报|向)(至|到|给)?(所在|属地)?")
+_TO = re.compile(
+    r"^[^，,。]{0,6}?(报送|报至|报到|提交|交至|交到|送至|送交|上报|递交|寄送|报|向)(至|到|给)?(所在|属地)?"
+)
 
 
 def _actor(before: str, after: str, head: str = "") -> str:
@@ -116,8 +125,10 @@ def _actor(before: str, after: str, head: str = "") -> str:
     return ""
 
 
-_RANGE_START = re.compile(r"^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:起)?\s*(至|到|—|–|-|~|～)\s*"
-                          r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
+_RANGE_START = re.compile(
+    r"^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:起)?\s*(至|到|—|–|-|~|～)\s*"
+    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月"
+)
 _WINDOW = re.compile(r"(申报|报送|受理|报名|提交|推荐|申请|截止|网上|线上)")
 
 
@@ -141,18 +152,24 @@ def office_addressees(clauses: list[Clause]) -> str:
     offices that collect applications, so a date with no subject is theirs."""
     for clause in clauses[:2]:
         for line in clause.text.split("\n")[:3]:
-            m = re.search(r"(各[^：:。]{2,200})[：:]\s*$", line) or re.search(r"(各[^：:。]{2,200})[：:]", line)
+            m = re.search(r"(各[^：:。]{2,200})[：:]\s*$", line) or re.search(
+                r"(各[^：:。]{2,200})[：:]", line
+            )
             if not m:
                 continue
-            items = [re.sub(r"[（(][^）)]*[）)]", "", x).strip() for x in re.split(r"[，,；;]", m.group(1))]
+            items = [
+                re.sub(r"[（(][^）)]*[）)]", "", x).strip()
+                for x in re.split(r"[，,；;]", m.group(1))
+            ]
             if items and all(_OFFICE_END.search(x) for x in items if x):
                 return items[0]
             return ""
     return ""
 
 
-def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date | None,
-                      addressees: str = "") -> list[Deadline]:
+def extract_deadlines(
+    clauses: list[Clause], year: int | None, issued: dt.date | None, addressees: str = ""
+) -> list[Deadline]:
     """Find every deadline in the clauses.
 
     Args:
@@ -171,9 +188,11 @@ def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date |
     for clause in clauses:
         for sentence in split_sentences(clause.text.replace("\n", "")):
             for m in _DATE.finditer(sentence):
-                tail = sentence[m.end():]
-                head = sentence[max(0, m.start() - 12): m.start()]
-                range_end = bool(_RANGE_END.search(head)) and (_window_word(sentence) or _window_word(clause.heading))
+                tail = sentence[m.end() :]
+                head = sentence[max(0, m.start() - 12) : m.start()]
+                range_end = bool(_RANGE_END.search(head)) and (
+                    _window_word(sentence) or _window_word(clause.heading)
+                )
                 if not (_BEFORE.match(tail) or _CUTOFF.search(head) or range_end):
                     continue
                 if _RANGE_START.match(tail) and not _BEFORE.match(tail):
@@ -190,24 +209,31 @@ def extract_deadlines(clauses: list[Clause], year: int | None, issued: dt.date |
                 round_name = _round_before(sentence, m.start())
                 if not actor and in_assessment(clause, clauses):
                     actor = "已认定的工作室（评估考核）"
-                out.append(Deadline(
-                    what=what,
-                    date_text=sentence[m.start():end].strip(),
-                    date=date,
-                    time=(m.group("t") or "").replace("：", ":"),
-                    status=DeadlineStatus.PLACEHOLDER if placeholder else DeadlineStatus.FIXED,
-                    actor=actor,
-                    applicant=not actor,
-                    round=round_name,
-                    closed=bool(round_name and _CLOSED.search(sentence[: m.start()])),
-                    clause=clause.ref,
-                    quote=sentence,
-                ))
+                out.append(
+                    Deadline(
+                        what=what,
+                        date_text=sentence[m.start() : end].strip(),
+                        date=date,
+                        time=(m.group("t") or "").replace("：", ":"),
+                        status=DeadlineStatus.PLACEHOLDER if placeholder else DeadlineStatus.FIXED,
+                        actor=actor,
+                        applicant=not actor,
+                        round=round_name,
+                        closed=bool(round_name and _CLOSED.search(sentence[: m.start()])),
+                        clause=clause.ref,
+                        quote=sentence,
+                    )
+                )
             tba = _TBA.search(sentence)
             if tba:
-                out.append(Deadline(
-                    what=tba.group("what") or "申报时间", date_text="另行通知",
-                    status=DeadlineStatus.UNSPECIFIED, round=_round_before(sentence, tba.end()),
-                    clause=clause.ref, quote=sentence,
-                ))
+                out.append(
+                    Deadline(
+                        what=tba.group("what") or "申报时间",
+                        date_text="另行通知",
+                        status=DeadlineStatus.UNSPECIFIED,
+                        round=_round_before(sentence, tba.end()),
+                        clause=clause.ref,
+                        quote=sentence,
+                    )
+                )
     return out

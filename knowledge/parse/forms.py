@@ -16,7 +16,9 @@ from knowledge.parse.structure import RawAttachment
 
 _TAG = re.compile(r"</?p>")
 _SIGNATURE = re.compile(r"(意见|盖章|签字|签章|审批|审核推荐|承诺)")
-_NOT_LABEL = re.compile(r"^(注|（可另附|\(可另附|（包括|\(包括|（盖章|\(盖章|年月日|年\s*月\s*日|二[〇O○]|附件|.*制$|(?!.*意见).*（盖章）$)")
+_NOT_LABEL = re.compile(
+    r"^(注|（可另附|\(可另附|（包括|\(包括|（盖章|\(盖章|年月日|年\s*月\s*日|二[〇O○]|附件|.*制$|(?!.*意见).*（盖章）$)"
+)
 _SECTION = re.compile(r"(基本情况|情况|成员)$")
 _MAX_LABEL = 24
 
@@ -37,7 +39,10 @@ def _options(cell: str) -> list[str]:
     cell = cell.strip()
     if not _OPTIONS.match(re.sub(r"\s+", "", cell)):
         return []
-    found = [re.sub(r"[（(][^）)]*[）)]?$", "", o).strip(" 　:：_＿") for o in re.findall(r"[□☐]\s*([^□☐\s　]+)", cell)]
+    found = [
+        re.sub(r"[（(][^）)]*[）)]?$", "", o).strip(" 　:：_＿")
+        for o in re.findall(r"[□☐]\s*([^□☐\s　]+)", cell)
+    ]
     return [o for o in found if o]  # 其他（请注明：　　） → 其他
 
 
@@ -68,33 +73,67 @@ def parse_form(raw: RawAttachment) -> Attachment:
         elif len(raw_cells) == 1 and len(cells) > 1:  # cells set apart by runs of spaces
             raw_cells = _join_options(cells)
             cells = raw_cells
-        labels = [c for c in cells if 2 <= len(c) <= _MAX_LABEL and not _NOT_LABEL.match(c)
-                  and re.search(r"[\u4e00-\u9fffA-Za-z]", c) and not _options(c) and not c.startswith(("□", "☐"))]
+        labels = [
+            c
+            for c in cells
+            if 2 <= len(c) <= _MAX_LABEL
+            and not _NOT_LABEL.match(c)
+            and re.search(r"[\u4e00-\u9fffA-Za-z]", c)
+            and not _options(c)
+            and not c.startswith(("□", "☐"))
+        ]
         if len(raw_cells) > 1 and labels:
-            labels = [lbl for lbl in (re.sub(r"\s+", "", c).rstrip(":：_") for c in raw_cells)
-                      if lbl in labels]
+            labels = [
+                lbl
+                for lbl in (re.sub(r"\s+", "", c).rstrip(":：_") for c in raw_cells)
+                if lbl in labels
+            ]
         if raw_cells != [""] and (len(raw_cells) > 1 or labels):
             rows.append([re.sub(r"[ 　]{2,}", " ", c) for c in raw_cells])
         if not labels:
             continue
-        if len(labels) == 1 and _SECTION.search(labels[0]) and len(cells) == 1 and len(raw_cells) == 1 \
-                and _opens_rows(lines[k + 1:]):
+        if (
+            len(labels) == 1
+            and _SECTION.search(labels[0])
+            and len(cells) == 1
+            and len(raw_cells) == 1
+            and _opens_rows(lines[k + 1 :])
+        ):
             section, group = labels[0], ""
             continue
-        header = len(labels) >= 3 and len(labels) == len([c for c in raw_cells if c]) and (
-            "姓名" in labels or "获奖项目" in labels)
+        header = (
+            len(labels) >= 3
+            and len(labels) == len([c for c in raw_cells if c])
+            and ("姓名" in labels or "获奖项目" in labels)
+        )
         if header and re.search(r"(成员|人员|名单|情况)$", labels[0]) and "姓名" in labels[1:]:
-            section, labels = labels[0], labels[1:]  # 团队成员 | 姓名 | 性别 …: the table's name, then its columns
+            section, labels = (
+                labels[0],
+                labels[1:],
+            )  # 团队成员 | 姓名 | 性别 …: the table's name, then its columns
         people = bool(re.search(r"(名单|花名册|成员|人员)", raw.title + section))
-        if header and (any(f.label in ("姓名", "领办人", "领衔人", "技能大师领办人") for f in fields) or people):
-            group = ("工作室成员" if not re.search(r"(成员|人员)", section) else section) if "姓名" in labels else "获奖情况"
+        if header and (
+            any(f.label in ("姓名", "领办人", "领衔人", "技能大师领办人") for f in fields) or people
+        ):
+            group = (
+                ("工作室成员" if not re.search(r"(成员|人员)", section) else section)
+                if "姓名" in labels
+                else "获奖情况"
+            )
             group_cols = labels
             for lbl in labels:
                 key = f"{group}/{lbl}"
                 if key not in seen:
                     seen.add(key)
-                    fields.append(FormField(label=lbl, section=section, repeated=True, group=group,
-                                            row=len(rows) - 1))
+                    fields.append(
+                        FormField(
+                            label=lbl,
+                            section=section,
+                            repeated=True,
+                            group=group,
+                            row=len(rows) - 1,
+                        )
+                    )
             continue
         for lbl in labels:
             if lbl in seen or lbl in group_cols:
@@ -102,11 +141,25 @@ def parse_form(raw: RawAttachment) -> Attachment:
             seen.add(lbl)
             after = _next_cell(raw_cells, lbl)
             hint = after if _HINT.match(re.sub(r"\s+", "", after)) else ""
-            fields.append(FormField(label=lbl, section=section, signature=bool(_SIGNATURE.search(lbl)),
-                                    options=_options(after), hint=hint,
-                                    long=bool(hint) or "另附" in after, row=len(rows) - 1))
-    return Attachment(number=raw.number, title=raw.title, line=raw.line, fields=fields,
-                      text="\n".join(text_lines), rows=rows)
+            fields.append(
+                FormField(
+                    label=lbl,
+                    section=section,
+                    signature=bool(_SIGNATURE.search(lbl)),
+                    options=_options(after),
+                    hint=hint,
+                    long=bool(hint) or "另附" in after,
+                    row=len(rows) - 1,
+                )
+            )
+    return Attachment(
+        number=raw.number,
+        title=raw.title,
+        line=raw.line,
+        fields=fields,
+        text="\n".join(text_lines),
+        rows=rows,
+    )
 
 
 def _opens_rows(rest: list[str]) -> bool:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-GENRE_END = re.compile(r"(通知|公告|通告|指南|方案|意见|办法|细则|简章|公示|通报|名单|决定|函|预告|须知)[》”\"]?\s*$")
+GENRE_END = re.compile(
+    r"(通知|公告|通告|指南|方案|意见|办法|细则|简章|公示|通报|名单|决定|函|预告|须知)[》”\"]?\s*$"
+)
 _DOMAIN = re.compile(r"(工作室|技师|技能|工匠|大师|人才|劳模|传承)")
 _CALL = re.compile(r"(申报|评选|认定|推荐|遴选|评审|征集|选拔|建设|组建|命名)")
 CHROME = re.compile(
@@ -26,8 +28,12 @@ CHROME = re.compile(
     r"网站标识码|ICP备|主办单位|版权所有|索引号|信息来源|责任编辑|上一篇|下一篇|相关链接|相关阅读|相关文章)"
 )
 _DATE_ONLY = re.compile(r"^[\s\d年月日.\-/:：（）()星期一二三四五六日〇零○O]+$")
-_DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号")
-_ISSUER_ONLY = re.compile(r"^[\u4e00-\u9fff（）()\s、]{4,80}(局|厅|部|会|委|办公室|政府|中心|小组)$")
+_DOC_NO = re.compile(
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号"
+)
+_ISSUER_ONLY = re.compile(
+    r"^[\u4e00-\u9fff（）()\s、]{4,80}(局|厅|部|会|委|办公室|政府|中心|小组)$"
+)
 _SENTENCE = re.compile(r"[。；;！!？?]")
 _BULLETS = "·•●▪■◆◇○>»"
 _LABEL = re.compile(r"^(?:标\s*题|名\s*称|文件名称)[:：]\s*")
@@ -46,7 +52,9 @@ class TitleSpan:
 def is_chrome(line: str) -> bool:
     """True for site page furniture (breadcrumb, 发布时间/浏览次数, share bar, footer).
     A metadata line carrying the 文号 (``索引号：… 文号：苏人社发〔2025〕3号``) is kept."""
-    return bool(CHROME.search(line)) and not (_DOC_NO.search(line) and re.search(r"(文号|字号)", line))
+    return bool(CHROME.search(line)) and not (
+        _DOC_NO.search(line) and re.search(r"(文号|字号)", line)
+    )
 
 
 def strip_chrome(line: str) -> str:
@@ -107,8 +115,12 @@ def find_title(lines: list[str], window: int = 30) -> TitleSpan | None:
         parts: list[str] = []
         for j in range(i, min(i + 4, len(top))):
             line = top[j]
-            if parts and (_SENTENCE.search(line) or is_chrome(line) or _DOC_NO.search(line)
-                          or GENRE_END.search(parts[-1])):
+            if parts and (
+                _SENTENCE.search(line)
+                or is_chrome(line)
+                or _DOC_NO.search(line)
+                or GENRE_END.search(parts[-1])
+            ):
                 break
             parts.append(_LABEL.sub("", line))
             text = "".join(parts).replace(" ", "")
@@ -121,9 +133,14 @@ def find_title(lines: list[str], window: int = 30) -> TitleSpan | None:
         return best
     for i, line in enumerate(top):  # news style: the headline
         text = line.replace(" ", "")
-        if (not is_chrome(text) and not _DATE_ONLY.match(text) and 8 <= len(text) <= 60
-                and _DOMAIN.search(text) and not _SENTENCE.search(text.rstrip("。"))
-                and "，" not in text):
+        if (
+            not is_chrome(text)
+            and not _DATE_ONLY.match(text)
+            and 8 <= len(text) <= 60
+            and _DOMAIN.search(text)
+            and not _SENTENCE.search(text.rstrip("。"))
+            and "，" not in text
+        ):
             return TitleSpan(text, i, i + 1, 1.0)
     return best
 
@@ -138,7 +155,7 @@ def _own_prefix(number: str) -> str:
     prefix = number[: bracket.start()]
     for i in range(len(prefix) - 1, -1, -1):
         if prefix[i] in "局厅会委府室部院" and len(prefix) - i - 1 >= 2:
-            return number[i + 1:]
+            return number[i + 1 :]
     return number
 
 
@@ -152,7 +169,7 @@ def doc_number_near(lines: list[str]) -> str:
     for line in lines:
         for m in _DOC_NO.finditer(line):
             before = line[: m.start()]
-            if "《" in before and "》" not in before[before.rfind("《"):]:
+            if "《" in before and "》" not in before[before.rfind("《") :]:
                 continue
             if re.search(r"(根据|按照|依据|依照|贯彻|落实|参照)", before):
                 continue

@@ -15,14 +15,22 @@ from knowledge.models import Clause, Material, SubmissionRule
 from knowledge.parse.structure import in_assessment, programme_of
 from knowledge.text import cn_number, split_sentences
 
-_INTRO = re.compile(r"(材料(?:应|须|需)?包括|下列材料|以下材料|上传材料包括|申报材料$|需提交|提交以下)")
+_INTRO = re.compile(
+    r"(材料(?:应|须|需)?包括|下列材料|以下材料|上传材料包括|申报材料$|需提交|提交以下)"
+)
 _COPIES = re.compile(r"一式\s*([一二两三四五\d])\s*份")
-_JOINT = re.compile(r"(?:其中|[；;])\s*([^，,。；;]{2,24}?)的[，,]?\s*(?:还需|还应|另需|需|须)提供([^。；;]+)")
-_CONDITIONAL = re.compile(r"^([^，,。；;]{2,30}?的)[，,]\s*(?:还需|还应|另需|需|须|应)?(?:提供|提交|附|报送)([^。；;]+)")
+_JOINT = re.compile(
+    r"(?:其中|[；;])\s*([^，,。；;]{2,24}?)的[，,]?\s*(?:还需|还应|另需|需|须)提供([^。；;]+)"
+)
+_CONDITIONAL = re.compile(
+    r"^([^，,。；;]{2,30}?的)[，,]\s*(?:还需|还应|另需|需|须|应)?(?:提供|提交|附|报送)([^。；;]+)"
+)
 _NAMED_FORM = re.compile(r"《([^》]{4,30}?(?:表|报告))》")
 _URL = re.compile(r"https?://[^\s（）()，,。；]+")
-_TO = re.compile(r"(?:报送|报|交|提交至|送至|送)([^，,。；]{2,30}?(?:科|处|局|办公室|中心|部门))(?:审核|初审|[，,。；（(]|$)"
-                 r"|向([^，,。；]{2,30}?(?:局|部门|中心))(?:申报|提交|报送)")
+_TO = re.compile(
+    r"(?:报送|报|交|提交至|送至|送)([^，,。；]{2,30}?(?:科|处|局|办公室|中心|部门))(?:审核|初审|[，,。；（(]|$)"
+    r"|向([^，,。；]{2,30}?(?:局|部门|中心))(?:申报|提交|报送)"
+)
 
 
 def _name(text: str) -> str:
@@ -60,18 +68,30 @@ def extract_materials(clauses: list[Clause], programmes: list[str]) -> list[Mate
             text = kid.text.split("\n")[0]
             copies = _COPIES.search(text)
             conditional = _CONDITIONAL.match(text)  # 校企合作共建的，还需提供合作协议复印件
-            out.append(Material(index=kid.ref[len(clause.ref):] or kid.ref,
-                                name=_name(conditional.group(2) if conditional else text),
-                                text=text.rstrip("；;。"),
-                                copies=cn_number(copies.group(1)) if copies else None,
-                                condition=conditional.group(1).removesuffix("的") if conditional else "",
-                                programme=prog, clause=kid.ref))
+            out.append(
+                Material(
+                    index=kid.ref[len(clause.ref) :] or kid.ref,
+                    name=_name(conditional.group(2) if conditional else text),
+                    text=text.rstrip("；;。"),
+                    copies=cn_number(copies.group(1)) if copies else None,
+                    condition=conditional.group(1).removesuffix("的") if conditional else "",
+                    programme=prog,
+                    clause=kid.ref,
+                )
+            )
             joint = _JOINT.search(text)
             if joint:
                 extra = joint.group(2).rstrip("；;。")
-                out.append(Material(index=out[-1].index, name=re.split(r"和|及", extra)[0],
-                                    text=extra, condition=joint.group(1), programme=prog,
-                                    clause=kid.ref))
+                out.append(
+                    Material(
+                        index=out[-1].index,
+                        name=re.split(r"和|及", extra)[0],
+                        text=extra,
+                        condition=joint.group(1),
+                        programme=prog,
+                        clause=kid.ref,
+                    )
+                )
     if not out:
         out = _materials_from_sentences(clauses)
     return out
@@ -95,8 +115,15 @@ def _materials_from_sentences(clauses: list[Clause]) -> list[Material]:
                     continue
                 seen.add(name)
                 cond = "已认定的工作室参加评估考核" if in_assessment(clause, clauses) else ""
-                out.append(Material(index=str(len(out) + 1), name=name, text=sentence,
-                                    condition=cond, clause=clause.ref))
+                out.append(
+                    Material(
+                        index=str(len(out) + 1),
+                        name=name,
+                        text=sentence,
+                        condition=cond,
+                        clause=clause.ref,
+                    )
+                )
     _copies_from_phrases(out, clauses)
     return out
 
@@ -120,7 +147,9 @@ def _copies_from_phrases(items: list[Material], clauses: list[Clause]) -> None:
                     item.copies = n
 
 
-def extract_submission(clauses: list[Clause], items: list[Material] | None = None) -> list[SubmissionRule]:
+def extract_submission(
+    clauses: list[Clause], items: list[Material] | None = None
+) -> list[SubmissionRule]:
     """Sentences that say how to hand materials in (copies, A4, binding, electronic copy,
     online system, where to).
 
@@ -136,21 +165,29 @@ def extract_submission(clauses: list[Clause], items: list[Material] | None = Non
             if sentence.rstrip("；;。") in item_texts and not _TO.search(sentence):
                 continue
             has_format = re.search(
-                r"(A4|装订|一式|电子版|电子文档|网站填报|在线申报|登陆网站|登录网站|公章|盖章)", sentence)
+                r"(A4|装订|一式|电子版|电子文档|网站填报|在线申报|登陆网站|登录网站|公章|盖章)",
+                sentence,
+            )
             to = _TO.search(sentence)
             if not has_format and not (to and re.search(r"(材料|申报)", sentence)):
                 continue
             copies = _COPIES.search(sentence)
-            electronic = re.search(r"(?:同时)?报送([^，。；]{0,16}?)(?:的)?电子(?:版|文档)", sentence)
+            electronic = re.search(
+                r"(?:同时)?报送([^，。；]{0,16}?)(?:的)?电子(?:版|文档)", sentence
+            )
             url = _URL.search(sentence)
-            out.append(SubmissionRule(
-                copies=cn_number(copies.group(1)) if copies else None,
-                paper="A4" if "A4" in sentence else "",
-                binding="装订成册" if "装订" in sentence else "",
-                electronic=(electronic.group(1) or "申报材料") if electronic else (
-                    "电子版" if "电子" in sentence else ""),
-                online=url.group() if url else "",
-                to=(to.group(1) or to.group(2)) if to else "",
-                text=sentence, clause=clause.ref,
-            ))
+            out.append(
+                SubmissionRule(
+                    copies=cn_number(copies.group(1)) if copies else None,
+                    paper="A4" if "A4" in sentence else "",
+                    binding="装订成册" if "装订" in sentence else "",
+                    electronic=(electronic.group(1) or "申报材料")
+                    if electronic
+                    else ("电子版" if "电子" in sentence else ""),
+                    online=url.group() if url else "",
+                    to=(to.group(1) or to.group(2)) if to else "",
+                    text=sentence,
+                    clause=clause.ref,
+                )
+            )
     return out

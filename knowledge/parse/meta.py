@@ -10,18 +10,28 @@ from knowledge.parse.head import doc_number_near
 from knowledge.parse.place import notice_place
 from knowledge.parse.structure import Layout, doc_number_in
 
-_ORG = re.compile(r".+?(?:领导小组办公室|办公室|人力资源和社会保障局|人力资源和社会保障厅|财政局|社会事业局|总工会|工会|联合会|人民政府|局|委员会|厅|中心)")
+_ORG = re.compile(
+    r".+?(?:领导小组办公室|办公室|人力资源和社会保障局|人力资源和社会保障厅|财政局|社会事业局|总工会|工会|联合会|人民政府|局|委员会|厅|中心)"
+)
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _BUREAU = re.compile(r"[\u4e00-\u9fff]{2,12}人力资源和社会保障(?:局|厅)")
-_SHORT_BUREAU = re.compile(r"(?<=[，,。近日])([\u4e00-\u9fff]{2,10}?(?:人社局|人社厅|人力资源社会保障局))")
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期)[:：]\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})"
-                        r"\s*[-月/.]\s*(?P<d>\d{1,2})")
-_ISSUER_LINE = re.compile(r"(局|厅|部|委员会|委|办公室|政府|中心|总工会|工会|小组|联合会)\s*(（[^）]*）)?\s*$|"
-                          r"(局|厅|部|委员会|办公室|总工会)\s+\S")
+_SHORT_BUREAU = re.compile(
+    r"(?<=[，,。近日])([\u4e00-\u9fff]{2,10}?(?:人社局|人社厅|人力资源社会保障局))"
+)
+_PUBLISHED = re.compile(
+    r"(?:发布时间|发布日期|发文日期|成文日期|日期)[:：]\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})"
+    r"\s*[-月/.]\s*(?P<d>\d{1,2})"
+)
+_ISSUER_LINE = re.compile(
+    r"(局|厅|部|委员会|委|办公室|政府|中心|总工会|工会|小组|联合会)\s*(（[^）]*）)?\s*$|"
+    r"(局|厅|部|委员会|办公室|总工会)\s+\S"
+)
 _PROGRAMMES = ["技能大师工作室", "企业首席技师", "首席技师", "技能大师", "乡土人才", "技术能手"]
 _PLACE_PREFIX = re.compile(r"^关于(?:开展|做好|实施|印发|组织|启动|公布|下达|申报)?《?")
 _UNIT = r"(?:自治州|市|区|县|旗|盟)"
-_PLACE = re.compile(rf"^(?P<a>[\u4e00-\u9fff]{{2,6}}?{_UNIT})(?P<b>[\u4e00-\u9fff]{{2,5}}?(?:区|县|市)(?!级))?")
+_PLACE = re.compile(
+    rf"^(?P<a>[\u4e00-\u9fff]{{2,6}}?{_UNIT})(?P<b>[\u4e00-\u9fff]{{2,5}}?(?:区|县|市)(?!级))?"
+)
 
 
 def _split_orgs(line: str) -> list[str]:
@@ -76,8 +86,15 @@ def parse_meta(layout: Layout, text: str, area_codes: list[str], source: str = "
     year_match = re.search(r"(20\d{2})\s*年", layout.title)
     year = int(year_match.group(1)) if year_match else (issue_date.year if issue_date else None)
     doc_number = _doc_number(layout, text)
-    place = notice_place(layout.title, issuers, [s for _, s in layout.signature],
-                         "\n".join(c.text for c in layout.clauses), doc_number, area_codes, source)
+    place = notice_place(
+        layout.title,
+        issuers,
+        [s for _, s in layout.signature],
+        "\n".join(c.text for c in layout.clauses),
+        doc_number,
+        area_codes,
+        source,
+    )
     programmes = programmes_in_title(layout.title)
     return NoticeMeta(
         title=layout.title,
@@ -90,11 +107,17 @@ def parse_meta(layout: Layout, text: str, area_codes: list[str], source: str = "
     )
 
 
-_PROGRAMME_END = re.compile(r"(工作室|首席技师|技能大师|培训基地|传承基地|创新平台|技术能手|乡土人才|工匠)$")
-_PROGRAMME_LEAD = re.compile(r"^.*?(?:[省市区县州旗盟级]|年度|年|新一批|第[一二三四五六七八九十]+批|国家|全国)(?=[^省市区县州旗盟级年]{3,}$)")
+_PROGRAMME_END = re.compile(
+    r"(工作室|首席技师|技能大师|培训基地|传承基地|创新平台|技术能手|乡土人才|工匠)$"
+)
+_PROGRAMME_LEAD = re.compile(
+    r"^.*?(?:[省市区县州旗盟级]|年度|年|新一批|第[一二三四五六七八九十]+批|国家|全国)(?=[^省市区县州旗盟级年]{3,}$)"
+)
 
 
-_ACTION_TAIL = re.compile(r"(的)?(申报|推荐|评选|认定|评审|评定|遴选|建设|评估|考核|工作(?!室)|项目|管理|实施|方案|办法|细则|指南)+$")
+_ACTION_TAIL = re.compile(
+    r"(的)?(申报|推荐|评选|认定|评审|评定|遴选|建设|评估|考核|工作(?!室)|项目|管理|实施|方案|办法|细则|指南)+$"
+)
 
 
 def programmes_in_title(title: str) -> list[str]:
@@ -131,10 +154,10 @@ def _doc_number(layout: Layout, text: str) -> str:
     line), else in the signature block or the last lines of the text."""
     lines = text.splitlines()
     title_at = max(layout.title_line - 1, 0)
-    head = [s for _, s in layout.header] + lines[title_at: title_at + 6]
+    head = [s for _, s in layout.header] + lines[title_at : title_at + 6]
     tail = [s for _, s in layout.signature]
     if layout.signature:  # the 文号 is often printed just below the date
         last = max(n for n, _ in layout.signature)
-        tail += lines[last: last + 3]
+        tail += lines[last : last + 3]
     tail += lines[-12:]
     return doc_number_near(head) or doc_number_near(tail)

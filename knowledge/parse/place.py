@@ -26,8 +26,15 @@ _DEPTH = {"province": 1, "city": 2, "county": 3}
 NATIONAL = "全国"
 
 
-def notice_place(title: str, issuers: list[str], signature: list[str], body: str,
-                 doc_number: str, area_codes: list[str], fallback: str) -> Place:
+def notice_place(
+    title: str,
+    issuers: list[str],
+    signature: list[str],
+    body: str,
+    doc_number: str,
+    area_codes: list[str],
+    fallback: str,
+) -> Place:
     """Resolve the place of one notice.
 
     Args:
@@ -53,7 +60,9 @@ def notice_place(title: str, issuers: list[str], signature: list[str], body: str
         chosen = issuer or titled or context.deepest("\n".join(signature))
     if chosen is None:
         if _MINISTRY.search("\n".join([*issuers, title, *signature])):
-            return Place(name=NATIONAL, short=NATIONAL, level="national", aliases=[NATIONAL, "国家"])
+            return Place(
+                name=NATIONAL, short=NATIONAL, level="national", aliases=[NATIONAL, "国家"]
+            )
         if _TITLE_PLACE.match(title):  # the title names a place the table does not list
             return _unlisted(title, area_codes, fallback)
         chosen = context.most_named(body[:3000])
@@ -64,7 +73,8 @@ def notice_place(title: str, issuers: list[str], signature: list[str], body: str
 
 _TITLE_PLACE = re.compile(
     r"^(?:.{0,40}?关于)?(?:开展|做好|实施|印发|组织|启动|申报)?《?(?:\d{4}\s*年度?)?"
-    r"(?P<name>[\u4e00-\u9fff]{2,6}?(?:自治州|市|区|县|旗|盟)(?:[\u4e00-\u9fff]{2,5}?(?:区|县|市)(?!级))?)(?!级)")
+    r"(?P<name>[\u4e00-\u9fff]{2,6}?(?:自治州|市|区|县|旗|盟)(?:[\u4e00-\u9fff]{2,5}?(?:区|县|市)(?!级))?)(?!级)"
+)
 
 
 def _unlisted(title: str, area_codes: list[str], fallback: str) -> Place:
@@ -171,7 +181,12 @@ def place_of_division(d: Division) -> Place:
     if d.level == "county" and not city and d.province != d.name:
         city = d.province if table.parent(d) and table.parent(d).level == "province" else ""  # type: ignore[union-attr]
     aliases = [name, d.name, d.short, pinyin(d.short)]
-    for unit, letter in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"), ("自治区", "自治区")):
+    for unit, letter in (
+        ("自治州", "州"),
+        ("自治县", "县"),
+        ("自治旗", "旗"),
+        ("自治区", "自治区"),
+    ):
         if d.name.endswith(unit):
             aliases.append(d.short + letter)  # 黔东南州, 新疆自治区
     if d.name.endswith("盟") and len(d.short) >= 3:
@@ -179,7 +194,11 @@ def place_of_division(d: Division) -> Place:
     if d.level in ("city", "province"):
         for child in table.children(d.code):
             aliases.append(child.name)
-            if d.level == "province" or not child.name.endswith("区") or _distinct_district(child.short):
+            if (
+                d.level == "province"
+                or not child.name.endswith("区")
+                or _distinct_district(child.short)
+            ):
                 aliases.append(child.short)
     if city and city != d.name:
         parent = table.by_name(city)
@@ -188,5 +207,12 @@ def place_of_division(d: Division) -> Place:
     for a in aliases:
         if a and len(a) >= 2 and a not in seen:
             seen.append(a)
-    return Place(name=name, city=city or (d.name if d.level == "city" else ""), short=d.short,
-                 province=d.province, level=d.level, area_code=d.area_code, aliases=seen)
+    return Place(
+        name=name,
+        city=city or (d.name if d.level == "city" else ""),
+        short=d.short,
+        province=d.province,
+        level=d.level,
+        area_code=d.area_code,
+        aliases=seen,
+    )

@@ -20,7 +20,9 @@ _QUOTA = re.compile(
     r"|(?P<noun>工作室|首席技师|技能大师|工匠)(?P<cmp2>不超过|不多于|控制在)?\s*"
     r"(?P<n2>\d+|[一二两三四五六七八九十]+)\s*(?P<u2>个|家|名)"
 )
-_VALIDITY = re.compile(r"(?:有效期|每届任期|任期)[）)]?\s*(?:均|一般)?\s*(?:为|是)?\s*(\d+|[一二两三四五六七八九十]+)\s*年")
+_VALIDITY = re.compile(
+    r"(?:有效期|每届任期|任期)[）)]?\s*(?:均|一般)?\s*(?:为|是)?\s*(\d+|[一二两三四五六七八九十]+)\s*年"
+)
 _QUOTA_CONTEXT = re.compile(r"(拟|计划|名额|数量|认定|评选|建设|限报|推荐|立项)")
 _PUBLICITY = re.compile(r"公示\s*(\d+|[一二两三四五六七八九十]+)\s*个?\s*(工作日|日|天)")
 _NAMING = re.compile(r"(?:格式为|命名为|名称为)\s*[:：]?\s*[“\"「]([^”\"」]+)[”\"」]")
@@ -42,7 +44,9 @@ def yuan(number: str, unit: str) -> int | None:
 
 
 def _recipient(sentence: str) -> str:
-    m = re.search(r"对(?:获得|经认定的|评上|认定的)?([^，,。]{2,24}?)(?:的项目|的)?，?给予", sentence)
+    m = re.search(
+        r"对(?:获得|经认定的|评上|认定的)?([^，,。]{2,24}?)(?:的项目|的)?，?给予", sentence
+    )
     if m:
         return re.sub(r"[“”\"]", "", m.group(1))
     m = re.search(r"(评上.{2,16}?的)", sentence)
@@ -70,8 +74,8 @@ def extract_subsidies(clauses: list[Clause], programmes: list[str] | None = None
                 part_at = offset + sentence.find(part)
                 found = False
                 for m in _MONEY.finditer(part):
-                    after = part[m.end(): m.end() + 16]
-                    before = part[max(0, m.start() - 16): m.start()]
+                    after = part[m.end() : m.end() + 16]
+                    before = part[max(0, m.start() - 16) : m.start()]
                     if not (_GRANT.search(after) or _GRANT.search(before) or "给予" in before):
                         continue
                     if re.search(r"[（(]含[^）)]*$", part[: m.start()]) or before.endswith("其中"):
@@ -82,23 +86,35 @@ def extract_subsidies(clauses: list[Clause], programmes: list[str] | None = None
                         lead = re.search(r"给予([^，,。；]{0,12})$", part[: m.start()])
                         purpose = lead.group(1) if lead else purpose
                     cond = re.search(r"对([^，,。]{2,30}?)的?，?给予", part)
-                    out.append(Subsidy(
-                        amount_yuan=yuan(m.group("n"), m.group("u")),
-                        purpose=purpose.strip(),
-                        recipient=_recipient(part),
-                        condition=cond.group(1) if cond and ("考核" in cond.group(1) or "优秀" in cond.group(1)) else "",
-                        programme=programme_at(flat, part_at + m.start(), clause, clauses, progs),
-                        clause=clause.ref,
-                        quote=sentence,
-                    ))
+                    out.append(
+                        Subsidy(
+                            amount_yuan=yuan(m.group("n"), m.group("u")),
+                            purpose=purpose.strip(),
+                            recipient=_recipient(part),
+                            condition=cond.group(1)
+                            if cond and ("考核" in cond.group(1) or "优秀" in cond.group(1))
+                            else "",
+                            programme=programme_at(
+                                flat, part_at + m.start(), clause, clauses, progs
+                            ),
+                            clause=clause.ref,
+                            quote=sentence,
+                        )
+                    )
                     found = True
                 vague = _VAGUE_GRANT.search(part)
                 if not found and vague and not _MONEY.search(part):
                     cond = re.search(r"对([^，,。]{2,30}?)的?，?给予", part)
-                    out.append(Subsidy(amount_yuan=None, purpose=vague.group(),
-                                       recipient=_recipient(part),
-                                       condition=cond.group(1) if cond else "",
-                                       clause=clause.ref, quote=sentence))
+                    out.append(
+                        Subsidy(
+                            amount_yuan=None,
+                            purpose=vague.group(),
+                            recipient=_recipient(part),
+                            condition=cond.group(1) if cond else "",
+                            clause=clause.ref,
+                            quote=sentence,
+                        )
+                    )
     return out
 
 
@@ -116,21 +132,39 @@ def extract_quotas(clauses: list[Clause], programmes: list[str] | None = None) -
             for m in _QUOTA.finditer(sentence):
                 raw = m.group("n") or m.group("n2")
                 unit = m.group("u") or m.group("u2")
-                count = cn_number(raw) if re.fullmatch(r"\d+|[一二两三四五六七八九十]+", raw) else None
+                count = (
+                    cn_number(raw) if re.fullmatch(r"\d+|[一二两三四五六七八九十]+", raw) else None
+                )
                 scope = "推荐" if (m.group("verb") or "").startswith("推荐") else "认定"
                 if unit == "名" and "技师" not in sentence and "名额" not in sentence:
                     continue
-                lead = sentence[max(0, m.start() - 8): m.start()]
-                if m.group("noun") and (not (m.group("cmp2") or _QUOTA_CONTEXT.search(sentence[: m.start()]))
-                                        or re.search(r"(累计|已|共有|建成)", sentence[: m.start()])):
+                lead = sentence[max(0, m.start() - 8) : m.start()]
+                if m.group("noun") and (
+                    not (m.group("cmp2") or _QUOTA_CONTEXT.search(sentence[: m.start()]))
+                    or re.search(r"(累计|已|共有|建成)", sentence[: m.start()])
+                ):
                     continue
-                if m.group("verb") and not m.group("cmp") and re.search(r"(累计|已|共有|建成|带徒|培养|成员)",
-                                                                      lead + m.group()):
+                if (
+                    m.group("verb")
+                    and not m.group("cmp")
+                    and re.search(r"(累计|已|共有|建成|带徒|培养|成员)", lead + m.group())
+                ):
                     continue  # 累计认定47家, 带徒5名: history or other counts, not a quota
                 total = re.search(r"(共计|共|总计|合计|全市|全省|全区|全州)", lead) and not any(
-                    p in m.group() for p in progs)
-                programme = "" if total else programme_at(flat, offset + m.start(), clause, clauses, progs)
-                out.append(Quota(count=count, text=sentence, scope=scope, clause=clause.ref, programme=programme))
+                    p in m.group() for p in progs
+                )
+                programme = (
+                    "" if total else programme_at(flat, offset + m.start(), clause, clauses, progs)
+                )
+                out.append(
+                    Quota(
+                        count=count,
+                        text=sentence,
+                        scope=scope,
+                        clause=clause.ref,
+                        programme=programme,
+                    )
+                )
     return out
 
 
@@ -153,7 +187,11 @@ def _quota_rows(clause: Clause, programmes: list[str] | None = None) -> list[Quo
         if heads and not any(re.fullmatch(r"\d+", c) for c in cells):
             column = heads[0]
             continue
-        count = re.fullmatch(r"(\d{1,3})\s*(?:个|名|家)?", cells[column]) if 0 <= column < len(cells) else None
+        count = (
+            re.fullmatch(r"(\d{1,3})\s*(?:个|名|家)?", cells[column])
+            if 0 <= column < len(cells)
+            else None
+        )
         if count is None:
             continue
         name = next((c for c in cells[:column] if c and not re.fullmatch(r"\d+", c)), "")
@@ -162,16 +200,31 @@ def _quota_rows(clause: Clause, programmes: list[str] | None = None) -> list[Quo
         total = bool(re.fullmatch(r"(合计|总计|小计|共计)", name))
         programme = next((p for p in programmes or [] if p in name), "")
         if programme or len(programmes or []) == 1 and any(w in name for w in ("工作室", "技师")):
-            out.append(Quota(count=int(count.group(1)), text="\t".join(cells), scope="认定",
-                             programme=programme if len(programmes or []) > 1 else "", clause=clause.ref))
+            out.append(
+                Quota(
+                    count=int(count.group(1)),
+                    text="\t".join(cells),
+                    scope="认定",
+                    programme=programme if len(programmes or []) > 1 else "",
+                    clause=clause.ref,
+                )
+            )
             continue
-        out.append(Quota(count=int(count.group(1)), text="\t".join(cells), scope="认定" if total else "推荐",
-                         place="" if total else name, clause=clause.ref))
+        out.append(
+            Quota(
+                count=int(count.group(1)),
+                text="\t".join(cells),
+                scope="认定" if total else "推荐",
+                place="" if total else name,
+                clause=clause.ref,
+            )
+        )
     return out
 
 
-def _simple(clauses: list[Clause], rx: re.Pattern[str], unit: str,
-            programmes: list[str] | None = None) -> list[SimpleFact]:
+def _simple(
+    clauses: list[Clause], rx: re.Pattern[str], unit: str, programmes: list[str] | None = None
+) -> list[SimpleFact]:
     out: list[SimpleFact] = []
     for clause in clauses:
         flat = clause.text.replace("\n", "")
@@ -181,13 +234,20 @@ def _simple(clauses: list[Clause], rx: re.Pattern[str], unit: str,
                 n = cn_number(m.group(1))
                 tail = m.group(2) if m.lastindex and m.lastindex >= 2 else unit
                 at = flat.find(sentence) + m.start()
-                out.append(SimpleFact(text=sentence, value=f"{n}{'个' if tail == '工作日' else ''}{tail}",
-                                      programme=programme_at(flat, at, clause, clauses, programmes or []),
-                                      clause=clause.ref))
+                out.append(
+                    SimpleFact(
+                        text=sentence,
+                        value=f"{n}{'个' if tail == '工作日' else ''}{tail}",
+                        programme=programme_at(flat, at, clause, clauses, programmes or []),
+                        clause=clause.ref,
+                    )
+                )
     return out
 
 
-def extract_validity(clauses: list[Clause], programmes: list[str] | None = None) -> list[SimpleFact]:
+def extract_validity(
+    clauses: list[Clause], programmes: list[str] | None = None
+) -> list[SimpleFact]:
     """``认定有效期为5年`` → value ``"5年"``; with several programmes, each names its own,
     also in a table with a 有效期 column (``市级技能大师工作室\t10个\t…\t3年``)."""
     out = _simple(clauses, _VALIDITY, "年", programmes)
@@ -196,9 +256,14 @@ def extract_validity(clauses: list[Clause], programmes: list[str] | None = None)
             years = re.fullmatch(r"(\d+|[一二两三四五六七八九十]+)\s*年", value)
             if years:
                 programme = next((p for p in programmes or [] if p in row[0] or row[0] in p), "")
-                out.append(SimpleFact(text="\t".join(row), value=f"{cn_number(years.group(1))}年",
-                                      programme=programme if len(programmes or []) > 1 else "",
-                                      clause=clause.ref))
+                out.append(
+                    SimpleFact(
+                        text="\t".join(row),
+                        value=f"{cn_number(years.group(1))}年",
+                        programme=programme if len(programmes or []) > 1 else "",
+                        clause=clause.ref,
+                    )
+                )
     return out
 
 
@@ -212,7 +277,11 @@ def _column(clause: Clause, header: re.Pattern[str]) -> list[tuple[list[str], st
         if len(cells) < 2:
             column = -1
             continue
-        hits = [i for i, c in enumerate(cells) if header.fullmatch(c) or (header.search(c) and len(c) <= 8)]
+        hits = [
+            i
+            for i, c in enumerate(cells)
+            if header.fullmatch(c) or (header.search(c) and len(c) <= 8)
+        ]
         if hits:
             column = hits[0]
             continue
@@ -240,8 +309,13 @@ def extract_naming(clauses: list[Clause]) -> list[SimpleFact]:
     for clause in clauses:
         for m in _NAMING.finditer(clause.text):
             start = clause.text.rfind("，", 0, m.start()) + 1
-            out.append(SimpleFact(text=clause.text[start: m.end() + 1].strip(), value=m.group(1),
-                                  clause=clause.ref))
+            out.append(
+                SimpleFact(
+                    text=clause.text[start : m.end() + 1].strip(),
+                    value=m.group(1),
+                    clause=clause.ref,
+                )
+            )
     return out
 
 
@@ -254,10 +328,15 @@ def extract_procedure(clauses: list[Clause], skip: set[str] | None = None) -> li
         skip: Clause refs to leave out (the materials list inside a procedure section).
     """
     out: list[SimpleFact] = []
-    heads = {c.ref for c in clauses if _PROCEDURE_HEAD.search(c.heading) and "材料" not in c.heading}
+    heads = {
+        c.ref for c in clauses if _PROCEDURE_HEAD.search(c.heading) and "材料" not in c.heading
+    }
     for clause in clauses:
-        under = clause.ref in heads or any(clause.ref.startswith(h) for h in heads) \
+        under = (
+            clause.ref in heads
+            or any(clause.ref.startswith(h) for h in heads)
             or bool(re.search(r"(组织专家|专家评审|评审委员会)", clause.text))
+        )
         if not under or clause.text.strip() == clause.heading or clause.ref in (skip or set()):
             continue
         body = clause.text.replace("\n", "")

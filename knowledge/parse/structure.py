@@ -31,9 +31,15 @@ _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (6, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$")),
 ]
 _LABEL_FORMAT = {1: "第{}章", 2: "{}、", 3: "第{}条", 4: "（{}）", 5: "{}.", 6: "（{}）"}
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号")
-_DATE_LINE = re.compile(r"^\s*(?:二[〇O○零]\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发)?\s*$")
-_ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）()\s]{4,60}(局|办公室|委员会|厅|部|政府|中心|领导小组)$")
+_DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号"
+)
+_DATE_LINE = re.compile(
+    r"^\s*(?:二[〇O○零]\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发)?\s*$"
+)
+_ORG_LINE = re.compile(
+    r"^[\u4e00-\u9fff（）()\s]{4,60}(局|办公室|委员会|厅|部|政府|中心|领导小组)$"
+)
 _ATTACH_HEADER = re.compile(r"^附\s*件\s*(\d*)\s*[:：]?\s*$")
 _ATTACH_LIST = re.compile(r"^附\s*件\s*[:：]\s*(.+)$")
 _LIST_ITEM = re.compile(r"^(\d{1,2})\s*[.．、]\s*(.+)$")
@@ -126,7 +132,11 @@ def _prose_clauses(att: RawAttachment) -> list[Clause]:
     lines = [(n, squeeze(s)) for n, s in att.lines if s.strip()]
     text_len = sum(len(s) for _, s in lines)
     tabbed = sum("\t" in s or "  " in s.strip() for _, s in att.lines if s.strip())
-    if text_len < 300 or tabbed > 0.3 * max(len(lines), 1) or not any(heading_of(s) for _, s in lines):
+    if (
+        text_len < 300
+        or tabbed > 0.3 * max(len(lines), 1)
+        or not any(heading_of(s) for _, s in lines)
+    ):
         return []
     prefix = f"附件{att.number}"
     clauses, _ = _build_clauses(split_inline_headings(lines))
@@ -162,15 +172,27 @@ def _split_attachments(
         header = _ATTACH_HEADER.match(s) or re.match(r"^附\s*件\s*(\d+)\s*$", s)
         is_listed = bool(listed) and _clean_title(s) in listed
         if header or is_listed:
-            number = header.group(1) if header else (
-                str(listed.index(_clean_title(s)) + 1) if len(listed) > 1 else "")
+            number = (
+                header.group(1)
+                if header
+                else (str(listed.index(_clean_title(s)) + 1) if len(listed) > 1 else "")
+            )
             j, title_parts = i + 1, []
             if is_listed:
                 title_parts, j = [s], i + 1
-            while j < len(lines) and not title_parts or (
-                title_parts and not _FORM_TITLE.search(title_parts[-1]) and j < len(lines)
-                and len(title_parts) < 3 and not _ATTACH_HEADER.match(lines[j][1])
-                and not re.search(r"[：:]|\S\s+\S+\s+\S", lines[j][1])  # a form row, not the title's tail
+            while (
+                j < len(lines)
+                and not title_parts
+                or (
+                    title_parts
+                    and not _FORM_TITLE.search(title_parts[-1])
+                    and j < len(lines)
+                    and len(title_parts) < 3
+                    and not _ATTACH_HEADER.match(lines[j][1])
+                    and not re.search(
+                        r"[：:]|\S\s+\S+\s+\S", lines[j][1]
+                    )  # a form row, not the title's tail
+                )
             ):
                 title_parts.append(lines[j][1])
                 j += 1
@@ -221,8 +243,14 @@ def _build_clauses(body: list[tuple[int, str]]) -> tuple[list[Clause], list[tupl
             else:
                 seen[ref] = 1
             parent = "".join(lbl for _, lbl in stack[:-1])
-            current = Clause(ref=ref, heading=_heading_text(rest), text=rest, line=n,
-                             level=len(stack), parent=parent)
+            current = Clause(
+                ref=ref,
+                heading=_heading_text(rest),
+                text=rest,
+                line=n,
+                level=len(stack),
+                parent=parent,
+            )
             clauses.append(current)
             bare_heading = len(rest) <= 30 and not re.search(r"[，,。；;：:]", rest)
             continue
@@ -242,7 +270,7 @@ def _build_clauses(body: list[tuple[int, str]]) -> tuple[list[Clause], list[tupl
 
 def _near_date(body: list[tuple[int, str]], idx: int) -> bool:
     """True when an organisation line is part of a signature block (a date follows)."""
-    for _, s in body[idx + 1: idx + 4]:
+    for _, s in body[idx + 1 : idx + 4]:
         if _DATE_LINE.match(s):
             return True
         if not _ORG_LINE.match(s):
@@ -263,7 +291,9 @@ def programme_of(clause: Clause, clauses: list[Clause], programmes: list[str]) -
     return ""
 
 
-def programme_at(text: str, pos: int, clause: Clause, clauses: list[Clause], programmes: list[str]) -> str:
+def programme_at(
+    text: str, pos: int, clause: Clause, clauses: list[Clause], programmes: list[str]
+) -> str:
     """The programme a fact at ``text[pos]`` belongs to: the programme named last before it
     in the same sentence (``技能大师工作室给予10万元，首席技师工作室给予5万元``), else the
     programme of the clause's section (:func:`programme_of`); ``""`` for one programme."""
@@ -279,7 +309,9 @@ def programme_at(text: str, pos: int, clause: Clause, clauses: list[Clause], pro
         k = max(i, j)
         if k > at:
             best, at = p, k
-    if not best and re.search(r"(两类|各类|三类|上述|以上)(工作室|项目)|均为|均可|均按", text[start:end]):
+    if not best and re.search(
+        r"(两类|各类|三类|上述|以上)(工作室|项目)|均为|均可|均按", text[start:end]
+    ):
         return ""  # 两类工作室认定有效期均为3年: for every programme
     return best or programme_of(clause, clauses, programmes)
 

@@ -87,7 +87,9 @@ def read_document(path: Path) -> str:
         raise DocumentReadError(path, "不是文件（可能是文件夹）")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise DocumentReadError(path, f"不支持的文件类型 {suffix or '（无扩展名）'}，支持 {'、'.join(SUPPORTED)}")
+        raise DocumentReadError(
+            path, f"不支持的文件类型 {suffix or '（无扩展名）'}，支持 {'、'.join(SUPPORTED)}"
+        )
     limit = BINARY_MAX_BYTES if suffix in (".docx", ".pdf") else TEXT_MAX_BYTES
     size = path.stat().st_size
     if size > limit:

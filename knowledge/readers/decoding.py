@@ -18,14 +18,38 @@ _BOMS = (
 )
 # What Chinese notices are written in; detection is confined to these so that random
 # bytes are not "decoded" as some Latin code page.
-_DETECT = ["utf_8", "gb18030", "big5", "cp950", "big5hkscs", "utf_16", "utf_32",
-           "utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+_DETECT = [
+    "utf_8",
+    "gb18030",
+    "big5",
+    "cp950",
+    "big5hkscs",
+    "utf_16",
+    "utf_32",
+    "utf_16_le",
+    "utf_16_be",
+    "utf_32_le",
+    "utf_32_be",
+]
 # Labels that mean a subset of GB18030 (pages declaring gb2312 routinely use GBK-only
 # characters such as 堃/喆), and the Big5 variants browsers actually decode.
-_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030",
-            "euc-cn": "gb18030", "gb_2312-80": "gb18030", "hz": "hz", "hz-gb-2312": "hz",
-            "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "x-x-big5": "big5hkscs",
-            "cp950": "cp950", "utf8": "utf-8", "unicode": "utf-16", "utf-16": "utf-16"}
+_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "cp936": "gb18030",
+    "x-gbk": "gb18030",
+    "euc-cn": "gb18030",
+    "gb_2312-80": "gb18030",
+    "hz": "hz",
+    "hz-gb-2312": "hz",
+    "big5": "big5hkscs",
+    "big5-hkscs": "big5hkscs",
+    "x-x-big5": "big5hkscs",
+    "cp950": "cp950",
+    "utf8": "utf-8",
+    "unicode": "utf-16",
+    "utf-16": "utf-16",
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 
@@ -84,14 +108,20 @@ def _decode_text(raw: bytes, path: Path) -> str:
         try:
             text = raw.decode(bom)
         except UnicodeDecodeError as exc:
-            raise DocumentReadError(path, f"文件开头标明为 {bom.upper()} 编码，但第{_line_at(raw, exc.start)}行附近的内容不符，无法解码") from exc
+            raise DocumentReadError(
+                path,
+                f"文件开头标明为 {bom.upper()} 编码，但第{_line_at(raw, exc.start)}行附近的内容不符，无法解码",
+            ) from exc
     if text is None:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             text = _detect(raw)
     if text is None or len(_CONTROL.findall(text)) > max(2, len(text) // 200):
-        raise DocumentReadError(path, "文本编码无法识别（支持 UTF-8、GB18030/GBK、Big5、UTF-16），文件可能不是文本文件或已损坏")
+        raise DocumentReadError(
+            path,
+            "文本编码无法识别（支持 UTF-8、GB18030/GBK、Big5、UTF-16），文件可能不是文本文件或已损坏",
+        )
     return text
 
 

@@ -31,12 +31,16 @@ def _check_zip(path: Path) -> None:
     with path.open("rb") as fh:
         magic = fh.read(8)
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise DocumentReadError(path, "这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入")
+        raise DocumentReadError(
+            path, "这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入"
+        )
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except zipfile.BadZipFile as exc:
-        raise DocumentReadError(path, "不是有效的 .docx 文件（文件已损坏或不是 Word 文档）") from exc
+        raise DocumentReadError(
+            path, "不是有效的 .docx 文件（文件已损坏或不是 Word 文档）"
+        ) from exc
     if len(members) > DOCX_MAX_MEMBERS:
         raise DocumentReadError(path, f"压缩包内文件过多（{len(members)} 个），疑似恶意文件")
     total = sum(m.file_size for m in members)
@@ -60,7 +64,9 @@ def _read_docx(path: Path, deadline: _Deadline) -> str:
     return "\n".join(lines)
 
 
-def _docx_blocks(container: Any, parent: Any, lines: list[str], deadline: _Deadline, path: Path) -> None:
+def _docx_blocks(
+    container: Any, parent: Any, lines: list[str], deadline: _Deadline, path: Path
+) -> None:
     """Paragraphs and tables of a body, cell, text box or content control, in order."""
     for block in container.iterchildren():
         deadline.check(path)

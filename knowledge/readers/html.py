@@ -24,13 +24,39 @@ from knowledge.readers.render import (
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-_DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "frame", "frameset",
-              "object", "embed", "svg", "canvas", "input", "select", "option", "button",
-              "textarea", "map", "link", "meta", "head", "title", "nav", "aside", "video",
-              "audio", "source"}
+_DROP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "input",
+    "select",
+    "option",
+    "button",
+    "textarea",
+    "map",
+    "link",
+    "meta",
+    "head",
+    "title",
+    "nav",
+    "aside",
+    "video",
+    "audio",
+    "source",
+}
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TITLE_NAME = re.compile(r"title|tit\b|tit[\s_\-]|biaoti|headline|^bt$|^bt[\s_\-]|wztit", re.I)
-_TITLE_WORDS = re.compile(r"关于|通知|公告|通告|公示|办法|意见|决定|方案|细则|规定|名单|批复|函|规划|指南|简章")
+_TITLE_WORDS = re.compile(
+    r"关于|通知|公告|通告|公示|办法|意见|决定|方案|细则|规定|名单|批复|函|规划|指南|简章"
+)
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|——|—|–|\s-\s|-(?!\d))\s*")
 _TAIL_LINE = re.compile(
     r"^(?:附件|联系人|联系电话|电话|联系方式|特此通知|特此公告|（此件|\(此件|抄送|印发)"
@@ -124,7 +150,9 @@ def _find_title(root: HtmlElement) -> str:
         # shorter: <title> adds the site name; longer: a title box that also holds the
         # 发布时间 bar, or a <title> cut short — then the shortest box wins
         inside = [shown for shown, text in seen.items() if len(text) >= 8 and text in key]
-        around = sorted((shown for shown, text in seen.items() if len(key) >= 8 and key in text), key=len)
+        around = sorted(
+            (shown for shown, text in seen.items() if len(key) >= 8 and key in text), key=len
+        )
         if exact or inside:
             return (exact or inside)[0]
         if around:  # the shortest box holding the reference, unless it is all chrome
@@ -140,7 +168,11 @@ def _clean(root: HtmlElement) -> None:
         tag = _tag(el)
         if not tag:
             doomed.append(el)  # comments and processing instructions
-        elif tag in _DROP_TAGS or el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
+        elif (
+            tag in _DROP_TAGS
+            or el.get("hidden") is not None
+            or _HIDDEN.search(el.get("style") or "")
+        ):
             doomed.append(el)
     for el in doomed:
         parent = el.getparent()
@@ -199,7 +231,11 @@ def _with_tail(container: HtmlElement, page: _Page) -> list[HtmlElement]:
     sibling = container.getnext()
     while sibling is not None and not page.is_chrome(sibling):
         lines = page.render_blocks([sibling])
-        if not lines or _DOWNLOADS.match(lines[0]) or not all(_TAIL_LINE.search(line) for line in lines):
+        if (
+            not lines
+            or _DOWNLOADS.match(lines[0])
+            or not all(_TAIL_LINE.search(line) for line in lines)
+        ):
             break
         blocks.append(sibling)
         sibling = sibling.getnext()

@@ -85,5 +85,7 @@ def _run_with_timeout(reader: Callable[[Path, _Deadline], str], path: Path, seco
     if isinstance(error, MemoryError):
         raise DocumentReadError(path, "文件内容过大，内存不足，无法读取") from error
     if isinstance(error, Exception):  # the libraries raise many types for corrupt files
-        raise DocumentReadError(path, f"无法读取文件内容（{type(error).__name__}: {error}）") from error
+        raise DocumentReadError(
+            path, f"无法读取文件内容（{type(error).__name__}: {error}）"
+        ) from error
     raise error

@@ -39,17 +39,23 @@ def _read_pdf(path: Path, deadline: _Deadline) -> str:
             raise DocumentReadError(path, "PDF 已加密，需要密码才能打开")
     count = len(reader.pages)
     if count > PDF_MAX_PAGES:
-        raise DocumentReadError(path, f"PDF 共 {count} 页，超过上限 {PDF_MAX_PAGES} 页，请拆分后再导入")
+        raise DocumentReadError(
+            path, f"PDF 共 {count} 页，超过上限 {PDF_MAX_PAGES} 页，请拆分后再导入"
+        )
     pages: list[list[str]] = []
     for number, page in enumerate(reader.pages, start=1):
         deadline.check(path)
         try:
             text = page.extract_text() or ""
         except Exception as exc:  # noqa: BLE001 - reported with the page number
-            raise DocumentReadError(path, f"第 {number} 页无法提取文字（{type(exc).__name__}: {exc}）") from exc
+            raise DocumentReadError(
+                path, f"第 {number} 页无法提取文字（{type(exc).__name__}: {exc}）"
+            ) from exc
         pages.append([line.rstrip() for line in text.splitlines()])
     if not any(line.strip() for page_lines in pages for line in page_lines):
-        raise DocumentReadError(path, "PDF 中没有可提取的文字（可能是扫描件或图片，请提供文字版或先做文字识别）")
+        raise DocumentReadError(
+            path, "PDF 中没有可提取的文字（可能是扫描件或图片，请提供文字版或先做文字识别）"
+        )
     return "\n".join(line for page_lines in _drop_running_lines(pages) for line in page_lines)
 
 
@@ -89,9 +95,15 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
     offsets: dict[tuple[int, int], int] = {}  # (0 top / 1 bottom, number − page) → pages
     for number, (lines, edge) in enumerate(zip(pages, sides, strict=True), start=1):
         for where in (0, 1):
-            outer = next((lines[i].strip() for i in edge[where]
-                          if not _is_page_number(lines[i].strip())
-                          and not _edge_keys(lines[i], number) & running[where]), "")
+            outer = next(
+                (
+                    lines[i].strip()
+                    for i in edge[where]
+                    if not _is_page_number(lines[i].strip())
+                    and not _edge_keys(lines[i], number) & running[where]
+                ),
+                "",
+            )
             if _BARE_NUMBER.match(outer):
                 pair = (where, int(outer) - number)
                 offsets[pair] = offsets.get(pair, 0) + 1
@@ -117,7 +129,9 @@ def _edges(lines: list[str]) -> tuple[list[int], list[int]]:
     return filled[:_EDGE], filled[::-1][:_EDGE]
 
 
-def _edge_chrome(line: str, page: int, where: int, running: set[str], numbered: set[tuple[int, int]]) -> bool:
+def _edge_chrome(
+    line: str, page: int, where: int, running: set[str], numbered: set[tuple[int, int]]
+) -> bool:
     text = line.strip()
     if _is_page_number(text):
         return True

@@ -15,13 +15,74 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_BLOCK_TAGS = {"address", "article", "blockquote", "body", "center", "dd", "details", "dir",
-               "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-               "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main",
-               "menu", "ol", "p", "pre", "section", "summary", "ul", "caption", "tbody",
-               "thead", "tfoot", "tr", "td", "th", "table"}
-_INLINE_TAGS = {"a", "span", "font", "b", "strong", "em", "i", "u", "sub", "sup", "small",
-                "big", "label", "abbr", "cite", "code", "del", "ins", "mark", "q", "s", "time"}
+_BLOCK_TAGS = {
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "menu",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "ul",
+    "caption",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "table",
+}
+_INLINE_TAGS = {
+    "a",
+    "span",
+    "font",
+    "b",
+    "strong",
+    "em",
+    "i",
+    "u",
+    "sub",
+    "sup",
+    "small",
+    "big",
+    "label",
+    "abbr",
+    "cite",
+    "code",
+    "del",
+    "ins",
+    "mark",
+    "q",
+    "s",
+    "time",
+}
 _WIDE = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f\v]*\n\s*(?=[{_WIDE}])")
 
@@ -99,8 +160,12 @@ class _Page:
             return False
         if _DOWNLOADS.match(_leading_text(el)):
             return True
-        if (tag == "table" and self.counts.get(el, 0) <= 200 and el.find(".//table") is None
-                and "索引号" in _squash(el.text_content())):
+        if (
+            tag == "table"
+            and self.counts.get(el, 0) <= 200
+            and el.find(".//table") is None
+            and "索引号" in _squash(el.text_content())
+        ):
             return True  # the 信息公开 box (索引号/文号/发布机构), whose 文号 is kept apart
         names = f"{el.get('class', '')} {el.get('id', '')}".strip()
         if tag in ("header", "footer") or (names and _CHROME_NAME.search(names)):

@@ -10,7 +10,9 @@ from knowledge.readers.decoding import _bom, _decode_html, _decode_text
 from knowledge.readers.html import _html_to_text
 from knowledge.readers.limits import _Deadline
 
-_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 _HTML_TAG = re.compile(r"<(?:p|div|br|table|tr|td|span|h[1-6]|li|font)\b[^<>]*>", re.I)
 
 
@@ -22,7 +24,9 @@ def _looks_like_html(text: str) -> bool:
     return tags >= 5 or (tags >= 2 and tags * 40 >= len(text))
 
 
-_BREAK_TAG = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|tr)>[ \u3000]*(?=<(?:p|div|h[1-6]|li|tr)\b)", re.I)
+_BREAK_TAG = re.compile(
+    r"<br\s*/?>|</(?:p|div|h[1-6]|li|tr)>[ \u3000]*(?=<(?:p|div|h[1-6]|li|tr)\b)", re.I
+)
 _ANY_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.S)
 _CELL_GAP = re.compile(r"</t[dh]>\s*<t[dh]\b[^<>]*>", re.I)
 

@@ -72,8 +72,12 @@ async def staff_runtime(db: Path, **route_options: Any) -> AsyncIterator[tuple[R
     composition root builds them, with the test's clocks and options."""
     settings = load_settings({"POLICYBOT_STAFF_IDS": STAFF}, db=db, today=dt.date(2024, 6, 1))
     async with build_runtime(settings) as rt:
-        rt.engine.routes[:] = [ForgetRoute(), *build_staff_routes(rt.settings, rt.outbox,
-                                                                  before_faq=[FilingRoute()], **route_options)]
+        rt.engine.routes[:] = [
+            ForgetRoute(),
+            *build_staff_routes(
+                rt.settings, rt.outbox, before_faq=[FilingRoute()], **route_options
+            ),
+        ]
         yield rt, rt.outbox
 
 

@@ -14,7 +14,9 @@ QINGCHUAN = Path(__file__).resolve().parents[1] / "data" / "notices" / "qingchua
 
 def test_ask_json_reads_one_question_per_line(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO("太仓的截止时间？\n明天天气怎么样\n"))
-    assert main(["ask", "--json", "-", "--db", str(tmp_path / "kb.db"), "--today", "2024-06-01"]) == 0
+    assert (
+        main(["ask", "--json", "-", "--db", str(tmp_path / "kb.db"), "--today", "2024-06-01"]) == 0
+    )
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == 2
     assert "2024年8月20日" in rows[0]["answer"] and rows[0]["fallback"] is False
@@ -62,8 +64,11 @@ def test_telegram_command_opens_the_runtime_in_ptb_loop_and_closes_it(tmp_path, 
     def fake_run_polling(self, **kwargs):
         async def scenario():
             await self.post_init(self)
-            replies = await captured["handler"].handle(IncomingMessage(
-                channel="telegram", user_id="1", text="太仓的截止时间？", message_id="1"))
+            replies = await captured["handler"].handle(
+                IncomingMessage(
+                    channel="telegram", user_id="1", text="太仓的截止时间？", message_id="1"
+                )
+            )
             captured["text"] = replies[0].text
             await self.post_shutdown(self)
             captured["closed"] = captured["handler"].rt.state._db is None

@@ -24,8 +24,11 @@ class FakeChannel:
     async def say(self, text: str = "", payload: str = "", message_id: str | None = None):
         self.n += 1
         mid = message_id if message_id is not None else f"m{self.n}"
-        return await self.engine.handle(IncomingMessage(
-            channel=self.channel, user_id=self.user, text=text, payload=payload, message_id=mid))
+        return await self.engine.handle(
+            IncomingMessage(
+                channel=self.channel, user_id=self.user, text=text, payload=payload, message_id=mid
+            )
+        )
 
 
 @pytest.fixture
@@ -109,7 +112,11 @@ async def test_commands_and_oversized_message(settings):
     async with build_runtime(settings) as rt:
         chat = FakeChannel(rt.engine)
         [cities] = await chat.say("/cities")
-        assert "太仓市" in cities.text and "韶关市" in cities.text and "申报时间另行通知" in cities.text
+        assert (
+            "太仓市" in cities.text
+            and "韶关市" in cities.text
+            and "申报时间另行通知" in cities.text
+        )
         [long] = await chat.say("问" * 3000)
         assert "太长" in long.text
         [unknown] = await chat.say("/nonsense")
@@ -130,11 +137,18 @@ async def test_forget_deletes_drafts_files_and_history_and_says_so(settings):
         [ask] = await chat.say("/forget")
         assert [c.payload for c in ask.choices] == ["forget:yes", "forget:no"]
         [done] = await chat.say("1")
-        assert "会话与填报草稿 1 条" in done.text and "聊天记录" in done.text and "生成的文件 1 个" in done.text
+        assert (
+            "会话与填报草稿 1 条" in done.text
+            and "聊天记录" in done.text
+            and "生成的文件 1 个" in done.text
+        )
         assert not user_dir.exists()
         session = await rt.state.load("test:u1")
         assert session.flow is None and session.drafts == {} and session.notice_id is None
-        assert [r for r, _ in await rt.state.history("test:u1")] == ["user", "bot"]  # only the /forget turn
+        assert [r for r, _ in await rt.state.history("test:u1")] == [
+            "user",
+            "bot",
+        ]  # only the /forget turn
         assert checklist.exists()  # notice checklists are shared, not personal
 
 
@@ -194,7 +208,11 @@ async def test_which_is_more_compares_the_places_of_the_conversation(settings):
         await chat.say("太仓补助多少")
         await chat.say("无锡呢")
         [reply] = await chat.say("哪个多")
-        assert reply.text.startswith("比较：") and "无锡市5万元" in reply.text and "无锡市最多" in reply.text
+        assert (
+            reply.text.startswith("比较：")
+            and "无锡市5万元" in reply.text
+            and "无锡市最多" in reply.text
+        )
 
 
 async def test_which_notices_are_still_open(settings):

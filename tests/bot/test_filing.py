@@ -17,16 +17,25 @@ from bot.settings import load_settings
 
 TODAY = dt.date(2024, 6, 1)
 TAICANG, ZHENJIANG, LUCHENG, WUXI, SHAOGUAN = (
-    "000_2e12cdb3a8cadbd3", "001_d59e2d59539f7422", "002_776fcaae778a508b",
-    "003_56cbf65dfd360609", "004_bb816d0ae4b34579")
+    "000_2e12cdb3a8cadbd3",
+    "001_d59e2d59539f7422",
+    "002_776fcaae778a508b",
+    "003_56cbf65dfd360609",
+    "004_bb816d0ae4b34579",
+)
 
 
 @pytest.fixture
 async def rt(tmp_path: Path):
     settings = load_settings({}, db=tmp_path / "kb.db", today=TODAY)
     async with build_runtime(settings) as runtime:
-        runtime.engine = Engine(runtime.kb, runtime.state, tmp_path / "files", today=lambda: TODAY,
-                                routes=[FilingRoute()])
+        runtime.engine = Engine(
+            runtime.kb,
+            runtime.state,
+            tmp_path / "files",
+            today=lambda: TODAY,
+            routes=[FilingRoute()],
+        )
         yield runtime
 
 
@@ -55,13 +64,19 @@ async def test_entry_without_a_city_asks_which_and_accepts_a_typed_name(rt):
     assert {c.payload for c in ask.choices} == {f"file:{n}" for n in rt.kb.notices}
     [menu] = await chat.say("太仓")
     assert [c.payload for c in menu.choices] == [
-        "file:spec:taicang_application", "file:spec:taicang_members", "file:spec:taicang_report"]
+        "file:spec:taicang_application",
+        "file:spec:taicang_members",
+        "file:spec:taicang_report",
+    ]
 
 
-@pytest.mark.parametrize(("text", "specs"), [
-    ("我要申报无锡", ["无锡市技能大师工作室申报表", "无锡市企业首席技师申报表"]),
-    ("镇江开始填报", ["镇江市技能大师工作室申报表", "镇江市技能大师工作室评估考核表"]),
-])
+@pytest.mark.parametrize(
+    ("text", "specs"),
+    [
+        ("我要申报无锡", ["无锡市技能大师工作室申报表", "无锡市企业首席技师申报表"]),
+        ("镇江开始填报", ["镇江市技能大师工作室申报表", "镇江市技能大师工作室评估考核表"]),
+    ],
+)
 async def test_notices_with_several_forms_offer_the_choice(rt, text, specs):
     [menu] = await Chat(rt).say(text)
     assert [c.label for c in menu.choices] == specs
@@ -75,19 +90,64 @@ async def test_questions_that_merely_mention_filing_go_to_qa(rt):
     assert "自查" in reply.text and (await chat.flow())["kind"] == "check"
 
 
-@pytest.mark.parametrize(("place", "programme", "answers", "verdict", "clause"), [
-    ("无锡", "1", ["1969年3月", "技师", "1", "6", "2018年9月", "否"], "✅ 符合｜领办人年龄不超过55周岁", "一、（三）"),
-    ("无锡", "1", ["1968年5月", "技师", "1", "6", "2018年9月", "否"], "❌ 不符合｜领办人年龄不超过55周岁", "一、（三）"),
-    ("无锡", "1", ["1975年3月", "技师", "1", "3", "2018年9月", "否"], "❌ 不符合｜团队成员不少于5人", "一、（三）"),
-    # the notice does not say whether the 5 include the leader: 4 besides the leader is open
-    ("无锡", "1", ["1975年3月", "技师", "1", "4", "2018年9月", "否"], "❔ 待确认｜团队成员不少于5人", "一、（三）"),
-    ("韶关", None, ["技师", "2"], "❌ 不符合", "一、"),
-    ("镇江", None, ["无", "/skip"], "❌ 不符合｜获得所列荣誉之一", "一、（二）"),
-    ("鹿城", None, ["1975年3月", "男", "技师", "2"], "❌ 不符合｜团队成员不少于3人（不含领办人）", "一、"),
-    # 高级工 alone does not do; an honour of the notice's list does (技师…，或是荣获…)
-    ("鹿城", None, ["1975年3月", "男", "高级工", "无", "4"], "❌ 不符合｜领办人职业资格", "一、"),
-    ("鹿城", None, ["1975年3月", "男", "高级工", "全国技术能手", "4"], "✅ 符合｜领办人职业资格", "一、"),
-])
+@pytest.mark.parametrize(
+    ("place", "programme", "answers", "verdict", "clause"),
+    [
+        (
+            "无锡",
+            "1",
+            ["1969年3月", "技师", "1", "6", "2018年9月", "否"],
+            "✅ 符合｜领办人年龄不超过55周岁",
+            "一、（三）",
+        ),
+        (
+            "无锡",
+            "1",
+            ["1968年5月", "技师", "1", "6", "2018年9月", "否"],
+            "❌ 不符合｜领办人年龄不超过55周岁",
+            "一、（三）",
+        ),
+        (
+            "无锡",
+            "1",
+            ["1975年3月", "技师", "1", "3", "2018年9月", "否"],
+            "❌ 不符合｜团队成员不少于5人",
+            "一、（三）",
+        ),
+        # the notice does not say whether the 5 include the leader: 4 besides the leader is open
+        (
+            "无锡",
+            "1",
+            ["1975年3月", "技师", "1", "4", "2018年9月", "否"],
+            "❔ 待确认｜团队成员不少于5人",
+            "一、（三）",
+        ),
+        ("韶关", None, ["技师", "2"], "❌ 不符合", "一、"),
+        ("镇江", None, ["无", "/skip"], "❌ 不符合｜获得所列荣誉之一", "一、（二）"),
+        (
+            "鹿城",
+            None,
+            ["1975年3月", "男", "技师", "2"],
+            "❌ 不符合｜团队成员不少于3人（不含领办人）",
+            "一、",
+        ),
+        # 高级工 alone does not do; an honour of the notice's list does (技师…，或是荣获…)
+        (
+            "鹿城",
+            None,
+            ["1975年3月", "男", "高级工", "无", "4"],
+            "❌ 不符合｜领办人职业资格",
+            "一、",
+        ),
+        (
+            "鹿城",
+            None,
+            ["1975年3月", "男", "高级工", "全国技术能手", "4"],
+            "✅ 符合｜领办人职业资格",
+            "一、",
+        ),
+    ],
+)
 async def test_self_check_verdicts(rt, place, programme, answers, verdict, clause):
     chat = Chat(rt)
     await chat.say(f"{place}我能申报吗")
@@ -124,11 +184,15 @@ async def test_check_runs_before_the_form_and_prefills_it(rt):
     assert "先用几个问题自查" in first.text
     for text in TAICANG_CHECK:
         replies = await chat.say(text)
-    assert "✅ 符合" in replies[0].text and "开始填写《太仓市技能大师工作室申请表》" in replies[1].text
+    assert (
+        "✅ 符合" in replies[0].text and "开始填写《太仓市技能大师工作室申请表》" in replies[1].text
+    )
     flow = await chat.flow()
     assert flow["kind"] == "form" and flow["state"]["current"] == "studio_name"
     draft = (await session(rt)).drafts[TAICANG]
-    assert draft["profile"]["skill_level"] == "一级/高级技师" and draft["checked"] == ["技能大师工作室"]
+    assert draft["profile"]["skill_level"] == "一级/高级技师" and draft["checked"] == [
+        "技能大师工作室"
+    ]
 
 
 def test_long_option_payloads_are_shortened_and_kept_in_the_flow():
@@ -147,8 +211,11 @@ async def test_option_buttons_answer_the_notice_s_one_of_list(rt):
         await chat.say(text)
     [q] = await chat.say("高级技师")
     assert all(len(c.payload.encode()) <= 64 for c in q.choices)
-    assert [c.label for c in q.choices][:3] == ["有重大技术发明或者重大技术革新成果", "具有一定的绝技绝活",
-                                              "企业技术改造、引进和技术攻关中"]
+    assert [c.label for c in q.choices][:3] == [
+        "有重大技术发明或者重大技术革新成果",
+        "具有一定的绝技绝活",
+        "企业技术改造、引进和技术攻关中",
+    ]
     await chat.say(payload=q.choices[1].payload)
     assert (await chat.flow())["profile"]["achievement_types"] == ["具有一定的绝技绝活"]
 
@@ -167,10 +234,17 @@ async def test_question_mid_form_is_answered_and_the_form_continues(rt):
 
 async def test_wrong_id_three_times_offers_handoff_with_contacts(rt):
     chat = Chat(rt)
-    await to_field(chat, "id_number", [*TAICANG_START, "太仓市张建国数控车工技能大师工作室", "张建国", "男", "1975年3月"])
+    await to_field(
+        chat,
+        "id_number",
+        [*TAICANG_START, "太仓市张建国数控车工技能大师工作室", "张建国", "男", "1975年3月"],
+    )
     for _ in range(3):
         [err] = await chat.say(BAD_ID)
-    assert err.text.startswith("⚠") and [c.label for c in err.choices] == ["查看填写说明", "联系工作人员"]
+    assert err.text.startswith("⚠") and [c.label for c in err.choices] == [
+        "查看填写说明",
+        "联系工作人员",
+    ]
     contacts, again = await chat.say("2")  # the numbered option
     assert "顾雪锋" in contacts.text and "0512-53542494" in contacts.text
     assert "身份证号码" in again.text and (await chat.flow())["state"]["current"] == "id_number"
@@ -236,8 +310,18 @@ async def test_draft_resumes_from_another_channel_of_the_same_person(rt):
 async def test_logs_mask_id_numbers_and_phones(rt, caplog):
     chat = Chat(rt)
     with caplog.at_level(logging.DEBUG, logger="bot"):
-        await to_field(chat, "phone", [*TAICANG_START, "太仓市张建国数控车工技能大师工作室", "张建国",
-                                       "男", "1975年3月", GOOD_ID])
+        await to_field(
+            chat,
+            "phone",
+            [
+                *TAICANG_START,
+                "太仓市张建国数控车工技能大师工作室",
+                "张建国",
+                "男",
+                "1975年3月",
+                GOOD_ID,
+            ],
+        )
         await chat.say("13812345678")
     logs = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("bot"))
     assert GOOD_ID not in logs and "13812345678" not in logs
@@ -246,8 +330,11 @@ async def test_logs_mask_id_numbers_and_phones(rt, caplog):
 
 async def test_second_form_is_prefilled_from_the_first(rt):
     chat = Chat(rt)
-    draft = {"profile": {}, "checked": ["技能大师工作室"],
-             "filled": {"taicang_application": {"studio_name": "太仓市张建国数控车工技能大师工作室"}}}
+    draft = {
+        "profile": {},
+        "checked": ["技能大师工作室"],
+        "filled": {"taicang_application": {"studio_name": "太仓市张建国数控车工技能大师工作室"}},
+    }
     s = await session(rt)
     s.drafts[TAICANG] = draft
     await rt.state.commit_turn("test:zhang", s, "test", "", [], [])
@@ -263,8 +350,11 @@ async def test_second_form_is_prefilled_from_the_first(rt):
 async def test_answers_of_another_form_are_not_used_when_declined(rt):
     chat = Chat(rt)
     s = await session(rt)
-    s.drafts[TAICANG] = {"profile": {}, "checked": ["技能大师工作室"],
-                         "filled": {"taicang_application": {"studio_name": "太仓市张建国数控车工技能大师工作室"}}}
+    s.drafts[TAICANG] = {
+        "profile": {},
+        "checked": ["技能大师工作室"],
+        "filled": {"taicang_application": {"studio_name": "太仓市张建国数控车工技能大师工作室"}},
+    }
     await rt.state.commit_turn("test:zhang", s, "test", "", [], [])
     await chat.say("我要填报太仓")
     await chat.say(payload="file:spec:taicang_members")
@@ -299,15 +389,23 @@ async def test_open_round_starts_without_the_guard(rt):
 
 async def test_consent_is_asked_before_the_first_personal_number_and_refusal_keeps_the_draft(rt):
     chat = Chat(rt, consent=False)
-    await to_field(chat, "birth_date", [*TAICANG_START, "太仓市张建国数控车工技能大师工作室", "张建国", "男"])
+    await to_field(
+        chat, "birth_date", [*TAICANG_START, "太仓市张建国数控车工技能大师工作室", "张建国", "男"]
+    )
     [ask] = await chat.say("1975年3月")  # the birth date is saved; the ID field comes next
-    assert "个人信息" in ask.text and "/forget" in ask.text and "工作人员和日志中均以*号遮盖" in ask.text
+    assert (
+        "个人信息" in ask.text
+        and "/forget" in ask.text
+        and "工作人员和日志中均以*号遮盖" in ask.text
+    )
     assert [c.payload for c in ask.choices] == ["file:consent:yes", "file:consent:no"]
     flow = await chat.flow()
     assert flow["await_consent"] and flow["state"]["current"] == "id_number"
     assert flow["state"]["values"]["birth_date"] == "1975-03"
     [again] = await chat.say(GOOD_ID)  # typed before agreeing: not taken
-    assert "同意在线填写" in again.text and "id_number" not in (await chat.flow())["state"]["values"]
+    assert (
+        "同意在线填写" in again.text and "id_number" not in (await chat.flow())["state"]["values"]
+    )
     [paused] = await chat.say(payload="file:consent:no")
     assert "已暂停" in paused.text and await chat.flow() is None
     assert (await session(rt)).drafts[TAICANG]["state"]["values"]["leader_name"] == "张建国"  # kept

@@ -31,39 +31,100 @@ BAD_ID = BASE17 + ("0" if GOOD_ID[-1] != "0" else "1")
 MEMBERS = ["李强", "王磊", "赵敏", "陈刚", "刘洋"]
 
 CHECK = {  # self-check answers, as typed
-    "skill_level": "高级技师", "has_unique_skill": "否", "achievement_types": "1、3",
-    "host_type": "企业", "training_funds_share": "35%", "honours": "1", "birth_date": "1975年3月",
-    "sex": "男", "team_size": "6", "studio_founded": "2018年9月", "same_major_exists": "没有",
-    "qualified_members": "4", "in_frontline_job": "是",
+    "skill_level": "高级技师",
+    "has_unique_skill": "否",
+    "achievement_types": "1、3",
+    "host_type": "企业",
+    "training_funds_share": "35%",
+    "honours": "1",
+    "birth_date": "1975年3月",
+    "sex": "男",
+    "team_size": "6",
+    "studio_founded": "2018年9月",
+    "same_major_exists": "没有",
+    "qualified_members": "4",
+    "in_frontline_job": "是",
 }
 BY_NAME = {
-    "leader_name": "张建国", "legal_rep": "李明", "contact_name": "王芳", "head_name": "李明",
-    "sex": "男", "ethnicity": "汉", "political_status": "党员", "education": "本科",
-    "skill_level": "高级技师", "birth_date": "1975年3月", "id_number": GOOD_ID,
-    "occupation": "数控车工", "studio_occupation": "数控车工", "studio_field": "数控加工",
-    "filled_on": "2024年5月30日", "studio_founded": "2018年9月", "work_start": "1995年7月",
-    "studio_area": "120平方米", "leader_change": "否", "host_type": "企业", "team_size": "6",
-    "org_account": "6222 0202 0011 2233 445", "personal_card": "6217 0000 1111 2222 333",
-    "bank_account": "工商银行 6222020200112233445", "bank_card": "6217000011112222333 建设银行",
-    "email_qq": "zhangjg@163.com QQ 12345678", "postcode": "214000", "admin_post": "/skip",
-    "applicant_org": "精工机械有限公司", "org_name": "精工机械有限公司", "employer": "精工机械有限公司",
-    "postal_address": "长江路8号", "studio_address": "长江路8号技能楼3楼", "org_bank": "工商银行",
-    "personal_bank": "建设银行", "post_title": "车间主任/高级技师", "employer_post": "精工机械有限公司 车间主任",
+    "leader_name": "张建国",
+    "legal_rep": "李明",
+    "contact_name": "王芳",
+    "head_name": "李明",
+    "sex": "男",
+    "ethnicity": "汉",
+    "political_status": "党员",
+    "education": "本科",
+    "skill_level": "高级技师",
+    "birth_date": "1975年3月",
+    "id_number": GOOD_ID,
+    "occupation": "数控车工",
+    "studio_occupation": "数控车工",
+    "studio_field": "数控加工",
+    "filled_on": "2024年5月30日",
+    "studio_founded": "2018年9月",
+    "work_start": "1995年7月",
+    "studio_area": "120平方米",
+    "leader_change": "否",
+    "host_type": "企业",
+    "team_size": "6",
+    "org_account": "6222 0202 0011 2233 445",
+    "personal_card": "6217 0000 1111 2222 333",
+    "bank_account": "工商银行 6222020200112233445",
+    "bank_card": "6217000011112222333 建设银行",
+    "email_qq": "zhangjg@163.com QQ 12345678",
+    "postcode": "214000",
+    "admin_post": "/skip",
+    "applicant_org": "精工机械有限公司",
+    "org_name": "精工机械有限公司",
+    "employer": "精工机械有限公司",
+    "postal_address": "长江路8号",
+    "studio_address": "长江路8号技能楼3楼",
+    "org_bank": "工商银行",
+    "personal_bank": "建设银行",
+    "post_title": "车间主任/高级技师",
+    "employer_post": "精工机械有限公司 车间主任",
 }
-ROW = {"name": None, "age": "38", "sex": "男", "education": "大专", "occupation": "数控车工",
-       "skill_level": "技师", "title_or_level": "技师", "birth_date": "1986年4月",
-       "specialty": "精密车削", "project": "数控车削技术攻关", "award": "江苏省技术能手",
-       "grantor": "江苏省人社厅", "level": "省级", "rank": "1", "year": "2021",
-       "period": "1995.07-2024.05", "place": "精工机械有限公司", "witness": "李明"}
-BY_VALIDATOR = {"mobile": "138 1234 5678", "phone": "13812345678", "email": "zhangjg@163.com",
-                "date": "1975-03-12", "year_month": "2001年7月", "integer": "5"}
+ROW = {
+    "name": None,
+    "age": "38",
+    "sex": "男",
+    "education": "大专",
+    "occupation": "数控车工",
+    "skill_level": "技师",
+    "title_or_level": "技师",
+    "birth_date": "1986年4月",
+    "specialty": "精密车削",
+    "project": "数控车削技术攻关",
+    "award": "江苏省技术能手",
+    "grantor": "江苏省人社厅",
+    "level": "省级",
+    "rank": "1",
+    "year": "2021",
+    "period": "1995.07-2024.05",
+    "place": "精工机械有限公司",
+    "witness": "李明",
+}
+BY_VALIDATOR = {
+    "mobile": "138 1234 5678",
+    "phone": "13812345678",
+    "email": "zhangjg@163.com",
+    "date": "1975-03-12",
+    "year_month": "2001年7月",
+    "integer": "5",
+}
 
 
 class Chat:
     """A fake channel: one user's turns to the engine, replies kept."""
 
-    def __init__(self, rt: Any, user: str = "zhang", channel: str = "test", past_closed: bool = True,
-                 consent: bool = True) -> None:
+    def __init__(
+        self,
+        rt: Any,
+        user: str = "zhang",
+        channel: str = "test",
+        past_closed: bool = True,
+        consent: bool = True,
+    ) -> None:
         self.rt, self.user, self.channel, self.n = rt, user, channel, 0
         self.seen: list[Reply] = []
         self.past_closed = past_closed  # press 仍要继续 when a filing starts on a closed round
@@ -71,11 +132,19 @@ class Chat:
 
     async def say(self, text: str = "", payload: str = "") -> list[Reply]:
         self.n += 1
-        replies = await self.rt.engine.handle(IncomingMessage(
-            channel=self.channel, user_id=self.user, text=text, payload=payload,
-            message_id=f"{self.user}-{self.rt.settings.db.name}-{id(self.rt)}-{self.n}"))
+        replies = await self.rt.engine.handle(
+            IncomingMessage(
+                channel=self.channel,
+                user_id=self.user,
+                text=text,
+                payload=payload,
+                message_id=f"{self.user}-{self.rt.settings.db.name}-{id(self.rt)}-{self.n}",
+            )
+        )
         self.seen += replies
-        go_on = [c.payload for r in replies for c in r.choices if c.payload.startswith("file:closedok:")]
+        go_on = [
+            c.payload for r in replies for c in r.choices if c.payload.startswith("file:closedok:")
+        ]
         if self.past_closed and go_on:
             return await self.say(payload=go_on[0])
         agree = [c.payload for r in replies for c in r.choices if c.payload == "file:consent:yes"]
@@ -163,14 +232,22 @@ def settings(tmp_path: Path):
 
 CASES = [  # entry text, spec picked by number (or None), checklist expectations
     ("我要填报太仓", "1", "太仓市", "taicang_application", "还有80天"),
-    ("镇江 我要申报", "1", "镇江市", "zhenjiang_application", "已截止"),  # the bureaus' last step passed: said as in Q&A
+    (
+        "镇江 我要申报",
+        "1",
+        "镇江市",
+        "zhenjiang_application",
+        "已截止",
+    ),  # the bureaus' last step passed: said as in Q&A
     ("开始填报鹿城", None, "温州市鹿城区", "lucheng_application", "XX月XX日前"),
     ("我要申报无锡", "1", "无锡市", "wuxi_studio", "已截止"),
     ("韶关 填申报表", None, "韶关市", "shaoguan_application", "另行通知"),
 ]
 
 
-async def file_end_to_end(settings, entry: str, pick: str | None, place: str) -> tuple[Chat, list[str]]:
+async def file_end_to_end(
+    settings, entry: str, pick: str | None, place: str
+) -> tuple[Chat, list[str]]:
     """Drive one filing; returns the last chat and the events that were checked."""
     events: list[str] = []
     async with build_runtime(settings) as rt:
@@ -215,7 +292,11 @@ async def file_end_to_end(settings, entry: str, pick: str | None, place: str) ->
         [resumed] = await chat.say("1")
         assert "继续填写《" in resumed.text
         while (flow := await chat.flow()) is not None:
-            if flow["kind"] == "form" and flow["state"]["current"] == "id_number" and "bad_id" not in events:
+            if (
+                flow["kind"] == "form"
+                and flow["state"]["current"] == "id_number"
+                and "bad_id" not in events
+            ):
                 [reply] = await chat.say(BAD_ID)
                 assert "⚠" in reply.text and "身份证" in reply.text
                 events.append("bad_id")
@@ -230,7 +311,12 @@ async def file_end_to_end(settings, entry: str, pick: str | None, place: str) ->
 async def test_filing_each_notice_end_to_end(settings, entry, pick, place, spec_id, deadline):
     chat, events = await file_end_to_end(settings, entry, pick, place)
     assert {"bad_id", "back", "question", "restart"} <= set(events)
-    files = {f.filename: f.path for r in chat.seen for f in r.files if "申报材料清单" not in str(f.path.parent)}
+    files = {
+        f.filename: f.path
+        for r in chat.seen
+        for f in r.files
+        if "申报材料清单" not in str(f.path.parent)
+    }
     spec = get_spec(spec_id)
     form = files[f"{spec.title}.docx"]
     assert form.parent.parent.name == "test_zhang"  # per-user folder
@@ -241,7 +327,12 @@ async def test_filing_each_notice_end_to_end(settings, entry, pick, place, spec_
         if field.name in BY_NAME and BY_NAME[field.name] not in ("/skip",) and field.ask_if is None:
             shown = [v for k, v in got if k == field.label]
             assert shown and all(v.strip() for v in shown), field.label
-    expected = {"leader_name": "张建国", "sex": "男", "ethnicity": "汉族", "political_status": "中共党员"}
+    expected = {
+        "leader_name": "张建国",
+        "sex": "男",
+        "ethnicity": "汉族",
+        "political_status": "中共党员",
+    }
     for name, value in expected.items():
         field = spec.item(name)
         if isinstance(field, FieldSpec):
@@ -269,8 +360,13 @@ async def test_filing_through_telegram_offline_ends_with_documents(settings):
 
     async with build_runtime(settings) as rt:
         request = RecordingRequest()
-        app = build_application(rt.engine, "123:TEST", request=request,
-                                get_updates_request=RecordingRequest(), rate_limit=False)
+        app = build_application(
+            rt.engine,
+            "123:TEST",
+            request=request,
+            get_updates_request=RecordingRequest(),
+            rate_limit=False,
+        )
         await app.initialize()
         chat = Chat(rt, user="42", channel="telegram")
         update_id = 5000
@@ -294,9 +390,11 @@ async def test_filing_through_telegram_offline_ends_with_documents(settings):
             assert not any(t.startswith("⚠") for t in texts)
             docs = request.sent("sendDocument")
             names = [filename for d in docs for filename, _ in d.files.values()]
-            assert names == ["韶关市技能大师工作室申请表.docx",
-                             "韶关市张建国数控车工技能大师工作室申办报告提纲.docx",
-                             "韶关市申报材料清单.docx"]
+            assert names == [
+                "韶关市技能大师工作室申请表.docx",
+                "韶关市张建国数控车工技能大师工作室申办报告提纲.docx",
+                "韶关市申报材料清单.docx",
+            ]
             assert all(content.startswith(b"PK") for d in docs for _, content in d.files.values())
             assert any("另行通知" in t for t in texts)
         finally:
@@ -306,7 +404,11 @@ async def test_filing_through_telegram_offline_ends_with_documents(settings):
 def console_script() -> str:
     """A 韶关 filing as typed in the console: options by number, the rest as text."""
     spec = get_spec("shaoguan_application")
-    lines = ["我要填报韶关", "二级/技师", "4"]  # the self-check: a 技师, 4 persons with 技师 or above
+    lines = [
+        "我要填报韶关",
+        "二级/技师",
+        "4",
+    ]  # the self-check: a 技师, 4 persons with 技师 or above
     agreed = False
     for field in spec.fields:
         if field.name in ("skill_level", "qualified_members"):
@@ -323,7 +425,9 @@ def console_script() -> str:
         elif field.validator == "landline":
             lines.append("0751-8605683")
         else:
-            lines.append(BY_VALIDATOR.get(field.validator) or f"{field.label}：多年从事数控车削加工。")
+            lines.append(
+                BY_VALIDATOR.get(field.validator) or f"{field.label}：多年从事数控车削加工。"
+            )
     lines.append("1")  # 确认提交
     return "\n".join(lines) + "\n"
 
@@ -336,9 +440,15 @@ async def test_piped_console_filing_with_numbered_choices(settings):
         assert turns == console_script().count("\n")
         assert "⚠" not in text, text
         assert "您> 1\n" in text and "  1. 男" in text
-        paths = [Path(line.split("已生成文件：", 1)[1]) for line in text.splitlines() if "已生成文件：" in line]
+        paths = [
+            Path(line.split("已生成文件：", 1)[1])
+            for line in text.splitlines()
+            if "已生成文件：" in line
+        ]
         assert len(paths) == 3 and all(p.exists() for p in paths)
         got = pairs(paths[0])
-        assert ("性别", "男") in got and ("身份证号", GOOD_ID) in got and ("单位性质", "企业") in got
+        assert (
+            ("性别", "男") in got and ("身份证号", GOOD_ID) in got and ("单位性质", "企业") in got
+        )
         assert ("传真", "") in got  # skipped by typing the number of 跳过
         assert ("获何种技术能手称号", "韶关市技术能手") in got

@@ -44,24 +44,54 @@ MOBILE = "13812345678"  # what BY_VALIDATOR["phone"] of the e2e answers types
 # 附件1 青川市技能大师工作室申报表, the cells the applicant fills, in printed order
 # (依托单位/县区/市 意见 are official cells; 年 月 日 are the blanks of 填报日期).
 QC_LABELS = [
-    "填报日期", "工作室名称", "职业（工种）", "工作室地点", "领办人姓名", "性别", "出生年月",
-    "民族", "身份证号码", "联系电话", "职业资格（技能等级）", "取得时间", "工作单位及职务",
-    "从事本职业（工种）年限", "场地面积（平方米）", "领办人主要工作经历",
-    "领办人主要业绩及获奖情况（近三年）", "工作室建设目标和工作计划", "依托单位支持措施",
+    "填报日期",
+    "工作室名称",
+    "职业（工种）",
+    "工作室地点",
+    "领办人姓名",
+    "性别",
+    "出生年月",
+    "民族",
+    "身份证号码",
+    "联系电话",
+    "职业资格（技能等级）",
+    "取得时间",
+    "工作单位及职务",
+    "从事本职业（工种）年限",
+    "场地面积（平方米）",
+    "领办人主要工作经历",
+    "领办人主要业绩及获奖情况（近三年）",
+    "工作室建设目标和工作计划",
+    "依托单位支持措施",
 ]
 QC_SIGNATURES = ["依托单位意见", "县（区）人社局推荐意见", "市人社局认定意见"]
 QC_TYPED = {  # label → what the applicant types
-    "填报日期": "2025年8月30日", "工作室名称": "青川市张建国数控车工技能大师工作室",
-    "职业（工种）": "数控车工", "工作室地点": "青川市工业园区8号", "领办人姓名": "张建国",
-    "性别": "男", "出生年月": "1975年3月", "民族": "汉", "身份证号码": GOOD_ID,
-    "联系电话": "138 1234 5678", "职业资格（技能等级）": "高级技师", "取得时间": "2010年6月",
-    "工作单位及职务": "青川精工机械有限公司 车间主任", "从事本职业（工种）年限": "29年",
+    "填报日期": "2025年8月30日",
+    "工作室名称": "青川市张建国数控车工技能大师工作室",
+    "职业（工种）": "数控车工",
+    "工作室地点": "青川市工业园区8号",
+    "领办人姓名": "张建国",
+    "性别": "男",
+    "出生年月": "1975年3月",
+    "民族": "汉",
+    "身份证号码": GOOD_ID,
+    "联系电话": "138 1234 5678",
+    "职业资格（技能等级）": "高级技师",
+    "取得时间": "2010年6月",
+    "工作单位及职务": "青川精工机械有限公司 车间主任",
+    "从事本职业（工种）年限": "29年",
     "场地面积（平方米）": "120平方米",
 }
 QC_PRINTED = {  # label → value printed on the form (normalised by the validators)
-    "领办人姓名": "张建国", "性别": "男", "出生年月": "1975-03", "民族": "汉族",
-    "身份证号码": GOOD_ID, "联系电话": MOBILE, "职业资格（技能等级）": "一级/高级技师",
-    "工作室名称": "青川市张建国数控车工技能大师工作室", "职业（工种）": "数控车工",
+    "领办人姓名": "张建国",
+    "性别": "男",
+    "出生年月": "1975-03",
+    "民族": "汉族",
+    "身份证号码": GOOD_ID,
+    "联系电话": MOBILE,
+    "职业资格（技能等级）": "一级/高级技师",
+    "工作室名称": "青川市张建国数控车工技能大师工作室",
+    "职业（工种）": "数控车工",
     "工作单位及职务": "青川精工机械有限公司 车间主任",
 }
 
@@ -84,8 +114,17 @@ async def session_of(chat: Chat):
 def checklist_table(path: Path) -> dict[str, tuple[str, str, str]]:
     """Material name → (份数, 说明, 是否需要) of the checklist .docx."""
     table = docx.Document(str(path)).tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["序号", "材料名称", "份数", "格式要求", "说明", "是否需要"]
-    return {r.cells[1].text: (r.cells[2].text, r.cells[4].text, r.cells[5].text) for r in table.rows[1:]}
+    assert [c.text for c in table.rows[0].cells] == [
+        "序号",
+        "材料名称",
+        "份数",
+        "格式要求",
+        "说明",
+        "是否需要",
+    ]
+    return {
+        r.cells[1].text: (r.cells[2].text, r.cells[4].text, r.cells[5].text) for r in table.rows[1:]
+    }
 
 
 def files_of(chat: Chat) -> dict[str, Path]:
@@ -151,7 +190,10 @@ async def test_notice_ingested_later_is_filed_with_its_attachment_table(tmp_path
         notice = rt.engine.kb.notices[QC_ID]
         spec, members = specs_for_notice(notice)  # every attachment the applicant fills
         assert spec.id == f"generic_{QC_ID}" and spec.title == "青川市技能大师工作室申报表"
-        assert members.title == "青川市技能大师工作室团队成员情况表" and members.kind.value == "member_record"
+        assert (
+            members.title == "青川市技能大师工作室团队成员情况表"
+            and members.kind.value == "member_record"
+        )
         chat = Chat(rt)
         [menu] = await chat.say("我要填报青川")
         assert [c.label for c in menu.choices] == [spec.title, members.title]
@@ -183,13 +225,24 @@ async def test_notice_ingested_later_is_filed_with_its_attachment_table(tmp_path
             assert f"“{label}”" in prompts, label
         files = files_of(chat)
         outline_name = next(name for name in files if name.endswith("申办报告提纲.docx"))
-        assert set(files) == {"青川市技能大师工作室申报表.docx", "青川市申报材料清单.docx", outline_name}
+        assert set(files) == {
+            "青川市技能大师工作室申报表.docx",
+            "青川市申报材料清单.docx",
+            outline_name,
+        }
         # the outline's headings are read from the notice's description of the report
         outline = [p.text for p in docx.Document(str(files[outline_name])).paragraphs]
-        for heading in ("工作室名称", "领办人及团队成员简介", "场地设备情况", "建设目标和三年工作计划",
-                        "依托单位支持措施"):
+        for heading in (
+            "工作室名称",
+            "领办人及团队成员简介",
+            "场地设备情况",
+            "建设目标和三年工作计划",
+            "依托单位支持措施",
+        ):
             assert any(line.endswith(heading) for line in outline), (heading, outline)
-        assert outline_name.startswith("青川市张建国")  # the notice's naming format, leader filled in
+        assert outline_name.startswith(
+            "青川市张建国"
+        )  # the notice's naming format, leader filled in
 
         form = files["青川市技能大师工作室申报表.docx"]
         paragraphs = [p.text for p in docx.Document(str(form)).paragraphs]
@@ -213,12 +266,15 @@ async def test_notice_ingested_later_is_filed_with_its_attachment_table(tmp_path
         assert rows["青川市技能大师工作室团队成员情况表"][2] == "☑ 需要"
         assert rows["申办报告"][2] == "☑ 需要"
         assert "依托单位营业执照或事业单位法人证书复印件" in rows
-        assert all(copies == "3份" and need == "☑ 需要" for copies, _, need in rows.values())  # 一式三份
+        assert all(
+            copies == "3份" and need == "☑ 需要" for copies, _, need in rows.values()
+        )  # 一式三份
         text = next(r.text for r in chat.seen if r.text.startswith("【青川市申报材料清单】"))
         assert "截止时间：2025-09-30（2025年9月30日17:00）截止，还有29天。" in text
         assert "A4纸" in text and "林晓川" in text
         assert "报送截止：2025-09-30（2025年9月30日17:00）截止，还有29天。" in [
-            p.text for p in docx.Document(str(files["青川市申报材料清单.docx"])).paragraphs]
+            p.text for p in docx.Document(str(files["青川市申报材料清单.docx"])).paragraphs
+        ]
 
 
 async def test_ingested_notice_deadline_passed_is_said(tmp_path: Path):
@@ -243,20 +299,56 @@ async def test_ingested_notice_deadline_passed_is_said(tmp_path: Path):
 
 
 MEMBER_ANSWERS = [
-    {"name": "李强", "sex": "男", "birth_date": "1986年4月", "education": "大专", "occupation": "数控车工",
-     "title_or_level": "技师", "employer": "精工机械有限公司", "phone": "139 0000 1111",
-     "career": "2008年起从事数控车削", "achievements": "完成技术革新3项"},
-    {"name": "赵敏", "sex": "女", "birth_date": "1990.07", "education": "本科", "occupation": "数控铣工",
-     "title_or_level": "高级工", "employer": "精工机械有限公司", "phone": "13700002222",
-     "career": "2012年起从事数控铣削", "achievements": "获市技能竞赛二等奖"},
+    {
+        "name": "李强",
+        "sex": "男",
+        "birth_date": "1986年4月",
+        "education": "大专",
+        "occupation": "数控车工",
+        "title_or_level": "技师",
+        "employer": "精工机械有限公司",
+        "phone": "139 0000 1111",
+        "career": "2008年起从事数控车削",
+        "achievements": "完成技术革新3项",
+    },
+    {
+        "name": "赵敏",
+        "sex": "女",
+        "birth_date": "1990.07",
+        "education": "本科",
+        "occupation": "数控铣工",
+        "title_or_level": "高级工",
+        "employer": "精工机械有限公司",
+        "phone": "13700002222",
+        "career": "2012年起从事数控铣削",
+        "achievements": "获市技能竞赛二等奖",
+    },
 ]
 MEMBER_PRINTED = [
-    {"姓名": "李强", "性别": "男", "出生年月": "1986-04", "文化程度": "大学专科", "职业工种": "数控车工",
-     "技术职称或技术等级": "技师", "所在单位": "精工机械有限公司", "联系电话": "13900001111",
-     "主要工作经历": "2008年起从事数控车削", "主要业绩": "完成技术革新3项"},
-    {"姓名": "赵敏", "性别": "女", "出生年月": "1990-07", "文化程度": "大学本科", "职业工种": "数控铣工",
-     "技术职称或技术等级": "高级工", "所在单位": "精工机械有限公司", "联系电话": "13700002222",
-     "主要工作经历": "2012年起从事数控铣削", "主要业绩": "获市技能竞赛二等奖"},
+    {
+        "姓名": "李强",
+        "性别": "男",
+        "出生年月": "1986-04",
+        "文化程度": "大学专科",
+        "职业工种": "数控车工",
+        "技术职称或技术等级": "技师",
+        "所在单位": "精工机械有限公司",
+        "联系电话": "13900001111",
+        "主要工作经历": "2008年起从事数控车削",
+        "主要业绩": "完成技术革新3项",
+    },
+    {
+        "姓名": "赵敏",
+        "性别": "女",
+        "出生年月": "1990-07",
+        "文化程度": "大学本科",
+        "职业工种": "数控铣工",
+        "技术职称或技术等级": "高级工",
+        "所在单位": "精工机械有限公司",
+        "联系电话": "13700002222",
+        "主要工作经历": "2012年起从事数控铣削",
+        "主要业绩": "获市技能竞赛二等奖",
+    },
 ]
 TAICANG_NAME = "太仓市张建国数控车工技能大师工作室"
 REPORT_TEXT = {
@@ -269,7 +361,9 @@ REPORT_TEXT = {
 
 
 def table_dicts(path: Path) -> list[dict[str, str]]:
-    return [{r.cells[0].text: r.cells[1].text for r in t.rows} for t in docx.Document(str(path)).tables]
+    return [
+        {r.cells[0].text: r.cells[1].text for r in t.rows} for t in docx.Document(str(path)).tables
+    ]
 
 
 async def test_taicang_member_records_and_report_outline(settings):
@@ -277,9 +371,14 @@ async def test_taicang_member_records_and_report_outline(settings):
         chat = Chat(rt)
         [menu] = await chat.say("我要填报太仓")
         assert [c.label for c in menu.choices] == [
-            "太仓市技能大师工作室申请表", "太仓市技能大师工作室成员申报备案表", "太仓市技能大师工作室申办报告"]
+            "太仓市技能大师工作室申请表",
+            "太仓市技能大师工作室成员申报备案表",
+            "太仓市技能大师工作室申办报告",
+        ]
         [start] = await chat.say("2")
-        assert "开始填写《太仓市技能大师工作室成员申报备案表》" in start.text  # no self-check for a record
+        assert (
+            "开始填写《太仓市技能大师工作室成员申报备案表》" in start.text
+        )  # no self-check for a record
         await chat.say(TAICANG_NAME)
         for n, member in enumerate(MEMBER_ANSWERS):
             for col, typed in member.items():
@@ -310,11 +409,16 @@ async def test_taicang_member_records_and_report_outline(settings):
             assert table["工作室意见"] == f"\n\n{STAMP}"
         outline = files[f"{TAICANG_NAME}申办报告提纲.docx"]
         assert [p.text for p in docx.Document(str(outline)).paragraphs][:3] == [
-            f"{TAICANG_NAME}申办报告", "一、申办工作室名称", TAICANG_NAME]
+            f"{TAICANG_NAME}申办报告",
+            "一、申办工作室名称",
+            TAICANG_NAME,
+        ]
 
         # then the 申办报告 itself, offered after the record
         assert [c.label for c in replies[-1].choices] == [
-            "继续填写《太仓市技能大师工作室申请表》", "继续填写《太仓市技能大师工作室申办报告》"]
+            "继续填写《太仓市技能大师工作室申请表》",
+            "继续填写《太仓市技能大师工作室申办报告》",
+        ]
         chat.seen.clear()
         [offer] = await chat.say(payload=replies[-1].choices[1].payload)
         assert "要直接用于《太仓市技能大师工作室申办报告》吗" in offer.text
@@ -339,10 +443,12 @@ async def test_taicang_member_records_and_report_outline(settings):
         assert paragraphs[1::2] == expected
         assert paragraphs[2::2] == [TAICANG_NAME, *REPORT_TEXT.values(), "（请在此填写。）"]
         checklist = next(r.text for r in chat.seen if r.text.startswith("【太仓市申报材料清单】"))
-        assert "太仓市技能大师工作室成员申报备案表（已生成：太仓市技能大师工作室成员申报备案表.docx）" in checklist
+        assert (
+            "太仓市技能大师工作室成员申报备案表（已生成：太仓市技能大师工作室成员申报备案表.docx）"
+            in checklist
+        )
         assert "申办报告（已生成：" in checklist
         assert "太仓市技能大师工作室申请表（2份；尚未在线填写" in checklist
-
 
 
 # --- 3. 无锡 企业首席技师 -------------------------------------------------------------------
@@ -353,7 +459,10 @@ async def test_wuxi_chief_technician_end_to_end(tmp_path: Path):
     async with build_runtime(settings) as rt:
         chat = Chat(rt)
         [menu] = await chat.say("我要申报无锡")
-        assert [c.label for c in menu.choices] == ["无锡市技能大师工作室申报表", "无锡市企业首席技师申报表"]
+        assert [c.label for c in menu.choices] == [
+            "无锡市技能大师工作室申报表",
+            "无锡市企业首席技师申报表",
+        ]
         [check] = await chat.say("2")
         assert "填写《无锡市企业首席技师申报表》之前" in check.text
         kinds = []
@@ -362,16 +471,29 @@ async def test_wuxi_chief_technician_end_to_end(tmp_path: Path):
             replies = await chat.say(answer(flow, "无锡市"))
             assert not replies[-1].text.startswith("⚠"), replies[-1].text
         assert "cond" not in kinds  # 校企合作 is no question for a 首席技师
-        report = next(r.text for r in chat.seen if r.text.startswith("【无锡市企业首席技师申报条件自查】"))
+        report = next(
+            r.text for r in chat.seen if r.text.startswith("【无锡市企业首席技师申报条件自查】")
+        )
         assert "结论：符合" in report and "在法定劳动年龄内" in report
         files = files_of(chat)
-        assert set(files) == {"无锡市企业首席技师申报表.docx", "无锡市申报材料清单.docx"}  # no 申办报告
+        assert set(files) == {
+            "无锡市企业首席技师申报表.docx",
+            "无锡市申报材料清单.docx",
+        }  # no 申办报告
         got = pairs(files["无锡市企业首席技师申报表.docx"])
-        for label, value in [("姓名", "张建国"), ("性别", "男"), ("民族", "汉族"), ("政治面貌", "中共党员"),
-                             ("文化程度", "大学本科"), ("职业资格等级", "一级/高级技师"),
-                             ("身份证号码", GOOD_ID), ("联系电话", MOBILE), ("邮政编码", "214000"),
-                             ("电子邮箱及QQ号", "zhangjg@163.com QQ 12345678"),
-                             ("本人银行卡号及开卡银行名称", "6217000011112222333 建设银行")]:
+        for label, value in [
+            ("姓名", "张建国"),
+            ("性别", "男"),
+            ("民族", "汉族"),
+            ("政治面貌", "中共党员"),
+            ("文化程度", "大学本科"),
+            ("职业资格等级", "一级/高级技师"),
+            ("身份证号码", GOOD_ID),
+            ("联系电话", MOBILE),
+            ("邮政编码", "214000"),
+            ("电子邮箱及QQ号", "zhangjg@163.com QQ 12345678"),
+            ("本人银行卡号及开卡银行名称", "6217000011112222333 建设银行"),
+        ]:
             assert (label, value) in got, (label, value)
         rows = checklist_table(files["无锡市申报材料清单.docx"])
         assert list(rows) == ["候选人综合材料", "无锡市企业首席技师申报表", "证明材料"]
@@ -381,7 +503,9 @@ async def test_wuxi_chief_technician_end_to_end(tmp_path: Path):
         text = next(r.text for r in chat.seen if r.text.startswith("【无锡市申报材料清单】"))
         assert "校企合作协议书" not in text and "申办报告" not in text
         assert "2021-04-25（2021年4月25日24:00前）截止，还有24天。" in text
-        assert [c.label for c in chat.seen[-1].choices] == ["继续填写《无锡市技能大师工作室申报表》"]
+        assert [c.label for c in chat.seen[-1].choices] == [
+            "继续填写《无锡市技能大师工作室申报表》"
+        ]
 
 
 async def test_wuxi_studio_not_joint_leaves_out_the_cooperation_agreement(settings):
@@ -393,7 +517,10 @@ async def test_wuxi_studio_not_joint_leaves_out_the_cooperation_agreement(settin
         flow = await drive(chat, "无锡市", until=lambda f: f["kind"] == "cond")
         assert flow["pending"] == ["校企合作协议书"]
         question = chat.seen[-1]
-        assert "企业与院校联合办" in question.text and [c.label for c in question.choices] == ["是", "否"]
+        assert "企业与院校联合办" in question.text and [c.label for c in question.choices] == [
+            "是",
+            "否",
+        ]
         await chat.say("否")
         files = files_of(chat)
         rows = checklist_table(files["无锡市申报材料清单.docx"])
@@ -430,7 +557,9 @@ async def test_review_masks_then_edit_one_field_and_confirm(settings):
         assert "· 联系电话：139****4321" in back.text and "13987654321" not in back.text
         assert "· 联系人手机：138****5678" in back.text  # the other phone untouched
         flow = await chat.flow()
-        assert flow["state"]["phase"] == "review" and flow["state"]["values"]["phone"] == "13987654321"
+        assert (
+            flow["state"]["phase"] == "review" and flow["state"]["values"]["phone"] == "13987654321"
+        )
 
         replies = await chat.say("/confirm")
         assert replies[0].text == "已确认《韶关市技能大师工作室申请表》的全部内容。"
@@ -493,7 +622,10 @@ async def test_three_failures_on_required_field_then_human_without_staff(setting
             assert reply.text.startswith("⚠") and "身份证" in reply.text
             if n < 3:
                 assert reply.choices == []  # the offer comes with the third failure only
-        assert labels(reply) == ["查看填写说明", "联系工作人员"]  # required: no 跳过; no staff: no 转人工
+        assert labels(reply) == [
+            "查看填写说明",
+            "联系工作人员",
+        ]  # required: no 跳过; no staff: no 转人工
         session = await session_of(chat)
         drafts, flow = copy.deepcopy(session.drafts), copy.deepcopy(session.flow)
         assert drafts[SHAOGUAN]["state"]["failures"] == {"id_number": 3}
@@ -545,7 +677,9 @@ async def test_crash_inside_a_turn_keeps_the_draft(settings, monkeypatch):
         assert calls["n"] == 2 and not reply.text.startswith(("⚠", STEP_APOLOGY))
         state = (await chat.flow())["state"]
         assert state["values"]["ethnicity"] == "汉族" and state["current"] == "birth_date"
-        assert {k: v for k, v in state["values"].items() if k != "ethnicity"} == before[SHAOGUAN]["state"]["values"]
+        assert {k: v for k, v in state["values"].items() if k != "ethnicity"} == before[SHAOGUAN][
+            "state"
+        ]["values"]
 
 
 async def test_crash_while_generating_files_keeps_the_review(settings, monkeypatch):

@@ -28,13 +28,28 @@ ZIBO = DATA / "f1_zibo.docx"
 TODAY = dt.date(2026, 12, 1)  # 14 days before the deadline (2026年12月15日)
 
 SELF_CHECK = {  # what a qualifying applicant types
-    "birth_date": "1975年3月", "sex": "男", "skill_level": "高级技师", "honours": "全国技术能手",
-    "team_size": "6", "host_type": "企业", "unit_founded": "2010",
+    "birth_date": "1975年3月",
+    "sex": "男",
+    "skill_level": "高级技师",
+    "honours": "全国技术能手",
+    "team_size": "6",
+    "host_type": "企业",
+    "unit_founded": "2010",
 }
 BY_VALIDATOR = {
-    "name": "张强", "id_number": GOOD_ID, "mobile": "13905331234", "phone": "0533-3186521",
-    "email": "zq@163.com", "year_month": "2015年6月", "date": "2026年11月20日", "integer": "8",
-    "skill_level": "高级技师", "sex": "男", "political_status": "群众", "ethnicity": "汉族", "yes_no": "是",
+    "name": "张强",
+    "id_number": GOOD_ID,
+    "mobile": "13905331234",
+    "phone": "0533-3186521",
+    "email": "zq@163.com",
+    "year_month": "2015年6月",
+    "date": "2026年11月20日",
+    "integer": "8",
+    "skill_level": "高级技师",
+    "sex": "男",
+    "political_status": "群众",
+    "ethnicity": "汉族",
+    "yes_no": "是",
 }
 TEXT = {"credit_code": "91370300MA3C12345X", "studio_name": "淄博市张强数控车工技能大师工作室"}
 
@@ -75,7 +90,10 @@ async def test_unseen_docx_notice_is_checked_filed_and_printed_like_its_attachme
         notice = rt.engine.kb.notices[result.notice_id]
         chat = Chat(rt, past_closed=False)
         [menu] = await chat.say("我要填报淄博")
-        assert [c.label for c in menu.choices] == ["淄博市技能大师工作室申报表", "淄博市技能大师工作室团队成员名单"]
+        assert [c.label for c in menu.choices] == [
+            "淄博市技能大师工作室申报表",
+            "淄博市技能大师工作室团队成员名单",
+        ]
         replies = await chat.say(payload=menu.choices[0].payload)
         assert "先用几个问题自查" in replies[-1].text
         turns = 0
@@ -93,7 +111,9 @@ async def test_unseen_docx_notice_is_checked_filed_and_printed_like_its_attachme
 
         # the member list, offered the studio's answers (never copied silently)
         [menu] = await chat.say("我要填报淄博")
-        replies = await chat.say(payload=next(c.payload for c in menu.choices if "成员名单" in c.label))
+        replies = await chat.say(
+            payload=next(c.payload for c in menu.choices if "成员名单" in c.label)
+        )
         assert "要直接用于《淄博市技能大师工作室团队成员名单》吗" in replies[-1].text
         while (flow := await chat.flow()) is not None:
             turns += 1
@@ -104,11 +124,28 @@ async def test_unseen_docx_notice_is_checked_filed_and_printed_like_its_attachme
     files = {f.filename: f.path for r in chat.seen for f in r.files}
     form = grid_rows(files["淄博市技能大师工作室申报表.docx"])
     assert form[0] == ["工作室名称", "淄博市张强数控车工技能大师工作室"]  # merged across the row
-    assert ["领办人姓名", "张强", "性别", "☑男 □女", "出生年月", "1975-03"] in form  # six cells as printed
+    assert [
+        "领办人姓名",
+        "张强",
+        "性别",
+        "☑男 □女",
+        "出生年月",
+        "1975-03",
+    ] in form  # six cells as printed
     assert any(r[0] == "单位性质" and "☑民营企业" in r[1] and "□国有企业" in r[1] for r in form)
-    assert any(r[0] == "单位意见（盖章）" and "（单位盖章）" in r[1] for r in form)  # left for the stamp
+    assert any(
+        r[0] == "单位意见（盖章）" and "（单位盖章）" in r[1] for r in form
+    )  # left for the stamp
     members = grid_rows(files["淄博市技能大师工作室团队成员名单.docx"])
-    assert members[1] == ["姓名", "性别", "出生年月", "身份证号码", "技能等级", "从事工种", "联系电话"]
+    assert members[1] == [
+        "姓名",
+        "性别",
+        "出生年月",
+        "身份证号码",
+        "技能等级",
+        "从事工种",
+        "联系电话",
+    ]
     assert len(members) == 4 and members[2][0] == "张强"  # two rows entered under the header
     checklist = next(r.text for r in chat.seen if r.text.startswith("【淄博市申报材料清单】"))
     for words in ("加盖单位公章", "A4纸双面打印", "胶装", "U盘", "内部公示5个工作日", "还有14天"):
@@ -143,6 +180,8 @@ async def test_a_form_shared_by_two_programmes_asks_which_one_first(tmp_path: Pa
         assert [c.label for c in ask.choices] == ["技能大师工作室", "首席技师工作室"]
         [first] = await chat.say(payload=ask.choices[1].payload)
         flow = await chat.flow()
-        assert flow is not None and flow["kind"] == "check" and flow["programme"] == "首席技师工作室"
+        assert (
+            flow is not None and flow["kind"] == "check" and flow["programme"] == "首席技师工作室"
+        )
         assert "出生年月" in first.text  # 距法定退休年龄不少于5年 needs it
         assert result.notice_id == flow["notice_id"]

@@ -19,20 +19,30 @@ MOBILE = "13812345678"
 QUESTION = f"转人工：我的身份证号{ID}，手机{MOBILE}，太仓工作室每年要考核吗"
 
 
-@pytest.mark.parametrize(("text", "masked"), [
-    (f"身份证{ID}", "身份证3201**********1234"),
-    ("身份证11010519491231002X", "身份证1101**********002X"),
-    (f"手机{MOBILE}，电话0512-53542494", "手机138****5678，电话0512-53542494"),
-    ("卡号6222 0212 3456 7890 123", "卡号6222***********0123"),
-    ("2024年8月20日前，补助20000元", "2024年8月20日前，补助20000元"),
-])
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        (f"身份证{ID}", "身份证3201**********1234"),
+        ("身份证11010519491231002X", "身份证1101**********002X"),
+        (f"手机{MOBILE}，电话0512-53542494", "手机138****5678，电话0512-53542494"),
+        ("卡号6222 0212 3456 7890 123", "卡号6222***********0123"),
+        ("2024年8月20日前，补助20000元", "2024年8月20日前，补助20000元"),
+    ],
+)
 def test_redact_masks_ids_cards_and_mobiles_only(text: str, masked: str) -> None:
     assert redact(text) == masked
 
 
 def test_log_records_of_any_library_are_masked() -> None:
-    record = logging.LogRecord("telegram.ext.ExtBot", logging.DEBUG, __file__, 1,
-                               "Calling Bot API endpoint `sendMessage` with parameters %s", ({"text": QUESTION},), None)
+    record = logging.LogRecord(
+        "telegram.ext.ExtBot",
+        logging.DEBUG,
+        __file__,
+        1,
+        "Calling Bot API endpoint `sendMessage` with parameters %s",
+        ({"text": QUESTION},),
+        None,
+    )
     assert RedactingFilter().filter(record)
     assert ID not in record.getMessage() and MOBILE not in record.getMessage()
     assert "3201**********1234" in record.getMessage()
@@ -45,9 +55,13 @@ async def test_staff_see_masked_numbers_and_forget_leaves_no_copy_anywhere(tmp_p
         staff = User(rt, "telegram", "900", "李老师")
         [passed] = await user.say(QUESTION)
         assert "工单 #1" in passed.text and ID not in passed.text  # the echo is masked
-        waiting = await rt.state.db.execute("SELECT replies FROM outbox WHERE identity = ?", (STAFF,))
+        waiting = await rt.state.db.execute(
+            "SELECT replies FROM outbox WHERE identity = ?", (STAFF,)
+        )
         [(note,)] = list(await waiting.fetchall())
-        assert ID not in note and MOBILE not in note and "3201**********1234" in note  # no sender yet: kept
+        assert (
+            ID not in note and MOBILE not in note and "3201**********1234" in note
+        )  # no sender yet: kept
         telegram = RecordingSender()
         outbox.register("telegram", telegram)
         *pending, listing = await staff.say("/tickets")  # the kept notification comes first

@@ -46,12 +46,36 @@ eval_filing = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(eval_filing)
 
 FLOORS = {
-    "filing_blind": {"cond": 0.95, "verdict": 0.93, "overall": 0.90, "form": 0.85, "field": 0.90,
-                     "type": 0.92, "check": 0.90, "closed": 1.0},
-    "filing_blind2": {"cond": 0.95, "verdict": 0.90, "overall": 0.83, "form": 0.95, "field": 0.90,
-                      "type": 0.94, "check": 0.88, "closed": 1.0},
-    "filing_blind3": {"cond": 0.95, "verdict": 0.92, "overall": 0.94, "form": 0.95, "field": 0.95,
-                      "type": 0.95, "check": 0.95, "closed": 1.0},
+    "filing_blind": {
+        "cond": 0.95,
+        "verdict": 0.93,
+        "overall": 0.90,
+        "form": 0.85,
+        "field": 0.90,
+        "type": 0.92,
+        "check": 0.90,
+        "closed": 1.0,
+    },
+    "filing_blind2": {
+        "cond": 0.95,
+        "verdict": 0.90,
+        "overall": 0.83,
+        "form": 0.95,
+        "field": 0.90,
+        "type": 0.94,
+        "check": 0.88,
+        "closed": 1.0,
+    },
+    "filing_blind3": {
+        "cond": 0.95,
+        "verdict": 0.92,
+        "overall": 0.94,
+        "form": 0.95,
+        "field": 0.95,
+        "type": 0.95,
+        "check": 0.95,
+        "closed": 1.0,
+    },
 }
 
 
@@ -61,7 +85,11 @@ def test_blind_filing_floors(name: str):
     data = ROOT / "tests" / "data" / name
     for key in sorted(data.glob("*.expected.json")):
         path = key.with_name(key.name.removesuffix(".expected.json"))
-        total.update(eval_filing.score(path, json.loads(key.read_text(encoding="utf-8")), dt.date(2026, 12, 1), False))
+        total.update(
+            eval_filing.score(
+                path, json.loads(key.read_text(encoding="utf-8")), dt.date(2026, 12, 1), False
+            )
+        )
     for metric, floor in FLOORS[name].items():
         got = total[f"{metric}_found"] + total[f"{metric}_right"]
         assert got / total[f"{metric}_total"] >= floor, (metric, got, total[f"{metric}_total"])

@@ -75,8 +75,11 @@ def test_months_to_retirement_counts_by_month():
 
 @pytest.mark.parametrize(
     ("birth", "today", "age"),
-    [("1966-03", dt.date(2021, 3, 1), 55), ("1966-04", dt.date(2021, 3, 31), 54),
-     ("1965-03", dt.date(2021, 3, 16), 56)],
+    [
+        ("1966-03", dt.date(2021, 3, 1), 55),
+        ("1966-04", dt.date(2021, 3, 31), 54),
+        ("1965-03", dt.date(2021, 3, 16), 56),
+    ],
 )
 def test_age_in_years_birthday_month(birth, today, age):
     assert age_in_years(birth, today) == age

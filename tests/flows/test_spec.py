@@ -261,11 +261,15 @@ forms:
     form = cur.forms[0]
     assert form.id == "curated_009_abcdef_0" and form.notice_id == "009_abcdef"
     id_field, post = form.fields
-    assert id_field.help.startswith("18位") and post.validator == "text" and post.pattern == r"\d{6}"
+    assert (
+        id_field.help.startswith("18位") and post.validator == "text" and post.pattern == r"\d{6}"
+    )
     members = form.item("members")
     assert isinstance(members, GroupSpec) and members.fields[0].options == ["男", "女"]
     generated = generic_spec(
-        _notice([Attachment(number="1", title="申报表", line=1, fields=[FormField(label="领办人姓名")])])
+        _notice(
+            [Attachment(number="1", title="申报表", line=1, fields=[FormField(label="领办人姓名")])]
+        )
     )
     fixed = apply_prompts(generated, cur.prompts)
     leader = fixed.find("领办人姓名")
@@ -275,10 +279,15 @@ forms:
 
 @pytest.mark.parametrize(
     ("text", "reason"),
-    [("forms: [", "不是有效的 YAML"), ("- a\n- b", "顶层应为键值表"),
-     ("forms:\n  - {title: 表, items: [{name: x, label: 甲}]}", "prompt")],
+    [
+        ("forms: [", "不是有效的 YAML"),
+        ("- a\n- b", "顶层应为键值表"),
+        ("forms:\n  - {title: 表, items: [{name: x, label: 甲}]}", "prompt"),
+    ],
 )
-def test_a_malformed_curated_file_is_reported_with_its_name_and_reason(text: str, reason: str) -> None:
+def test_a_malformed_curated_file_is_reported_with_its_name_and_reason(
+    text: str, reason: str
+) -> None:
     with pytest.raises(CuratedFormsError) as err:
         parse_curated(text, "bad.yaml")
     assert "bad.yaml" in str(err.value) and reason in str(err.value)

@@ -64,15 +64,21 @@ def _calls(pattern: str) -> tuple[Path, ...]:
 
 SETS = [
     # measured 0.888 / 0.818 / 0.917; first blind scores 0.681 / 0.400 / 0.750
-    BlindSet("blind_qa", tuple(sorted((DATA / "blind_qa").glob("qa*.txt"))), 160, 72, 0.85, 0.78, 0.88),
+    BlindSet(
+        "blind_qa", tuple(sorted((DATA / "blind_qa").glob("qa*.txt"))), 160, 72, 0.85, 0.78, 0.88
+    ),
     # measured 0.850 / 0.800 / 0.875; first blind scores 0.667 / 0.400 / 0.804
     BlindSet("blind_qa2", _calls("h*"), 120, 56, 0.81, 0.76, 0.84),
     # measured 0.820 / 0.639 / 0.848; first blind scores 0.720 / 0.556 / 0.804
     BlindSet("blind_qa3", _calls("g*"), 100, 46, 0.78, 0.60, 0.81),
     # measured 0.890 / 0.933 / 0.800; first blind scores 0.780 / 0.600 / 0.756
-    BlindSet("blind_qa4", tuple(sorted((DATA / "blind_qa4").glob("qa4_*"))), 100, 45, 0.86, 0.88, 0.76),
+    BlindSet(
+        "blind_qa4", tuple(sorted((DATA / "blind_qa4").glob("qa4_*"))), 100, 45, 0.86, 0.88, 0.76
+    ),
     # measured 0.870 / 0.893 / 0.759; first blind scores 0.840 / 0.786 / 0.722
-    BlindSet("blind_qa5", tuple(sorted((DATA / "blind_qa5").glob("qa5_*"))), 100, 54, 0.84, 0.85, 0.72),
+    BlindSet(
+        "blind_qa5", tuple(sorted((DATA / "blind_qa5").glob("qa5_*"))), 100, 54, 0.84, 0.85, 0.72
+    ),
 ]
 
 
@@ -82,7 +88,9 @@ def _rows(s: BlindSet, name: str) -> list[dict]:  # type: ignore[type-arg]
 
 
 @pytest.fixture(scope="module", params=SETS, ids=[s.name for s in SETS])
-def blind(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[BlindSet, Path]:
+def blind(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[BlindSet, Path]:
     s: BlindSet = request.param
     path = tmp_path_factory.mktemp(s.name) / "kb.db"
 
@@ -139,8 +147,14 @@ async def test_conversation_turns_floor(blind: tuple[BlindSet, Path], tmp_path: 
     async with build_runtime(load_settings({}, db=state, today=TODAY)) as rt:
         for d in _rows(s, "conversations.jsonl"):
             for i, turn in enumerate(d["turns"]):
-                replies = await rt.engine.handle(IncomingMessage(
-                    channel="console", user_id=d["id"], text=turn["q"], message_id=f"{d['id']}-{i}"))
+                replies = await rt.engine.handle(
+                    IncomingMessage(
+                        channel="console",
+                        user_id=d["id"],
+                        text=turn["q"],
+                        message_id=f"{d['id']}-{i}",
+                    )
+                )
                 text = "\n".join(r.text for r in replies)
                 right += judge_expect(turn, text, any(r.fallback for r in replies))
                 total += 1

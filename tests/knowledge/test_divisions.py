@@ -58,7 +58,11 @@ def test_non_divisions_are_left_out(table: DivisionTable) -> None:
 def test_province(table: DivisionTable) -> None:
     js = one(table, "江苏省")
     assert (js.code, js.level, js.province, js.city, js.short) == (
-        "320000", "province", "江苏省", "", "江苏",
+        "320000",
+        "province",
+        "江苏省",
+        "",
+        "江苏",
     )
     assert table.parent(js) is None
     assert js.chain == ("江苏省",) and js.full == "江苏省"
@@ -82,7 +86,10 @@ def test_municipality_districts_sit_under_the_province(table: DivisionTable) -> 
 def test_prefecture_city(table: DivisionTable) -> None:
     suzhou = one(table, "苏州市")
     assert (suzhou.code, suzhou.level, suzhou.province, suzhou.city) == (
-        "320500", "city", "江苏省", "苏州市",
+        "320500",
+        "city",
+        "江苏省",
+        "苏州市",
     )
     assert table.parent(suzhou) == one(table, "江苏省")
     assert "太仓市" in [d.name for d in table.children("320500")]
@@ -91,7 +98,10 @@ def test_prefecture_city(table: DivisionTable) -> None:
 def test_county_level_city(table: DivisionTable) -> None:
     taicang = one(table, "太仓市")
     assert (taicang.code, taicang.level, taicang.province, taicang.city) == (
-        "320585", "county", "江苏省", "苏州市",
+        "320585",
+        "county",
+        "江苏省",
+        "苏州市",
     )
     assert taicang.full == "江苏省苏州市太仓市"
     assert taicang.chain == ("江苏省", "苏州市", "太仓市")
@@ -116,7 +126,10 @@ def test_xiantao_chain(table: DivisionTable) -> None:
 def test_autonomous_prefecture(table: DivisionTable) -> None:
     enshi = one(table, "恩施土家族苗族自治州")
     assert (enshi.code, enshi.level, enshi.province, enshi.short) == (
-        "422800", "city", "湖北省", "恩施",
+        "422800",
+        "city",
+        "湖北省",
+        "恩施",
     )
     assert "恩施市" in [d.name for d in table.children(enshi.code)]
 
@@ -368,7 +381,11 @@ def test_find_all_no_overlaps_longest_first(table: DivisionTable) -> None:
     text = "内蒙古自治区锡林郭勒盟、新疆维吾尔自治区喀什地区和浙江西部"
     hits = table.find_all(text)
     assert [text[s:e] for s, e, _ in hits] == [
-        "内蒙古自治区", "锡林郭勒盟", "新疆维吾尔自治区", "喀什地区", "浙江",
+        "内蒙古自治区",
+        "锡林郭勒盟",
+        "新疆维吾尔自治区",
+        "喀什地区",
+        "浙江",
     ]
     ends = [e for _, e, _ in hits]
     starts = [s for s, _, _ in hits]

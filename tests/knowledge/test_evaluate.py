@@ -42,7 +42,11 @@ def test_right_string_from_the_right_notice_is_correct() -> None:
         (item(), answer("截止时间为8月20日。"), "no citation"),
         (item(), answer("没有找到", "n-tc", fallback=True), "unexpected fallback"),
         (item(expect_all=["8月20日", "17:00"]), answer("8月20日前", "n-tc"), "missing"),
-        (item(fallback=True, expect_any=["53542494"]), answer("8月20日", "n-tc"), "expected fallback"),
+        (
+            item(fallback=True, expect_any=["53542494"]),
+            answer("8月20日", "n-tc"),
+            "expected fallback",
+        ),
         (
             item(fallback=True, expect_any=["53542494"]),
             answer("通知没有写明。", fallback=True),

@@ -29,11 +29,43 @@ MB = 1024 * 1024
 
 # Page chrome no page may leak (the other notices' titles are checked per page).
 CHROME = [
-    "当前位置", "位置：", "首页", "设为首页", "加入收藏", "发布时间", "发布日期", "来源：",
-    "浏览次数", "阅读次数", "阅读量", "大 中 小", "字号", "字体", "【", "】", "分享", "微信",
-    "打印", "关闭", "返回顶部", "上一篇", "下一篇", "上一条", "下一条", "相关文章", "热点信息",
-    "友情链接", "ICP备", "网站标识码", "公网安备", "版权所有", "扫一扫", "邮编：628000",
-    "政府网站找错", "欢迎访问", "fj1.doc",
+    "当前位置",
+    "位置：",
+    "首页",
+    "设为首页",
+    "加入收藏",
+    "发布时间",
+    "发布日期",
+    "来源：",
+    "浏览次数",
+    "阅读次数",
+    "阅读量",
+    "大 中 小",
+    "字号",
+    "字体",
+    "【",
+    "】",
+    "分享",
+    "微信",
+    "打印",
+    "关闭",
+    "返回顶部",
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+    "相关文章",
+    "热点信息",
+    "友情链接",
+    "ICP备",
+    "网站标识码",
+    "公网安备",
+    "版权所有",
+    "扫一扫",
+    "邮编：628000",
+    "政府网站找错",
+    "欢迎访问",
+    "fj1.doc",
 ]
 
 
@@ -190,7 +222,10 @@ def test_signature_block_after_body_is_the_last_lines() -> None:
 
 def test_htm_page_declaring_gbk_but_sent_as_utf8(tmp_path: Path) -> None:
     page = (DATA / "flat_static_page.html").read_text(encoding="utf-8")
-    page = page.replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gbk">')
+    page = page.replace(
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=gbk">',
+    )
     path = tmp_path / "notice.htm"
     path.write_bytes(page.encode("utf-8"))
     text = read_document(path)
@@ -226,7 +261,10 @@ def test_scripts_styles_and_hidden_text_are_not_read(tmp_path: Path) -> None:
     )
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
-    assert lines_of(read_document(path)) == ["关于开展技能大师工作室申报工作的通知", "各有关单位：请按时申报。"]
+    assert lines_of(read_document(path)) == [
+        "关于开展技能大师工作室申报工作的通知",
+        "各有关单位：请按时申报。",
+    ]
 
 
 def test_info_disclosure_box_gives_the_doc_number_and_download_widget_goes(tmp_path: Path) -> None:
@@ -257,7 +295,9 @@ def test_info_disclosure_box_gives_the_doc_number_and_download_widget_goes(tmp_p
 
 def test_page_without_notice_text_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "frames.html"
-    path.write_text("<html><body><iframe src='/content.html'></iframe></body></html>", encoding="utf-8")
+    path.write_text(
+        "<html><body><iframe src='/content.html'></iframe></body></html>", encoding="utf-8"
+    )
     with pytest.raises(DocumentReadError, match="没有找到通知正文"):
         read_document(path)
 
@@ -280,7 +320,9 @@ def test_txt_encodings(tmp_path: Path, encoding: str) -> None:
 
 def test_txt_gbk_only_and_gb18030_four_byte_characters(tmp_path: Path) -> None:
     """Names with GBK-only (堃, 喆) and GB18030 four-byte (䶮, 𠀾) characters survive."""
-    text = "关于开展技能大师工作室申报工作的通知\n联系人：王堃、赵喆、刘䶮、李𠀾\n电话：0839-1234567\n"
+    text = (
+        "关于开展技能大师工作室申报工作的通知\n联系人：王堃、赵喆、刘䶮、李𠀾\n电话：0839-1234567\n"
+    )
     path = tmp_path / "gb.txt"
     path.write_bytes(text.encode("gb18030"))
     assert read_document(path) == text
@@ -352,15 +394,29 @@ def build_docx(path: Path) -> Path:
     document.add_paragraph("关于开展2025年度技能大师工作室申报工作的通知")
     document.add_paragraph("附件1")
     table = document.add_table(rows=4, cols=4)
-    for (row, col), value in {(0, 0): "姓名", (0, 1): "王堃", (0, 2): "性别", (0, 3): "男",
-                              (1, 0): "工作单位", (2, 1): "年份", (2, 2): "项目", (2, 3): "是",
-                              (3, 1): "2024", (3, 2): "数控改造", (3, 3): "是"}.items():
+    for (row, col), value in {
+        (0, 0): "姓名",
+        (0, 1): "王堃",
+        (0, 2): "性别",
+        (0, 3): "男",
+        (1, 0): "工作单位",
+        (2, 1): "年份",
+        (2, 2): "项目",
+        (2, 3): "是",
+        (3, 1): "2024",
+        (3, 2): "数控改造",
+        (3, 3): "是",
+    }.items():
         table.cell(row, col).text = value
     table.cell(1, 1).merge(table.cell(1, 3)).text = "青川机床有限公司"
     table.cell(2, 0).merge(table.cell(3, 0)).text = "主要业绩"
     nested = table.cell(3, 2).add_table(rows=2, cols=2)
-    for (row, col), value in {(0, 0): "专利名称", (0, 1): "专利号",
-                              (1, 0): "一种数控夹具", (1, 1): "ZL2024100000001"}.items():
+    for (row, col), value in {
+        (0, 0): "专利名称",
+        (0, 1): "专利号",
+        (1, 0): "一种数控夹具",
+        (1, 1): "ZL2024100000001",
+    }.items():
         nested.cell(row, col).text = value
     layout = document.add_table(rows=1, cols=1)  # a one-cell box around the signature
     layout.cell(0, 0).text = "青川市人力资源和社会保障局"
@@ -412,9 +468,10 @@ def zip_bomb(path: Path, inflated: int = 300 * MB) -> Path:
     document = docx.Document()
     document.add_paragraph("关于开展技能大师工作室申报工作的通知")
     document.save(buffer)
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(
-        path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
-    ) as bomb:
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as bomb,
+    ):
         for item in source.infolist():
             bomb.writestr(item, source.read(item))
         with bomb.open("word/media/image1.png", "w", force_zip64=True) as member:
@@ -477,7 +534,7 @@ PDF_LINES = [
 
 @pytest.mark.parametrize("name", ["notice_dash_numbers.pdf", "notice_page_of.pdf"])
 def test_pdf_without_running_headers_and_page_numbers(name: str) -> None:
-    """"— 2 —" / "第 2 页 共 3 页" / "2/3" and the header repeated on every page go; the
+    """ "— 2 —" / "第 2 页 共 3 页" / "2/3" and the header repeated on every page go; the
     red-head line and the 文号 on page 1 stay."""
     assert lines_of(read_document(DATA / name)) == PDF_LINES
 
@@ -560,12 +617,39 @@ def test_two_line_header_above_page_number_and_table_rows_at_page_foot() -> None
     """As a 省厅 PDF prints it: 文号 and issuer above "— n —" on later pages; the 序号
     column of an attached table ends page 2, and its numbers are not page numbers."""
     pages = [
-        ["— 1 —", "安徽省人力资源和社会保障厅文件", "皖人社秘〔2025〕58号", "关于组织开展申报工作的通知", "正文"],
-        ["皖人社秘〔2025〕58号", "安徽省人力资源和社会保障厅", "— 2 —", "附件2", "序号", "1", "2", "3"],
-        ["皖人社秘〔2025〕58号", "安徽省人力资源和社会保障厅", "— 3 —", "4", "5", "安徽省人力资源和社会保障厅"],
+        [
+            "— 1 —",
+            "安徽省人力资源和社会保障厅文件",
+            "皖人社秘〔2025〕58号",
+            "关于组织开展申报工作的通知",
+            "正文",
+        ],
+        [
+            "皖人社秘〔2025〕58号",
+            "安徽省人力资源和社会保障厅",
+            "— 2 —",
+            "附件2",
+            "序号",
+            "1",
+            "2",
+            "3",
+        ],
+        [
+            "皖人社秘〔2025〕58号",
+            "安徽省人力资源和社会保障厅",
+            "— 3 —",
+            "4",
+            "5",
+            "安徽省人力资源和社会保障厅",
+        ],
     ]
     assert readers._drop_running_lines(pages) == [
-        ["安徽省人力资源和社会保障厅文件", "皖人社秘〔2025〕58号", "关于组织开展申报工作的通知", "正文"],
+        [
+            "安徽省人力资源和社会保障厅文件",
+            "皖人社秘〔2025〕58号",
+            "关于组织开展申报工作的通知",
+            "正文",
+        ],
         ["附件2", "序号", "1", "2", "3"],
         ["4", "5", "安徽省人力资源和社会保障厅"],
     ]
@@ -628,40 +712,55 @@ def test_reader_checks_its_deadline(tmp_path: Path) -> None:
 def test_public_api() -> None:
     assert SUPPORTED == (".txt", ".docx", ".html", ".htm", ".pdf")
     error = DocumentReadError(Path("x/通知.txt"), "文件不存在")
-    assert (error.path, error.reason, str(error)) == (Path("x/通知.txt"), "文件不存在", "通知.txt: 文件不存在")
+    assert (error.path, error.reason, str(error)) == (
+        Path("x/通知.txt"),
+        "文件不存在",
+        "通知.txt: 文件不存在",
+    )
 
 
 def test_plain_text_with_tagged_table_cells_keeps_every_line(tmp_path: Path) -> None:
     """A .txt notice whose attachment table cells carry <p> tags is still read line by
     line: the body is not flattened into one paragraph."""
-    text = ("关于做好2024年度技能大师工作室申报工作的通知\n\n一、申报条件\n"
-            "领办人年龄不超过55周岁。\n二、联系方式\n联系电话：0717-6251384\n"
-            + "".join(f"<p>栏目{i}</p>\t<p></p>\t<p>内容{i}</p>\n" for i in range(8)))
+    text = (
+        "关于做好2024年度技能大师工作室申报工作的通知\n\n一、申报条件\n"
+        "领办人年龄不超过55周岁。\n二、联系方式\n联系电话：0717-6251384\n"
+        + "".join(f"<p>栏目{i}</p>\t<p></p>\t<p>内容{i}</p>\n" for i in range(8))
+    )
     path = tmp_path / "notice.txt"
     path.write_text(text, encoding="utf-8")
     lines = [ln for ln in lines_of(read_document(path)) if ln]
-    assert lines[:5] == ["关于做好2024年度技能大师工作室申报工作的通知", "一、申报条件",
-                         "领办人年龄不超过55周岁。", "二、联系方式", "联系电话：0717-6251384"]
+    assert lines[:5] == [
+        "关于做好2024年度技能大师工作室申报工作的通知",
+        "一、申报条件",
+        "领办人年龄不超过55周岁。",
+        "二、联系方式",
+        "联系电话：0717-6251384",
+    ]
     assert lines[5] == "栏目0\t\t内容0"
 
 
 def test_doc_number_in_a_th_td_box_is_kept_even_when_the_body_cites_others(tmp_path: Path) -> None:
-    page = ("<html><head><title>关于开展技能大师工作室申报工作的通知</title></head><body>"
-            "<div class='nav'><a href='/'>首页</a></div>"
-            "<table class='info'><tr><th>发文字号</th><td>浦人社〔2025〕47号</td><th>发布日期</th>"
-            "<td>2025-05-14</td></tr></table>"
-            "<div class='article'><h1>关于开展技能大师工作室申报工作的通知</h1>"
-            "<p>各有关单位：</p><p>根据《上海市技能大师工作室建设管理办法》（沪人社规〔2023〕12号），"
-            "现开展2025年技能大师工作室申报工作，申报截止2025年6月30日，联系电话021-12345678。</p>"
-            "<p>一、申报条件</p><p>领办人具有高级技师职业资格，年龄不超过55周岁，团队成员不少于5人。</p>"
-            "</div></body></html>")
+    page = (
+        "<html><head><title>关于开展技能大师工作室申报工作的通知</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a></div>"
+        "<table class='info'><tr><th>发文字号</th><td>浦人社〔2025〕47号</td><th>发布日期</th>"
+        "<td>2025-05-14</td></tr></table>"
+        "<div class='article'><h1>关于开展技能大师工作室申报工作的通知</h1>"
+        "<p>各有关单位：</p><p>根据《上海市技能大师工作室建设管理办法》（沪人社规〔2023〕12号），"
+        "现开展2025年技能大师工作室申报工作，申报截止2025年6月30日，联系电话021-12345678。</p>"
+        "<p>一、申报条件</p><p>领办人具有高级技师职业资格，年龄不超过55周岁，团队成员不少于5人。</p>"
+        "</div></body></html>"
+    )
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     lines = lines_of(read_document(path))
     assert "浦人社〔2025〕47号" in lines[:3]
 
 
-async def test_a_parser_bug_on_one_file_is_reported_and_the_others_are_ingested(tmp_path, monkeypatch):
+async def test_a_parser_bug_on_one_file_is_reported_and_the_others_are_ingested(
+    tmp_path, monkeypatch
+):
     import knowledge.base as base
     from knowledge.store import NoticeStore
 
@@ -679,5 +778,9 @@ async def test_a_parser_bug_on_one_file_is_reported_and_the_others_are_ingested(
     monkeypatch.setattr(base, "parse_notice", parse)
     async with NoticeStore(tmp_path / "kb.db") as store:
         results = await base.ingest_files(store, [bad, good])
-    assert results[0].status == "error" and "bad.txt" in results[0].message and "程序错误" in results[0].message
+    assert (
+        results[0].status == "error"
+        and "bad.txt" in results[0].message
+        and "程序错误" in results[0].message
+    )
     assert results[1].status == "added"

@@ -26,10 +26,13 @@ def test_a_new_parser_reparses_stored_notices(tmp_path: Path):
             kept = await load_knowledge_base(store)  # same parser: nothing re-read
             await store.set_meta("parser", "an older parser")
             fresh = await load_knowledge_base(store)
-            return (stale[TAICANG], len(kept.notices[TAICANG].facts.deadlines),
-                    len(fresh.notices[TAICANG].facts.deadlines),
-                    len(fresh.notices["qingchuan_2025"].facts.deadlines),
-                    await store.get_meta("parser"))
+            return (
+                stale[TAICANG],
+                len(kept.notices[TAICANG].facts.deadlines),
+                len(fresh.notices[TAICANG].facts.deadlines),
+                len(fresh.notices["qingchuan_2025"].facts.deadlines),
+                await store.get_meta("parser"),
+            )
 
     stale, kept, taicang, qingchuan, version = asyncio.run(scenario())
     assert stale == kept == 0

@@ -38,11 +38,19 @@ def test_an_amount_the_notice_leaves_open_is_not_stated(answerer) -> None:
     assert a.fallback and "一定的奖励" in a.text
 
 
-
 def test_a_fax_is_kept_apart_and_answered_when_asked() -> None:
     from knowledge.models import Clause
     from knowledge.parse.contacts import extract_contacts
 
-    [c] = extract_contacts([Clause(ref="五、", heading="联系方式", line=1,
-                                   text="联系电话：0596-2592316，传真：0596-2592309。")], "0596")
+    [c] = extract_contacts(
+        [
+            Clause(
+                ref="五、",
+                heading="联系方式",
+                line=1,
+                text="联系电话：0596-2592316，传真：0596-2592309。",
+            )
+        ],
+        "0596",
+    )
     assert c.phones == ["0596-2592316"] and c.faxes == ["0596-2592309"]

@@ -86,7 +86,9 @@ class _Callback:
         """``GET /healthz``: 200 with the turns in progress and pushes pending, for load
         balancers and the container's HEALTHCHECK."""
         busy = sum(1 for t in self.turns.values() if not t.task.done())
-        return JSONResponse({"status": "ok", "turns_in_progress": busy, "pushes_pending": len(self.background)})
+        return JSONResponse(
+            {"status": "ok", "turns_in_progress": busy, "pushes_pending": len(self.background)}
+        )
 
     async def verify(self, request: Request) -> Response:
         q = request.query_params

@@ -13,6 +13,7 @@
 run with a python that has python-docx (else .docx text is empty):
     /work/main/.venv/bin/python /work/blind/qa5/gen/check_expect.py
 """
+
 import glob
 import html
 import json
@@ -32,8 +33,20 @@ sys.path.insert(0, HERE)
 from make_questions import YES, NO, CLOSED, OPEN, YES_F, NO_F, CLOSED_F, OPEN_F, CITIES  # noqa
 
 VERDICT_WORDS = set(YES) | set(NO) | set(CLOSED) | set(OPEN)
-CATS = {"deadline", "materials", "contact", "subsidy", "conditions", "quota", "process",
-        "validity", "not_in_notice", "out_of_scope", "ambiguous", "verdict"}
+CATS = {
+    "deadline",
+    "materials",
+    "contact",
+    "subsidy",
+    "conditions",
+    "quota",
+    "process",
+    "validity",
+    "not_in_notice",
+    "out_of_scope",
+    "ambiguous",
+    "verdict",
+}
 
 
 def norm(s):
@@ -43,6 +56,7 @@ def norm(s):
 def read_notice(path):
     if path.endswith(".docx"):
         import docx
+
         d = docx.Document(path)
         cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
         return "\n".join([p.text for p in d.paragraphs] + cells)
@@ -63,7 +77,9 @@ def read_notice(path):
 
 def notice_files():
     files = {}
-    for p in sorted(glob.glob(os.path.join(SEEDS, "0*.txt"))) + sorted(glob.glob(os.path.join(QA, "qa5_*"))):
+    for p in sorted(glob.glob(os.path.join(SEEDS, "0*.txt"))) + sorted(
+        glob.glob(os.path.join(QA, "qa5_*"))
+    ):
         stem = os.path.basename(p).rsplit(".", 1)[0]
         files[stem] = p
     return files
@@ -130,13 +146,19 @@ def check_item(label, item, errors, qkey):
             errors.append(f"{label}: verdict without forbid")
     # a perfect answer must pass the scorer
     ans = {"answer": ideal_answer(item), "fallback": False}
-    if not run_eval.judge({k: v for k, v in item.items() if k != qkey} | {"question": item[qkey]}, ans):
+    if not run_eval.judge(
+        {k: v for k, v in item.items() if k != qkey} | {"question": item[qkey]}, ans
+    ):
         errors.append(f"{label}: ideal answer {ans['answer']!r} fails judge (forbid clash?)")
 
 
 def main():
     errors = []
-    qs = [json.loads(line) for line in open(os.path.join(QA, "questions.jsonl"), encoding="utf-8") if line.strip()]
+    qs = [
+        json.loads(line)
+        for line in open(os.path.join(QA, "questions.jsonl"), encoding="utf-8")
+        if line.strip()
+    ]
     seen = set()
     cats, per_notice = Counter(), Counter()
     for d in qs:
@@ -148,7 +170,11 @@ def main():
         check_item(d.get("id"), d, errors, "question")
         cats[d["category"]] += 1
         per_notice[d.get("notice") or "-"] += 1
-    convs = [json.loads(line) for line in open(os.path.join(QA, "conversations.jsonl"), encoding="utf-8") if line.strip()]
+    convs = [
+        json.loads(line)
+        for line in open(os.path.join(QA, "conversations.jsonl"), encoding="utf-8")
+        if line.strip()
+    ]
     ccats = Counter()
     for c in convs:
         if c.get("id") in seen:

@@ -95,7 +95,9 @@ def build_scanned(name: str) -> None:
 if __name__ == "__main__":
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     # 公文 style: a running header with the 文号, page numbers as "— n —"
-    build("notice_dash_numbers.pdf", "青川市人力资源和社会保障局　青人社发〔2025〕9号", "— {n} —", "")
+    build(
+        "notice_dash_numbers.pdf", "青川市人力资源和社会保障局　青人社发〔2025〕9号", "— {n} —", ""
+    )
     # "第 n 页 共 N 页" footers and "n/N" in the header corner
     build("notice_page_of.pdf", "", "第 {n} 页 共 {total} 页", "{n}/{total}")
     build_scanned("scanned.pdf")
