@@ -23,7 +23,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlparse
 
-from telegram import Bot, Update
+from telegram import Bot, BotCommand, Update
+from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -32,6 +33,7 @@ from telegram.ext import (
     ApplicationHandlerStop,
     CallbackQueryHandler,
     ContextTypes,
+    Defaults,
     TypeHandler,
     filters,
 )
@@ -53,6 +55,25 @@ APOLOGY = "抱歉，系统出了点问题，请稍后再试。"
 TEXT_ONLY_HINT = "目前只能处理文字消息，请直接输入您的问题。"
 DEDUP_SIZE = 2048
 """How many recent update ids the adapter remembers."""
+CONCURRENT_UPDATES = 16
+"""Updates processed at once: different users in parallel; one user's turns are still
+serialised by the engine's per-session lock. It also bounds the work in flight."""
+COMMANDS = [
+    BotCommand("start", "开始使用"),
+    BotCommand("help", "使用说明"),
+    BotCommand("apply", "我要填报申报表"),
+    BotCommand("check", "申报条件自查"),
+    BotCommand("status", "查看填写进度"),
+    BotCommand("cancel", "暂停填写（草稿保留）"),
+    BotCommand("cities", "收录的通知"),
+    BotCommand("forget", "删除我的全部资料"),
+]
+"""The command menu shown next to the input field (``setMyCommands``)."""
+
+
+async def set_commands(app: Application) -> None:  # type: ignore[type-arg]
+    """Publish :data:`COMMANDS` as the bot's command menu."""
+    await app.bot.set_my_commands(COMMANDS)
 
 
 class UpdateDeduplicator:
@@ -230,7 +251,12 @@ def build_application(
         An application, not yet initialised; call :meth:`Application.initialize` or
         one of its ``run_*`` methods.
     """
-    builder = ApplicationBuilder().token(token)
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .concurrent_updates(CONCURRENT_UPDATES)
+    )
     if request is not None:
         builder.request(request)
     if get_updates_request is not None:
@@ -305,13 +331,17 @@ def run_telegram(
     app = build_application(handler, settings.telegram_token)
     if register_sender is not None:
         register_sender(CHANNEL, outbox_sender(app.bot))
-    if on_start is not None:
-        start = on_start
+    start = on_start
 
-        async def post_init(_: Application) -> None:  # type: ignore[type-arg]
+    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+        if start is not None:
             await start()
+        try:
+            await set_commands(application)
+        except TelegramError:  # the menu is a convenience: never a reason not to start
+            logger.warning("Could not set the Telegram command menu", exc_info=True)
 
-        app.post_init = post_init
+    app.post_init = post_init
     if on_stop is not None:
         stop = on_stop
 

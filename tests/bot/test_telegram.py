@@ -23,10 +23,13 @@ from telegram.request import BaseRequest, RequestData
 from bot.channels.telegram import (
     ALLOWED_UPDATES,
     APOLOGY,
+    COMMANDS,
+    CONCURRENT_UPDATES,
     TEXT_ONLY_HINT,
     UpdateDeduplicator,
     build_application,
     run_telegram,
+    set_commands,
     webhook_options,
 )
 from bot.channels.telegram_render import (
@@ -509,3 +512,28 @@ def test_webhook_without_secret_is_refused():
     )
     with pytest.raises(SettingsError, match="POLICYBOT_TELEGRAM_WEBHOOK_SECRET"):
         webhook_options(settings)
+
+
+async def test_platform_conventions_concurrency_parse_mode_and_command_menu() -> None:
+    request = RecordingRequest()
+    app = build_application(
+        FakeEngine(Reply(text="好")),
+        "123:TEST",
+        request=request,
+        get_updates_request=RecordingRequest(),
+    )
+    await app.initialize()
+    try:
+        assert app.concurrent_updates == CONCURRENT_UPDATES > 1  # users in parallel
+        assert app.bot.defaults is not None and app.bot.defaults.parse_mode == "HTML"
+        await set_commands(app)
+        [call] = request.sent("setMyCommands")
+        menu = (
+            json.loads(call.params["commands"])
+            if isinstance(call.params["commands"], str)
+            else call.params["commands"]
+        )
+        assert [c["command"] for c in menu] == [c.command for c in COMMANDS]
+        assert {"start", "help", "apply", "forget"} <= {c["command"] for c in menu}
+    finally:
+        await app.shutdown()
