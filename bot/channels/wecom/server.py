@@ -20,8 +20,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
+import threading
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -334,4 +336,23 @@ async def run_wecom(
             register_sender("wecom", outbox_sender(api))
         app = create_app(handler, crypto, api)
         server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
-        await server.serve()
+        with _graceful_sigterm():
+            await server.serve()
+
+
+@contextlib.contextmanager
+def _graceful_sigterm() -> Iterator[None]:
+    """Let SIGTERM end :meth:`uvicorn.Server.serve` normally: uvicorn stops accepting,
+    finishes the turns in flight and drains pushes, then re-raises the signal to the
+    handler that was there before it; this one only logs, so the caller still closes
+    and checkpoints the stores and the process exits 0 (not 143)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(
+        signal.SIGTERM, lambda sig, frame: log.info("SIGTERM: shut down cleanly")
+    )
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
