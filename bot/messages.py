@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 
 class IncomingMessage(BaseModel):
@@ -32,6 +32,15 @@ class IncomingMessage(BaseModel):
     payload: str = ""
     message_id: str = ""
     display_name: str = ""
+
+    @field_validator(
+        "channel", "user_id", "chat_id", "text", "payload", "message_id", "display_name"
+    )
+    @classmethod
+    def _valid_unicode(cls, value: str) -> str:
+        """Lone surrogates (a JSON ``"\\ud800"`` from a messenger) become ``?``, so every
+        field can be stored and sent again."""
+        return value if value.isascii() else value.encode("utf-8", "replace").decode("utf-8")
 
     @property
     def session_key(self) -> str:

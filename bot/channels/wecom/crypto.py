@@ -172,7 +172,8 @@ class WeComCrypto:
         self, msg_signature: str, timestamp: str, nonce: str, encrypt: str
     ) -> None:
         expected = signature(self._token, timestamp, nonce, encrypt)
-        if not hmac.compare_digest(expected, (msg_signature or "").lower()):
+        given = (msg_signature or "").lower().encode("utf-8", "surrogateescape")  # any text: bytes
+        if not hmac.compare_digest(expected.encode("ascii"), given):
             raise SignatureError("msg_signature mismatch")
 
     def _cipher(self) -> Cipher[modes.CBC]:

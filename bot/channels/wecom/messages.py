@@ -4,9 +4,10 @@ Protocol: 企业微信开发者中心 "接收消息与事件 / 消息格式" and
 outer envelope (``<xml><ToUserName/><Encrypt/><AgentID/></xml>``) and the decrypted
 inner message are flat ``<xml>`` documents whose children hold CDATA or numbers.
 
-XML from the network is parsed with :mod:`xml.etree.ElementTree` after a guard that
-rejects any DOCTYPE or ENTITY declaration (the only way to get entity expansion
-attacks such as "billion laughs" into expat).
+XML from the network is parsed with :mod:`defusedxml.ElementTree` (no DTDs, entities or
+external references), after a guard that rejects any DOCTYPE or ENTITY declaration
+outright; only UTF-8 documents are accepted (WeCom sends nothing else), and every
+malformed body is a :class:`PayloadError`, never an unexpected exception.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.channels.wecom.errors import PayloadError
@@ -22,6 +25,7 @@ MAX_XML_BYTES = 1024 * 1024
 """Largest XML document accepted, in bytes (WeCom callbacks are a few KiB)."""
 
 _UNSAFE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DECLARED = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 
 
 def parse_xml(data: str | bytes) -> dict[str, str]:
@@ -37,14 +41,22 @@ def parse_xml(data: str | bytes) -> dict[str, str]:
         PayloadError: too large, contains DOCTYPE/ENTITY, not well-formed, or the
             root is not ``<xml>``.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+    except UnicodeError as exc:  # lone surrogates
+        raise PayloadError("XML text is not valid Unicode") from exc
     if len(raw) > MAX_XML_BYTES:
         raise PayloadError(f"XML too large: {len(raw)} bytes")
     if _UNSAFE.search(raw):
         raise PayloadError("XML with DOCTYPE/ENTITY declarations is refused")
+    declared = _DECLARED.match(raw)
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        raise PayloadError(
+            f"XML declares {declared.group(1).decode('ascii', 'replace')}; only UTF-8 is accepted"
+        )
     try:
-        root = ET.fromstring(raw)
-    except ET.ParseError as exc:
+        root = SafeET.fromstring(raw)
+    except (ET.ParseError, DefusedXmlException, ValueError, LookupError, UnicodeError) as exc:
         raise PayloadError(f"malformed XML: {exc}") from exc
     if root.tag != "xml":
         raise PayloadError(f"unexpected XML root <{root.tag}>")
