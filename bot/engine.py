@@ -77,18 +77,20 @@ class Engine:
         self.handoff_label = "转人工" if staff_available else "联系工作人员"
 
     async def handle(self, message: IncomingMessage) -> list[Reply]:
-        """Process one turn; idempotent per ``(channel, message_id)``.
+        """Process one turn; idempotent per ``(channel, user, message_id)`` (two users'
+        message ids may collide; a re-delivered message gets the stored replies).
 
         The session used is the canonical one of the sender's identity (identities
         linked across channels share one session)."""
         key = await self.store.canonical(message.session_key)
-        if message.message_id:
-            done = await self.store.processed(message.channel, message.message_id)
+        mid = f"{message.user_id}/{message.message_id}" if message.message_id else ""
+        if mid:
+            done = await self.store.processed(message.channel, mid)
             if done is not None:
                 return [Reply.model_validate(r) for r in done]
         async with self.store.lock(key):
-            if message.message_id:
-                done = await self.store.processed(message.channel, message.message_id)
+            if mid:
+                done = await self.store.processed(message.channel, mid)
                 if done is not None:
                     return [Reply.model_validate(r) for r in done]
             session = await self.store.load(key)
@@ -105,7 +107,7 @@ class Engine:
                 key,
                 session,
                 message.channel,
-                message.message_id,
+                mid,
                 [r.model_dump(mode="json") for r in replies],
                 transcript,
             )

@@ -68,6 +68,10 @@ async def test_redelivered_message_is_processed_once(settings):
         again = await chat.say("需要准备哪些材料", message_id="same")
         assert [r.text for r in first] == [r.text for r in again]
         assert len(await rt.state.history("test:u1")) == 2  # one user line + one bot line
+        other = FakeChannel(rt.engine, user="u2")  # another user, the same message id
+        [theirs] = await other.say("韶关联系电话", message_id="same")
+        assert "韶关" in theirs.text and theirs.text != first[-1].text
+        assert len(await rt.state.history("test:u2")) == 2
 
 
 async def test_crash_in_a_turn_apologises_and_keeps_the_session(settings, monkeypatch):

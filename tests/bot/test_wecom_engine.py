@@ -323,7 +323,7 @@ async def test_forged_signature_or_other_corp_is_refused_and_nothing_processed(
     await wecom.drain()
     assert await wecom.user_lines("mallory") == []
     for msg_id in ("666", "667", "668"):
-        assert await wecom.rt.state.processed("wecom", msg_id) is None
+        assert await wecom.rt.state.processed("wecom", f"mallory/{msg_id}") is None
     assert wecom.app.state.wecom.turns == {}
     assert wecom.api.sent == [] and wecom.telegram.sent == []
 

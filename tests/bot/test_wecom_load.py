@@ -281,7 +281,7 @@ async def test_60_users_3_questions_each_concurrently_over_loopback(
             ]
             assert sorted(lines) == sorted(j.question for j in jobs if j.user == user), user
         for job in jobs:
-            assert await rt.state.processed("wecom", job.msg_id) is not None
+            assert await rt.state.processed("wecom", f"{job.user}/{job.msg_id}") is not None
         async with rt.state.db.execute(
             "SELECT count(*), count(DISTINCT message_id) FROM processed WHERE channel = 'wecom'"
         ) as cur:
