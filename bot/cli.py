@@ -144,6 +144,7 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             return await _notices(rt)
         if args.command == "wecom":
             from bot.channels.wecom import run_wecom
+            from bot.inbox import Inbox
 
             await run_wecom(
                 rt.engine,
@@ -151,6 +152,7 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
                 host=args.host,
                 port=args.port,
                 register_sender=rt.outbox.register,
+                inbox=Inbox(rt.state),
             )
             return 0
     raise AssertionError(args.command)

@@ -256,6 +256,11 @@ class StateStore:
                 identities * 2,
             ),
             ("bind_codes", "DELETE FROM bind_codes WHERE session_key = ?", [key]),
+            (
+                "inbox",
+                f"DELETE FROM inbox WHERE channel || ':' || user_id IN ({marks})",
+                identities,
+            ),  # noqa: S608
             ("links", "DELETE FROM links WHERE canonical_key = ? OR alias_key = ?", [key, key]),
         ]
         async with self.writing:

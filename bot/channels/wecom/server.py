@@ -51,6 +51,7 @@ from bot.channels.wecom.render import (
     utf8_len,
 )
 from bot.delivery import Sender
+from bot.inbox import Inbox
 from bot.messages import IncomingMessage, MessageHandler, Reply
 from bot.settings import Settings
 
@@ -71,6 +72,7 @@ class _Turn:
     created: float
     mode: Literal["", "passive", "push"] = ""
     passive_text: str = ""
+    incoming: IncomingMessage | None = None
 
 
 @dataclass
@@ -83,6 +85,7 @@ class _Callback:
     clock: Callable[[], float] = time.monotonic
     turns: dict[tuple[str, str], _Turn] = field(default_factory=dict)
     background: set[asyncio.Task[None]] = field(default_factory=set)
+    inbox: Inbox | None = None
 
     async def health(self, request: Request) -> Response:
         """``GET /healthz``: 200 with the turns in progress and pushes pending, for load
@@ -129,8 +132,38 @@ class _Callback:
             if inbound.msg_type == "event":
                 return _ack()
             return self._passive(inbound, UNSUPPORTED_TEXT, nonce)
+        if self.inbox is not None and incoming.message_id:
+            try:  # saved before anything is acknowledged
+                await self.inbox.put(incoming)
+            except Exception:  # noqa: BLE001 - WeCom retries what is not acknowledged
+                log.exception("WeCom message not saved; not acknowledged, WeCom will retry")
+                return Response(status_code=503)
         turn = self._turn(inbound, incoming)
         return await self._answer(turn, nonce)
+
+    async def recover(self) -> None:
+        """Handle the messages a crash left pending in the inbox (at start-up): the
+        engine returns the stored replies of a turn it had committed and runs the rest;
+        the replies are pushed (the passive window is long gone)."""
+        if self.inbox is None:
+            return
+        for incoming in await self.inbox.pending("wecom"):
+            if (incoming.user_id, incoming.message_id) in self.turns:
+                continue  # WeCom retried it already
+            log.info("WeCom message %s left pending by a restart: handled now", incoming.message_id)
+            inbound = InboundMessage.model_validate(
+                {
+                    "ToUserName": "",
+                    "FromUserName": incoming.user_id,
+                    "CreateTime": 0,
+                    "MsgType": "text",
+                    "Content": incoming.text,
+                    "MsgId": incoming.message_id,
+                }
+            )
+            turn = self._turn(inbound, incoming)
+            turn.mode = "push"
+            await self._push(turn)
 
     def _turn(self, inbound: InboundMessage, incoming: IncomingMessage) -> _Turn:
         """The turn for this message id, starting the engine only for a new one."""
@@ -139,7 +172,7 @@ class _Callback:
         turn = self.turns.get(key)
         if turn is None:
             task = asyncio.create_task(self.handler.handle(incoming))
-            turn = _Turn(inbound=inbound, task=task, created=self.clock())
+            turn = _Turn(inbound=inbound, task=task, created=self.clock(), incoming=incoming)
             self.turns[key] = turn
         else:
             log.info("WeCom retry of message %s, not handled again", incoming.message_id)
@@ -157,6 +190,7 @@ class _Callback:
                 self._spawn(self._push(turn))
             else:
                 turn.mode, turn.passive_text = "passive", text
+                await self._done(turn)  # answered in this response
         if turn.mode == "passive" and turn.passive_text:
             return self._passive(turn.inbound, turn.passive_text, nonce)
         return _ack()
@@ -170,11 +204,22 @@ class _Callback:
         """Deliver a turn's replies through the API once the engine is done."""
         user = turn.inbound.from_user_name
         await asyncio.wait({turn.task})
+        delivered = True
         for reply in _replies(turn.task):
             try:
                 await send_reply(self.api, user, reply)
             except (WeComAPIError, httpx.HTTPError, OSError):
+                delivered = False
                 log.exception("could not push a WeCom reply to %s", user)
+        if delivered:  # else left pending: pushed again after a restart
+            await self._done(turn)
+
+    async def _done(self, turn: _Turn) -> None:
+        if self.inbox is not None and turn.incoming is not None and turn.incoming.message_id:
+            try:
+                await self.inbox.done(turn.incoming)
+            except Exception:  # noqa: BLE001 - the reply is out; at worst it is sent again
+                log.exception("could not mark WeCom message %s done", turn.incoming.message_id)
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(coro)
@@ -255,6 +300,7 @@ def create_app(
     reply_timeout: float = 4.0,
     dedup_ttl: float = 600.0,
     path: str = CALLBACK_PATH,
+    inbox: Inbox | None = None,
 ) -> Starlette:
     """Build the callback app.
 
@@ -266,15 +312,18 @@ def create_app(
             instead (WeCom gives up after 5 s).
         dedup_ttl: Seconds a finished turn is remembered to absorb WeCom's retries.
         path: URL path of the callback.
+        inbox: Where each new message is saved before it is acknowledged (and marked
+            done once answered); pending ones are handled again at start-up.
 
     Returns:
         A Starlette app with ``GET`` and ``POST`` on ``path`` and ``GET /healthz``; on
         shutdown it waits up to 10 s for pending pushes.
     """
-    state = _Callback(handler, crypto, api, reply_timeout, dedup_ttl)
+    state = _Callback(handler, crypto, api, reply_timeout, dedup_ttl, inbox=inbox)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        state._spawn(state.recover())  # noqa: SLF001 - pending messages of a crash, in the background
         yield
         await state.drain(timeout=10.0)
 
@@ -311,6 +360,7 @@ async def run_wecom(
     host: str = "0.0.0.0",
     port: int = 8080,
     register_sender: Callable[[str, Sender], None] | None = None,
+    inbox: Inbox | None = None,
 ) -> None:
     """Serve the callback with uvicorn until interrupted.
 
@@ -321,6 +371,7 @@ async def run_wecom(
         port: Listen port (put an HTTPS reverse proxy in front; WeCom needs a public URL).
         register_sender: Called with ``("wecom", outbox_sender(api))``, e.g.
             ``outbox.register``, so staff answers and notifications are pushed.
+        inbox: The durable inbox (messages saved before they are acknowledged).
 
     Raises:
         ConfigError: a WeCom setting is missing or malformed (names the variable).
@@ -334,7 +385,7 @@ async def run_wecom(
         api = api_from_settings(settings, client)
         if register_sender is not None:
             register_sender("wecom", outbox_sender(api))
-        app = create_app(handler, crypto, api)
+        app = create_app(handler, crypto, api, inbox=inbox)
         server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
         with _graceful_sigterm():
             await server.serve()
