@@ -59,6 +59,7 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
             today=lambda: clock(settings),
             routes=routes,
             staff_available=bool(settings.staff_ids),
+            max_inflight=settings.max_inflight,
         )
         yield Runtime(settings, notices, state, kb, engine, outbox)
     finally:

@@ -27,6 +27,7 @@ from knowledge.text import normalize_question
 log = logging.getLogger(__name__)
 
 APOLOGY = "抱歉，系统出了点问题，您的资料没有丢失，请稍后再试。"
+BUSY = "系统繁忙，请稍后再试。您的消息没有保存，稍后重新发送即可。"
 MAX_TEXT = 2000
 GREETINGS = frozenset(
     {"你好", "您好", "hi", "hello", "在吗", "在不在", "哈喽", "嗨", "早上好", "下午好", "晚上好"}
@@ -58,6 +59,7 @@ class Engine:
         today: Callable[[], dt.date] = dt.date.today,
         routes: Sequence[Route] = (),
         staff_available: bool = False,
+        max_inflight: int = 256,
     ) -> None:
         """Args:
         kb: The knowledge base.
@@ -67,6 +69,8 @@ class Engine:
         routes: Feature routes offered each turn before Q&A (see :mod:`bot.routes`).
         staff_available: Staff are configured to answer tickets: the handoff button
             reads 转人工; without staff it reads 联系工作人员 and shows the contacts.
+        max_inflight: Turns taken on at once (waiting for their session or running);
+            one more gets :data:`BUSY` and is not recorded, so a retry is served later.
         """
         self.kb = kb
         self.routes = list(routes)
@@ -75,13 +79,28 @@ class Engine:
         self.files_dir = files_dir
         self.today = today
         self.handoff_label = "转人工" if staff_available else "联系工作人员"
+        self.max_inflight = max_inflight
+        self.inflight = 0
 
     async def handle(self, message: IncomingMessage) -> list[Reply]:
         """Process one turn; idempotent per ``(channel, user, message_id)`` (two users'
         message ids may collide; a re-delivered message gets the stored replies).
 
         The session used is the canonical one of the sender's identity (identities
-        linked across channels share one session)."""
+        linked across channels share one session). With :attr:`max_inflight` turns
+        already taken on, the message is refused with :data:`BUSY` and not recorded."""
+        if self.inflight >= self.max_inflight:  # back-pressure: nothing stored, a retry is served
+            log.warning(
+                "busy: %d turns in flight, %s message refused", self.inflight, message.channel
+            )
+            return [Reply(text=BUSY)]
+        self.inflight += 1
+        try:
+            return await self._handle(message)
+        finally:
+            self.inflight -= 1
+
+    async def _handle(self, message: IncomingMessage) -> list[Reply]:
         key = await self.store.canonical(message.session_key)
         mid = f"{message.user_id}/{message.message_id}" if message.message_id else ""
         if mid:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from bot.app import build_runtime
 from bot.engine import APOLOGY
-from bot.messages import IncomingMessage
+from bot.messages import IncomingMessage, Reply
 from bot.settings import load_settings
 
 
@@ -254,3 +255,31 @@ async def test_a_place_alone_asks_a_verdict_question_again(settings):
         assert "55周岁" in first.text
         [again] = await chat.say("那鹿城呢")
         assert "温州市鹿城区" in again.text and "退休" in again.text and "一式" not in again.text
+
+
+async def test_a_full_engine_says_busy_and_records_nothing_so_a_retry_is_served(settings):
+    from bot.engine import BUSY
+
+    async with build_runtime(settings) as rt:
+        release = asyncio.Event()
+
+        async def slow(turn):  # a route holding the only slot
+            if turn.text == "慢":
+                await release.wait()
+                return [Reply(text="慢的答复")]
+            return None
+
+        rt.engine.routes.insert(0, slow)
+        rt.engine.max_inflight = 1
+        first = FakeChannel(rt.engine, user="a")
+        other = FakeChannel(rt.engine, user="b")
+        pending = asyncio.create_task(first.say("慢", message_id="m-slow"))
+        await asyncio.sleep(0.05)
+        [busy] = await other.say("太仓的截止时间？", message_id="m-1")
+        assert busy.text == BUSY
+        assert await rt.state.processed("test", "b/m-1") is None  # not recorded
+        release.set()
+        [slow_reply] = await pending
+        assert slow_reply.text == "慢的答复" and rt.engine.inflight == 0
+        [served] = await other.say("太仓的截止时间？", message_id="m-1")  # the channel's retry
+        assert "太仓" in served.text and served.text != BUSY
