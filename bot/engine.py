@@ -167,8 +167,9 @@ class Engine:
                 question, session.pending_question = session.pending_question, ""
                 return self.answer_question(question, session, forced=picked[0])
         session.pending_question = ""
-        follow_up = self.answerer.place_follow_up(
-            text, session.last_question
+        follow_up = (
+            self.answerer.place_follow_up(text, session.last_question)
+            or self.answerer.fact_follow_up(text, session.last_question)
         ) or self.answerer.comparison_follow_up(
             text, session.last_question, session.data.get("recent", [])
         )

@@ -74,3 +74,56 @@ def _without_places(kb: KnowledgeBase, question: str) -> str:
     for h in sorted(kb.places.match(q), key=lambda h: -len(h.mention)):
         q = q.replace(h.mention, "")
     return q.strip(" ，,的")
+
+
+_QUANTITY = re.compile(
+    r"(?<!\d)(\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*(周岁|岁|年(?!\d)|个人|人|名|位|平方米|平米|㎡|万元|万|%|％)"
+)
+"""A fact's quantity: ``3年``, ``一年``, ``56岁``, ``4个人`` (not a year such as ``2024年``)."""
+_UNIT_FAMILY = {
+    "周岁": "岁",
+    "岁": "岁",
+    "年": "年",
+    "个人": "人",
+    "人": "人",
+    "名": "人",
+    "位": "人",
+    "平方米": "平方米",
+    "平米": "平方米",
+    "㎡": "平方米",
+    "万元": "万",
+    "万": "万",
+    "%": "%",
+    "％": "%",
+}
+_FACT_FILLER = re.compile(
+    r"那如果|如果|要是|假如|换成|改成|那|我们|我|还有|还剩|只有|有|是|今年|已经|都|也|就|才|"
+    r"行不行|够不够|可以吗|能报吗|行吗|够吗|呢|吗|的|了|[，,。？?！!\s]"
+)
+_FACT_FOLLOW_UP = re.compile(
+    r"^(?:那|那如果|如果|要是|换成|改成|假如)|(?:呢|行吗|行不行|够吗|够不够|可以吗|能报吗)$"
+)
+
+
+def fact_follow_up(text: str, last_question: str) -> str:
+    """The question a follow-up changing one of the user's facts asks: ``那我还有一年呢``
+    after ``我还有3年退休 遵义的能报吗`` → ``我还有1年退休 遵义的能报吗`` (the quantity of the
+    same unit replaced); ``""`` when ``text`` is a question of its own.
+
+    Args:
+        text: The user's new message (raw).
+        last_question: The previous question answered in this conversation (raw).
+    """
+    q, last = normalize_question(text), normalize_question(last_question)
+    new = _QUANTITY.findall(q)
+    if not last or len(q) > 16 or len(new) != 1 or not _FACT_FOLLOW_UP.search(q):
+        return ""
+    rest = _FACT_FILLER.sub("", _QUANTITY.sub("", q))
+    if len(rest) >= 2:  # more than the changed fact (那技能大师工作室呢 也是3个人)
+        return ""
+    number, unit = new[0]
+    family = _UNIT_FAMILY[unit]
+    for m in _QUANTITY.finditer(last):
+        if _UNIT_FAMILY[m.group(2)] == family:
+            return last[: m.start()] + number + m.group(2) + last[m.end() :]
+    return ""

@@ -17,7 +17,7 @@ from knowledge.compare import conclusion
 from knowledge.compose import Citation, Part, cite, compose, fmt_date
 from knowledge.eligibility import deadline_verdict, verdict_part
 from knowledge.evidence import Evidence, section_path
-from knowledge.followups import comparison_follow_up, place_follow_up
+from knowledge.followups import comparison_follow_up, fact_follow_up, place_follow_up
 from knowledge.intents import (
     Intent,
     classify,
@@ -144,6 +144,10 @@ class Answerer:
     def place_follow_up(self, text: str, last_question: str) -> str:
         """See :func:`knowledge.followups.place_follow_up`."""
         return place_follow_up(self.kb, text, last_question)
+
+    def fact_follow_up(self, text: str, last_question: str) -> str:
+        """See :func:`knowledge.followups.fact_follow_up`."""
+        return fact_follow_up(text, last_question)
 
     def comparison_follow_up(self, text: str, last_question: str, recent: list[str]) -> str:
         """See :func:`knowledge.followups.comparison_follow_up`."""
