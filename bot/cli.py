@@ -15,15 +15,18 @@ import logging
 import os
 import sqlite3
 import sys
+from collections import Counter
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
+
+from tqdm import tqdm
 
 from bot import redact
 from bot.app import Runtime, build_runtime, clock
 from bot.messages import IncomingMessage, Reply
 from bot.settings import Settings, SettingsError, load_settings
-from knowledge.base import ingest_files
+from knowledge.base import IngestResult, ingest_files, notice_files
 from knowledge.qa import Answerer
 from knowledge.report import report_lines, table_rows
 
@@ -52,8 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("--json", action="store_true", help="print JSON: answer, sources, fallback")
     ask.add_argument("question", help="the question, or '-' to read one per line from stdin")
-    ingest = sub.add_parser("ingest", parents=[common], help="add notices (.txt .docx .html .pdf)")
-    ingest.add_argument("files", nargs="+", type=Path)
+    ingest = sub.add_parser(
+        "ingest", parents=[common], help="add notices (.txt .docx .html .pdf, or folders of them)"
+    )
+    ingest.add_argument(
+        "files", nargs="+", type=Path, help="notice files or directories (searched recursively)"
+    )
     sub.add_parser("notices", parents=[common], help="list the notices in the knowledge base")
     sub.add_parser(
         "health", parents=[common], help="exit 0 when the database opens and holds notices"
@@ -93,20 +100,42 @@ async def _ask(rt: Runtime, question: str, as_json: bool) -> int:
     return 0
 
 
-async def _ingest(settings: Settings, files: list[Path]) -> int:
+DETAILED = 20
+"""Up to this many files, each notice's parsed facts are printed; more get the summary."""
+VERBS = {"added": "已添加", "updated": "已更新", "unchanged": "未变化"}
+
+
+async def _ingest(settings: Settings, paths: list[Path]) -> int:
+    """``policybot ingest FILES_OR_DIRS...``: a progress bar (files/s, time left) on a
+    terminal, every file tried, then a summary: added, updated, unchanged, failed with
+    the file and the reason. Exit code 1 when any file failed."""
+    files = notice_files(paths)
     async with build_runtime(settings) as rt:
-        results = await ingest_files(rt.notices, files)
-    failed = 0
+        with tqdm(
+            total=len(files),
+            unit="份",
+            desc="导入通知",
+            disable=not sys.stderr.isatty(),
+            file=sys.stderr,
+        ) as bar:
+
+            def advance(_: IngestResult) -> None:
+                bar.update(1)
+
+            results = await ingest_files(rt.notices, files, progress=advance)
+    counts = Counter(r.status for r in results)
     for r in results:
         if r.status == "error":
-            failed += 1
             print(f"✗ {r.message}", file=sys.stderr)
-        else:
-            verb = {"added": "已添加", "updated": "已更新", "unchanged": "未变化"}[r.status]
-            print(f"✓ {r.path.name}: {verb} {r.notice_id}")
+        elif len(results) <= DETAILED:
+            print(f"✓ {r.path.name}: {VERBS[r.status]} {r.notice_id}")
             if r.notice is not None:
                 print("\n".join(report_lines(r.notice)))
-    return 1 if failed else 0
+    print(
+        f"共 {len(results)} 个文件：已添加 {counts['added']}，已更新 {counts['updated']}，"
+        f"未变化 {counts['unchanged']}，失败 {counts['error']}。"
+    )
+    return 1 if counts["error"] else 0
 
 
 async def _notices(rt: Runtime) -> int:

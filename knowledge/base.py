@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -121,43 +122,81 @@ class IngestResult:
     notice: Notice | None = None
 
 
+NOTICE_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+"""File types :func:`notice_files` collects from a directory."""
+
+
+def notice_files(paths: list[Path]) -> list[Path]:
+    """``paths`` with each directory replaced by the notice files under it (recursively,
+    sorted; hidden files and directories skipped)."""
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        out += sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in NOTICE_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+    return out
+
+
 async def ingest_files(
-    store: NoticeStore, paths: list[Path], builtin: bool = False
+    store: NoticeStore,
+    paths: list[Path],
+    builtin: bool = False,
+    progress: Callable[[IngestResult], None] | None = None,
 ) -> list[IngestResult]:
     """Read, parse and store notice files. A failing file is reported and skipped;
-    stored notices are never lost.
+    stored notices are never lost; a file whose text is the one stored (and parsed by
+    this parser) is not parsed again.
 
     Args:
         store: An open notice store.
         paths: Files to ingest (.txt/.docx/.html/.pdf).
         builtin: Mark the notices as built-in.
+        progress: Called with each file's result as soon as it is known (a progress bar).
 
     Returns:
         One result per path, in order.
     """
     results: list[IngestResult] = []
     existing = await store.hashes()
+    current = await store.get_meta("parser") == parser_fingerprint()
     for path in paths:
-        try:
-            notice = parse_notice(read_document(path), path.name)
-        except (DocumentReadError, NoticeParseError) as exc:
-            results.append(IngestResult(path, "error", message=str(exc)))
-            continue
-        except Exception as exc:  # a parser bug on one file must not stop the others
-            _log.exception("parsing %s failed", path.name)
-            results.append(
-                IngestResult(
-                    path,
-                    "error",
-                    message=f"{path.name}：解析时出现程序错误（{type(exc).__name__}），"
-                    "已跳过，请把文件转给开发人员。",
-                )
-            )
-            continue
-        changed = await store.upsert(notice, builtin=builtin)
-        status = "unchanged" if not changed else ("updated" if notice.id in existing else "added")
-        results.append(IngestResult(path, status, notice.id, notice.meta.title, notice))
+        result = await _ingest_one(store, path, builtin, existing, skip_unchanged=current)
+        results.append(result)
+        if progress is not None:
+            progress(result)
     return results
+
+
+async def _ingest_one(
+    store: NoticeStore, path: Path, builtin: bool, existing: dict[str, str], skip_unchanged: bool
+) -> IngestResult:
+    """One file: read; skip it when its text is the one stored under its name (and
+    ``skip_unchanged``); else parse and store it."""
+    try:
+        text = read_document(path)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if skip_unchanged and existing.get(path.stem) == digest:
+            return IngestResult(path, "unchanged", path.stem, path.name)
+        notice = parse_notice(text, path.name)
+    except (DocumentReadError, NoticeParseError) as exc:
+        return IngestResult(path, "error", message=str(exc))
+    except Exception as exc:  # a parser bug on one file must not stop the others
+        _log.exception("parsing %s failed", path.name)
+        return IngestResult(
+            path,
+            "error",
+            message=f"{path.name}：解析时出现程序错误（{type(exc).__name__}），已跳过，请把文件转给开发人员。",
+        )
+    changed = await store.upsert(notice, builtin=builtin)
+    status = "unchanged" if not changed else ("updated" if notice.id in existing else "added")
+    return IngestResult(path, status, notice.id, notice.meta.title, notice)
 
 
 async def load_knowledge_base(

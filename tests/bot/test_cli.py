@@ -115,3 +115,29 @@ def test_notices_table_shows_place_deadline_and_counts(tmp_path, capsys):
     gulou = next(r for r in rows if r[0] == "b07_gulou")
     assert gulou[1] == "福州市鼓楼区（福建省，县级）"
     assert gulou[3] == "鼓人社〔2025〕9号" and gulou[5] == "2025-04-18"
+
+
+def test_ingest_a_folder_goes_past_bad_files_skips_unchanged_ones_and_sums_up(
+    tmp_path, capsys, monkeypatch
+):
+    import knowledge.base
+
+    folder = tmp_path / "通知"
+    (folder / "2026" / ".cache").mkdir(parents=True)
+    (folder / "2026" / "qingchuan_2025.txt").write_bytes(QINGCHUAN.read_bytes())
+    (folder / "broken.docx").write_bytes(b"not a zip")
+    (folder / "2026" / ".cache" / "hidden.txt").write_text("草稿", encoding="utf-8")
+    (folder / "readme.md").write_text("不是通知", encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    assert main(["ingest", "--db", db, str(folder)]) == 1
+    out = capsys.readouterr()
+    assert "共 2 个文件：已添加 1，已更新 0，未变化 0，失败 1。" in out.out
+    assert "broken.docx" in out.err and "hidden" not in out.out + out.err
+
+    parsed = []
+    real = knowledge.base.parse_notice
+    monkeypatch.setattr(
+        knowledge.base, "parse_notice", lambda text, name: parsed.append(name) or real(text, name)
+    )
+    assert main(["ingest", "--db", db, str(folder / "2026")]) == 0
+    assert "未变化 1" in capsys.readouterr().out and parsed == []  # not parsed again
