@@ -26,9 +26,9 @@ from knowledge.intents import (
     paraphrases,
     specific_cue,
 )
-from knowledge.models import Notice
+from knowledge.models import ConditionKind, Notice
 from knowledge.places import Strength, place_names, short_name, stands_alone
-from knowledge.profile import Profile, read_profile
+from knowledge.profile import LEVEL_NAMES, Profile, read_profile
 from knowledge.silence import silent_on
 from knowledge.text import fold, normalize_question, shorten
 
@@ -80,6 +80,42 @@ _ASKS_ELIGIBLE = re.compile(
 )
 _EXAMPLE_TOPICS = ("的截止时间？", "申报年龄有要求吗", "联系电话", "需要准备哪些材料")
 _COMMON_WORD_FREQ = 1000  # jieba count above which a place short name is an everyday word
+
+
+_RULE_KINDS: dict[str, tuple[ConditionKind, ...]] = {
+    "age": (ConditionKind.AGE_MAX, ConditionKind.RETIREMENT_MARGIN, ConditionKind.WORKING_AGE),
+    "birth": (ConditionKind.AGE_MAX, ConditionKind.RETIREMENT_MARGIN, ConditionKind.WORKING_AGE),
+    "years_to_retirement": (ConditionKind.RETIREMENT_MARGIN, ConditionKind.WORKING_AGE),
+    "level": (ConditionKind.QUALIFICATION,),
+    "team_size": (ConditionKind.TEAM_MIN,),
+}
+"""Facts the rule engine decides, and the condition kinds that speak to them."""
+_FACT_TOPIC = {
+    "age": "年龄",
+    "birth": "年龄",
+    "years_to_retirement": "距法定退休年龄的年限",
+    "level": "职业资格等级",
+    "team_size": "团队人数",
+}
+
+
+def _unregulated_facts(notice: Notice, profile: Profile) -> bool:
+    """True when the user states only facts of kinds the engine decides and the notice
+    has no condition of those kinds (``我还有3年退休`` on a notice without a retirement
+    rule): the answer is that the notice sets none, not a sentence that merely shares a
+    word (``领衔人退休、调离的…``)."""
+    said = {f for f in _RULE_KINDS if getattr(profile, f) is not None}
+    others = [
+        s
+        for s in profile.stated
+        if not s.startswith(("年龄", "距退休", "团队", "除您外团队", "明年退休"))
+        and not s.endswith("出生")
+        and s not in LEVEL_NAMES.values()
+    ]
+    if not said or others:
+        return False
+    kinds = {c.kind for c in notice.facts.conditions}
+    return not any(k in kinds for f in said for k in _RULE_KINDS[f])
 
 
 class Answerer:
@@ -289,6 +325,16 @@ class Answerer:
         )
         if verdict is None and Intent.DEADLINE in intents and _STILL_OPEN.search(q):
             verdict = deadline_verdict(self.kb.notices[nid], today)
+        unregulated = verdict is None and _unregulated_facts(self.kb.notices[nid], profile)
+        if unregulated and _ASKS_ELIGIBLE.search(q):
+            topics = "、".join(
+                dict.fromkeys(
+                    _FACT_TOPIC[f] for f in _RULE_KINDS if getattr(profile, f) is not None
+                )
+            )
+            return self._not_stated(
+                nid, Part([f"通知的申报条件中没有关于{topics}的规定，其他条件请对照原文。"])
+            )
         if verdict is None and _ASKS_ELIGIBLE.search(q) and not _GENERAL_CONDITIONS.search(q):
             verdict = self.evidence.verdict(nid, q, today)
         if verdict is not None and set(intents) <= {Intent.CONDITIONS}:

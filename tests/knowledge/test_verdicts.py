@@ -383,3 +383,11 @@ CONTEST = Condition(
 def test_contest_place_against_top_n(text: str, status: Status) -> None:
     findings = assess(_notice(CONTEST), profile(text), TODAY)
     assert [f.status for f in findings] == [status]
+
+
+def test_a_fact_the_notice_sets_no_rule_for_is_said_so_with_the_contact(answerer) -> None:
+    a = answerer.answer("我还有3年退休 镇江能报吗", dt.date(2023, 4, 1))
+    assert "没有关于距法定退休年龄的年限的规定" in a.text and "0511-85340338" in a.text
+    assert "领衔人退休" not in a.text  # not a sentence that only shares the word
+    a = answerer.answer("我还有3年退休 鹿城能报吗", dt.date(2024, 6, 1))  # 鹿城 has the rule
+    assert "没有关于" not in a.text and "3年" in a.text
