@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 APOLOGY = "抱歉，系统出了点问题，您的资料没有丢失，请稍后再试。"
 BUSY = "系统繁忙，请稍后再试。您的消息没有保存，稍后重新发送即可。"
 MAX_TEXT = 2000
+"""Longest message taken, in characters; a longer one is refused and not stored."""
+TOO_LONG = "您的消息太长（{n}字），请精简到{limit}字以内，或分几次发送。这条消息没有保存。"
+MAX_TEXT = 2000
 GREETINGS = frozenset(
     {"你好", "您好", "hi", "hello", "在吗", "在不在", "哈喽", "嗨", "早上好", "下午好", "晚上好"}
 )
@@ -94,6 +97,8 @@ class Engine:
                 "busy: %d turns in flight, %s message refused", self.inflight, message.channel
             )
             return [Reply(text=BUSY)]
+        if len(message.text) > MAX_TEXT:  # a 300 KB paste: refused, never stored whole
+            return [Reply(text=TOO_LONG.format(n=len(message.text), limit=MAX_TEXT))]
         self.inflight += 1
         try:
             return await self._handle(message)

@@ -283,3 +283,12 @@ async def test_a_full_engine_says_busy_and_records_nothing_so_a_retry_is_served(
         assert slow_reply.text == "慢的答复" and rt.engine.inflight == 0
         [served] = await other.say("太仓的截止时间？", message_id="m-1")  # the channel's retry
         assert "太仓" in served.text and served.text != BUSY
+
+
+async def test_an_oversized_message_is_refused_and_not_stored(settings):
+    async with build_runtime(settings) as rt:
+        chat = FakeChannel(rt.engine, user="big")
+        [refused] = await chat.say("我的身份证320102198001011234。" + "很长" * 150_000)
+        assert "消息太长" in refused.text and "没有保存" in refused.text
+        assert await rt.state.history("test:big") == []
+        assert await rt.state.processed("test", "big/m1") is None

@@ -374,3 +374,17 @@ async def test_health_endpoint_reports_turns_and_pushes(client: httpx.AsyncClien
     response = await client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "turns_in_progress": 0, "pushes_pending": 0}
+
+
+async def test_a_replayed_callback_outside_the_time_window_is_refused(
+    app_client: tuple[Starlette, httpx.AsyncClient], handler: FakeHandler
+) -> None:
+    app, client = app_client
+    state = app.state.wecom
+    state.max_clock_skew = 300.0
+    state.wall = lambda: 1_700_000_000 + 60  # the posts below are signed at 1700000000
+    fresh = passive(await post(client, inbound("zhangsan", "申报条件", msg_id="400")))
+    assert fresh is not None and len(handler.calls) == 1
+    state.wall = lambda: 1_700_000_000 + 3600  # an hour later: the same request replayed
+    replay = await post(client, inbound("zhangsan", "申报条件", msg_id="401"))
+    assert replay.status_code == 403 and len(handler.calls) == 1

@@ -59,6 +59,8 @@ log = logging.getLogger(__name__)
 
 CALLBACK_PATH = "/wecom/callback"
 HEALTH_PATH = "/healthz"
+REPLAY_WINDOW = 300.0
+"""Seconds a served callback's timestamp may be off the server's clock (replays refused)."""
 UNSUPPORTED_TEXT = "目前只能处理文字消息，请直接输入您的问题。"
 APOLOGY_TEXT = "抱歉，系统暂时出了点问题，请稍后再试。"
 
@@ -86,6 +88,17 @@ class _Callback:
     turns: dict[tuple[str, str], _Turn] = field(default_factory=dict)
     background: set[asyncio.Task[None]] = field(default_factory=set)
     inbox: Inbox | None = None
+    max_clock_skew: float | None = None
+    wall: Callable[[], float] = time.time
+
+    def _stale(self, timestamp: str) -> bool:
+        """True when ``timestamp`` (Unix seconds, WeCom's) is outside the replay window."""
+        if self.max_clock_skew is None:
+            return False
+        try:
+            return abs(self.wall() - int(timestamp)) > self.max_clock_skew
+        except ValueError:
+            return True
 
     async def health(self, request: Request) -> Response:
         """``GET /healthz``: 200 with the turns in progress and pushes pending, for load
@@ -112,6 +125,11 @@ class _Callback:
 
     async def receive(self, request: Request) -> Response:
         q = request.query_params
+        if self._stale(q.get("timestamp", "")):  # a captured request replayed later
+            log.warning(
+                "WeCom callback refused: timestamp outside the %ss window", self.max_clock_skew
+            )
+            return Response(status_code=403)
         body = await _read_limited(request, MAX_XML_BYTES)
         if body is None:
             return Response(status_code=413)
@@ -301,6 +319,7 @@ def create_app(
     dedup_ttl: float = 600.0,
     path: str = CALLBACK_PATH,
     inbox: Inbox | None = None,
+    max_clock_skew: float | None = None,
 ) -> Starlette:
     """Build the callback app.
 
@@ -314,12 +333,16 @@ def create_app(
         path: URL path of the callback.
         inbox: Where each new message is saved before it is acknowledged (and marked
             done once answered); pending ones are handled again at start-up.
+        max_clock_skew: Seconds a callback's ``timestamp`` may differ from now; older
+            or newer requests (replays) get 403. ``None`` turns the check off.
 
     Returns:
         A Starlette app with ``GET`` and ``POST`` on ``path`` and ``GET /healthz``; on
         shutdown it waits up to 10 s for pending pushes.
     """
-    state = _Callback(handler, crypto, api, reply_timeout, dedup_ttl, inbox=inbox)
+    state = _Callback(
+        handler, crypto, api, reply_timeout, dedup_ttl, inbox=inbox, max_clock_skew=max_clock_skew
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -385,7 +408,7 @@ async def run_wecom(
         api = api_from_settings(settings, client)
         if register_sender is not None:
             register_sender("wecom", outbox_sender(api))
-        app = create_app(handler, crypto, api, inbox=inbox)
+        app = create_app(handler, crypto, api, inbox=inbox, max_clock_skew=REPLAY_WINDOW)
         server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
         with _graceful_sigterm():
             await server.serve()
