@@ -21,6 +21,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 import aiosqlite
+from tenacity import AsyncRetrying, stop_after_attempt, wait_exponential
 
 from bot.messages import Reply
 from bot.routes import Route, Turn
@@ -52,9 +53,15 @@ class Outbox:
         state: The open state store (its connection holds the queue).
     """
 
-    def __init__(self, state: StateStore) -> None:
+    def __init__(self, state: StateStore, attempts: int = 3, backoff: float = 0.5) -> None:
+        """Args:
+        state: The open state store (its connection holds the queue).
+        attempts: Tries per delivery before the replies are kept as pending.
+        backoff: First wait between tries, in seconds (doubling, at most 8 s).
+        """
         self.state = state
         self.senders: dict[str, Sender] = {}
+        self.attempts, self.backoff = attempts, backoff
 
     def register(self, channel: str, send: Sender) -> None:
         """Use ``send`` for ``channel`` from now on (replaces an earlier sender)."""
@@ -82,10 +89,20 @@ class Outbox:
         send = self.senders.get(channel)
         if send is not None:
             try:
-                await send(chat_id or user_id, replies)
+                async for attempt in AsyncRetrying(
+                    stop=stop_after_attempt(self.attempts),
+                    wait=wait_exponential(multiplier=self.backoff, max=8),
+                    reraise=True,
+                ):
+                    with attempt:
+                        await send(chat_id or user_id, replies)
                 return True
             except Exception:  # noqa: BLE001 - any channel failure: keep the message
-                log.exception("outbox: sending to a %s chat failed; kept as pending", channel)
+                log.exception(
+                    "outbox: sending to a %s chat failed %d times; kept as pending",
+                    channel,
+                    self.attempts,
+                )
         await self.keep(f"{channel}:{user_id}", replies, about)
         return False
 

@@ -125,6 +125,8 @@ class Engine:
             except Exception:
                 log.exception("turn failed for %s", message.channel)
                 return [Reply(text=APOLOGY)]
+            if any(r.unrecorded for r in replies):  # refused as a whole: nothing stored
+                return replies
             transcript = [("user", message.text or f"[按钮] {message.payload}")]
             transcript += [("bot", r.text) for r in replies]
             await self.store.commit_turn(

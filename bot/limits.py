@@ -96,6 +96,6 @@ def rate_limit_route(bucket: TokenBucket, exempt: Iterable[str] = ()) -> Route:
         wait = bucket.take(identity)
         if wait <= 0:
             return None
-        return [Reply(text=REFUSAL.format(wait=max(1, round(wait))))]
+        return [Reply(text=REFUSAL.format(wait=max(1, round(wait))), unrecorded=True)]
 
     return route

@@ -98,6 +98,8 @@ class Reply(BaseModel):
         sources: Citations the text relies on (also rendered into ``text``).
         fallback: True when the knowledge base did not answer the question.
         from_staff: True when the text was written by a staff member.
+        unrecorded: The turn is refused as a whole (rate-limited): the engine stores
+            nothing of it, neither the message nor the session.
     """
 
     text: str
@@ -106,6 +108,7 @@ class Reply(BaseModel):
     sources: list[Source] = Field(default_factory=list)
     fallback: bool = False
     from_staff: bool = False
+    unrecorded: bool = False
 
 
 class MessageHandler(Protocol):

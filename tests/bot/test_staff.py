@@ -106,8 +106,13 @@ async def test_rate_limit_refuses_the_21st_message_in_a_minute(tmp_path: Path):
         user = User(rt, "telegram", "42")
         for _ in range(20):
             assert "太频繁" not in (await user.one("/help")).text
-        refused = await user.one("/help")
+        lines = len(await rt.state.history("telegram:42", 100))
+        refused = await user.one("我的身份证320102198001011234")
         assert "太频繁" in refused.text and "3秒" in refused.text
+        assert (
+            len(await rt.state.history("telegram:42", 100)) == lines
+        )  # the refused message not stored
+        assert await rt.state.processed("telegram", f"42/{user.user_id}-{user.n}") is None
         assert "太频繁" not in (await User(rt, "telegram", "43").one("/help")).text
         clock.advance(3)
         assert "太频繁" not in (await user.one("/help")).text

@@ -115,13 +115,31 @@ async def test_outbox_sends_now_or_keeps_until_the_next_turn(state):
 
 
 async def test_outbox_keeps_replies_when_the_channel_fails(state):
-    outbox = Outbox(state)
+    outbox = Outbox(state, attempts=3, backoff=0.01)
+    tries = []
 
     async def broken(chat_id, replies):
+        tries.append(chat_id)
         raise OSError("network down")
 
     outbox.register("wecom", broken)
     assert not await outbox.deliver("wecom", "zhangsan", "", [Reply(text="答复")])
+    assert tries == ["zhangsan"] * 3  # retried with backoff, then kept
     assert [r.text for r in await outbox.take("wecom:zhangsan")] == ["答复"]
     outbox.unregister("wecom")
     assert "wecom" not in outbox.senders
+
+
+async def test_outbox_retries_a_transient_failure_and_delivers(state):
+    outbox = Outbox(state, attempts=3, backoff=0.01)
+    sent = []
+
+    async def flaky(chat_id, replies):
+        if not sent:
+            sent.append("failed once")
+            raise OSError("connection reset")
+        sent.append(replies[0].text)
+
+    outbox.register("telegram", flaky)
+    assert await outbox.deliver("telegram", "42", "42", [Reply(text="答复")])
+    assert sent == ["failed once", "答复"] and await outbox.take("telegram:42") == []

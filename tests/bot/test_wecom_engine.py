@@ -217,6 +217,7 @@ async def wecom(tmp_path: Path) -> AsyncIterator[Harness]:
         async with httpx.AsyncClient(transport=httpx.MockTransport(fake)) as http:
             api = WeComAPI(CORP_ID, "secret", AGENT_ID, http, base_url=API_BASE)
             telegram = RecordingSender()
+            rt.outbox.backoff = 0.01  # the outbox's retries, fast
             rt.outbox.register("telegram", telegram)
             rt.outbox.register("wecom", outbox_sender(api))  # as run_wecom does
             app = create_app(rt.engine, WeComCrypto(TOKEN, AES_KEY, CORP_ID), api)
@@ -389,7 +390,7 @@ async def test_number_for_handoff_and_staff_answer_kept_when_push_fails(wecom: H
     passed = await user.passive("1")
     assert "工单 #1" in passed
 
-    wecom.api.fail_sends = 1
+    wecom.api.fail_sends = 3  # every try of the outbox's retries is refused
     done = await wecom.staff("/reply 1 每年考核一次。")
     assert "用户下次发消息时会收到" in done
     assert wecom.api.sent == []
