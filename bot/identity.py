@@ -4,11 +4,15 @@
 ``/bind 123456`` sent from another identity (say WeCom) links that identity to the
 first one's session (:meth:`bot.storage.StateStore.link`), so a city chosen or a form
 started on one channel continues on the other. Codes are single-use and random
-(:mod:`secrets`); five wrong codes in a row lock an identity out for 10 minutes.
+(:mod:`secrets`). Wrong codes are recorded in the database, so a restart forgets
+none: five from one identity in 10 minutes lock it out, and :data:`MAX_GLOBAL_FAILURES`
+from all identities together lock every redemption out (guessing from many accounts
+gets no further than from one).
 
-Table (created on first use)::
+Tables (created on first use)::
 
     bind_codes(code PK, session_key, expires_at)
+    bind_failures(identity, at)     wrong codes of the last 10 minutes
 """
 
 from __future__ import annotations
@@ -24,10 +28,15 @@ from bot.tickets import utc_now
 
 CODE_TTL = dt.timedelta(minutes=10)
 MAX_FAILURES = 5
+MAX_GLOBAL_FAILURES = 50
+"""Wrong codes from all identities together in :data:`CODE_TTL` before redemption stops:
+with 10^6 codes a guesser's chance per window stays below 1 in 20,000."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS bind_codes (
     code TEXT PRIMARY KEY, session_key TEXT NOT NULL, expires_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS bind_failures (identity TEXT NOT NULL, at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS bind_failures_at ON bind_failures(at);
 """
 
 ISSUED = (
@@ -55,7 +64,6 @@ class BindCodes:
     def __init__(self, state: StateStore, now: Callable[[], dt.datetime] = utc_now) -> None:
         self.state = state
         self.now = now
-        self._failures: dict[str, tuple[int, dt.datetime]] = {}
 
     async def issue(self, session_key: str) -> str:
         """A fresh code for ``session_key`` (earlier codes of that session are dropped)."""
@@ -93,18 +101,31 @@ class BindCodes:
             return None
         return str(row[0])
 
-    def locked(self, identity: str) -> bool:
-        """True while ``identity`` has too many recent wrong codes."""
-        count, since = self._failures.get(identity, (0, self.now()))
-        if self.now() - since > CODE_TTL:
-            self._failures.pop(identity, None)
-            return False
-        return count >= MAX_FAILURES
+    async def locked(self, identity: str) -> bool:
+        """True while ``identity`` has too many recent wrong codes, or all identities
+        together have."""
+        db = await self.state.ensure_schema(_SCHEMA)
+        since = (self.now() - CODE_TTL).isoformat()
+        async with db.execute(
+            "SELECT count(*), sum(identity = ?) FROM bind_failures WHERE at > ?", (identity, since)
+        ) as cur:
+            row = await cur.fetchone()
+        total, own = (row[0] or 0, row[1] or 0) if row else (0, 0)
+        return own >= MAX_FAILURES or total >= MAX_GLOBAL_FAILURES
 
-    def failed(self, identity: str) -> None:
-        """Count a wrong code."""
-        count, since = self._failures.get(identity, (0, self.now()))
-        self._failures[identity] = (count + 1, since)
+    async def failed(self, identity: str) -> None:
+        """Record a wrong code (and forget those older than :data:`CODE_TTL`)."""
+        db = await self.state.ensure_schema(_SCHEMA)
+        now = self.now()
+        async with self.state.writing:
+            await db.execute(
+                "INSERT INTO bind_failures (identity, at) VALUES (?, ?)",
+                (identity, now.isoformat()),
+            )
+            await db.execute(
+                "DELETE FROM bind_failures WHERE at < ?", ((now - CODE_TTL).isoformat(),)
+            )
+            await db.commit()
 
 
 def bind_route(codes: BindCodes) -> Route:
@@ -120,11 +141,11 @@ def bind_route(codes: BindCodes) -> Route:
             return [Reply(text=ISSUED.format(code=await codes.issue(turn.key)))]
         if not (arg.isdigit() and len(arg) == 6):
             return [Reply(text=USAGE)]
-        if codes.locked(identity):
+        if await codes.locked(identity):
             return [Reply(text=LOCKED)]
         target = await codes.redeem(arg)
         if target is None:
-            codes.failed(identity)
+            await codes.failed(identity)
             return [Reply(text=BAD_CODE)]
         store = turn.engine.store
         if await store.canonical(target) == turn.key:

@@ -27,6 +27,7 @@ _LABELS = {
     "faq": "由您的工单整理的常见问题",
     "outbox": "待发送的消息",
     "bind_codes": "绑定码",
+    "bind_failures": "绑定尝试记录",
     "inbox": "已收到的消息",
     "links": "跨渠道绑定",
 }

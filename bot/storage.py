@@ -256,6 +256,7 @@ class StateStore:
                 identities * 2,
             ),
             ("bind_codes", "DELETE FROM bind_codes WHERE session_key = ?", [key]),
+            ("bind_failures", f"DELETE FROM bind_failures WHERE identity IN ({marks})", identities),  # noqa: S608
             (
                 "inbox",
                 f"DELETE FROM inbox WHERE channel || ':' || user_id IN ({marks})",

@@ -72,3 +72,27 @@ async def test_guessing_codes_is_locked_out(tmp_path: Path):
         clock.advance(dt.timedelta(minutes=11).total_seconds())
         code = code_in((await owner.one("/bind")).text)
         assert "绑定成功" in (await guesser.one(f"/bind {code}")).text
+
+
+async def test_the_lockout_survives_a_restart_and_holds_across_identities(tmp_path: Path):
+    from bot.identity import MAX_GLOBAL_FAILURES, BindCodes
+
+    clock = FakeClock()
+    db = tmp_path / "kb.db"
+    async with staff_runtime(db, now=clock.now) as (rt, _):
+        guesser = User(rt, "wecom", "mallory")
+        for n in range(MAX_FAILURES):
+            await guesser.one(f"/bind {n:06d}")
+    async with staff_runtime(db, now=clock.now) as (rt, _):  # restarted
+        owner = User(rt, "telegram", "42")
+        code = code_in((await owner.one("/bind")).text)
+        [locked] = await User(rt, "wecom", "mallory").say(
+            f"/bind {code}", message_id="after-restart"
+        )
+        assert locked.text == LOCKED
+        codes = BindCodes(rt.state, clock.now)
+        for n in range(MAX_GLOBAL_FAILURES):  # many accounts, a few guesses each
+            await codes.failed(f"wecom:bot{n}")
+        assert await codes.locked("wecom:newcomer")  # every redemption stops
+        clock.advance(dt.timedelta(minutes=11).total_seconds())
+        assert not await codes.locked("wecom:newcomer")
