@@ -9,6 +9,7 @@ Usage::
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -17,11 +18,13 @@ from bot.delivery import Outbox
 from bot.engine import Engine
 from bot.features import build_staff_routes
 from bot.filing import FilingRoute
-from bot.privacy import ForgetRoute
+from bot.privacy import ForgetRoute, apply_retention
 from bot.settings import Settings
 from bot.storage import StateStore
 from knowledge.base import KnowledgeBase, load_knowledge_base
 from knowledge.store import NoticeStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -48,6 +51,13 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     notices = await NoticeStore(settings.db).open()
     state = await StateStore(settings.db).open()
     try:
+        purged = await apply_retention(state, settings.files_dir, settings.retention_days)
+        if purged:
+            log.info(
+                "retention: data of %d users silent for %d days deleted",
+                purged,
+                settings.retention_days,
+            )
         kb = await load_knowledge_base(notices)
         outbox = Outbox(state)
         # limits, pending staff answers, /bind, staff commands, 转人工 → filing → FAQ → Q&A

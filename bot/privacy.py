@@ -10,13 +10,14 @@ files under ``files_dir/users/<user>/``.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 from bot.filing_outputs import safe_key
 from bot.messages import Choice, Reply
 from bot.routes import Turn
-from bot.storage import Session
+from bot.storage import Session, StateStore
 
 CONFIRM, CANCEL = "forget:yes", "forget:no"
 _LABELS = {
@@ -31,6 +32,21 @@ _LABELS = {
     "inbox": "已收到的消息",
     "links": "跨渠道绑定",
 }
+
+
+async def apply_retention(state: StateStore, files_dir: Path, days: int) -> int:
+    """Delete the data of users silent for ``days`` days (``POLICYBOT_RETENTION_DAYS``):
+    everything ``/forget`` deletes, their generated files, and transcript lines that old.
+
+    Returns:
+        The number of users whose data was deleted; 0 when ``days`` is 0 (keep).
+    """
+    if days <= 0:
+        return 0
+    keys = await state.purge(dt.timedelta(days=days))
+    for key in keys:
+        shutil.rmtree(user_files(files_dir, key), ignore_errors=True)
+    return len(keys)
 
 
 def user_files(files_dir: Path, key: str) -> Path:

@@ -16,6 +16,8 @@ Variables::
     POLICYBOT_STAFF_IDS           comma-separated "channel:user" ids allowed staff commands
     POLICYBOT_RATE_LIMIT_PER_MINUTE  messages per user per minute on network channels
                                   (default 20; 0 turns the limit off)
+    POLICYBOT_RETENTION_DAYS      a user's drafts, transcript and tickets are deleted after
+                                  this many days without a message (default 365; 0 = keep)
     POLICYBOT_MAX_INFLIGHT        turns a process takes on at once; more get 系统繁忙
                                   and are not recorded, so the channel's retry is served
                                   (default 256)
@@ -68,6 +70,7 @@ class Settings(BaseSettings):
     staff_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
     rate_limit_per_minute: int = Field(default=20, ge=0)
     max_inflight: int = Field(default=256, ge=1)
+    retention_days: int = Field(default=365, ge=0)
 
     @field_validator("staff_ids", mode="before")
     @classmethod

@@ -222,6 +222,27 @@ class StateStore:
             rows = await cur.fetchall()
         return [(r[0], r[1]) for r in reversed(list(rows))]
 
+    async def purge(self, older_than: dt.timedelta) -> list[str]:
+        """Retention: delete everything of the sessions untouched for ``older_than`` (see
+        :meth:`forget`), and transcript lines and stored replies that old of every session.
+
+        Returns:
+            The keys of the sessions deleted.
+        """
+        horizon = (dt.datetime.now(dt.UTC) - older_than).isoformat()
+        async with self.db.execute(
+            "SELECT key FROM sessions WHERE updated_at < ?", (horizon,)
+        ) as cur:
+            stale = [row[0] async for row in cur]
+        for key in stale:
+            await self.forget(key)
+        async with self.writing:
+            await self.db.execute("DELETE FROM history WHERE at < ?", (horizon,))
+            await self.db.execute("DELETE FROM processed WHERE created_at < ?", (horizon,))
+            await self.db.commit()
+            await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return stale
+
     async def forget(self, key: str) -> dict[str, int]:
         """Delete everything stored about a user: session (drafts included), transcript,
         stored replies, staff tickets and the FAQ entries made from them, pending pushes

@@ -86,3 +86,35 @@ async def test_staff_see_masked_numbers_and_forget_leaves_no_copy_anywhere(tmp_p
         for path in files:
             data = path.read_bytes()
             assert ID.encode() not in data and MOBILE.encode() not in data, path.name
+
+
+async def test_retention_deletes_the_data_of_users_silent_for_the_set_days(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from bot.app import build_runtime
+    from bot.settings import load_settings
+
+    db = tmp_path / "state.db"
+    settings = load_settings({"POLICYBOT_RETENTION_DAYS": "30"}, db=db, today=dt.date(2024, 6, 1))
+    async with build_runtime(settings) as rt:
+        old, recent = User(rt, "telegram", "1"), User(rt, "telegram", "2")
+        await old.say(f"我的身份证{ID}，太仓的截止时间？")
+        await recent.say("韶关电话")
+        files = rt.engine.files_dir / "users" / "telegram_1"
+        files.mkdir(parents=True, exist_ok=True)
+        (files / "申请表.docx").write_bytes(b"PK")
+        long_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(days=45)).isoformat()
+        await rt.state.db.execute(
+            "UPDATE sessions SET updated_at = ? WHERE key = 'telegram:1'", (long_ago,)
+        )
+        await rt.state.db.execute(
+            "UPDATE history SET at = ? WHERE session_key = 'telegram:1'", (long_ago,)
+        )
+        await rt.state.db.commit()
+    async with build_runtime(settings) as rt:  # the next start applies the retention
+        assert await rt.state.history("telegram:1") == [] and not files.exists()
+        assert len(await rt.state.history("telegram:2")) == 2  # a user active within 30 days
+        async with rt.state.db.execute(
+            "SELECT count(*) FROM sessions WHERE key = 'telegram:1'"
+        ) as cur:
+            assert (await cur.fetchone())[0] == 0
