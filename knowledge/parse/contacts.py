@@ -33,9 +33,10 @@ _LABEL_RX = re.compile(r"(" + "|".join(r"\s*".join(label) for label in _LABELS) 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?<![\d@])(?:(0\d{2,3})[-－—\s]?)?(\d{7,8}|1[3-9]\d{9})(?![\d@])")
 _SEPARATORS = re.compile(r"[，,；;。]")
-# An unlabelled name–phone pair: ``冉海燕 0851-28226152``, ``王敏（13905510000）``.
+# An unlabelled name–phone pair: ``冉海燕 0851-28226152``, ``王敏（13905510000）``, also
+# right after the office once spaces are gone (``市财政局社会保障科孙佳0459-6373925``).
 _NAME_PHONE = re.compile(
-    r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,3})(?:同志|老师|女士|先生)?\s*[:：,，（(]?\s*"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[科处室局股站所]))(?P<name>[\u4e00-\u9fff]{2,3})(?:同志|老师|女士|先生)?\s*[:：,，（(]?\s*"
     r"(?P<phone>(?:0\d{2,3}[-－—\s]?)?\d{7,8}|1[3-9]\d{9})(?![\d@])"
 )
 _NOT_NAMES = re.compile(

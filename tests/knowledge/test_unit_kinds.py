@@ -127,3 +127,14 @@ def test_a_lower_level_with_an_honour_is_one_alternative(facts: str, status: Sta
     )
     finding = check_condition(c, read_profile(normalize_question(facts), TODAY), TODAY)
     assert finding is not None and finding.status is status, (facts, finding)
+
+
+def test_a_second_office_line_keeps_its_person_once_spaces_are_gone() -> None:
+    from knowledge.parse.contacts import extract_contacts
+
+    text = (
+        "市人力资源和社会保障局职业能力建设科\n联系人：刘洪涛联系电话：0459-4668217\n"
+        "市财政局社会保障科孙佳0459-6373925"
+    )
+    [c] = extract_contacts([Clause(ref="七、", heading="联系方式", line=1, text=text)], "0459")
+    assert c.persons == ["刘洪涛", "孙佳"] and c.phones == ["0459-4668217", "0459-6373925"]
