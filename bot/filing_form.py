@@ -17,7 +17,7 @@ from bot.filing_outputs import NUMERIC, condition_question, generate, open_condi
 from bot.messages import Choice, Reply
 from bot.privacy import user_files
 from flows.form_state import FormInput, FormState, InputKind, StepResult
-from flows.review import ask, mask_value
+from flows.review import PHONE_VALIDATORS, ask, mask_value
 from flows.runner import advance, start
 from flows.spec import FieldSpec, FormSpec
 from flows.specs import get_spec, specs_for_notice
@@ -39,7 +39,8 @@ CONSENT_TEXT = (
     "· 保存：保存在本助手的草稿中，直到您删除；随时发送 /forget 可全部删除。\n"
     "同意在线填写这些信息吗？不同意的话，可以先暂停，打印后在纸质表上手写。"
 )
-SENSITIVE = frozenset({"id_number", "phone", "mobile", "landline"})
+SENSITIVE = frozenset({"id_number", *PHONE_VALIDATORS})
+"""Validators whose answers are personal numbers: consent is asked before the first."""
 STEP_APOLOGY = "抱歉，这一步处理出错了，已填写的内容没有丢失，请换一种写法再试一次。"
 HINT = "填写中有疑问可以直接问（如“材料交几份？”），也可发送 /status 查看进度、/cancel 暂停。"
 

@@ -33,39 +33,34 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 
 from flows.spec import FieldSpec, FormSpec, GroupSpec
-from flows.specs.common import (
-    EDUCATION_OPTIONS,
-    POLITICAL_OPTIONS,
-    POSTCODE,
-    SEX_OPTIONS,
-    SKILL_LEVEL_OPTIONS,
-    YES_NO,
-)
+from flows.specs import common
+from flows.specs.common import POSTCODE
 from knowledge.models import Notice
 
-DEFAULT_HELP: dict[str, str] = {
-    "id_number": "18位居民身份证号码，最后一位可能是 X；需与已填的出生年月、性别一致。",
-    "phone": "手机号11位；座机请带区号，如 0512-53542494。",
-    "mobile": "11位手机号码。",
-    "landline": "座机号码请带区号，如 0577-88990719。",
-    "email": "例如 name@example.com。",
-    "skill_level": "国家职业资格（职业技能等级）：一级/高级技师、二级/技师、三级/高级工、"
-    "四级/中级工、五级/初级工。",
-    "name": "填写身份证上的姓名。",
-    "area_m2": "填写数字，单位为平方米，例如 120。",
-}
-"""Help text shown for a field of this validator when its file gives none."""
+_FACTORY_DEFAULTS: list[FieldSpec] = [
+    common.id_number("身份证号码"),
+    common.phone("phone", "联系电话"),
+    common.mobile("mobile"),
+    common.landline("landline", "办公电话"),
+    common.email("email", "电子邮箱"),
+    common.skill_level("职业资格等级"),
+    common.person_name("name", "姓名", "领办人"),
+    common.area("area", "场地面积"),
+    common.sex(),
+    common.political(),
+    common.education("学历"),
+    common.yes_no("yes_no", "是否", "是否？"),
+]
 
-LONG_HELP = "可以分几句话写；内容较多时可写要点，并注明“详见附页”。"
+DEFAULT_HELP: dict[str, str] = {f.validator: f.help for f in _FACTORY_DEFAULTS if f.help}
+"""Help text shown for a field of this validator when its file gives none: the one the
+shared field factories (:mod:`flows.specs.common`) give it."""
+
+LONG_HELP = common.long_text("x", "x", "x").help
 """Help text of a paragraph cell (``max_len`` ≥ 1000) when its file gives none."""
 
-DEFAULT_OPTIONS: dict[str, list[str]] = {
-    "sex": SEX_OPTIONS,
-    "political_status": POLITICAL_OPTIONS,
-    "education": EDUCATION_OPTIONS,
-    "skill_level": SKILL_LEVEL_OPTIONS,
-    "yes_no": YES_NO,
-}
+DEFAULT_OPTIONS: dict[str, list[str]] = {f.validator: f.options for f in _FACTORY_DEFAULTS if f.options}
+"""The usual choices of a validator (sex, political status, education, levels, 是/否)."""
 
 _SHORTHANDS: dict[str, dict[str, Any]] = {
     "postcode": {"validator": "text", "pattern": POSTCODE, "pattern_hint": "邮政编码应为6位数字。"},
