@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from knowledge.base import KnowledgeBase
 from knowledge.compare import conclusion
@@ -28,7 +28,7 @@ from knowledge.intents import (
 )
 from knowledge.models import ConditionKind, Notice
 from knowledge.places import Strength, place_names, short_name, stands_alone
-from knowledge.profile import LEVEL_NAMES, Profile, read_profile
+from knowledge.profile import Profile, read_profile
 from knowledge.silence import silent_on
 from knowledge.text import fold, normalize_question, shorten
 
@@ -99,6 +99,12 @@ _FACT_TOPIC = {
 }
 
 
+_NOT_FACTS = frozenset(
+    {"question", "stated", "team_includes_leader", "unit_years_approx", "sex", "category"}
+)
+"""Profile fields that only qualify a fact (who counts in the team, which retirement age)."""
+
+
 def _unregulated_facts(notice: Notice, profile: Profile) -> bool:
     """True when the user states only facts of kinds the engine decides and the notice
     has no condition of those kinds (``我还有3年退休`` on a notice without a retirement
@@ -106,11 +112,11 @@ def _unregulated_facts(notice: Notice, profile: Profile) -> bool:
     word (``领衔人退休、调离的…``)."""
     said = {f for f in _RULE_KINDS if getattr(profile, f) is not None}
     others = [
-        s
-        for s in profile.stated
-        if not s.startswith(("年龄", "距退休", "团队", "除您外团队", "明年退休"))
-        and not s.endswith("出生")
-        and s not in LEVEL_NAMES.values()
+        f.name
+        for f in fields(profile)
+        if f.name not in _RULE_KINDS
+        and f.name not in _NOT_FACTS
+        and getattr(profile, f.name) not in (None, "", [], False)
     ]
     if not said or others:
         return False

@@ -59,7 +59,9 @@ shared field factories (:mod:`flows.specs.common`) give it."""
 LONG_HELP = common.long_text("x", "x", "x").help
 """Help text of a paragraph cell (``max_len`` ≥ 1000) when its file gives none."""
 
-DEFAULT_OPTIONS: dict[str, list[str]] = {f.validator: f.options for f in _FACTORY_DEFAULTS if f.options}
+DEFAULT_OPTIONS: dict[str, list[str]] = {
+    f.validator: f.options for f in _FACTORY_DEFAULTS if f.options
+}
 """The usual choices of a validator (sex, political status, education, levels, 是/否)."""
 
 _SHORTHANDS: dict[str, dict[str, Any]] = {

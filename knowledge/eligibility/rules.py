@@ -569,7 +569,7 @@ def _level_or_honour(c: Condition, p: Profile, section: str) -> Finding | None:
     return Finding(
         Status.NOT_MET,
         f"您是{LEVEL_NAMES[p.level]}，未获得通知要求的荣誉（{listed}），"
-        f"达不到“{first.reason.split('“')[-1].split('”')[0]}”或“{rule}”。",
+        f"达不到“{LEVEL_NAMES[_required_rank(plain) or lower]}及以上”或“{rule}”。",
         c,
     )
 
@@ -603,15 +603,19 @@ def _negated_alternative(text: str, question: str) -> bool:
     return False
 
 
-def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Finding | None:
+def _required_rank(c: Condition) -> int | None:
+    """The lowest level a qualification admits (技师、高级技师: 技师), ``None`` when it
+    names none; its relaxation (…可放宽…) is not the general rule."""
     text = " ".join(c.options) if c.options else c.text
-    text = re.split(r"[，,；;]?[^，,；;]*(?:放宽|破格)", text)[
-        0
-    ]  # the general rule, not its exception
+    text = re.split(r"[，,；;]?[^，,；;]*(?:放宽|破格)", text)[0]
     mentioned = [r for rx, r in _REQUIRED_LEVEL if rx.search(text)]
-    if not mentioned:
+    return max(mentioned) if mentioned else None
+
+
+def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Finding | None:
+    required = _required_rank(c)
+    if required is None:
         return None
-    required = max(mentioned)  # 技师、高级技师: 技师 is enough
     name = LEVEL_NAMES[required]
     section = section or c.text
     if rank <= required:
