@@ -62,6 +62,7 @@ class Outbox:
         self.state = state
         self.senders: dict[str, Sender] = {}
         self.attempts, self.backoff = attempts, backoff
+        self._migrated: aiosqlite.Connection | None = None
 
     def register(self, channel: str, send: Sender) -> None:
         """Use ``send`` for ``channel`` from now on (replaces an earlier sender)."""
@@ -108,12 +109,14 @@ class Outbox:
 
     async def _db(self) -> aiosqlite.Connection:
         db = await self.state.ensure_schema(_SCHEMA)
-        async with db.execute("PRAGMA table_info(outbox)") as cur:
-            columns = {row[1] async for row in cur}
-        if "about" not in columns:  # outboxes created before /forget covered them
-            async with self.state.writing:
-                await db.execute("ALTER TABLE outbox ADD COLUMN about TEXT NOT NULL DEFAULT ''")
-                await db.commit()
+        if db is not self._migrated:  # once per connection, not on every turn's take()
+            async with db.execute("PRAGMA table_info(outbox)") as cur:
+                columns = {row[1] async for row in cur}
+            if "about" not in columns:  # outboxes created before /forget covered them
+                async with self.state.writing:
+                    await db.execute("ALTER TABLE outbox ADD COLUMN about TEXT NOT NULL DEFAULT ''")
+                    await db.commit()
+            self._migrated = db
         return db
 
     async def keep(self, identity: str, replies: list[Reply], about: str = "") -> None:

@@ -16,9 +16,11 @@ Table (created on first use, in the state database)::
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from bot.messages import IncomingMessage
 from bot.storage import StateStore
+from bot.tickets import utc_now
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS inbox (
@@ -36,15 +38,12 @@ class Inbox:
 
     Args:
         state: The open state store.
-        now: Clock (aware UTC), injectable for tests.
+        now: Aware-UTC clock, injectable for tests.
     """
 
-    def __init__(self, state: StateStore, now: type[dt.datetime] = dt.datetime) -> None:
+    def __init__(self, state: StateStore, now: Callable[[], dt.datetime] = utc_now) -> None:
         self.state = state
-        self._now = now
-
-    def _utc(self) -> dt.datetime:
-        return self._now.now(dt.UTC)
+        self.now = now
 
     async def put(self, message: IncomingMessage) -> bool:
         """Save ``message`` (committed before this returns); ``False`` when it was
@@ -59,12 +58,8 @@ class Inbox:
                     message.user_id,
                     message.message_id,
                     message.model_dump_json(),
-                    self._utc().isoformat(),
+                    self.now().isoformat(),
                 ),
-            )
-            await db.execute(
-                "DELETE FROM inbox WHERE status = 'done' AND received_at < ?",
-                ((self._utc() - KEEP_DONE).isoformat(),),
             )
             await db.commit()
         return bool(cur.rowcount)
@@ -80,8 +75,16 @@ class Inbox:
             await db.commit()
 
     async def pending(self, channel: str) -> list[IncomingMessage]:
-        """The messages of ``channel`` not yet done, oldest first."""
+        """The messages of ``channel`` not yet done, oldest first. Asked once, at
+        start-up: done messages older than :data:`KEEP_DONE` are dropped then, not on
+        every incoming message."""
         db = await self.state.ensure_schema(_SCHEMA)
+        async with self.state.writing:
+            await db.execute(
+                "DELETE FROM inbox WHERE status = 'done' AND received_at < ?",
+                ((self.now() - KEEP_DONE).isoformat(),),
+            )
+            await db.commit()
         async with db.execute(
             "SELECT message FROM inbox WHERE channel = ? AND status = 'pending' ORDER BY received_at",
             (channel,),

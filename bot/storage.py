@@ -235,7 +235,7 @@ class StateStore:
         ) as cur:
             stale = [row[0] async for row in cur]
         for key in stale:
-            await self.forget(key)
+            await self.forget(key, checkpoint=False)
         async with self.writing:
             await self.db.execute("DELETE FROM history WHERE at < ?", (horizon,))
             await self.db.execute("DELETE FROM processed WHERE created_at < ?", (horizon,))
@@ -243,12 +243,16 @@ class StateStore:
             await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return stale
 
-    async def forget(self, key: str) -> dict[str, int]:
+    async def forget(self, key: str, checkpoint: bool = True) -> dict[str, int]:
         """Delete everything stored about a user: session (drafts included), transcript,
         stored replies, staff tickets and the FAQ entries made from them, pending pushes
         to the user and staff notifications quoting them, bind codes and channel links;
         then checkpoint the WAL so no deleted page survives in it (``secure_delete`` has
         zeroed them in the database file).
+
+        Args:
+            key: The canonical session key.
+            checkpoint: Checkpoint the WAL now (a purge of many users does it once).
 
         Returns:
             Rows deleted per table, e.g. ``{"sessions": 1, "history": 12, ...}``.
@@ -295,5 +299,6 @@ class StateStore:
             except Exception:
                 await self.db.rollback()
                 raise
-            await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if checkpoint:  # a retention purge of many users checkpoints once, at its end
+                await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return counts
