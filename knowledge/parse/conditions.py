@@ -11,6 +11,7 @@ items that follow (one_of), ``不低于30%`` (funding_share), ``只设立一个`
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from knowledge.models import Clause, Condition, ConditionKind
 from knowledge.parse.structure import programme_of
@@ -158,12 +159,6 @@ def _join_lower_level(out: list[Condition], start: int, sentence: str, ref: str)
     ]
 
 
-def unit_types(text: str) -> list[str]:
-    """The unit kinds named in ``text`` (``机关事业单位`` → 机关, 事业单位); see
-    :mod:`knowledge.units`."""
-    return unit_kinds(text)
-
-
 _UNIQUE = re.compile(
     r"同一[\u4e00-\u9fff]{1,4}(?:相同|同一)(?:专业|职业)[（(]?工种[）)]?只(?:能申报|能设立|设立|设)\s*(?:1|一)\s*个"
 )
@@ -173,6 +168,15 @@ _NO_REPEAT = re.compile(
     r"不再(?:重复)?(?:申报|给予|资助|认定)|不得(?:重复|同时)申报|只能申报(?:其中)?一类|不重复(?:申报|资助|支持)"
 )
 _CONDITION_HEAD = re.compile(r"(条件|对象)")
+
+
+def _found(
+    kind: ConditionKind, subject: str, programme: str, text: str, ref: str, **extra: Any
+) -> Condition:
+    """A condition found in sentence ``text`` of clause ``ref``."""
+    return Condition(
+        kind=kind, subject=subject, programme=programme, text=text, clause=ref, **extra
+    )
 
 
 def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Condition]:
@@ -193,6 +197,7 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
     for clause in clauses:
         prog = programme_of(clause, clauses, programmes)
         text = clause.text.replace("\n", "")
+        ref = clause.ref
         for sentence in split_sentences(text):
             start = len(out)
             for kind, subject, rx in _PATTERNS:
@@ -201,127 +206,73 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
                         r"其中[^，。；]*$", sentence[: m.start()]
                     ):
                         continue  # 其中具有技师以上的成员不少于2人: the team's make-up, not its size
-                    out.append(
-                        Condition(
-                            kind=kind,
-                            subject=subject,
-                            programme=prog,
-                            value=float(cn_number(next(g for g in m.groups() if g)) or 0),
-                            text=sentence,
-                            clause=clause.ref,
-                        )
-                    )
+                    value = float(cn_number(next(g for g in m.groups() if g)) or 0)
+                    out.append(_found(kind, subject, prog, sentence, ref, value=value))
             if _BORN_AFTER.search(sentence) and not any(
                 o.kind is ConditionKind.AGE_MAX and o.text == sentence for o in out
-            ):
-                out.append(
-                    Condition(
-                        kind=ConditionKind.AGE_MAX,
-                        subject="领办人",
-                        programme=prog,
-                        text=sentence,
-                        clause=clause.ref,
-                    )
-                )  # 应为1970年1月1日以后出生: no age given
+            ):  # 应为1970年1月1日以后出生: no age given
+                out.append(_found(ConditionKind.AGE_MAX, "领办人", prog, sentence, ref))
             q = _QUALIFICATION.search(sentence)
             if q and re.search(r"其中[^。；，]{0,10}$", sentence[: q.start()]):
                 q = None  # 其中高级工以上不少于4人: the team's make-up, not the leader's level
-            if q and (
-                "领办" in sentence
-                or "领衔" in sentence
-                or "具有" in sentence
-                or "评选对象" in sentence
-            ):
+            if q and any(w in sentence for w in ("领办", "领衔", "具有", "评选对象")):
                 out.append(
-                    Condition(
-                        kind=ConditionKind.QUALIFICATION,
-                        subject="领办人",
-                        programme=prog,
+                    _found(
+                        ConditionKind.QUALIFICATION,
+                        "领办人",
+                        prog,
+                        sentence,
+                        ref,
                         options=[q.group(1)],
-                        text=sentence,
-                        clause=clause.ref,
                     )
                 )
             if _WORKING_AGE.search(sentence):
-                out.append(
-                    Condition(
-                        kind=ConditionKind.WORKING_AGE,
-                        subject="本人",
-                        programme=prog,
-                        text=sentence,
-                        clause=clause.ref,
-                    )
-                )
+                out.append(_found(ConditionKind.WORKING_AGE, "本人", prog, sentence, ref))
             if _NO_REPEAT.search(sentence):  # 只能申报其中一类 is about every programme
                 across = bool(re.search(r"(其中一类|一类|两类|同时)", sentence))
                 out.append(
-                    Condition(
-                        kind=ConditionKind.NO_REPEAT,
-                        subject="申报",
-                        programme="" if across else prog,
-                        text=sentence,
-                        clause=clause.ref,
-                    )
+                    _found(ConditionKind.NO_REPEAT, "申报", "" if across else prog, sentence, ref)
                 )
-            unit = _unit_type(sentence, prog, clause.ref)
+            unit = _unit_type(sentence, prog, ref)
             if unit is not None:
                 out.append(unit)
-            u = _UNIQUE.search(sentence)
-            if u:
+            if _UNIQUE.search(sentence):
+                out.append(_found(ConditionKind.UNIQUE, "单位", prog, sentence, ref))
+            preference = re.search(r"(优先|并非必备|非必备|不作要求|不做要求|加分)", sentence)
+            honours = [] if preference else _honours(sentence)  # 同等条件下优先 is no condition
+            if honours:
                 out.append(
-                    Condition(
-                        kind=ConditionKind.UNIQUE,
-                        subject="单位",
-                        programme=prog,
-                        text=sentence,
-                        clause=clause.ref,
-                    )
+                    _found(ConditionKind.HONOURS, "领办人", prog, sentence, ref, options=honours)
                 )
-            honours = (
-                []
-                if re.search(r"(优先|并非必备|非必备|不作要求|不做要求|加分)", sentence)
-                else _honours(sentence)
-            )
-            if honours:  # a preference (同等条件下优先) is no condition
-                out.append(
-                    Condition(
-                        kind=ConditionKind.HONOURS,
-                        subject="领办人",
-                        programme=prog,
-                        options=honours,
-                        text=sentence,
-                        clause=clause.ref,
-                    )
-                )
-            _join_lower_level(out, start, sentence, clause.ref)
+            _join_lower_level(out, start, sentence, ref)
         if _ALL_OF.search(text) and not _ONE_OF.search(text):
-            kids = [k for k in by_parent.get(clause.ref, []) if k.parent == clause.ref]
+            kids = [k for k in by_parent.get(ref, []) if k.parent == ref]
             if kids:
+                items = [k.text.replace("\n", "")[:60] for k in kids]
                 out.append(
-                    Condition(
-                        kind=ConditionKind.ALL_OF,
-                        subject="申报",
-                        programme=prog,
-                        options=[k.text.replace("\n", "")[:60] for k in kids],
-                        text=_sentence_with(text, _ALL_OF),
-                        clause=clause.ref,
+                    _found(
+                        ConditionKind.ALL_OF,
+                        "申报",
+                        prog,
+                        _sentence_with(text, _ALL_OF),
+                        ref,
+                        options=items,
                     )
                 )
         if _ONE_OF.search(text):
             kids = [
-                k
-                for k in by_parent.get(clause.ref, [])
-                if k.level == clause.level + 1 or k.parent == clause.ref
+                k for k in by_parent.get(ref, []) if k.level == clause.level + 1 or k.parent == ref
             ]
             if kids:
+                items = [_item_name(k) for k in kids]
                 out.append(
-                    Condition(
-                        kind=ConditionKind.ONE_OF,
-                        subject="领办人",
-                        programme=prog,
-                        options=[_item_name(k) for k in kids],
-                        text=_sentence_with(text, _ONE_OF),
-                        clause=clause.ref,
+                    _found(
+                        ConditionKind.ONE_OF,
+                        "领办人",
+                        prog,
+                        _sentence_with(text, _ONE_OF),
+                        ref,
+                        options=items,
                     )
                 )
     return out
@@ -334,7 +285,7 @@ def _unit_type(sentence: str, prog: str, ref: str) -> Condition | None:
     if m:
         named = next(g for g in m.groups() if g)
         allowed = [
-            t for t in unit_types(_EXCEPT.sub("", re.split(r"[，,]", named)[0])) if t != "机关"
+            t for t in unit_kinds(_EXCEPT.sub("", re.split(r"[，,]", named)[0])) if t != "机关"
         ]
     excluded: list[str] = []
     for x in _UNIT_EXCLUDED.finditer(sentence):
@@ -345,7 +296,7 @@ def _unit_type(sentence: str, prog: str, ref: str) -> Condition | None:
             named = sentence[start : x.end(1)]
         for chunk in re.split(r"和|及|以及|、|或", _EXCEPT.sub("", named)):
             if not re.search(r"(不满|未满|不足|低于|以下|\d|[一二两三四五六七八九十]年)", chunk):
-                excluded += unit_types(chunk)
+                excluded += unit_kinds(chunk)
     allowed = [t for t in allowed if t not in excluded]
     if not allowed and not excluded:
         return None
