@@ -596,13 +596,10 @@ def questions_for(notice: Notice, programme: str | None = None) -> list[ProfileQ
     """
     rules = rules_for(notice, programme)
     slots = list(dict.fromkeys(s for r in rules for s in r.slots))
-    options: dict[str, tuple[str, ...]] = {}
-    for r in rules:  # several unit conditions (admitted, refused): one list of kinds
-        for s, o in r.options.items():
-            merged = [*options.get(s, ()), *o] if s == "host_type" else list(o)
-            options[s] = tuple(dict.fromkeys(x for x in merged if x != "其他")) + (
-                ("其他",) if s == "host_type" else ()
-            )
+    options = {s: o for r in rules for s, o in r.options.items()}
+    kinds = [k for r in rules for k in r.options.get("host_type", ()) if k != "其他"]
+    if kinds:  # several unit conditions (admitted, refused): one list of kinds, then 其他
+        options["host_type"] = (*dict.fromkeys(kinds), "其他")
     prompts = {s: p for r in rules for s, p in r.prompts.items()}
     rank: dict[str, float] = {s: i for i, s in enumerate(SLOT_ORDER)}
     for r in rules:  # a worded alternative right after the slot it stands in for
