@@ -193,10 +193,14 @@ class FormMixin(CheckMixin):
         """The answer to :data:`CONSENT_TEXT`: 同意 continues with the field; 不同意 pauses
         the form with the draft kept; a question is answered and the notice shown again."""
         flow = {k: v for k, v in flow.items() if k != "await_consent"}
-        if text in ("同意", "是", "好", "可以", "yes", "y") or text.startswith("同意"):
+        try:
+            agreed: bool | None = VALIDATORS["yes_no"](text, {})
+        except FieldError:
+            agreed = None  # a question, or a field's answer typed too early
+        if agreed:
             turn.session.data[CONSENT] = turn.today.isoformat()
             return [self._show(turn, flow, draft, ask(spec, state.model_copy(deep=True)))]
-        if text in ("不同意", "否", "不", "不要", "no", "n") or text.startswith("不同意"):
+        if agreed is False:
             turn.session.flow = None
             return [
                 Reply(

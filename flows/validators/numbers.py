@@ -90,7 +90,7 @@ def validate_yes_no(raw: str, context: Mapping[str, Any]) -> bool:
         return True
     if text in choices.NO_WORDS or text.startswith(("不", "没", "无", "否", "非")):
         return False
-    if text.startswith(("是", "有", "对", "具", "符合")):
+    if text.startswith(("是", "有", "对", "具", "符合", "同意")):
         return True
     raise FieldError("请回答“是”或“否”。")
 
