@@ -49,7 +49,7 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     """Open the database, load the knowledge base (built-in notices included) and build
     the engine; close everything on exit."""
     notices = await NoticeStore(settings.db).open()
-    state = await StateStore(settings.db).open()
+    state = await StateStore(settings.state_target).open()
     try:
         purged = await apply_retention(state, settings.files_dir, settings.retention_days)
         if purged:

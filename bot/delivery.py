@@ -20,9 +20,9 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 
-import aiosqlite
 from tenacity import AsyncRetrying, stop_after_attempt, wait_exponential
 
+from bot.db import Database
 from bot.messages import Reply
 from bot.routes import Route, Turn
 from bot.storage import StateStore
@@ -62,7 +62,7 @@ class Outbox:
         self.state = state
         self.senders: dict[str, Sender] = {}
         self.attempts, self.backoff = attempts, backoff
-        self._migrated: aiosqlite.Connection | None = None
+        self._ready = False
 
     def register(self, channel: str, send: Sender) -> None:
         """Use ``send`` for ``channel`` from now on (replaces an earlier sender)."""
@@ -107,49 +107,41 @@ class Outbox:
         await self.keep(f"{channel}:{user_id}", replies, about)
         return False
 
-    async def _db(self) -> aiosqlite.Connection:
-        db = await self.state.ensure_schema(_SCHEMA)
-        if db is not self._migrated:  # once per connection, not on every turn's take()
-            async with db.execute("PRAGMA table_info(outbox)") as cur:
-                columns = {row[1] async for row in cur}
-            if "about" not in columns:  # outboxes created before /forget covered them
-                async with self.state.writing:
-                    await db.execute("ALTER TABLE outbox ADD COLUMN about TEXT NOT NULL DEFAULT ''")
-                    await db.commit()
-            self._migrated = db
+    async def _db(self) -> Database:
+        db = self.state.database
+        if not self._ready:  # once per process, not on every turn's take()
+            await db.ensure_schema(_SCHEMA)
+            # outboxes created before /forget covered them lack the column
+            await db.add_column("outbox", "about", "TEXT NOT NULL DEFAULT ''")
+            self._ready = True
         return db
 
     async def keep(self, identity: str, replies: list[Reply], about: str = "") -> None:
         """Store replies for ``identity`` (``"channel:user"``) until its next turn;
         ``about`` is the session key they quote, for ``/forget``."""
         db = await self._db()
-        async with self.state.writing:
-            await db.execute(
-                "INSERT INTO outbox (identity, replies, created_at, about) VALUES (?, ?, ?, ?)",
-                (
-                    identity,
-                    json.dumps([r.model_dump(mode="json") for r in replies], ensure_ascii=False),
-                    utc_now().isoformat(),
-                    about,
-                ),
-            )
-            await db.commit()
+        await db.execute(
+            "INSERT INTO outbox (identity, replies, created_at, about) VALUES (?, ?, ?, ?)",
+            (
+                identity,
+                json.dumps([r.model_dump(mode="json") for r in replies], ensure_ascii=False),
+                utc_now().isoformat(),
+                about,
+            ),
+        )
 
     async def take(self, *identities: str) -> list[Reply]:
-        """Remove and return the pending replies of these ``"channel:user"`` identities."""
+        """Remove and return the pending replies of these ``"channel:user"`` identities
+        (taken once, even by two workers at the same moment)."""
         db = await self._db()
-        async with self.state.writing:  # select + delete as one step: taken once
-            keys = list(dict.fromkeys(identities))
-            marks = ",".join("?" * len(keys))
-            async with db.execute(
-                f"SELECT id, replies FROM outbox WHERE identity IN ({marks}) ORDER BY id",
-                keys,  # noqa: S608
-            ) as cur:
-                rows = list(await cur.fetchall())
-            if not rows:
-                return []
-            await db.executemany("DELETE FROM outbox WHERE id = ?", [(r[0],) for r in rows])
-            await db.commit()
+        keys = list(dict.fromkeys(identities))
+        marks = ",".join("?" * len(keys))
+        async with db.transaction() as tx:
+            rows = await tx.fetchall(
+                f"DELETE FROM outbox WHERE identity IN ({marks}) RETURNING id, replies",  # noqa: S608
+                keys,
+            )
+        rows.sort(key=lambda r: r[0])
         return [Reply.model_validate(item) for r in rows for item in json.loads(r[1])]
 
 

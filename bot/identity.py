@@ -67,65 +67,62 @@ class BindCodes:
 
     async def issue(self, session_key: str) -> str:
         """A fresh code for ``session_key`` (earlier codes of that session are dropped)."""
-        db = await self.state.ensure_schema(_SCHEMA)
-        async with self.state.writing:
-            now = self.now()
-            await db.execute(
+        db = self.state.database
+        await db.ensure_schema(_SCHEMA)
+        now = self.now()
+        async with db.transaction() as tx:
+            await tx.execute(
                 "DELETE FROM bind_codes WHERE session_key = ? OR expires_at < ?",
                 (session_key, now.isoformat()),
             )
             while True:
                 code = f"{secrets.randbelow(1_000_000):06d}"
-                cur = await db.execute(
-                    "INSERT OR IGNORE INTO bind_codes (code, session_key, expires_at) VALUES (?, ?, ?)",
+                if await tx.execute(
+                    "INSERT INTO bind_codes (code, session_key, expires_at) VALUES (?, ?, ?)"
+                    " ON CONFLICT DO NOTHING",
                     (code, session_key, (now + CODE_TTL).isoformat()),
-                )
-                if cur.rowcount:
-                    break
-            await db.commit()
-        return code
+                ):
+                    return code
 
     async def redeem(self, code: str) -> str | None:
         """The session key a valid code was issued for (the code is used up), else None."""
-        db = await self.state.ensure_schema(_SCHEMA)
-        async with self.state.writing:  # select + delete as one step: redeemed once
-            async with db.execute(
-                "SELECT session_key, expires_at FROM bind_codes WHERE code = ?", (code,)
-            ) as cur:
-                row = await cur.fetchone()
-            if row is None:
-                return None
-            await db.execute("DELETE FROM bind_codes WHERE code = ?", (code,))
-            await db.commit()
-        if dt.datetime.fromisoformat(row[1]) < self.now():
+        db = self.state.database
+        await db.ensure_schema(_SCHEMA)
+        async with db.transaction() as tx:  # deleted and read as one step: redeemed once
+            row = await tx.fetchone(
+                "DELETE FROM bind_codes WHERE code = ? RETURNING session_key, expires_at", (code,)
+            )
+        if row is None or dt.datetime.fromisoformat(row[1]) < self.now():
             return None
         return str(row[0])
 
     async def locked(self, identity: str) -> bool:
         """True while ``identity`` has too many recent wrong codes, or all identities
         together have."""
-        db = await self.state.ensure_schema(_SCHEMA)
+        db = self.state.database
+        await db.ensure_schema(_SCHEMA)
         since = (self.now() - CODE_TTL).isoformat()
-        async with db.execute(
-            "SELECT count(*), sum(identity = ?) FROM bind_failures WHERE at > ?", (identity, since)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await db.fetchone(
+            "SELECT count(*), sum(CASE WHEN identity = ? THEN 1 ELSE 0 END)"
+            " FROM bind_failures WHERE at > ?",
+            (identity, since),
+        )
         total, own = (row[0] or 0, row[1] or 0) if row else (0, 0)
         return own >= MAX_FAILURES or total >= MAX_GLOBAL_FAILURES
 
     async def failed(self, identity: str) -> None:
         """Record a wrong code (and forget those older than :data:`CODE_TTL`)."""
-        db = await self.state.ensure_schema(_SCHEMA)
+        db = self.state.database
+        await db.ensure_schema(_SCHEMA)
         now = self.now()
-        async with self.state.writing:
-            await db.execute(
+        async with db.transaction() as tx:
+            await tx.execute(
                 "INSERT INTO bind_failures (identity, at) VALUES (?, ?)",
                 (identity, now.isoformat()),
             )
-            await db.execute(
+            await tx.execute(
                 "DELETE FROM bind_failures WHERE at < ?", ((now - CODE_TTL).isoformat(),)
             )
-            await db.commit()
 
 
 def bind_route(codes: BindCodes) -> Route:

@@ -48,11 +48,12 @@ class Inbox:
     async def put(self, message: IncomingMessage) -> bool:
         """Save ``message`` (committed before this returns); ``False`` when it was
         already there (a retry of the platform)."""
-        db = await self.state.ensure_schema(_SCHEMA)
-        async with self.state.writing:
-            cur = await db.execute(
-                "INSERT OR IGNORE INTO inbox (channel, user_id, message_id, message, received_at)"
-                " VALUES (?, ?, ?, ?, ?)",
+        db = self.state.database
+        await db.ensure_schema(_SCHEMA)
+        return bool(
+            await db.execute(
+                "INSERT INTO inbox (channel, user_id, message_id, message, received_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (
                     message.channel,
                     message.user_id,
@@ -61,33 +62,29 @@ class Inbox:
                     self.now().isoformat(),
                 ),
             )
-            await db.commit()
-        return bool(cur.rowcount)
+        )
 
     async def done(self, message: IncomingMessage) -> None:
         """Mark ``message`` handled and its replies delivered."""
-        db = await self.state.ensure_schema(_SCHEMA)
-        async with self.state.writing:
-            await db.execute(
-                "UPDATE inbox SET status = 'done' WHERE channel = ? AND user_id = ? AND message_id = ?",
-                (message.channel, message.user_id, message.message_id),
-            )
-            await db.commit()
+        db = self.state.database
+        await db.ensure_schema(_SCHEMA)
+        await db.execute(
+            "UPDATE inbox SET status = 'done' WHERE channel = ? AND user_id = ? AND message_id = ?",
+            (message.channel, message.user_id, message.message_id),
+        )
 
     async def pending(self, channel: str) -> list[IncomingMessage]:
         """The messages of ``channel`` not yet done, oldest first. Asked once, at
         start-up: done messages older than :data:`KEEP_DONE` are dropped then, not on
         every incoming message."""
-        db = await self.state.ensure_schema(_SCHEMA)
-        async with self.state.writing:
-            await db.execute(
-                "DELETE FROM inbox WHERE status = 'done' AND received_at < ?",
-                ((self.now() - KEEP_DONE).isoformat(),),
-            )
-            await db.commit()
-        async with db.execute(
+        db = self.state.database
+        await db.ensure_schema(_SCHEMA)
+        await db.execute(
+            "DELETE FROM inbox WHERE status = 'done' AND received_at < ?",
+            ((self.now() - KEEP_DONE).isoformat(),),
+        )
+        rows = await db.fetchall(
             "SELECT message FROM inbox WHERE channel = ? AND status = 'pending' ORDER BY received_at",
             (channel,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [IncomingMessage.model_validate_json(r[0]) for r in rows]

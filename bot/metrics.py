@@ -73,11 +73,11 @@ def is_question(text: str) -> bool:
 
 async def _fallback_texts(state: StateStore, since: str) -> set[str]:
     texts: set[str] = set()
-    async with state.db.execute(
+    rows = await state.database.fetchall(
         "SELECT replies FROM processed WHERE created_at >= ?", (since,)
-    ) as cur:
-        async for (raw,) in cur:
-            texts.update(r.get("text", "") for r in json.loads(raw) if r.get("fallback"))
+    )
+    for (raw,) in rows:
+        texts.update(r.get("text", "") for r in json.loads(raw) if r.get("fallback"))
     return texts
 
 
@@ -87,22 +87,22 @@ async def question_log(state: StateStore, since: dt.datetime) -> list[tuple[str,
     out: list[tuple[str, str, bool]] = []
     pending: tuple[str, str] | None = None
     last_key = None
-    async with state.db.execute(
+    rows = await state.database.fetchall(
         "SELECT session_key, role, text, at FROM history WHERE at >= ? ORDER BY session_key, id",
         (since.isoformat(),),
-    ) as cur:
-        async for key, role, text, at in cur:
-            if key != last_key and pending:
+    )
+    for key, role, text, at in rows:
+        if key != last_key and pending:
+            out.append((*pending, False))
+            pending = None
+        last_key = key
+        if role == "user":
+            if pending:
                 out.append((*pending, False))
-                pending = None
-            last_key = key
-            if role == "user":
-                if pending:
-                    out.append((*pending, False))
-                pending = (at, text) if is_question(text) else None
-            elif pending:
-                out.append((*pending, text in fallbacks))
-                pending = None
+            pending = (at, text) if is_question(text) else None
+        elif pending:
+            out.append((*pending, text in fallbacks))
+            pending = None
     if pending:
         out.append((*pending, False))
     return out

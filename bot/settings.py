@@ -6,6 +6,10 @@ override the environment through :func:`load_settings`'s keyword arguments.
 Variables::
 
     POLICYBOT_DB                  SQLite file for knowledge base and state
+    POLICYBOT_DATABASE_URL        postgresql://user:password@host/db: the state (sessions,
+                                  drafts, tickets, outbox…) lives there instead, shared
+                                  by several workers; the knowledge base stays in
+                                  POLICYBOT_DB, which every worker reads at start-up
     POLICYBOT_TODAY               YYYY-MM-DD, pretend today is this date (tests, demos)
     POLICYBOT_OUTPUT_DIR          where generated files (checklists, forms) are written
     POLICYBOT_TELEGRAM_TOKEN      bot token from @BotFather (``policybot telegram``)
@@ -13,6 +17,8 @@ Variables::
     POLICYBOT_TELEGRAM_WEBHOOK_SECRET  secret_token checked on webhook calls
     POLICYBOT_TELEGRAM_LISTEN / _PORT  webhook listen address
     POLICYBOT_WECOM_CORP_ID / _AGENT_ID / _SECRET / _TOKEN / _AES_KEY   (``policybot wecom``)
+    POLICYBOT_WECOM_API_BASE      WeCom server API root (default the public one; a
+                                  loopback fake in load tests)
     POLICYBOT_STAFF_IDS           comma-separated "channel:user" ids allowed staff commands
     POLICYBOT_RATE_LIMIT_PER_MINUTE  messages per user per minute on network channels
                                   (default 20; 0 turns the limit off)
@@ -52,6 +58,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="POLICYBOT_", extra="ignore")
 
     db: Path = Field(default_factory=lambda: default_data_dir() / "policybot.db")
+    database_url: str = ""
     today: dt.date | None = None
     output_dir: Path | None = None
 
@@ -66,6 +73,7 @@ class Settings(BaseSettings):
     wecom_secret: str = ""
     wecom_token: str = ""
     wecom_aes_key: str = ""
+    wecom_api_base: str = "https://qyapi.weixin.qq.com/cgi-bin"
 
     staff_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
     rate_limit_per_minute: int = Field(default=20, ge=0)
@@ -78,6 +86,18 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [s.strip() for s in value.split(",") if s.strip()]
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, value: str) -> str:
+        if value and not value.startswith(("postgresql://", "postgres://")):
+            raise ValueError("must be a postgresql:// URL")
+        return value
+
+    @property
+    def state_target(self) -> Path | str:
+        """Where the state lives: the PostgreSQL URL when set, else the SQLite file."""
+        return self.database_url or self.db
 
     @property
     def files_dir(self) -> Path:

@@ -11,6 +11,7 @@ ISO-8601 UTC strings from an injectable clock)::
     faq(id PK, ticket_id UNIQUE, question, variants JSON, answer, notice_id,
         created_by, created_at)
         a staff answer saved for reuse (one entry per ticket; saving again updates it)
+    faq_version(id PK, version)    bumped by every FAQ write (cache invalidation)
 """
 
 from __future__ import annotations
@@ -38,7 +39,13 @@ CREATE TABLE IF NOT EXISTS faq (
     id INTEGER PRIMARY KEY AUTOINCREMENT, ticket_id INTEGER UNIQUE, question TEXT NOT NULL,
     variants TEXT NOT NULL, answer TEXT NOT NULL, notice_id TEXT,
     created_by TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS faq_version (id INTEGER PRIMARY KEY, version INTEGER NOT NULL);
 """
+_BUMP = (
+    "INSERT INTO faq_version (id, version) VALUES (1, 1)"
+    " ON CONFLICT (id) DO UPDATE SET version = faq_version.version + 1"
+)
+"""Run in every FAQ write's transaction: readers in any process see the FAQ changed."""
 
 NOTIFY_MARK = "新工单 #"
 """Marker in a staff notification; a staff reply to that message answers the ticket."""
@@ -140,29 +147,24 @@ class TicketStore:
     """Tickets and FAQ entries stored next to the sessions.
 
     Args:
-        state: The open state store (its connection is shared).
+        state: The open state store (its database is shared).
         now: Clock returning aware UTC datetimes (injectable for tests).
     """
-
-    _faq_writes = 0
-    """FAQ writes made by any instance in this process (cached entries are then stale)."""
 
     def __init__(self, state: StateStore, now: Callable[[], dt.datetime] = utc_now) -> None:
         self.state = state
         self.now = now
-        self._faqs: tuple[tuple[object, ...], list[FaqEntry]] | None = None
+        self._faqs: tuple[object, list[FaqEntry]] | None = None
 
     async def open(self) -> TicketStore:
         """Create the tables when missing (idempotent)."""
-        await self.state.ensure_schema(_SCHEMA)
+        await self.state.database.ensure_schema(_SCHEMA)
         return self
 
     async def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-        """Rows as dicts (the shared connection's row factory is left alone)."""
-        db = await self.state.ensure_schema(_SCHEMA)
-        async with db.execute(sql, args) as cur:
-            names = [d[0] for d in cur.description]
-            return [dict(zip(names, row, strict=True)) for row in await cur.fetchall()]
+        db = self.state.database
+        await db.ensure_schema(_SCHEMA)
+        return await db.fetchdicts(sql, args)
 
     async def create(
         self,
@@ -183,31 +185,28 @@ class TicketStore:
         Returns:
             ``(ticket, created)``; ``created`` is False when ``origin`` already has one.
         """
-        db = await self.state.ensure_schema(_SCHEMA)
-        async with self.state.writing:
-            cur = await db.execute(
-                "INSERT OR IGNORE INTO tickets (origin, session_key, channel, user_id, chat_id,"
-                " display_name, question, transcript, draft, notice_id, status, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    origin,
-                    session_key,
-                    channel,
-                    user_id,
-                    chat_id,
-                    display_name,
-                    question,
-                    json.dumps(transcript, ensure_ascii=False),
-                    draft,
-                    notice_id,
-                    Status.OPEN.value,
-                    self.now().isoformat(),
-                ),
-            )
-            created = bool(cur.rowcount)
-            await db.commit()
+        await self.open()
+        created = await self.state.database.execute(
+            "INSERT INTO tickets (origin, session_key, channel, user_id, chat_id,"
+            " display_name, question, transcript, draft, notice_id, status, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (
+                origin,
+                session_key,
+                channel,
+                user_id,
+                chat_id,
+                display_name,
+                question,
+                json.dumps(transcript, ensure_ascii=False),
+                draft,
+                notice_id,
+                Status.OPEN.value,
+                self.now().isoformat(),
+            ),
+        )
         [row] = await self._rows("SELECT * FROM tickets WHERE origin = ?", (origin,))
-        return Ticket.from_row(row), created
+        return Ticket.from_row(row), bool(created)
 
     async def get(self, ticket_id: int) -> Ticket | None:
         """The ticket with this id, or None."""
@@ -238,15 +237,13 @@ class TicketStore:
         Raises:
             KeyError: no such ticket.
         """
-        db = await self.state.ensure_schema(_SCHEMA)
-        async with self.state.writing:
-            cur = await db.execute(
-                "UPDATE tickets SET status = ?, answer = ?, answered_by = ?,"
-                " answered_at = COALESCE(answered_at, ?) WHERE id = ?",
-                (Status.ANSWERED.value, text, by, self.now().isoformat(), ticket_id),
-            )
-            await db.commit()
-        if not cur.rowcount:
+        await self.open()
+        changed = await self.state.database.execute(
+            "UPDATE tickets SET status = ?, answer = ?, answered_by = ?,"
+            " answered_at = COALESCE(answered_at, ?) WHERE id = ?",
+            (Status.ANSWERED.value, text, by, self.now().isoformat(), ticket_id),
+        )
+        if not changed:
             raise KeyError(ticket_id)
         ticket = await self.get(ticket_id)
         assert ticket is not None
@@ -254,18 +251,17 @@ class TicketStore:
 
     async def save_faq(self, ticket: Ticket, variants: list[str], by: str) -> FaqEntry:
         """Save an answered ticket as an FAQ entry (update it when already saved)."""
-        db = await self.state.ensure_schema(_SCHEMA)
-        async with self.state.writing:
-            rows = await self._rows("SELECT * FROM faq WHERE ticket_id = ?", (ticket.id,))
-            if rows:
-                old = json.loads(rows[0]["variants"])
-                merged = list(dict.fromkeys([*old, *variants]))
-                await db.execute(
+        await self.open()
+        async with self.state.database.transaction() as tx:
+            row = await tx.fetchone("SELECT variants FROM faq WHERE ticket_id = ?", (ticket.id,))
+            if row is not None:
+                merged = list(dict.fromkeys([*json.loads(row[0]), *variants]))
+                await tx.execute(
                     "UPDATE faq SET variants = ?, answer = ? WHERE ticket_id = ?",
                     (json.dumps(merged, ensure_ascii=False), ticket.answer, ticket.id),
                 )
             else:
-                await db.execute(
+                await tx.execute(
                     "INSERT INTO faq (ticket_id, question, variants, answer, notice_id, created_by,"
                     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (
@@ -278,23 +274,20 @@ class TicketStore:
                         self.now().isoformat(),
                     ),
                 )
-            await db.commit()
-            TicketStore._faq_writes += 1
-        [row] = await self._rows("SELECT * FROM faq WHERE ticket_id = ?", (ticket.id,))
-        return _faq_entry(row)
+            await tx.execute(_BUMP)
+        [entry] = await self._rows("SELECT * FROM faq WHERE ticket_id = ?", (ticket.id,))
+        return _faq_entry(entry)
 
     async def faqs(self) -> list[FaqEntry]:
         """All FAQ entries, oldest first.
 
-        The entries are read once and kept until the FAQ changes: a write through any
-        :class:`TicketStore` of this process, or a commit by another connection to the
-        database (``PRAGMA data_version``, e.g. the other channel's process), so the FAQ
-        route does not re-read the table on every turn.
+        The entries are read once and kept until the FAQ changes: every FAQ write, by
+        any process sharing the database, bumps ``faq_version`` in its transaction, so
+        the FAQ route reads one small row per turn instead of the table.
         """
-        db = await self.state.ensure_schema(_SCHEMA)
-        async with db.execute("PRAGMA data_version") as cur:
-            row = await cur.fetchone()
-        version = (db, row[0] if row else None, TicketStore._faq_writes)
+        await self.open()
+        row = await self.state.database.fetchone("SELECT version FROM faq_version WHERE id = 1")
+        version = (id(self.state.database), row[0] if row else 0)
         if self._faqs is None or self._faqs[0] != version:
             rows = await self._rows("SELECT * FROM faq ORDER BY id")
             self._faqs = (version, [_faq_entry(r) for r in rows])
@@ -302,9 +295,8 @@ class TicketStore:
 
     async def delete_faq(self, faq_id: int) -> bool:
         """Remove an FAQ entry; True when it existed."""
-        db = await self.state.ensure_schema(_SCHEMA)
-        async with self.state.writing:
-            cur = await db.execute("DELETE FROM faq WHERE id = ?", (faq_id,))
-            await db.commit()
-            TicketStore._faq_writes += 1
-        return bool(cur.rowcount)
+        await self.open()
+        async with self.state.database.transaction() as tx:
+            deleted = await tx.execute("DELETE FROM faq WHERE id = ?", (faq_id,))
+            await tx.execute(_BUMP)
+        return bool(deleted)

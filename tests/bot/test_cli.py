@@ -71,7 +71,7 @@ def test_telegram_command_opens_the_runtime_in_ptb_loop_and_closes_it(tmp_path, 
             )
             captured["text"] = replies[0].text
             await self.post_shutdown(self)
-            captured["closed"] = captured["handler"].rt.state._db is None
+            captured["closed"] = captured["handler"].rt.state.database._conn is None
 
         asyncio.run(scenario())
 

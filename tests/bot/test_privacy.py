@@ -55,10 +55,9 @@ async def test_staff_see_masked_numbers_and_forget_leaves_no_copy_anywhere(tmp_p
         staff = User(rt, "telegram", "900", "李老师")
         [passed] = await user.say(QUESTION)
         assert "工单 #1" in passed.text and ID not in passed.text  # the echo is masked
-        waiting = await rt.state.db.execute(
+        [(note,)] = await rt.state.database.fetchall(
             "SELECT replies FROM outbox WHERE identity = ?", (STAFF,)
         )
-        [(note,)] = list(await waiting.fetchall())
         assert (
             ID not in note and MOBILE not in note and "3201**********1234" in note
         )  # no sender yet: kept
@@ -104,17 +103,16 @@ async def test_retention_deletes_the_data_of_users_silent_for_the_set_days(tmp_p
         files.mkdir(parents=True, exist_ok=True)
         (files / "申请表.docx").write_bytes(b"PK")
         long_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(days=45)).isoformat()
-        await rt.state.db.execute(
-            "UPDATE sessions SET updated_at = ? WHERE key = 'telegram:1'", (long_ago,)
-        )
-        await rt.state.db.execute(
-            "UPDATE history SET at = ? WHERE session_key = 'telegram:1'", (long_ago,)
-        )
-        await rt.state.db.commit()
+        async with rt.state.database.transaction() as tx:
+            await tx.execute(
+                "UPDATE sessions SET updated_at = ? WHERE key = 'telegram:1'", (long_ago,)
+            )
+            await tx.execute(
+                "UPDATE history SET at = ? WHERE session_key = 'telegram:1'", (long_ago,)
+            )
     async with build_runtime(settings) as rt:  # the next start applies the retention
         assert await rt.state.history("telegram:1") == [] and not files.exists()
         assert len(await rt.state.history("telegram:2")) == 2  # a user active within 30 days
-        async with rt.state.db.execute(
+        assert await rt.state.database.fetchone(
             "SELECT count(*) FROM sessions WHERE key = 'telegram:1'"
-        ) as cur:
-            assert (await cur.fetchone())[0] == 0
+        ) == (0,)

@@ -282,8 +282,7 @@ async def test_60_users_3_questions_each_concurrently_over_loopback(
             assert sorted(lines) == sorted(j.question for j in jobs if j.user == user), user
         for job in jobs:
             assert await rt.state.processed("wecom", f"{job.user}/{job.msg_id}") is not None
-        async with rt.state.db.execute(
+        row = await rt.state.database.fetchone(
             "SELECT count(*), count(DISTINCT message_id) FROM processed WHERE channel = 'wecom'"
-        ) as cur:
-            row = await cur.fetchone()
-        assert row is not None and tuple(row) == (len(jobs), len(jobs))
+        )
+        assert row == (len(jobs), len(jobs))

@@ -20,9 +20,10 @@ def crypto_from_settings(settings: Settings) -> WeComCrypto:
 
 
 def api_from_settings(
-    settings: Settings, client: httpx.AsyncClient, *, base_url: str = DEFAULT_BASE_URL
+    settings: Settings, client: httpx.AsyncClient, *, base_url: str | None = None
 ) -> WeComAPI:
-    """API client from POLICYBOT_WECOM_CORP_ID / _SECRET / _AGENT_ID.
+    """API client from POLICYBOT_WECOM_CORP_ID / _SECRET / _AGENT_ID (and _API_BASE,
+    unless ``base_url`` is given).
 
     Raises:
         ConfigError: a value is missing, or the agent id is not an integer.
@@ -44,5 +45,5 @@ def api_from_settings(
         settings.wecom_secret.strip(),
         int(agent_id),
         client,
-        base_url=base_url,
+        base_url=base_url or settings.wecom_api_base or DEFAULT_BASE_URL,
     )
