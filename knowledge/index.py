@@ -1,12 +1,16 @@
 """BM25 ranking of clauses over jieba tokens.
 
 Documents are clauses (notice id + clause ref). The index is built in memory when the
-knowledge base loads; ranking can be restricted to some notices.
+knowledge base loads; ranking can be restricted to some notices. A notice's clauses are
+added together, so they hold one run of document numbers: a search restricted to a few
+notices reads only their slices of each term's postings (found by bisection), whatever
+the number of notices.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -33,12 +37,20 @@ class BM25Index:
         self._postings: dict[str, list[tuple[int, int]]] = {}
         self._idf: dict[str, float] = {}
         self._avgdl = 1.0
+        # notice id -> runs [first doc, last doc + 1) of its clauses (one run when its
+        # clauses are added together, as the knowledge base does)
+        self._runs: dict[str, list[list[int]]] = {}
 
     def add(self, notice_id: str, clause_ref: str, tokens: list[str]) -> None:
         """Add one clause; call :meth:`finish` after the last one."""
         doc = len(self._docs)
         self._docs.append((notice_id, clause_ref))
         self._lengths.append(len(tokens))
+        runs = self._runs.setdefault(notice_id, [])
+        if runs and runs[-1][1] == doc:
+            runs[-1][1] = doc + 1
+        else:
+            runs.append([doc, doc + 1])
         for term, tf in Counter(tokens).items():
             self._postings.setdefault(term, []).append((doc, tf))
 
@@ -72,13 +84,12 @@ class BM25Index:
         matched: dict[int, float] = {}
         unknown = math.log(1 + len(self._docs))
         total = sum(self._idf.get(t) or unknown for t in terms) or 1.0
+        runs = None if notices is None else self._runs_of(notices)
         for term in terms:
             idf = self._idf.get(term)
             if not idf:
                 continue
-            for doc, tf in self._postings[term]:
-                if notices is not None and self._docs[doc][0] not in notices:
-                    continue
+            for doc, tf in self._slices(self._postings[term], runs):
                 norm = tf + self.k1 * (1 - self.b + self.b * self._lengths[doc] / self._avgdl)
                 scores[doc] = scores.get(doc, 0.0) + idf * tf * (self.k1 + 1) / norm
                 matched[doc] = matched.get(doc, 0.0) + idf
@@ -86,3 +97,23 @@ class BM25Index:
         return [
             Hit(self._docs[d][0], self._docs[d][1], scores[d], matched[d] / total) for d in best
         ]
+
+    def _runs_of(self, notices: set[str]) -> list[tuple[int, int]]:
+        """The document runs of ``notices``, in document order (so hits come in the
+        order a scan of the whole postings list would give them)."""
+        return sorted((lo, hi) for nid in notices for lo, hi in self._runs.get(nid, ()))
+
+    @staticmethod
+    def _slices(
+        postings: list[tuple[int, int]], runs: list[tuple[int, int]] | None
+    ) -> list[tuple[int, int]]:
+        """The ``(doc, tf)`` entries of ``postings`` (sorted by doc) inside ``runs``;
+        all of them when ``runs`` is None. O(runs × log(postings))."""
+        if runs is None:
+            return postings
+        out: list[tuple[int, int]] = []
+        for lo, hi in runs:
+            i = bisect_left(postings, (lo,))
+            j = bisect_left(postings, (hi,), i)
+            out += postings[i:j]
+        return out

@@ -10,11 +10,12 @@ with a strength, so an exact name always beats a parent-city guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+import ahocorasick
+from rapidfuzz import fuzz, process
 
 from knowledge.models import Place
 
@@ -61,6 +62,45 @@ class Strength:
     FUZZY = 2  # typo / homophone / pinyin with a typo
     PART = 3  # a county/district of the notice's city: 江阴 → 无锡市
     EXACT = 4  # the notice's own place name, short name or exact pinyin
+
+
+class NameFinder:
+    """Finds names in a text as one alternation regex of them, longest first, would
+    (leftmost match, the longest name starting there, no overlaps), with an Aho–Corasick
+    automaton (pyahocorasick): the cost of a search depends on the text, not on how many
+    names there are.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        """Args: names: The names (empty strings are ignored)."""
+        self._automaton = ahocorasick.Automaton()
+        for name in names:
+            if name:
+                self._automaton.add_word(name, len(name))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def __bool__(self) -> bool:
+        return not self._empty
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Yield ``(start, end, name)`` for each name found in ``text``, left to right:
+        at each position the longest name starting there; the search goes on after it."""
+        if self._empty or not text:
+            return
+        longest: dict[int, int] = {}  # start -> length of the longest name starting there
+        for last, size in self._automaton.iter(text):
+            start = last - size + 1
+            if size > longest.get(start, 0):
+                longest[start] = size
+        pos = 0
+        for start in sorted(longest):
+            if start < pos:
+                continue
+            end = start + longest[start]
+            yield start, end, text[start:end]
+            pos = end
 
 
 def short_name(name: str) -> str:
@@ -205,8 +245,12 @@ class PlaceMatcher:
                         (place.short, nid)
                     )
         self._lengths = sorted({n for n, _, _ in self._by_char})
-        names = sorted(self._cjk, key=len, reverse=True)
-        self._regex = re.compile("|".join(map(re.escape, names))) if names else None
+        self._names = NameFinder(self._cjk)
+        # Latin aliases by length, in insertion order, for the fuzzy pinyin match
+        self._latin_order = {alias: i for i, alias in enumerate(self._latin)}
+        self._latin_by_len: dict[int, list[str]] = {}
+        for alias in self._latin:
+            self._latin_by_len.setdefault(len(alias), []).append(alias)
 
     def match(self, question: str) -> list[PlaceHit]:
         """Return the place hits of a normalised question, strongest first.
@@ -224,25 +268,44 @@ class PlaceMatcher:
             if nid not in hits or hits[nid].strength < strength:
                 hits[nid] = PlaceHit(nid, strength, mention)
 
-        if self._regex is not None:
-            spans = None
-            for m in self._regex.finditer(question):
-                if self._segment is not None:
-                    spans = spans if spans is not None else _token_spans(question, self._segment)
-                    if _inside_word(m.start(), m.end(), spans, self._cjk):
-                        continue
-                for nid, strength in self._cjk[m.group()]:
-                    add(nid, strength, m.group())
+        spans = None
+        for start, end, name in self._names.finditer(question):
+            if self._segment is not None:
+                spans = spans if spans is not None else _token_spans(question, self._segment)
+                if _inside_word(start, end, spans, self._cjk):
+                    continue
+            for nid, strength in self._cjk[name]:
+                add(nid, strength, name)
         for word in re.findall(r"[a-z]{3,}", question):
-            for alias, entries in self._latin.items():
-                exact = word == alias or (word.startswith(alias) and len(alias) >= 4)
-                if exact or (len(word) >= 4 and fuzz.ratio(word, alias) >= 85):
-                    for nid, _ in entries:
-                        add(nid, Strength.EXACT if exact else Strength.FUZZY, word)
+            for alias, exact in self._latin_matches(word):
+                for nid, _ in self._latin[alias]:
+                    add(nid, Strength.EXACT if exact else Strength.FUZZY, word)
         if not any(h.strength >= Strength.PART for h in hits.values()):
             for nid, mention in self._fuzzy_cjk(question):
                 add(nid, Strength.FUZZY, mention)
         return sorted(hits.values(), key=lambda h: -h.strength)
+
+    def _latin_matches(self, word: str) -> list[tuple[str, bool]]:
+        """The pinyin aliases a Latin word of the question names, in the order they were
+        added, each with whether it is exact (the alias itself, or a prefix of the word of
+        4 letters or more) or fuzzy (``fuzz.ratio`` ≥ 85, only for words of 4 letters or
+        more). Only aliases whose length allows a ratio of 85 are compared."""
+        found: dict[str, bool] = {}
+        for k in range(4, len(word)):
+            if word[:k] in self._latin:
+                found[word[:k]] = True
+        if word in self._latin:
+            found[word] = True
+        if len(word) >= 4:
+            # ratio = 200·matches / (len(a) + len(b)) ≥ 85 needs |len(a) − len(b)| ≤ 0.15·(sum)
+            n = len(word)
+            lengths = [m for m in self._latin_by_len if abs(n - m) * 100 <= 15 * (n + m)]
+            for m in lengths:
+                for alias, _score, _i in process.extract(
+                    word, self._latin_by_len[m], scorer=fuzz.ratio, score_cutoff=85, limit=None
+                ):
+                    found.setdefault(alias, False)
+        return sorted(found.items(), key=lambda item: self._latin_order[item[0]])
 
     def _fuzzy_cjk(self, question: str) -> list[tuple[str, str]]:
         """Typos of short names: one character identical in place, the other a

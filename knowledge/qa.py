@@ -27,7 +27,7 @@ from knowledge.intents import (
     specific_cue,
 )
 from knowledge.models import ConditionKind, Notice
-from knowledge.places import Strength, place_names, short_name, stands_alone
+from knowledge.places import NameFinder, Strength, place_names, short_name, stands_alone
 from knowledge.profile import Profile, read_profile
 from knowledge.silence import silent_on
 from knowledge.text import fold, normalize_question, shorten
@@ -134,10 +134,8 @@ class Answerer:
         self._notice_topics: frozenset[str] | None = None
         self._place_words = {a for n in kb.notices.values() for a in n.meta.place.aliases}
         self._place_names = place_names(lambda w: kb.tokenizer.frequency(w) > _COMMON_WORD_FREQ)
-        elsewhere = sorted(
-            (n for n in self._place_names if n not in self._place_words), key=len, reverse=True
-        )
-        self._elsewhere = re.compile("|".join(map(re.escape, elsewhere))) if elsewhere else None
+        self._elsewhere = NameFinder(n for n in self._place_names if n not in self._place_words)
+        self._all_places: list[str] | None = None
 
     def select_notices(self, question: str, current: str | None = None) -> tuple[list[str], str]:
         """Which notices a normalised question is about.
@@ -175,7 +173,7 @@ class Answerer:
         if self._examples is None:
             shorts = [
                 self.kb.notices[n].meta.place.short or self.kb.notices[n].meta.place.name
-                for n in self._newest_per_place(list(self.kb.notices))
+                for n in self._every_place()
             ]
             shorts = [s for s in dict.fromkeys(shorts) if s][: len(_EXAMPLE_TOPICS)]
             self._examples = [s + t for s, t in zip(shorts, _EXAMPLE_TOPICS, strict=False)] or [
@@ -218,6 +216,13 @@ class Answerer:
                 ):
                     return alias
         return ""
+
+    def _every_place(self) -> list[str]:
+        """The newest notice of every place, newest first (:meth:`_newest_per_place` of
+        all notices; computed once, the knowledge base is immutable)."""
+        if self._all_places is None:
+            self._all_places = self._newest_per_place(list(self.kb.notices))
+        return self._all_places
 
     def _newest_per_place(self, ids: list[str]) -> list[str]:
         seen: dict[str, str] = {}
@@ -539,7 +544,7 @@ class Answerer:
         be announced), with the date."""
         lines: list[str] = []
         cites: list[Citation] = []
-        ids = self._newest_per_place(list(self.kb.notices))
+        ids = self._every_place()
         for nid in ids:
             n = self.kb.notices[nid]
             own = [d for d in n.facts.deadlines if d.applicant and not d.closed]
@@ -572,19 +577,17 @@ class Answerer:
     def _uncovered_place(self, q: str) -> str:
         """Full name of a place the question names that no notice covers (溧阳 →
         常州市溧阳市), else ``""``."""
-        if self._elsewhere is None:
-            return ""
         names = self._place_names
-        for m in self._elsewhere.finditer(q):
-            if _HONOUR_AFTER.match(q, m.end()):
+        for start, end, name in self._elsewhere.finditer(q):
+            if _HONOUR_AFTER.match(q, end):
                 continue  # 江苏省技术能手 is an honour, not a question about 江苏省
-            if stands_alone(q, m.start(), m.end(), self.kb.tokenizer.segment, names):
-                return names[m.group()]
+            if stands_alone(q, start, end, self.kb.tokenizer.segment, names):
+                return names[name]
         return ""
 
     def _not_collected(self, place: str, intents: list[Intent]) -> Answer:
         """A place the gazetteer knows but no notice covers: say so, offer the others."""
-        ids = self._newest_per_place(list(self.kb.notices))[:_MAX_CHOICES]
+        ids = self._every_place()[:_MAX_CHOICES]
         names = "、".join(self.kb.notices[i].meta.place.name for i in ids)
         text = (
             f"目前还没有收录{place}的技能大师工作室申报通知，无法回答该地的具体规定，"
@@ -593,7 +596,7 @@ class Answerer:
         return Answer(text, fallback=True, clarify=ids, intents=[i.value for i in intents])
 
     def _no_city(self, q: str, intents: list[Intent], today: dt.date) -> Answer:
-        ids = self._newest_per_place(list(self.kb.notices))
+        ids = self._every_place()
         if intents and intents[0] in _COMPACT and len(ids) <= 8:
             lines, cites = (
                 [f"各地通知的{_INTENT_NAMES[intents[0]]}（请告诉我您所在的城市，可查看详情）："],
@@ -613,7 +616,7 @@ class Answerer:
                 else:
                     lines.append(f"【{place}】通知未写明。")
             return Answer(
-                _render(lines, cites), cites, clarify=ids, intents=[i.value for i in intents]
+                _render(lines, cites), cites, clarify=list(ids), intents=[i.value for i in intents]
             )
         shown = ids[:_MAX_CHOICES]
         names = "、".join(self.kb.notices[i].meta.place.name for i in shown)

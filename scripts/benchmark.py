@@ -3,23 +3,24 @@
 Prints numbers only (no thresholds, no pass/fail) and ends with a markdown table that
 can be pasted into the README.
 
-Measured:
+Measured per knowledge-base size (``--notices 5,1000,10000``; 5 is the built-in
+notices, larger sizes are that many synthetic notices from ``scripts/synthetic.py``
+plus the built-in ones):
 
-1. Ingest of the five built-in notices (read + parse + store into a fresh SQLite db).
-2. Ingest of a synthetic knowledge base (``scripts/synthetic.py``: fictional variants of
-   the built-in notices): parse only, store only, and ``ingest_files`` end to end.
-3. Start-up: wall time of a fresh ``python -c`` process that opens an existing db,
-   builds the knowledge base and an ``Answerer`` and answers one question; and the
-   in-process ``load_knowledge_base`` time.
-4. Answers per second and p50/p99 latency per answer, in process, single thread,
-   pinned to one core, over ``tests/data/questions.jsonl``.
-5. Peak memory (``ru_maxrss``) of a fresh process after loading each knowledge base.
+1. Ingest: ``ingest_files`` into a fresh SQLite db (read + parse + store).
+2. Start-up: wall time of a fresh ``python -c`` process that opens the db, builds the
+   knowledge base and an ``Answerer`` and answers one question; and the in-process
+   ``load_knowledge_base`` time with its parts.
+3. Answers per second and p50/p99 latency per answer, in process, single thread,
+   pinned to one core, over ``tests/data/questions.jsonl`` (questions about the five
+   built-in notices), and how many answers are identical to the built-in KB's.
+4. Peak memory (``ru_maxrss``) of the fresh start-up process.
 
 Usage::
 
-    python scripts/benchmark.py            # 1,000 synthetic notices
-    python scripts/benchmark.py --quick    # 100 synthetic notices
-    python scripts/benchmark.py --profile  # also cProfile ingest and answering
+    python scripts/benchmark.py --notices 5,1000,10000
+    python scripts/benchmark.py --quick    # 5 and 100 notices
+    python scripts/benchmark.py --profile  # also cProfile answering per size
 """
 
 from __future__ import annotations
@@ -28,12 +29,10 @@ import argparse
 import asyncio
 import cProfile
 import datetime as dt
-import gc
 import io
 import json
 import os
 import pstats
-import resource
 import statistics
 import subprocess
 import sys
@@ -330,187 +329,153 @@ def print_latency(label: str, lat: Latency, rounds: int) -> None:
     )
 
 
-async def run(args: argparse.Namespace) -> None:
-    """Run every measurement and print the results and the markdown table."""
-    n = args.count or (100 if args.quick else 1000)
-    small_rounds = args.rounds or (3 if args.quick else 10)
-    big_rounds = args.rounds or (2 if args.quick else 3)
-    runs = 3
-    questions = load_questions()
+@dataclass
+class SizeResult:
+    """Everything measured for one knowledge-base size.
+
+    Attributes:
+        label: Column title, e.g. ``"10,000 notices"``.
+        notices: Notices in the knowledge base (synthetic plus built-in).
+        ingest_s: ``ingest_files`` of the synthetic files into a fresh db (seconds;
+            the built-in notices alone for the smallest size).
+        db_mib: Size of the SQLite file.
+        load: In-process load times.
+        start: Fresh-process start-up.
+        latency: Answer timings (one core).
+        same: Questions answered exactly as on the built-in knowledge base.
+    """
+
+    label: str
+    notices: int
+    ingest_s: float
+    db_mib: float
+    load: LoadTimes
+    start: Startup
+    latency: Latency
+    same: int
+
+
+async def measure_size(
+    args: argparse.Namespace,
+    tmp: Path,
+    count: int,
+    questions: list[str],
+    reference: list[str] | None,
+) -> SizeResult:
+    """Build a knowledge base of ``count`` synthetic notices (0: the built-in ones only)
+    and measure ingest, start-up, answers and memory on it."""
     builtins = builtin_paths()
-    tmp = Path(tempfile.mkdtemp(prefix="policybot-bench-"))
-    print(
-        f"# policybot benchmark: {len(builtins)} built-in notices, {n} synthetic notices,"
-        f" {len(questions)} questions\n"
-    )
-    print(f"python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} CPUs; tmp {tmp}")
-
-    # 1. Built-in notices.
-    print("\n## 1. Ingest: built-in notices")
-    cold = await ingest_fresh(tmp / "cold.db", builtins, builtin=True)
-    parse_small = statistics.median(timed(lambda: parse_files(builtins))[1] for _ in range(runs))
-    notices_small = parse_files(builtins)
-    store_small = statistics.median(
-        [await store_fresh(tmp / f"s{i}.db", notices_small) for i in range(runs)]
-    )
-    ingest_small = statistics.median(
-        [await ingest_fresh(tmp / f"b{i}.db", builtins, True) for i in range(runs)]
-    )
-    small_db = tmp / "b0.db"
-    print(f"  first ingest in this process (cold caches): {fmt_s(cold)}")
-    print(
-        f"  median of {runs}: parse {fmt_s(parse_small)}, store {fmt_s(store_small)},"
-        f" ingest_files {fmt_s(ingest_small)}"
-    )
-
-    # 2. Synthetic notices.
-    print(f"\n## 2. Ingest: {n} synthetic notices")
-    variants, gen_s = timed(lambda: synthetic.generate(tmp / "synthetic", n, args.seed))
-    assert isinstance(variants, list)
-    paths = [v.path for v in variants]
-    notices_big, parse_big = timed(lambda: parse_files(paths))
-    assert isinstance(notices_big, list)
-    templates = {t.path.name: t.notice for t in synthetic.load_templates()}
-    invalid = sum(
-        bool(synthetic.check_variant(v, nt, templates[v.template]))
-        for v, nt in zip(variants, notices_big, strict=True)
-    )
-    store_big = await store_fresh(tmp / "store-only.db", notices_big)
-    big_db = tmp / "synthetic.db"
-    ingest_big = await ingest_fresh(big_db, paths)
-    size_mib = big_db.stat().st_size / 2**20
-    print(f"  generated in {fmt_s(gen_s)}; {n - invalid}/{n} valid variants")
-    print(
-        f"  parse only {fmt_s(parse_big)} ({parse_big / n * 1000:.1f} ms/notice),"
-        f" store only {fmt_s(store_big)} ({store_big / n * 1000:.1f} ms/notice),"
-        f" ingest_files {fmt_s(ingest_big)}; db {size_mib:.1f} MiB"
-    )
-
-    # 3. Start-up.
-    print("\n## 3. Start-up")
-    kb_small, load_small = await load_in_process(small_db, runs)
-    kb_big, load_big = await load_in_process(big_db, runs)
-    baseline = python_baseline(runs)
-    start_small = startup(small_db, runs)
-    start_big = startup(big_db, runs)
-    print(f"  python -c pass: {fmt_s(baseline)}")
-    for label, kb, load, st in (
-        ("built-in", kb_small, load_small, start_small),
-        ("synthetic", kb_big, load_big, start_big),
-    ):
-        print(
-            f"  {label} ({len(kb.notices)} notices): in-process load_knowledge_base"
-            f" {fmt_s(load.total)} (store.all {fmt_s(load.read)}, Tokenizer()"
-            f" {fmt_s(load.tokenizer)}, KnowledgeBase() {fmt_s(load.build)});"
-            f" fresh process wall {fmt_s(st.wall_s)} = imports {fmt_s(st.import_s)}"
-            f" + load {fmt_s(st.load_s)} + first answer {fmt_s(st.answer_s)}"
-            f" + interpreter start/exit"
-        )
-
-    # 4. Answers.
-    print(f"\n## 4. Answers (single thread, {'pinned to one core' if args.pin else 'unpinned'})")
+    db = tmp / f"kb-{count}.db"
+    if count:
+        variants, gen_s = timed(lambda: synthetic.generate(tmp / f"syn-{count}", count, args.seed))
+        assert isinstance(variants, list)
+        print(f"  generated {count:,} synthetic notices in {fmt_s(gen_s)}")
+        ingest_s = await ingest_fresh(db, [v.path for v in variants])
+    else:
+        ingest_s = await ingest_fresh(db, builtins, builtin=True)
+    repeats = 1 if count >= 5000 else 3
+    kb, load = await load_in_process(db, repeats)
+    start = startup(db, args.startup_runs)
+    rounds = args.rounds or (10 if count < 100 else 3)
     previous = pin_one_core() if args.pin else None
     try:
-        lat_small = measure_answers(Answerer(kb_small), questions, small_rounds)
-        print_latency(f"built-in KB, {small_rounds} rounds", lat_small, small_rounds)
-        lat_big = measure_answers(Answerer(kb_big), questions, big_rounds)
-        print_latency(f"synthetic KB, {big_rounds} rounds", lat_big, big_rounds)
-        same = sum(a == b for a, b in zip(lat_small.texts, lat_big.texts, strict=True))
-        print(
-            f"  answers identical on both KBs: {same}/{len(questions)}"
-            " (the others name no place, or one without a notice: the reply lists every place)"
-        )
+        latency = measure_answers(Answerer(kb), questions, rounds)
     finally:
         if previous:
             os.sched_setaffinity(0, previous)
+    ref = reference if reference is not None else latency.texts
+    same = sum(a == b for a, b in zip(ref, latency.texts, strict=True))
+    result = SizeResult(
+        f"{len(kb.notices):,} notices",
+        len(kb.notices),
+        ingest_s,
+        db.stat().st_size / 2**20,
+        load,
+        start,
+        latency,
+        same,
+    )
+    print(
+        f"  ingest_files {fmt_s(ingest_s)} (db {result.db_mib:.1f} MiB);"
+        f" in-process load {fmt_s(load.total)} (store.all {fmt_s(load.read)},"
+        f" Tokenizer() {fmt_s(load.tokenizer)}, KnowledgeBase() {fmt_s(load.build)})"
+    )
+    print(
+        f"  fresh process wall {fmt_s(start.wall_s)} = imports {fmt_s(start.import_s)}"
+        f" + load {fmt_s(start.load_s)} + first answer {fmt_s(start.answer_s)};"
+        f" RSS after imports {start.rss_import_mib:.0f} MiB, after load"
+        f" {start.rss_load_mib:.0f} MiB, after first answer {start.rss_mib:.0f} MiB"
+    )
+    print_latency(f"{rounds} rounds", latency, rounds)
+    print(f"  answers identical to the built-in KB's: {same}/{len(questions)}")
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.runcall(measure_answers, Answerer(kb), questions, 1)
+        print_profile(prof, f"answer the question set twice on {result.label}")
+    return result
 
-    # 5. Memory.
-    own = rss_mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    print("\n## 5. Peak memory (ru_maxrss, fresh process)")
-    for label, st in (("built-in", start_small), ("synthetic", start_big)):
-        print(
-            f"  {label}: after imports {st.rss_import_mib:.0f} MiB, after load"
-            f" {st.rss_load_mib:.0f} MiB, after first answer {st.rss_mib:.0f} MiB"
-        )
-    print(f"  (this benchmark process, which also parsed everything: {own:.0f} MiB)")
 
-    big = f"{n:,} synthetic + {len(builtins)} built-in"
-    rows = [
-        (
-            "Ingest: read + parse",
-            fmt_s(parse_small),
-            f"{fmt_s(parse_big)} ({parse_big / n * 1000:.1f} ms/notice)",
-        ),
-        (
-            "Ingest: store (SQLite)",
-            fmt_s(store_small),
-            f"{fmt_s(store_big)} ({store_big / n * 1000:.1f} ms/notice)",
-        ),
-        ("Ingest: total (`ingest_files`)", fmt_s(ingest_small), fmt_s(ingest_big)),
-        (
-            "Load KB in process (`load_knowledge_base`)",
-            fmt_s(load_small.total),
-            fmt_s(load_big.total),
-        ),
-        (
-            "↳ of which read db / jieba `Tokenizer()` / build index",
-            f"{fmt_s(load_small.read)} / {fmt_s(load_small.tokenizer)} / {fmt_s(load_small.build)}",
-            f"{fmt_s(load_big.read)} / {fmt_s(load_big.tokenizer)} / {fmt_s(load_big.build)}",
-        ),
-        (
-            "Start-up, fresh process → first answer (wall)",
-            fmt_s(start_small.wall_s),
-            fmt_s(start_big.wall_s),
-        ),
+def sizes(args: argparse.Namespace) -> list[int]:
+    """Synthetic notice counts to measure; 0 (the built-in notices alone) comes first,
+    since every other size's answers are compared with its."""
+    if args.notices:
+        wanted = [int(x.replace("_", "")) for x in args.notices.split(",") if x.strip()]
+    else:
+        wanted = [5, args.count or (100 if args.quick else 1000)]
+    # 5 (or fewer) means the built-in notices; larger sizes are synthetic counts
+    counts = [0 if n <= len(builtin_paths()) else n for n in wanted]
+    return [0, *dict.fromkeys(n for n in counts if n)]
+
+
+async def run(args: argparse.Namespace) -> None:
+    """Run every measurement and print the results and the markdown table."""
+    questions = load_questions()
+    tmp = Path(tempfile.mkdtemp(prefix="policybot-bench-"))
+    counts = sizes(args)
+    print(
+        f"# policybot benchmark: {len(builtin_paths())} built-in notices, synthetic sizes"
+        f" {', '.join(f'{n:,}' for n in counts if n)}, {len(questions)} questions\n"
+    )
+    print(f"python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} CPUs; tmp {tmp}")
+    baseline = python_baseline(3)
+    print(f"python -c pass: {fmt_s(baseline)}")
+    results: list[SizeResult] = []
+    reference: list[str] | None = None
+    for count in counts:
+        print(f"\n## {count:,} synthetic notices" if count else "\n## built-in notices")
+        result = await measure_size(args, tmp, count, questions, reference)
+        reference = reference or result.latency.texts
+        results.append(result)
+
+    rows: list[tuple[str, Callable[[SizeResult], str]]] = [
+        ("Ingest (`ingest_files`: read + parse + store)", lambda r: fmt_s(r.ingest_s)),
+        ("Start-up, fresh process → first answer (wall)", lambda r: fmt_s(r.start.wall_s)),
         (
             "↳ of which imports / load KB / first answer",
-            f"{fmt_s(start_small.import_s)} / {fmt_s(start_small.load_s)} / "
-            f"{fmt_s(start_small.answer_s)}",
-            f"{fmt_s(start_big.import_s)} / {fmt_s(start_big.load_s)} / "
-            f"{fmt_s(start_big.answer_s)}",
+            lambda r: (
+                f"{fmt_s(r.start.import_s)} / {fmt_s(r.start.load_s)} / {fmt_s(r.start.answer_s)}"
+            ),
         ),
-        ("Answers per second (1 core)", f"{lat_small.per_second:.0f}", f"{lat_big.per_second:.0f}"),
+        ("Answers per second (1 core)", lambda r: f"{r.latency.per_second:,.0f}"),
         (
             "Latency p50 / p99 per answer",
-            f"{lat_small.percentile_ms(50):.2f} / {lat_small.percentile_ms(99):.2f} ms",
-            f"{lat_big.percentile_ms(50):.2f} / {lat_big.percentile_ms(99):.2f} ms",
+            lambda r: f"{r.latency.percentile_ms(50):.2f} / {r.latency.percentile_ms(99):.2f} ms",
         ),
+        ("Peak RSS after first answer (`ru_maxrss`)", lambda r: f"{r.start.rss_mib:.0f} MiB"),
         (
-            "Peak RSS after loading KB (`ru_maxrss`)",
-            f"{start_small.rss_load_mib:.0f} MiB",
-            f"{start_big.rss_load_mib:.0f} MiB",
+            "Answers identical to the 5-notice KB's",
+            lambda r: f"{r.same}/{len(questions)}",
         ),
     ]
     print(
         f"\n## Summary ({dt.date.today().isoformat()}, python {sys.version.split()[0]},"
-        f" {len(questions)} questions, median of {runs} where repeated)\n"
+        f" {os.cpu_count()} CPUs, {len(questions)} questions)\n"
     )
-    print(f"| Metric | Built-in KB ({len(builtins)} notices) | Synthetic KB ({big}) |")
-    print("|---|---:|---:|")
-    for name, a, b in rows:
-        print(f"| {name} | {a} | {b} |")
+    print("| Metric | " + " | ".join(r.label for r in results) + " |")
+    print("|---|" + "---:|" * len(results))
+    for name, cell in rows:
+        print(f"| {name} | " + " | ".join(cell(r) for r in results) + " |")
     print(f"\n(Python interpreter start-up alone: {fmt_s(baseline)}.)")
-
-    if args.profile:
-        gc.collect()
-        gc.freeze()  # keep collections of the parsed notices out of the profiles
-        prof = cProfile.Profile()
-        prof.runcall(parse_files, paths[:100])
-        print_profile(prof, f"read + parse {len(paths[:100])} synthetic notices")
-        prof = cProfile.Profile()
-        prof.enable()
-        await ingest_fresh(tmp / "profile.db", paths[:200])
-        prof.disable()
-        print_profile(prof, f"ingest_files of {len(paths[:200])} synthetic notices")
-        async with NoticeStore(big_db) as store:
-            prof = cProfile.Profile()
-            prof.enable()
-            await load_knowledge_base(store)
-            prof.disable()
-        print_profile(prof, "load_knowledge_base of the synthetic KB")
-        prof = cProfile.Profile()
-        prof.runcall(measure_answers, Answerer(kb_big), questions, 1)
-        print_profile(prof, "answer the question set twice on the synthetic KB")
     if not args.keep:
         for path in sorted(tmp.rglob("*"), reverse=True):
             path.unlink() if path.is_file() else path.rmdir()
@@ -522,6 +487,15 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="100 synthetic notices, fewer rounds")
     ap.add_argument("--count", type=int, default=0, help="synthetic notices (overrides --quick)")
+    ap.add_argument(
+        "--notices",
+        default="",
+        help="comma-separated knowledge-base sizes, e.g. 5,1000,10000 (5: the built-in"
+        " notices; larger: that many synthetic notices); overrides --count",
+    )
+    ap.add_argument(
+        "--startup-runs", type=int, default=3, help="fresh processes timed per size (median)"
+    )
     ap.add_argument("--rounds", type=int, default=0, help="timed rounds over the question set")
     ap.add_argument("--seed", type=int, default=7, help="seed for the synthetic notices")
     ap.add_argument(

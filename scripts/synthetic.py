@@ -17,7 +17,8 @@ The variant is therefore a distinct, valid notice of the genre with the same cla
 structure and the same number of facts as its template; :func:`check_variant` verifies
 that after parsing.
 
-Fictional names use rare characters that appear neither in the gazetteer nor in the
+Fictional names (two characters, then three once the pairs run out: 10,000 notices
+need about 26,000 names) use rare characters that appear neither in the gazetteer nor in the
 test questions, so a variant never shadows a real place.
 
 Usage::
@@ -143,16 +144,21 @@ def name_chars() -> str:
 
 
 def fictional_names(rng: random.Random) -> Iterator[str]:
-    """Yield distinct two-character fictional place stems in random order.
+    """Yield distinct fictional place stems in random order: every two-character stem
+    first (about 8,700 with the default pool: some 3,300 notices), then three-character
+    ones (about 800,000; real stems of three characters exist too: 石家庄, 张家口).
 
     Raises:
-        RuntimeError: all combinations are used up (over 2,000 with the default pool).
+        RuntimeError: all combinations are used up.
     """
     chars = name_chars()
+    real = _gazetteer_names()
     pairs = [a + b for a in chars for b in chars if a != b]
     rng.shuffle(pairs)
-    real = _gazetteer_names()
     yield from (p for p in pairs if p not in real)
+    triples = [a + b + c for a in chars for b in chars if a != b for c in chars if c not in (a, b)]
+    rng.shuffle(triples)
+    yield from (t for t in triples if t not in real)
     raise RuntimeError("fictional place names exhausted")
 
 
@@ -318,10 +324,11 @@ def generate(out_dir: Path, count: int, seed: int = 7) -> list[Variant]:
     names = fictional_names(rng)
     codes = fictional_area_codes(rng)
     variants = []
+    width = max(4, len(str(count - 1)))  # file names sort in generation order
     for i in range(count):
         template = templates[i % len(templates)]
         text, place, year, renames = make_variant(template, names, rng, codes[i % len(codes)])
-        path = out_dir / f"syn_{i:04d}.txt"
+        path = out_dir / f"syn_{i:0{width}d}.txt"
         path.write_text(text, encoding="utf-8")
         variants.append(Variant(path, template.path.name, place, year, renames))
     return variants
