@@ -20,7 +20,7 @@ from bot.delivery import Outbox, pending_route
 from bot.faq import faq_route
 from bot.handoff import handoff_route
 from bot.identity import BindCodes, bind_route
-from bot.limits import TokenBucket, rate_limit_route
+from bot.limits import StoredTokenBucket, TokenBucket, rate_limit_route
 from bot.routes import Route
 from bot.settings import Settings
 from bot.staff import StaffCommands, staff_route
@@ -56,8 +56,11 @@ def build_staff_routes(
     tickets = TicketStore(outbox.state, now)
     commands = StaffCommands(tickets, outbox, settings.files_dir / "exports")
     rate = settings.rate_limit_per_minute if rate is None else rate
+    # several workers share a PostgreSQL state: their buckets must be shared too
+    shared = outbox.state.database.dialect == "postgresql"
+    bucket = StoredTokenBucket(outbox.state, rate, period) if shared and rate else None
     limit = (
-        [rate_limit_route(TokenBucket(rate, period, clock), exempt=settings.staff_ids)]
+        [rate_limit_route(bucket or TokenBucket(rate, period, clock), exempt=settings.staff_ids)]
         if rate
         else []
     )

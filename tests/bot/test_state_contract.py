@@ -19,6 +19,7 @@ import pytest
 from bot.delivery import Outbox
 from bot.identity import MAX_FAILURES, BindCodes
 from bot.inbox import Inbox
+from bot.limits import StoredTokenBucket
 from bot.messages import IncomingMessage, Reply
 from bot.storage import Session, StateStore
 from bot.tickets import Status, TicketStore
@@ -256,3 +257,15 @@ async def test_turns_of_one_session_never_interleave_across_workers(stores, targ
     assert all(order[i][:-1] == order[i + 1][:-1] for i in range(0, len(order), 2)), order
     async with a.lock("wecom:u1"), b.lock("wecom:u2"):  # other sessions are not blocked
         pass
+
+
+async def test_a_rate_limit_is_one_allowance_shared_by_the_workers(stores) -> None:
+    a, b = stores
+    now = [1000.0]
+    buckets = [StoredTokenBucket(s, capacity=4, period=60, clock=lambda: now[0]) for s in (a, b)]
+    waits = [await buckets[i % 2].take("wecom:u1") for i in range(5)]
+    assert waits[:4] == [0.0] * 4 and waits[4] == pytest.approx(15.0)
+    assert await buckets[0].take("wecom:u2") == 0.0  # another user is not limited
+    now[0] += 15.0
+    assert await buckets[1].take("wecom:u1") == 0.0  # one token refilled in 15 s
+    assert (await a.forget("wecom:u1"))["rate_limits"] == 1
