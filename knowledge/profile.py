@@ -31,11 +31,11 @@ LEVEL_NAMES = {
     5: "初级工（五级）",
 }
 _SELF_LEVEL = re.compile(
-    r"(?:我|本人|俺|自己)(?:现在|目前|已经|已)?(?:是|有|拿了|拿到|取得了?|考了|考到|属于|持有|为)?[^，,。；;？?！!\s]{0,4}$"
+    r"(?:我(?!们)|本人|俺|自己)(?:现在|目前|已经|已)?(?:是|有|拿了|拿到|取得了?|考了|考到|属于|持有|为)?[^，,。；;？?！!\s]{0,4}$"
 )
 _NEGATED = re.compile(r"(没有|没|无|未|不是|还不是|缺)[^，,。；;]{0,2}$")
 _NOT_SELF_LEAD = re.compile(
-    r"(们|单位|公司|企业|团队|有|个|中|成员|徒|学生|带|考|评|要|需|申|报|能|否|还是|或|和|与|及)"
+    r"(们|单位|公司|企业|团队|有|个|[其当之]中|成员|徒|学生|带|考|评|要|需|申|报|能|否|还是|或|和|与|及)"
 )
 """Words before a level that make it someone else's or a question (团队有个高级技师, 考技师)."""
 _ASKING_LEVEL = re.compile(
@@ -67,7 +67,9 @@ _RUNNING = re.compile(
     r"(?:成立|建立|运行|组建)[^\d，,。]{0,4}?(\d{1,2}|一)\s*年(半|多)?|(去年|今年)(?:才|刚)?(?:成立|建立|组建|建的)"
 )
 _HONOUR = re.compile(
-    r"(?:拿过|拿了|获得过|获得了|获过|获评|荣获|评上了?|评为|当过|是)(?:过|了)?([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人|五一劳动奖章)(?!工作室))"
+    r"(?:拿过|拿了|获得过|获得了|获过|获评|荣获|评上了?|评为|当过|是)(?:过|了)?([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|名师|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人|五一劳动奖章)(?!工作室))"
+    r"|([\u4e00-\u9fff]{0,5}?(?:国家|省|自治区|市|县|区)?级?非物质文化遗产[^，,。；;？?]{0,24}?传承人)"
+    r"|(?:获得过?|获得了|获评|荣获|评为|评上了?)(?:过|了)?[“\"]([^”\"]{2,16}?)(?<!工作室)[”\"]"
 )
 _NO_HONOUR_AFTER = re.compile(
     r"(荣誉|称号|技术能手|工匠)[^，,。]{0,4}?(都没有|都没|也没有|一个都没|没有过?)"
@@ -76,7 +78,8 @@ _NO_HONOUR = re.compile(
     r"(没有|没拿过|没获得过|没得过|无|也没)[^，,。]{0,10}(荣誉|称号|技术能手|工匠|劳模)"
 )
 _OWN_UNIT = re.compile(
-    r"(我们|我单位|本单位|我们单位|我是|我在|依托(?:的是|单位是|单位为|于)|(?:公司|单位|厂|企业)(?:是|为|属于|在)|民营|国企|国有企业|个体)"
+    r"(我们|我单位|本单位|我们单位|我是|我在|依托(?:的是|单位是|单位为|于)|(?:公司|单位|厂|企业)(?:是|为|属于|在)|民营|国企|国有企业|个体"
+    r"|(?:^|[，,])(?:是|在)[^，,。？?]{0,14}?(?:学校|院校|学院|公司|企业|厂|协会|合作社)(?:的|工作|上班|任教))"
 )
 _UNIT_AGE = re.compile(
     r"(?:公司|企业|单位|厂|学校|院校|协会)[^，,。；;\d]{0,8}?(?:成立|注册|建校|开了|办了|经营)(?:了)?\s*"
@@ -84,7 +87,7 @@ _UNIT_AGE = re.compile(
     r"(?:了)?\s*(\d{1,3})\s*(多)?年"
 )
 _UNIT_SINCE = re.compile(
-    r"(?:公司|企业|单位|厂|学校|院校|协会)[^。；;？?]{0,20}?((?:19|20)\d{2})年(?:成立|注册|建校|创办)"
+    r"(?:公司|企业|单位|厂|学校|院校|协会|作坊|合作社)[^。；;？?]{0,20}?((?:19|20)\d{2})年(?:注册)?(?:成立|注册|建校|创办|开办|办的|就有)"
 )
 _HOLDS = re.compile(
     r"(?:已经是|已是|已经被?(?:认定|评)为|已经?获评|已经领衔了?|已经拿过|已经获得过?|已经有)(?:了)?(?:一个)?"
@@ -106,12 +109,12 @@ def tier_of(text: str) -> int | None:
 
 
 _RANK = re.compile(
-    r"(?:大赛|竞赛|比赛|技能赛)[^，,。；;？?]{0,8}?第\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*名"
+    r"(?:大赛|竞赛|比赛|技能赛)[^，,。；;？?]{0,14}?第\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*名"
 )
 _AREA = re.compile(
-    r"(?:场地|面积|工作室|场所)[^\d，,。；;？?]{0,6}?(\d{2,5})\s*(?:平方米|平方|平米|㎡|平)"
+    r"(?:场地|面积|工作室|场所|[画教机]室|车间|基地)[^\d，,。；;？?]{0,6}?(\d{2,5})\s*(?:平方米|平方|平米|㎡|平)"
 )
-_UNIT_WORD = re.compile(r"(公司|企业|单位|厂|学校|院校|协会)")
+_UNIT_WORD = re.compile(r"(公司|企业|单位|厂|学校|院校|协会|合作社)")
 _BARE_HONOUR = re.compile(
     r"(?:^|[，,\s、])([\u4e00-\u9fff]{2,6}?"
     r"(?:技术能手|工匠|技能大奖|技能大师|名匠|劳动模范|五一劳动奖章|首席技师))(?=[，,。；\s、]|$)"
@@ -247,9 +250,11 @@ def _own_level(question: str, m: re.Match[str]) -> bool:
     if _SELF_LEVEL.search(before) or re.search(r"(等级|资格|证书|职称)(?:为|是)$", lead):
         return True  # 我是高级工 / 职业技能等级为技师
     if len(lead) <= 1:
-        return not re.search(r"(们|单位|公司|团队|有|个)", lead)
-    # a trade before the level describes the user (数控车工高级技师, 中式烹调师高级技师)
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}", lead)) and not _NOT_SELF_LEAD.search(lead)
+        return not _NOT_SELF_LEAD.search(lead)
+    # a trade before the level describes the user (数控车工高级技师, 中式烹调师高级技师,
+    # 石油化工的化工总控工高级技师, 渔船轮机员(船舶机工)技师)
+    trade = re.sub(r"[(（][^()（）]{0,12}[)）]", "", lead).rsplit("的", 1)[-1]
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,10}", trade)) and not _NOT_SELF_LEAD.search(trade)
 
 
 def read_profile(question: str, today: dt.date) -> Profile:
@@ -368,7 +373,7 @@ def read_profile(question: str, today: dt.date) -> Profile:
             )
         p.stated.append(f"工作室运行约{p.running_years:g}年")
     said = (
-        _HONOUR.findall(question)
+        [next(g for g in m.groups() if g) for m in _HONOUR.finditer(question)]
         + [
             h
             for h in _BARE_HONOUR.findall(question)  # 中原大工匠 said alone
@@ -384,7 +389,9 @@ def read_profile(question: str, today: dt.date) -> Profile:
     p.honours = [
         t if len(t := re.sub(r"^.*(?:的|技师|高级工)", "", h)) >= 3 else h for h in p.honours
     ]  # 做…的技师市级非遗传承人
-    p.honours = [h.strip("“”\"'‘’「」『』《》") for h in p.honours]
+    p.honours = [
+        re.sub(r"^(?:我是|是|为|系)", "", h.strip("“”\"'‘’「」『』《》")) for h in p.honours
+    ]
     p.no_honour = (
         bool(_NO_HONOUR.search(question)) or bool(_NO_HONOUR_AFTER.search(question))
     ) and not p.honours

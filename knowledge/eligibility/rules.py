@@ -300,6 +300,15 @@ def _honours(c: Condition, p: Profile, section: str = "") -> Finding:
                 and _tier(h) >= _tier(base)
             ):
                 return Finding(Status.MET, f"您获得过“{h}”，属于通知列出的“{o}”。", c)
+    for h in p.honours:  # 市级及以上非物质文化遗产代表性项目代表性传承人: its kind, high enough
+        for o in c.options:
+            floor_of = re.match(r"(国家|全国|省|市|县)级(?:及)?以上(.{4,})$", o)
+            if (
+                floor_of
+                and h.endswith(floor_of.group(2)[-3:])
+                and _tier(h) >= _TIER_OF[floor_of.group(1)]
+            ):
+                return Finding(Status.MET, f"您是“{h}”，属于通知列出的“{o}”。", c)
     for h in p.honours:  # 从事传统技艺的…获评非物质文化遗产代表性传承人的，也可以申报
         noun = re.search(r"(传承人|劳动模范|劳模|带头人|专家|津贴)$", h)
         if noun is None:
@@ -313,12 +322,16 @@ def _honours(c: Condition, p: Profile, section: str = "") -> Finding:
                 f"您是“{h}”，属于通知写明的另一种情形：“{shorten(alt.group(0).strip('；，, '), 60)}”。",
                 c,
             )
-    floor = re.search(r"(国家|全国|省|市)级(?:及)?以上[^。；（(]{0,8}?(?:荣誉|称号|奖项)", c.text)
+    floor = re.search(
+        r"(国家|全国|省|市)级(?:及)?以上[^。；（(]{0,8}?(?:荣誉|称号|奖项|表彰)", c.text
+    )
     for h in p.honours:  # 获得过市级以上技能类荣誉称号（如…等）: any honour of that level
         need = {"国家": 3, "全国": 3, "省": 2, "市": 1}[floor.group(1)] if floor else 0
         if floor and _tier(h) >= need and re.search(r"(能手|工匠|首席|大奖|技能|技师|大师)", h):
             return Finding(Status.MET, f"您获得过“{h}”，属于通知要求的“{floor.group(0)}”。", c)
-    closed = not re.search(r"(等|如|及以上|以上)", re.sub(r"不再|以上材料", "", c.text))
+    closed = not re.search(r"(等|如|及以上|以上)", re.sub(r"不再|以上材料", "", c.text)) or bool(
+        floor and re.search(r"等$", c.text[: floor.start()])
+    )  # 中华技能大奖、全国技术能手等省级及以上表彰: the level closes the list
     if p.honours and closed:  # 获得以下荣誉之一：… — a closed list
         return Finding(
             Status.NOT_MET, f"您的“{p.honours[0]}”不在通知列出的荣誉（{listed}）之中。", c
@@ -345,6 +358,7 @@ _BORN_AFTER = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:及)?(?:以后|�
 _AGE_RELAXED = re.compile(
     r"([^。；;，,]{2,60}?)的?[，,]?\s*(?:年龄)?(?:可)?(?:适当)?放宽(?:至|到)\s*(\d{2})\s*周?岁"
 )
+_TIER_OF = {"国家": 3, "全国": 3, "省": 2, "市": 1, "县": 0}
 _HONOUR_TIER = [
     (re.compile(r"(全国|国家|中华|国务院)"), 3),
     (re.compile(r"(省|自治区)"), 2),

@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
     (
         ConditionKind.TEAM_MIN,
         "团队",
-        re.compile(rf"不少于\s*{_N}\s*(?:人|名)的[\u4e00-\u9fff]*团队"),
+        re.compile(rf"不少于\s*{_N}\s*(?:人|名)(?:的)?[\u4e00-\u9fff]{{0,8}}?(?:团队|成员)"),
     ),
     (
         ConditionKind.TEAM_MIN,
@@ -82,7 +82,7 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
         "单位",
         re.compile(
             rf"(?:依法设立|依法登记注册|依法登记|依法注册|注册成立|注册|成立|设立|建校)(?:并|且|后)?(?:正常(?:生产)?经营|运营)?\s*(?:满|不少于|达到?)?\s*{_N}\s*年(?:以上|及以上)?"
-            rf"|正常(?:生产)?经营(?:满|不少于)?\s*{_N}\s*年(?:以上|及以上)?"
+            rf"|正常(?:生产)?(?:经营|办学|运营)(?:[（(][^）)]{{1,6}}[）)])?(?:满|不少于)?\s*{_N}\s*年(?:以上|及以上)?"
         ),
     ),
     (ConditionKind.FUNDING_SHARE, "单位", re.compile(r"不低于\s*(\d+)\s*[%％]")),
@@ -263,7 +263,15 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
             kids = [
                 k for k in by_parent.get(ref, []) if k.level == clause.level + 1 or k.parent == ref
             ]
-            if kids:
+            inline = _inline_items(text)
+            listed = [k.text.replace("\n", "") for k in kids] or inline
+            named = _honour_items(listed)
+            if named and not any(o.kind is ConditionKind.HONOURS and o.clause == ref for o in out):
+                quote = _sentence_with(text, _ONE_OF)
+                if not inline:
+                    quote = quote + "".join(listed)
+                out.append(_found(ConditionKind.HONOURS, "领办人", prog, quote, ref, options=named))
+            elif kids:
                 items = [_item_name(k) for k in kids]
                 out.append(
                     _found(
@@ -328,6 +336,55 @@ def _honours(sentence: str) -> list[str]:
                 items += [i for i in re.split(r"、(?![^（(]*[）)])", chunk)]
         return [i.strip('或是 “”"') for i in items if 2 <= len(i.strip('或是 “”"')) <= 30]
     return []
+
+
+_ITEM_MARK = re.compile(r"[（(]\s*\d{1,2}\s*[）)]|(?<![\d.])\d{1,2}\s*[.．、](?!\d)")
+_HONOUR_ITEM = re.compile(
+    r"^(?:获得|荣获|获评|被评为|评为|为|是)?(?:过)?(.{2,80}?)(?:等[^；;。]{0,16}?)?(?:荣誉称号|称号|荣誉|表彰)?[；;。，,]?$"
+)
+_HONOUR_NOUN = re.compile(
+    r"(大奖|能手|工匠|名师|大师|传承人|劳动模范|劳模|首席技师|技能人才|津贴|奖章)"
+)
+
+
+def _inline_items(text: str) -> list[str]:
+    """The items of ``具备下列条件之一：（1）…；（2）…`` written inside one clause."""
+    m = _ONE_OF.search(text)
+    if m is None:
+        return []
+    rest = text[m.end() :].lstrip("：: ")
+    parts = [p.strip("；;，, ") for p in _ITEM_MARK.split(rest)]
+    items = [p for p in parts if p]
+    return items if len(items) >= 2 and _ITEM_MARK.match(rest) else []
+
+
+def _honour_items(items: list[str]) -> list[str]:
+    """Honour names of a one-of list whose items are (mostly) honours (``获得中华技能大奖或
+    全国技术能手称号``, ``为市级及以上非物质文化遗产代表性项目代表性传承人``); the other items
+    (a contest placing) are kept whole, as alternatives. Empty when it is no honours list."""
+    names: list[str] = []
+    honour_items = 0
+    for item in items:
+        item = re.split(r"[。]", item)[0]
+        m = _HONOUR_ITEM.match(item)
+        body = m.group(1) if m else item
+        chunks = [c.strip('“”" ') for c in re.split(r"、|或(?=[\u4e00-\u9fff]{3})|和", body)]
+        found = [c for c in chunks if _HONOUR_NOUN.search(c) and 2 <= len(c) <= 30]
+        if found and "竞赛" not in item:
+            honour_items += 1
+            names += found
+        else:
+            names.append(shorten_item(item))
+    return names if honour_items and honour_items * 2 >= len(items) else []
+
+
+def shorten_item(item: str) -> str:
+    """An item of a list, at most 30 characters, cut at a natural boundary."""
+    item = item.strip("；;。，, ")
+    if len(item) <= 30:
+        return item
+    cut = max(item.rfind(ch, 0, 30) for ch in "，,、（(")
+    return item[:cut] if cut >= 8 else item[:30]
 
 
 def _item_name(clause: Clause) -> str:
