@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import pickle
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from knowledge.index import BM25Index
-from knowledge.models import Notice
+from knowledge.intents import off_topics
+from knowledge.lazy import DEFAULT_CACHE_SIZE, NoticeMap
+from knowledge.models import Deadline, Notice, NoticeMeta
 from knowledge.parse import NoticeParseError, parse_notice
 from knowledge.places import PlaceMatcher
 from knowledge.readers import DocumentReadError, read_document
@@ -42,7 +45,10 @@ class KnowledgeBase:
     """Notices plus their search structures. Immutable once built; rebuild to change.
 
     Attributes:
-        notices: ``{notice_id: Notice}`` in id order.
+        notices: ``{notice_id: Notice}`` in id order: a dict, or a :class:`NoticeMap`
+            loading full notices on access (:meth:`from_snapshot`).
+        metas: ``{notice_id: NoticeMeta}`` of every notice, always in memory.
+        deadlines: ``{notice_id: [Deadline]}`` of every notice, always in memory.
         tokenizer: The jieba tokenizer used for the index and for questions.
         index: BM25 index over all clauses.
         places: Place matcher over the notices' places.
@@ -61,16 +67,18 @@ class KnowledgeBase:
             (:attr:`clause_tokens` of an earlier build with the same vocabulary);
             re-tokenising 1,000 notices takes ~7 s.
         """
-        self.notices: dict[str, Notice] = {n.id: n for n in sorted(notices, key=lambda n: n.id)}
+        ordered = sorted(notices, key=lambda n: n.id)
+        self.notices: Mapping[str, Notice] = {n.id: n for n in ordered}
+        self.metas: dict[str, NoticeMeta] = {n.id: n.meta for n in ordered}
+        self.deadlines: dict[str, list[Deadline]] = {n.id: list(n.facts.deadlines) for n in ordered}
+        self.hashes: dict[str, str] = {n.id: n.sha256 for n in ordered}
+        self._topics: frozenset[str] | None = None
         self.tokenizer = tokenizer or Tokenizer()
-        for n in notices:
-            for alias in n.meta.place.aliases:
-                if not alias.isascii():
-                    self.tokenizer.add_word(alias, 2000)
+        self._add_place_words([n.meta for n in notices])
         self.index = BM25Index()
         cache = clause_tokens or {}
         self.clause_tokens: dict[str, list[list[str]]] = {}
-        for n in self.notices.values():
+        for n in ordered:
             tokens = cache.get(n.id)
             if tokens is None or len(tokens) != len(n.clauses):
                 tokens = [self.tokenizer.tokens(c.text) for c in n.clauses]
@@ -78,14 +86,79 @@ class KnowledgeBase:
             for c, toks in zip(n.clauses, tokens, strict=True):
                 self.index.add(n.id, c.ref, toks)
         self.index.finish()
+        self._build_places()
+
+    def _add_place_words(self, metas: list[NoticeMeta]) -> None:
+        for meta in metas:
+            for alias in meta.place.aliases:
+                if not alias.isascii():
+                    self.tokenizer.add_word(alias, 2000)
+
+    def _build_places(self) -> None:
         self.places = PlaceMatcher(
-            {n.id: n.meta.place for n in self.notices.values()}, segment=self.tokenizer.segment
+            {nid: meta.place for nid, meta in self.metas.items()}, segment=self.tokenizer.segment
         )
         self.doc_numbers = {
-            doc_number_key(n.meta.doc_number): n.id
-            for n in self.notices.values()
-            if n.meta.doc_number
+            doc_number_key(meta.doc_number): nid
+            for nid, meta in self.metas.items()
+            if meta.doc_number
         }
+
+    def text_topics(self) -> frozenset[str]:
+        """The other services' topics (``knowledge/data/off_topic.txt``) some notice's
+        text speaks of (computed once)."""
+        if self._topics is None:
+            self._topics = frozenset(
+                t for t in off_topics() if any(t in n.text for n in self.notices.values())
+            )
+        return self._topics
+
+    def snapshot(self) -> bytes:
+        """Everything but the full notices, ready to load (:meth:`from_snapshot`): ids,
+        metadata, deadlines, source hashes, the other-service topics and the BM25 index
+        (pickle; about 7 KiB per notice)."""
+        state = {
+            "ids": list(self.notices),
+            "metas": self.metas,
+            "deadlines": self.deadlines,
+            "hashes": self.hashes,
+            "topics": self.text_topics(),
+            "index": self.index,
+        }
+        return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def from_snapshot(
+        cls,
+        data: bytes,
+        load: Callable[[str], Notice],
+        tokenizer: Tokenizer | None = None,
+        cache_size: int = DEFAULT_CACHE_SIZE,
+    ) -> KnowledgeBase:
+        """A knowledge base from :meth:`snapshot` bytes, answering as the one it was taken
+        of; full notices are read with ``load`` when first needed and ``cache_size`` of
+        them kept.
+
+        Args:
+            data: Bytes written by :meth:`snapshot` (this code's own, from the store:
+                never bytes from elsewhere, they are unpickled).
+            load: Reads one full notice by id.
+            tokenizer: Shared tokenizer (a new one is built when omitted).
+            cache_size: Full notices kept in memory.
+        """
+        state = pickle.loads(data)
+        kb = cls.__new__(cls)
+        kb.notices = NoticeMap(state["ids"], load, cache_size)
+        kb.metas = state["metas"]
+        kb.deadlines = state["deadlines"]
+        kb.hashes = state["hashes"]
+        kb._topics = state["topics"]
+        kb.index = state["index"]
+        kb.clause_tokens = {}
+        kb.tokenizer = tokenizer or Tokenizer()
+        kb._add_place_words(list(kb.metas.values()))
+        kb._build_places()
+        return kb
 
     def by_doc_number(self, text: str) -> str | None:
         """The notice id whose 文号 appears in ``text``, else ``None``."""
@@ -96,7 +169,7 @@ class KnowledgeBase:
         """Order notice ids newest first (by programme year, then issue date)."""
 
         def key(nid: str) -> tuple[int, str]:
-            meta = self.notices[nid].meta
+            meta = self.metas[nid]
             return (meta.year or 0, meta.issue_date.isoformat() if meta.issue_date else "")
 
         return sorted(ids, key=key, reverse=True)
@@ -200,10 +273,18 @@ async def _ingest_one(
 
 
 async def load_knowledge_base(
-    store: NoticeStore, tokenizer: Tokenizer | None = None
+    store: NoticeStore,
+    tokenizer: Tokenizer | None = None,
+    lazy: bool = True,
+    cache_size: int = DEFAULT_CACHE_SIZE,
 ) -> KnowledgeBase:
     """Sync the built-in notices into the store (parsing only new or changed ones) and
     build the knowledge base from everything stored.
+
+    With ``lazy`` (the default, for a file database) the index, places and metadata come
+    from a snapshot stored beside the notices (taken at the first start after any
+    change), and full notices are read from the store when a question needs them, at
+    most ``cache_size`` kept: start-up and memory do not grow with the notices' size.
 
     Raises:
         NoticeParseError: a built-in notice does not parse (a packaging bug).
@@ -214,20 +295,53 @@ async def load_knowledge_base(
         text = path.read_text(encoding="utf-8")
         if reparse or hashes.get(path.stem) != hashlib.sha256(text.encode("utf-8")).hexdigest():
             await store.upsert(parse_notice(text, path.name), builtin=True, force=reparse)
-    notices = await store.all()
     if reparse:  # the parser changed: re-read every stored notice from its own text
         builtin = await store.builtin_ids()
-        for old in notices:
+        for old in await store.all():
             if old.id not in builtin:
                 await store.upsert(parse_notice(old.text, old.source), force=True)
         await store.set_meta("parser", parser_fingerprint())
-        notices = await store.all()
+    lazy = lazy and store.can_load_lazily
+    skey = snapshot_key(await store.hashes())
+    if lazy:
+        data = await store.snapshot(skey)
+        if data is not None:
+            return KnowledgeBase.from_snapshot(data, store.notice_reader(), tokenizer, cache_size)
+    notices = await store.all()
     key = vocabulary_key(notices)
     cached = await store.cached_tokens(key)
     kb = KnowledgeBase(notices, tokenizer, cached)
     if cached is None:
         await store.save_tokens(key, kb.clause_tokens)
-    return kb
+    if not lazy:
+        return kb
+    data = kb.snapshot()
+    await store.save_snapshot(skey, data)
+    del kb, notices
+    return KnowledgeBase.from_snapshot(data, store.notice_reader(), tokenizer, cache_size)
+
+
+_SNAPSHOT_CODE = ("index.py", "base.py", "lazy.py", "places.py", "tokenize.py", "models.py")
+
+
+def snapshot_key(hashes: dict[str, str]) -> str:
+    """Identifies a knowledge-base snapshot: the parser, the code and data that build the
+    index (domain dictionary, other-service topics, jieba's version) and every stored
+    notice's id and source hash (``hashes``: ``{notice_id: sha256}``)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    root = resources.files("knowledge")
+    digest = hashlib.sha256(parser_fingerprint().encode())
+    for name in (*_SNAPSHOT_CODE, "data/terms.txt", "data/off_topic.txt"):
+        part = root.joinpath(name)
+        digest.update(part.read_bytes() if part.is_file() else name.encode())
+    try:
+        digest.update(version("jieba").encode())
+    except PackageNotFoundError:
+        pass
+    for nid in sorted(hashes):
+        digest.update(f"\n{nid}:{hashes[nid]}".encode())
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=1)

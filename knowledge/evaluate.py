@@ -101,7 +101,7 @@ def judge_expect(item: dict, text: str, fallback: bool) -> bool:  # type: ignore
 
 def evaluate(answerer: Answerer, items: list[dict], today: dt.date) -> list[Verdict]:  # type: ignore[type-arg]
     """Answer and judge every item."""
-    place_of = {nid: n.meta.place.short for nid, n in answerer.kb.notices.items()}
+    place_of = {nid: m.place.short for nid, m in answerer.kb.metas.items()}
     return [judge(item, answerer.answer(item["question"], today), place_of) for item in items]
 
 

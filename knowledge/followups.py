@@ -63,7 +63,7 @@ def comparison_follow_up(
         or kb.places.match(q)
     ):
         return ""
-    places = " ".join(kb.notices[n].meta.place.name for n in recent[:2] if n in kb.notices)
+    places = " ".join(kb.metas[n].place.name for n in recent[:2] if n in kb.metas)
     return f"{_without_places(kb, last_question)} {places} {q}"
 
 

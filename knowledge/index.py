@@ -10,8 +10,10 @@ the number of notices.
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -35,6 +37,9 @@ class BM25Index:
         self._docs: list[tuple[str, str]] = []
         self._lengths: list[int] = []
         self._postings: dict[str, list[tuple[int, int]]] = {}
+        # after finish(): term -> (doc numbers, term frequencies), sorted by doc (compact:
+        # 8 bytes per posting instead of a tuple's ~70)
+        self._packed: dict[str, tuple[array[int], array[int]]] = {}
         self._idf: dict[str, float] = {}
         self._avgdl = 1.0
         # notice id -> runs [first doc, last doc + 1) of its clauses (one run when its
@@ -55,12 +60,44 @@ class BM25Index:
             self._postings.setdefault(term, []).append((doc, tf))
 
     def finish(self) -> None:
-        """Compute IDF and average length (after all :meth:`add` calls)."""
+        """Compute IDF and average length and pack the postings (after all :meth:`add`
+        calls; none may follow)."""
         n = max(len(self._docs), 1)
         self._avgdl = (sum(self._lengths) / n) or 1.0
         self._idf = {
             t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()
         }
+        self._packed = {
+            t: (array("i", [d for d, _ in p]), array("i", [f for _, f in p]))
+            for t, p in self._postings.items()
+        }
+        self._postings = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled state (a stored index loads without re-tokenising any clause)."""
+        return {
+            "k1": self.k1,
+            "b": self.b,
+            "docs": self._docs,
+            "lengths": array("i", self._lengths),
+            "packed": self._packed,
+            "idf": self._idf,
+            "avgdl": self._avgdl,
+            "runs": self._runs,
+        }
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(
+            k1=state["k1"],
+            b=state["b"],
+            _docs=state["docs"],
+            _lengths=state["lengths"],
+            _postings={},
+            _packed=state["packed"],
+            _idf=state["idf"],
+            _avgdl=state["avgdl"],
+            _runs=state["runs"],
+        )
 
     def idf(self, term: str) -> float:
         """IDF of ``term`` (0 for unknown terms)."""
@@ -89,7 +126,8 @@ class BM25Index:
             idf = self._idf.get(term)
             if not idf:
                 continue
-            for doc, tf in self._slices(self._postings[term], runs):
+            docs, tfs = self._packed[term]
+            for doc, tf in self._slices(docs, tfs, runs):
                 norm = tf + self.k1 * (1 - self.b + self.b * self._lengths[doc] / self._avgdl)
                 scores[doc] = scores.get(doc, 0.0) + idf * tf * (self.k1 + 1) / norm
                 matched[doc] = matched.get(doc, 0.0) + idf
@@ -105,15 +143,15 @@ class BM25Index:
 
     @staticmethod
     def _slices(
-        postings: list[tuple[int, int]], runs: list[tuple[int, int]] | None
-    ) -> list[tuple[int, int]]:
-        """The ``(doc, tf)`` entries of ``postings`` (sorted by doc) inside ``runs``;
-        all of them when ``runs`` is None. O(runs × log(postings))."""
+        docs: array[int], tfs: array[int], runs: list[tuple[int, int]] | None
+    ) -> Iterable[tuple[int, int]]:
+        """The ``(doc, tf)`` postings (``docs`` sorted) inside ``runs``; all of them when
+        ``runs`` is None. O(runs × log(postings)) to find them."""
         if runs is None:
-            return postings
+            return zip(docs, tfs, strict=True)
         out: list[tuple[int, int]] = []
         for lo, hi in runs:
-            i = bisect_left(postings, (lo,))
-            j = bisect_left(postings, (hi,), i)
-            out += postings[i:j]
+            i = bisect_left(docs, lo)
+            j = bisect_left(docs, hi, i)
+            out += zip(docs[i:j], tfs[i:j], strict=True)
         return out

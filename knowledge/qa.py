@@ -66,7 +66,7 @@ _STILL_OPEN = re.compile(
 )
 _HONOUR_AFTER = re.compile(
     r"(?:省|市|区|县)?(?:级)?(?:技术能手|工匠|劳模|劳动模范|首席技师|名匠|技能大奖|技能大师|"
-    r"有突出贡献|乡土人才|青年岗位能手|五一劳动奖章|特支计划)"
+    r"有突出贡献|乡土人才|青年岗位能手|五一劳动奖章|特支计划)(?!工作室)"
 )
 _OPEN_NOW = re.compile(
     r"(哪些|哪个|有没有|还有|目前|现在)[^，。？?]{0,8}(还能报|能报|可以报|还在申报|正在申报|在申报|没截止|未截止|开放)"
@@ -78,6 +78,12 @@ _ASKS_ELIGIBLE = re.compile(
     r"(能报|能申报|能申请|可以报|可以申报|能不能|可不可以|行吗|行不行|够吗|够不够|符合|算吗|算不算|能依托|能建|可以建|"
     r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算)"
 )
+_ASKS_ROUND = re.compile(
+    r"(?:还?[评报](?:不[评报])?|申报|申请|认定|评选|评审|开始报|下一批|下一轮|明年)"
+    r"[^。]{0,12}?(?:吗|呢|么|不|没|什么时候|啥时候|几时|多久|哪天|几月|？|\?)"
+)
+"""A question about the programme's rounds (中卫明年还评不评, 下一批什么时候报): in scope
+for a notice the question names, even with no word the notices use."""
 _EXAMPLE_TOPICS = ("的截止时间？", "申报年龄有要求吗", "联系电话", "需要准备哪些材料")
 _COMMON_WORD_FREQ = 1000  # jieba count above which a place short name is an everyday word
 
@@ -131,8 +137,7 @@ class Answerer:
         self.kb = kb
         self.evidence = Evidence(kb)
         self._examples: list[str] | None = None
-        self._notice_topics: frozenset[str] | None = None
-        self._place_words = {a for n in kb.notices.values() for a in n.meta.place.aliases}
+        self._place_words = {a for m in kb.metas.values() for a in m.place.aliases}
         self._place_names = place_names(lambda w: kb.tokenizer.frequency(w) > _COMMON_WORD_FREQ)
         self._elsewhere = NameFinder(n for n in self._place_names if n not in self._place_words)
         self._all_places: list[str] | None = None
@@ -158,7 +163,7 @@ class Answerer:
             ids = [h.notice_id for h in hits if h.strength == top]
             note = ""
             if top == Strength.PARENT:
-                places = "、".join(self.kb.notices[i].meta.place.name for i in ids)
+                places = "、".join(self.kb.metas[i].place.name for i in ids)
                 note = f"（目前收录的{hits[0].mention}相关通知是{places}的通知。）"
             county = hits[0].mention if top == Strength.PART else self._county_named(question, ids)
             return self._newest_per_place(ids), note, county
@@ -172,7 +177,7 @@ class Answerer:
         help text and prompts use them, so they name the notices a deployment really has."""
         if self._examples is None:
             shorts = [
-                self.kb.notices[n].meta.place.short or self.kb.notices[n].meta.place.name
+                self.kb.metas[n].place.short or self.kb.metas[n].place.name
                 for n in self._every_place()
             ]
             shorts = [s for s in dict.fromkeys(shorts) if s][: len(_EXAMPLE_TOPICS)]
@@ -195,17 +200,13 @@ class Answerer:
 
     def _topics_in_notices(self) -> frozenset[str]:
         """The other-service topics some notice speaks of (computed once, on first use)."""
-        if self._notice_topics is None:
-            self._notice_topics = frozenset(
-                t for t in off_topics() if any(t in n.text for n in self.kb.notices.values())
-            )
-        return self._notice_topics
+        return self.kb.text_topics()
 
     def _county_named(self, question: str, ids: list[str]) -> str:
         """A county of the notice's place named beside it (``无锡宜兴``: 宜兴), for the rules
         and table rows the notice gives for it; ``""`` when none is."""
         for nid in ids:
-            place = self.kb.notices[nid].meta.place
+            place = self.kb.metas[nid].place
             own = {place.name, place.short, place.city, short_name(place.city)}
             for alias in place.aliases:
                 if (
@@ -227,7 +228,7 @@ class Answerer:
     def _newest_per_place(self, ids: list[str]) -> list[str]:
         seen: dict[str, str] = {}
         for nid in self.kb.latest(ids):
-            seen.setdefault(self.kb.notices[nid].meta.place.name, nid)
+            seen.setdefault(self.kb.metas[nid].place.name, nid)
         return list(seen.values())
 
     def answer(self, question: str, today: dt.date, current: str | None = None) -> Answer:
@@ -254,12 +255,12 @@ class Answerer:
             in_scope = (
                 bool(profile)
                 or bool(_ASKS_ELIGIBLE.search(q))
-                or (bool(notices) and self._known_content(q))
+                or (bool(notices) and (self._known_content(q) or bool(_ASKS_ROUND.search(q))))
             )
         uncovered = self._uncovered_place(q) if not notices else ""
         if uncovered and in_scope:  # a real place with no notice: not the one in context
             return self._not_collected(uncovered, intents)
-        if not notices and current in self.kb.notices:
+        if not notices and current is not None and current in self.kb.notices:
             notices = [current]
         if q and notices and not in_scope:
             short = len(q) <= 8 and bool(re.search(r"(哪|几|多少|怎么|什么|啥|吗|呢)", q))
@@ -497,9 +498,7 @@ class Answerer:
 
     def _retrieve(self, nid: str, q: str, bar: float = _MIN_COVERAGE) -> Part | None:
         tokens = [
-            t
-            for t in self.kb.tokenizer.tokens(q)
-            if t not in self.kb.notices[nid].meta.place.aliases
+            t for t in self.kb.tokenizer.tokens(q) if t not in self.kb.metas[nid].place.aliases
         ]
         if not tokens:
             return None
@@ -545,22 +544,22 @@ class Answerer:
         lines: list[str] = []
         cites: list[Citation] = []
         ids = self._every_place()
-        for nid in ids:
-            n = self.kb.notices[nid]
-            own = [d for d in n.facts.deadlines if d.applicant and not d.closed]
+        for nid in ids:  # deadlines are in memory: only the notices cited are read
+            place = self.kb.metas[nid].place.name
+            own = [d for d in self.kb.deadlines[nid] if d.applicant and not d.closed]
             dated = [d for d in own if d.date is not None and d.date >= today]
             if dated:
                 d = min(dated, key=lambda x: x.date or today)
                 lines.append(
-                    f"【{n.meta.place.name}】截止{fmt_date(d.date or today)}，还有{((d.date or today) - today).days}天。"
+                    f"【{place}】截止{fmt_date(d.date or today)}，还有{((d.date or today) - today).days}天。"
                 )
-                cites.append(cite(n, d.clause, d.quote))
+                cites.append(cite(self.kb.notices[nid], d.clause, d.quote))
             elif (
                 own
                 and all(d.date is None for d in own)
                 and any(d.date_text == "另行通知" for d in own)
             ):
-                lines.append(f"【{n.meta.place.name}】申报时间另行通知。")
+                lines.append(f"【{place}】申报时间另行通知。")
         if not lines:
             return Answer(
                 f"目前收录的通知中，没有截止日期在{fmt_date(today)}之后的。可回复城市名称查看各地通知。",
@@ -588,7 +587,7 @@ class Answerer:
     def _not_collected(self, place: str, intents: list[Intent]) -> Answer:
         """A place the gazetteer knows but no notice covers: say so, offer the others."""
         ids = self._every_place()[:_MAX_CHOICES]
-        names = "、".join(self.kb.notices[i].meta.place.name for i in ids)
+        names = "、".join(self.kb.metas[i].place.name for i in ids)
         text = (
             f"目前还没有收录{place}的技能大师工作室申报通知，无法回答该地的具体规定，"
             f"建议咨询当地人力资源和社会保障局，或回复“转人工”。已收录：{names}。"
@@ -605,7 +604,7 @@ class Answerer:
             for nid in ids:
                 notice = self.kb.notices[nid]
                 part = compose(intents[0], notice, today, programme_named(q, notice), q)
-                place = self.kb.notices[nid].meta.place.name
+                place = self.kb.metas[nid].place.name
                 if part and not part.missing:
                     body = (
                         "；".join(ln.lstrip("• ") for ln in part.lines if not ln.endswith("："))
@@ -619,7 +618,7 @@ class Answerer:
                 _render(lines, cites), cites, clarify=list(ids), intents=[i.value for i in intents]
             )
         shown = ids[:_MAX_CHOICES]
-        names = "、".join(self.kb.notices[i].meta.place.name for i in shown)
+        names = "、".join(self.kb.metas[i].place.name for i in shown)
         more = f"等{len(ids)}个地区" if len(ids) > len(shown) else ""
         return Answer(
             f"请问您咨询的是哪个城市（地区）的通知？目前收录：{names}{more}。可以直接回复城市名称。",
@@ -630,7 +629,7 @@ class Answerer:
     def _assemble(self, parts: list[tuple[str, Part]], intents: list[Intent], note: str) -> Answer:
         lines, cites = [], []
         for nid, part in parts:
-            place = self.kb.notices[nid].meta.place.name
+            place = self.kb.metas[nid].place.name
             lines.append(f"【{place}】" + part.lines[0])
             lines += part.lines[1:]
             cites += part.citations

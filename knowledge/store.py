@@ -1,7 +1,8 @@
 """SQLite persistence of parsed notices (aiosqlite).
 
 Table ``notices``: one row per notice, the parsed :class:`~knowledge.models.Notice` as
-JSON plus its source hash. Re-ingesting a file with the same name replaces the row;
+JSON plus its source hash. Table ``kb_snapshot``: the knowledge base's search structures
+ready to load (``knowledge.base.KnowledgeBase.snapshot``), for the current notices. Re-ingesting a file with the same name replaces the row;
 nothing else is touched.
 """
 
@@ -10,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -33,6 +37,10 @@ CREATE TABLE IF NOT EXISTS meta (
 CREATE TABLE IF NOT EXISTS index_cache (
     key TEXT PRIMARY KEY,
     data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS kb_snapshot (
+    key TEXT PRIMARY KEY,
+    data BLOB NOT NULL
 )
 """
 
@@ -166,3 +174,39 @@ class NoticeStore:
         """All stored notices, ordered by id."""
         async with self.db.execute("SELECT data FROM notices ORDER BY id") as cur:
             return [Notice.model_validate_json(row[0]) async for row in cur]
+
+    @property
+    def can_load_lazily(self) -> bool:
+        """True when notices can be read one by one after start-up (a file database)."""
+        return str(self.path) != ":memory:"
+
+    async def snapshot(self, key: str) -> bytes | None:
+        """The knowledge-base snapshot stored for ``key`` (see ``knowledge.base``), or None."""
+        async with self.db.execute("SELECT data FROM kb_snapshot WHERE key = ?", (key,)) as cur:
+            row = await cur.fetchone()
+        return bytes(row[0]) if row else None
+
+    async def save_snapshot(self, key: str, data: bytes) -> None:
+        """Replace the stored snapshot with ``data`` for ``key``."""
+        await self.db.execute("DELETE FROM kb_snapshot")
+        await self.db.execute("INSERT INTO kb_snapshot (key, data) VALUES (?, ?)", (key, data))
+        await self.db.commit()
+
+    def notice_reader(self) -> Callable[[str], Notice]:
+        """A synchronous reader of one stored notice by id, on its own connection (it
+        outlives this store's; thread-safe): what a lazily loaded knowledge base calls
+        when a question needs a full notice (~1–3 ms: one row, JSON validated).
+
+        The reader raises ``KeyError`` for an id not stored.
+        """
+        conn = sqlite3.connect(self.path, check_same_thread=False)
+        lock = threading.Lock()
+
+        def read(notice_id: str) -> Notice:
+            with lock:
+                row = conn.execute("SELECT data FROM notices WHERE id = ?", (notice_id,)).fetchone()
+            if row is None:
+                raise KeyError(notice_id)
+            return Notice.model_validate_json(row[0])
+
+        return read

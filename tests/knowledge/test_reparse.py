@@ -24,11 +24,14 @@ def test_a_new_parser_reparses_stored_notices(tmp_path: Path):
                     await store.upsert(notice.model_copy(update={"facts": Facts()}), force=True)
             stale = {n.id: len(n.facts.deadlines) for n in await store.all()}
             kept = await load_knowledge_base(store)  # same parser: nothing re-read
+            # read now: a knowledge base reads full notices from the store when first
+            # needed, so after the re-parse below it would see the new rows
+            kept_deadlines = len(kept.notices[TAICANG].facts.deadlines)
             await store.set_meta("parser", "an older parser")
             fresh = await load_knowledge_base(store)
             return (
                 stale[TAICANG],
-                len(kept.notices[TAICANG].facts.deadlines),
+                kept_deadlines,
                 len(fresh.notices[TAICANG].facts.deadlines),
                 len(fresh.notices["qingchuan_2025"].facts.deadlines),
                 await store.get_meta("parser"),
