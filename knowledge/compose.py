@@ -153,8 +153,22 @@ def _contact(n: Notice, today: dt.date, programme: str, question: str = "") -> P
                 [cite(n, faxes[0][0].clause, faxes[0][0].quote)],
             )
     lines, cites = [], []
-    for c in n.facts.contacts[:2]:
-        bits = []
+    contacts = n.facts.contacts
+    units = [c for c in contacts if c.unit]
+    named = [c for c in units if _unit_named(c.unit, question)]
+    if named:  # 沙坡头区的电话: that office's contact
+        contacts = named
+    elif units:  # one line per office the notice lists, then any other contact
+        contacts = units[:5] + [c for c in contacts if not c.unit][:1]
+    else:
+        contacts = contacts[:2]
+    shown: set[str] = set()
+    for c in contacts[:]:  # an email-only contact already shown with an office: once
+        if not (c.persons or c.phones) and set(c.emails) <= shown:
+            contacts.remove(c)
+        shown.update(c.emails)
+    for c in contacts:
+        bits = [c.unit] if c.unit else []
         if c.persons:
             bits.append("联系人：" + "、".join(c.persons))
         if c.phones:
@@ -165,9 +179,20 @@ def _contact(n: Notice, today: dt.date, programme: str, question: str = "") -> P
             bits.append("地址：" + c.address)
         elif c.office:
             bits.append("地点：" + c.office)
-        lines.append("；".join(bits) + "。")
-        cites.append(cite(n, c.clause, c.quote))
+        lines.append((bits[0] + "：" + "；".join(bits[1:]) if c.unit else "；".join(bits)) + "。")
+    for ref in dict.fromkeys(c.clause for c in contacts):  # one quote per clause
+        quote = "\n".join(c.quote for c in contacts if c.clause == ref)
+        cites.append(cite(n, ref, quote))
     return Part(lines, cites)
+
+
+def _unit_named(unit: str, question: str) -> bool:
+    """True when the question names this office's place or office (沙坡头区 in 沙坡头区人社局;
+    职业能力建设科)."""
+    head = re.split(r"(?:人力资源和社会保障局|人社局|财政局|总工会)", unit)[0]
+    head = re.sub(r"^(?:市|县|区)", "", head)
+    core = re.sub(r"(?:区|县|市|旗)$", "", head)
+    return len(core) >= 2 and core in question or len(unit) >= 4 and unit[-4:] in question
 
 
 def _materials(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:

@@ -180,6 +180,8 @@ class Contact(BaseModel):
         emails: e.g. ``["tczjkb@163.com"]``.
         address: Postal address, e.g. ``"太仓市十八港路29号"``.
         office: Office/room or department, e.g. ``"人社局1310、1311办公室"``.
+        unit: The bureau or office this contact is for when the notice lists several,
+            each with its own person or phone (``"沙坡头区人社局"``), else empty.
         clause: Reference of the source clause.
         programme: The programme these contacts are for when the notice names one, else empty.
         faxes: Fax numbers (never listed as phones), normalised like phones.
@@ -192,6 +194,7 @@ class Contact(BaseModel):
     emails: list[str] = Field(default_factory=list)
     address: str = ""
     office: str = ""
+    unit: str = ""
     programme: str = ""
     clause: str
     quote: str

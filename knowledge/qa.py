@@ -530,6 +530,7 @@ class Answerer:
         contact = compose(Intent.CONTACT, notice, dt.date.today())
         if contact:
             lines.append("建议直接咨询：" + contact.lines[0])
+            lines += contact.lines[1:3]
         else:
             lines.append(
                 "通知未列联系人，建议咨询发文单位：" + "、".join(notice.meta.issuers) + "。"

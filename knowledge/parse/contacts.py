@@ -98,89 +98,130 @@ def extract_contacts(
     """
     out: list[Contact] = []
     for clause in clauses:
-        text = clause.text
-        pairs = [m for m in _NAME_PHONE.finditer(text) if not _NOT_NAMES.search(m.group("name"))]
-        if not (
-            _LABEL_RX.search(text)
-            or _EMAIL.search(text)
-            or pairs
-            or (_CONTACT_CUE.search(text) and _PHONE.search(text))
-        ):
+        offices = _office_segments(clause.text)
+        if offices:  # 沙坡头区人社局：张玉，0955-7682130 — one contact per office
+            for office, segment in offices:
+                found = _contact_in(segment, clause, clauses, programmes or [], area_code)
+                if found is not None:
+                    out.append(found.model_copy(update={"unit": office}))
             continue
-        labelled = _labelled(text)
-        persons: list[str] = []
-        for value in labelled.get("联系人", []):
-            persons += [p for p in _persons(value) if p not in persons]
-        phones: list[str] = []
-        for label in ("联系电话", "咨询电话", "办公电话", "电话", "手机"):
-            for value in labelled.get(label, []):
-                value = (
-                    _SEPARATORS.split(value.replace("；", ";"), maxsplit=1)[0]
-                    if ";" in value
-                    else value
-                )
-                for m in _PHONE.finditer(value):
-                    phone = normalize_phone(m.group(), area_code)
-                    if phone not in phones:
-                        phones.append(phone)
-        for m in pairs:
-            if m.group("name") not in persons:
-                persons.append(m.group("name"))
-        faxes: list[str] = []
-        for m in _PHONE.finditer(text):
-            if _FAX.search(text[max(0, m.start() - 6) : m.start()]):
-                fax = normalize_phone(m.group(), area_code)
-                if fax not in faxes:
-                    faxes.append(fax)
-        if _CONTACT_CUE.search(text) or pairs:  # numbers written without a label
-            for m in _PHONE.finditer(text):
-                if (
-                    _FAX.search(text[max(0, m.start() - 6) : m.start()])
-                    or "邮编" in text[max(0, m.start() - 6) : m.start()]
-                ):
-                    continue
+        found = _contact_in(clause.text, clause, clauses, programmes or [], area_code)
+        if found is not None:
+            out.append(found)
+    # the contact section first: a person or phone before an email of a submission rule
+    return sorted(out, key=lambda c: not (c.persons or c.phones))
+
+
+_OFFICE_NAME = r"[\u4e00-\u9fff（）()]{2,24}?(?:局|科|处|室|中心|站|所|办|委|院|校|部|厅)"
+_OFFICE = re.compile(rf"^\s*(?P<office>{_OFFICE_NAME})\s*[：:]")
+_NAME_AFTER_OFFICE = re.compile(
+    r"^[^：:]*[：:]\s*(?P<name>[\u4e00-\u9fff]{2,3})(?:同志|老师)?\s*[，,、\s]"
+)
+
+
+def _office_segments(text: str) -> list[tuple[str, str]]:
+    """``[(office, its text)]`` when a clause lists several offices, each with its own
+    person or phone (one per line, or run together and separated by ``；``); else ``[]``."""
+    # lines, or offices run together once the spaces between them are gone (…7682130中宁县人社局：)
+    lines = re.split(rf"\n|(?:\s+|(?<=[\d。；;]))(?={_OFFICE_NAME}\s*[：:])", text)
+    for parts in (lines, re.split(r"[；;]", text)):
+        segments = []
+        for part in parts:
+            m = _OFFICE.match(part)
+            if m and _PHONE.search(part) and not _LABEL_RX.match(part.strip()):
+                segments.append((m.group("office"), part.strip()))
+            elif segments and part.strip() and not _OFFICE.match(part):
+                office, before = segments[-1]
+                segments[-1] = (office, before + "\n" + part.strip())  # its next line
+        if len(segments) >= 2:
+            return segments
+    return []
+
+
+def _contact_in(
+    text: str, clause: Clause, clauses: list[Clause], programmes: list[str], area_code: str
+) -> Contact | None:
+    """The contact written in ``text`` (a clause, or one office's part of it), or None."""
+    pairs = [m for m in _NAME_PHONE.finditer(text) if not _NOT_NAMES.search(m.group("name"))]
+    if not (
+        _LABEL_RX.search(text)
+        or _EMAIL.search(text)
+        or pairs
+        or (_CONTACT_CUE.search(text) and _PHONE.search(text))
+    ):
+        return None
+    labelled = _labelled(text)
+    persons: list[str] = []
+    for value in labelled.get("联系人", []):
+        persons += [p for p in _persons(value) if p not in persons]
+    phones: list[str] = []
+    for label in ("联系电话", "咨询电话", "办公电话", "电话", "手机"):
+        for value in labelled.get(label, []):
+            value = (
+                _SEPARATORS.split(value.replace("；", ";"), maxsplit=1)[0]
+                if ";" in value
+                else value
+            )
+            for m in _PHONE.finditer(value):
                 phone = normalize_phone(m.group(), area_code)
                 if phone not in phones:
                     phones.append(phone)
-        emails = list(dict.fromkeys(_EMAIL.findall(text)))
-        address = ""
-        for label in ("联系地址", "通讯地址", "通信地址", "地址"):
-            if labelled.get(label):
-                address = re.sub(r"\s+", "", labelled[label][0]).rstrip("；;。，,")
-                break
-        office = ""
-        room = re.search(r"号([^号]+?(?:办公室|室|科|处))$", address) or re.search(
-            r"([\u4e00-\u9fff]{2,12}?(?:处|科))", address
-        )
-        if room:
-            office = room.group(1)
-        else:
-            dept = re.search(r"（设在([^）]+)）", text)
-            office = dept.group(1) if dept else ""
-        if not (persons or phones or emails):
-            continue
-        quote_lines = [
-            ln
-            for ln in text.split("\n")
-            if _LABEL_RX.search(ln) or _EMAIL.search(ln) or _PHONE.search(ln)
-        ]
-        phones = [p for p in phones if p not in faxes]
-        out.append(
-            Contact(
-                persons=persons,
-                phones=phones,
-                emails=emails,
-                address=address,
-                faxes=faxes,
-                programme=programme_at(
-                    text, _first_contact(text), clause, clauses, programmes or []
-                ),
-                office=office,
-                clause=clause.ref,
-                quote="\n".join(quote_lines)[:300],
-            )
-        )
-    return out
+    for m in pairs:
+        if m.group("name") not in persons:
+            persons.append(m.group("name"))
+    after = _NAME_AFTER_OFFICE.match(text)  # 市人社局职业能力建设科：马海军，电话…
+    if after and not _NOT_NAMES.search(after.group("name")) and after.group("name") not in persons:
+        persons.insert(0, after.group("name"))
+    faxes: list[str] = []
+    for m in _PHONE.finditer(text):
+        if _FAX.search(text[max(0, m.start() - 6) : m.start()]):
+            fax = normalize_phone(m.group(), area_code)
+            if fax not in faxes:
+                faxes.append(fax)
+    if _CONTACT_CUE.search(text) or pairs:  # numbers written without a label
+        for m in _PHONE.finditer(text):
+            if (
+                _FAX.search(text[max(0, m.start() - 6) : m.start()])
+                or "邮编" in text[max(0, m.start() - 6) : m.start()]
+            ):
+                continue
+            phone = normalize_phone(m.group(), area_code)
+            if phone not in phones:
+                phones.append(phone)
+    emails = list(dict.fromkeys(_EMAIL.findall(text)))
+    address = ""
+    for label in ("联系地址", "通讯地址", "通信地址", "地址"):
+        if labelled.get(label):
+            address = re.sub(r"\s+", "", labelled[label][0]).rstrip("；;。，,")
+            break
+    office = ""
+    room = re.search(r"号([^号]+?(?:办公室|室|科|处))$", address) or re.search(
+        r"([\u4e00-\u9fff]{2,12}?(?:处|科))", address
+    )
+    if room:
+        office = room.group(1)
+    else:
+        dept = re.search(r"（设在([^）]+)）", text)
+        office = dept.group(1) if dept else ""
+    if not (persons or phones or emails):
+        return None
+    quote_lines = [
+        ln
+        for ln in text.split("\n")
+        if _LABEL_RX.search(ln) or _EMAIL.search(ln) or _PHONE.search(ln)
+    ]
+    phones = [p for p in phones if p not in faxes]
+    return Contact(
+        persons=persons,
+        phones=phones,
+        emails=emails,
+        address=address,
+        faxes=faxes,
+        programme=programme_at(text, _first_contact(text), clause, clauses, programmes),
+        office=office,
+        clause=clause.ref,
+        quote="\n".join(quote_lines)[:300],
+    )
 
 
 def _first_contact(text: str) -> int:
