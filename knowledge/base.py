@@ -124,6 +124,7 @@ class KnowledgeBase:
             "hashes": self.hashes,
             "topics": self.text_topics(),
             "index": self.index,
+            "places": self.places,
         }
         return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -157,7 +158,13 @@ class KnowledgeBase:
         kb.clause_tokens = {}
         kb.tokenizer = tokenizer or Tokenizer()
         kb._add_place_words(list(kb.metas.values()))
-        kb._build_places()
+        kb.places = state["places"]
+        kb.places.use_segmenter(kb.tokenizer.segment)
+        kb.doc_numbers = {
+            doc_number_key(meta.doc_number): nid
+            for nid, meta in kb.metas.items()
+            if meta.doc_number
+        }
         return kb
 
     def by_doc_number(self, text: str) -> str | None:

@@ -252,6 +252,19 @@ class PlaceMatcher:
         for alias in self._latin:
             self._latin_by_len.setdefault(len(alias), []).append(alias)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled state, without the segmenter (a stored knowledge base sets it again
+        with :meth:`use_segmenter`)."""
+        return {k: v for k, v in self.__dict__.items() if k != "_segment"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._segment = None
+
+    def use_segmenter(self, segment: Callable[[str], list[str]] | None) -> None:
+        """Set the word segmenter (see ``__init__``), e.g. after unpickling."""
+        self._segment = segment
+
     def match(self, question: str) -> list[PlaceHit]:
         """Return the place hits of a normalised question, strongest first.
 
