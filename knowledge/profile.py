@@ -29,7 +29,21 @@ LEVEL_NAMES = {
     3: "高级工（三级）",
     4: "中级工（四级）",
     5: "初级工（五级）",
+    6: "无职业资格（技能等级）证书",
 }
+NO_LEVEL = 6
+"""The rank of an applicant with no level at all (``没有职业资格证书``)."""
+
+
+def level_said(rank: int) -> str:
+    """``"您是高级工（三级）"``, or ``"您没有职业资格（技能等级）证书"`` for :data:`NO_LEVEL`."""
+    return "您没有职业资格（技能等级）证书" if rank == NO_LEVEL else f"您是{LEVEL_NAMES[rank]}"
+
+
+_NO_LEVEL = re.compile(
+    r"(?:没有|没|无|未取得|没考过?)(?:任何)?(?:职业资格|技能等级|等级|职业技能等级)(?:证书|证)?"
+    r"|(?:职业资格|等级)证(?:书)?(?:都)?(?:没有|没考)"
+)
 _SELF_LEVEL = re.compile(
     r"(?:我(?!们)|本人|俺|自己)(?:现在|目前|已经|已)?(?:是|有|拿了|拿到|取得了?|考了|考到|属于|持有|为)?[^，,。；;？?！!\s]{0,4}$"
 )
@@ -68,14 +82,14 @@ _RUNNING = re.compile(
 )
 _HONOUR = re.compile(
     r"(?:拿过|拿了|获得过|获得了|获过|获评|荣获|评上了?|评为|当过|是)(?:过|了)?([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|名师|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人|五一劳动奖章)(?!工作室))"
-    r"|([\u4e00-\u9fff]{0,5}?(?:国家|省|自治区|市|县|区)?级?非物质文化遗产[^，,。；;？?]{0,24}?传承人)"
+    r"|([\u4e00-\u9fff]{0,5}?(?:国家|省|自治区|市|县|区)?级?(?:非物质文化遗产|非遗)[^，,。；;？?]{0,24}?传承人)"
     r"|(?:获得过?|获得了|获评|荣获|评为|评上了?)(?:过|了)?[“\"]([^”\"]{2,16}?)(?<!工作室)[”\"]"
 )
 _NO_HONOUR_AFTER = re.compile(
     r"(荣誉|称号|技术能手|工匠)[^，,。]{0,4}?(都没有|都没|也没有|一个都没|没有过?)"
 )
 _NO_HONOUR = re.compile(
-    r"(没有|没拿过|没获得过|没得过|无|也没)[^，,。]{0,10}(荣誉|称号|技术能手|工匠|劳模)"
+    r"(没有|没拿过|没获得过|没获过|没得过|没评上?过|从没|无|也没)[^，,。]{0,10}(荣誉|称号|技术能手|工匠|劳模|奖)"
 )
 _OWN_UNIT = re.compile(
     r"(我们|我单位|本单位|我们单位|我是|我在|依托(?:的是|单位是|单位为|于)|(?:公司|单位|厂|企业)(?:是|为|属于|在)|民营|国企|国有企业|个体"
@@ -313,6 +327,9 @@ def read_profile(question: str, today: dt.date) -> Profile:
             p.level = rank
             p.stated.append(LEVEL_NAMES[rank])
             break
+    if p.level is None and _NO_LEVEL.search(question):
+        p.level = NO_LEVEL
+        p.stated.append(LEVEL_NAMES[NO_LEVEL])
     team = _TEAM.search(question)
     besides = _TEAM_BESIDES.search(question)
     if besides and (not team or re.search(r"(除了我|除我|不算我|不含我)", question)):

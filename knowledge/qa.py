@@ -30,7 +30,7 @@ from knowledge.models import ConditionKind, Notice
 from knowledge.places import NameFinder, Strength, place_names, short_name, stands_alone
 from knowledge.profile import Profile, read_profile
 from knowledge.silence import silent_on
-from knowledge.text import fold, normalize_question, shorten
+from knowledge.text import fold, normalize_question, shorten, to_simplified
 
 # Intents whose per-city answers are short enough to list for every city at once.
 _COMPACT = {Intent.DEADLINE, Intent.SUBSIDY, Intent.VALIDITY, Intent.QUOTA, Intent.PUBLICITY}
@@ -279,19 +279,22 @@ class Answerer:
             return self._open_now(today)
         if not notices:
             return self._no_city(q, intents, today)
-        chunks = _sub_questions(question) if len(notices) == 1 else []
+        chunks = _sub_questions(to_simplified(question)) if len(notices) == 1 else []
         parts = []
         for nid in notices[:3]:
             if chunks:  # 材料要几份 复印件要盖章吗: each part answered, one reply
-                subs = []
+                subs: list[Part] = []
                 for chunk in chunks:
                     cq = normalize_question(chunk)
                     cr = classify(cq)
                     ctop = cr[0][1] if cr else 0.0
                     ci = [i for i, sc in cr if sc >= max(2.5, 0.5 * ctop) or sc == ctop] or intents
-                    subs.append(
-                        self._notice_part(nid, cq, ci, cr, today, read_profile(cq, today), county)
-                    )
+                    sub = self._notice_part(nid, cq, ci, cr, today, read_profile(cq, today), county)
+                    said = {ln for p in subs for ln in p.lines}
+                    if subs and set(sub.lines) <= said:  # 有效期几年 / 到期以后怎么办: the same
+                        # facts again; the second part asks something the clauses say
+                        sub = self._retrieve(nid, cq, 0.3) or sub
+                    subs.append(sub)
                 parts.append((nid, _merge(subs)))
                 continue
             parts.append((nid, self._notice_part(nid, q, intents, ranked, today, profile, county)))
@@ -504,18 +507,24 @@ class Answerer:
             return None
         notice = self.kb.notices[nid]
         best_cov, clause = 0.0, None
-        for hit in self.kb.index.search(tokens, {nid}, limit=5):
+        said = paraphrases()  # 到期 finds 期满: the notice's words for the user's
+        wider = tokens + [w for t in tokens for w in said.get(t, ()) if w not in tokens]
+        for hit in self.kb.index.search(wider, {nid}, limit=5):
             candidate = notice.clause(hit.clause_ref)
             cov = self.evidence.coverage(tokens, candidate.text) if candidate else 0.0
             if cov > best_cov:
                 best_cov, clause = cov, candidate
+        if clause is None:  # a word inside the notice's longer words (照片 in 彩色照片)
+            found = self.evidence.best_sentence(notice, tokens, min_length=6)
+            if found is not None:
+                best_cov, clause = found[0], found[2]
         if clause is None or best_cov < bar:
             return None
         sentences = [
             s for s in re.split(r"(?<=[。；])", clause.text.replace("\n", "")) if s.strip()
         ]
-        ranked = sorted(sentences, key=lambda s: (-sum(t in s for t in tokens), len(s)))
-        best = [s for s in sentences if s in ranked[:2] and any(t in s for t in tokens)] or ranked[
+        ranked = sorted(sentences, key=lambda s: (-sum(t in s for t in wider), len(s)))
+        best = [s for s in sentences if s in ranked[:2] and any(t in s for t in wider)] or ranked[
             :1
         ]
         section = section_path(notice, clause)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from knowledge.compose import Part, cite
 from knowledge.eligibility.rules import Status, assess, overall
@@ -17,6 +18,24 @@ _CONCLUSION = {
 }
 
 
+def focus(text: str, reason: str, limit: int = 150) -> str:
+    """The part of a long condition sentence that the reason quotes (``“距法定退休年龄3年
+    以上”`` in a 200-character 有大师：… sentence), with its neighbouring phrase; the
+    whole text when it is short or the quote is not in it."""
+    if len(text) <= limit:
+        return text
+    for phrase in re.findall(r"“([^”]{3,60})”", reason):
+        at = text.find(phrase)
+        if at < 0:
+            continue
+        start = max(text.rfind(ch, 0, at) for ch in "，,；;。：:") + 1
+        start = max(text.rfind(ch, 0, max(start - 1, 0)) for ch in "，,；;。：:") + 1
+        ends = [i for ch in "，,；;。" if (i := text.find(ch, at + len(phrase))) >= 0]
+        end = min(ends) + 1 if ends else len(text)
+        return ("…" if start > 0 else "") + text[start:end]
+    return text
+
+
 def verdict_part(
     notice: Notice, profile: Profile, today: dt.date, programme: str = ""
 ) -> Part | None:
@@ -26,7 +45,7 @@ def verdict_part(
     verdict = overall(findings)
     if verdict is None:
         return None
-    cites = [cite(notice, f.condition.clause, f.condition.text) for f in findings]
+    cites = [cite(notice, f.condition.clause, focus(f.condition.text, f.reason)) for f in findings]
     progs = list(dict.fromkeys(f.condition.programme for f in findings if f.condition.programme))
     if not programme and len(progs) > 1:  # no programme named: each programme's own verdict
         lines = []

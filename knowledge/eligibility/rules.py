@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from knowledge.models import Condition, ConditionKind, Notice
-from knowledge.profile import LEVEL_NAMES, Profile, tier_of
+from knowledge.profile import LEVEL_NAMES, Profile, level_said, tier_of
 from knowledge.retirement import months_to_retirement
-from knowledge.text import cn_number, shorten
+from knowledge.text import cn_number, shorten, to_simplified
 from knowledge.units import covers, narrower
 
 
@@ -206,7 +206,8 @@ def _section_text(notice: Notice, ref: str) -> str:
     if clause is None:
         return ""
     top = clause.parent or clause.ref
-    return "\n".join(c.text for c in notice.clauses if c.ref == top or c.ref.startswith(top))
+    text = "\n".join(c.text for c in notice.clauses if c.ref == top or c.ref.startswith(top))
+    return to_simplified(text)  # a notice in traditional characters: rules read simplified
 
 
 def overall(findings: list[Finding]) -> Status | None:
@@ -419,11 +420,13 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
                 f"（{shorten(who, 50)}）。",
                 c,
             )
-        if p.no_honour and re.search(r"(荣誉|称号|技术能手|工匠|奖)", who):
+        if not p.honours and re.search(r"(荣誉|称号|能手|工匠|奖|专家|津贴)", who):
+            # the exception needs an honour the user did not name: over the limit, unless
             return Finding(
                 Status.NOT_MET,
                 f"{said}，超过{limit}周岁；放宽至{relaxed.group(2)}周岁只适用于"
-                f"{shorten(who, 40)}，您说没有相应荣誉。",
+                f"{shorten(who, 40)}"
+                + ("，您说没有相应荣誉。" if p.no_honour else "（如您获得过，请告诉我）。"),
                 c,
             )
         return Finding(
@@ -449,6 +452,11 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
     )
 
 
+_OWN_MARGIN = re.compile(
+    r"距(?:离)?法定退休年龄[^，,。；;\d]{0,8}?(?:\d+|[一二两三四五六七八九十]+)\s*年(?:以上|及以上)?"
+)
+
+
 def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
     """距法定退休年龄不少于N年, or (N = 0, a 在法定劳动年龄内 condition) not yet retired, from
     the years the user states or their age, sex and the statutory table."""
@@ -456,18 +464,15 @@ def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
     if need == 0:
         rule = "在法定劳动年龄内"
         met, short = f"尚未到法定退休年龄，{rule}。", f"已超过法定退休年龄，不在{rule}。"
-    else:
-        rule = f"距法定退休年龄不少于{need}年"
+    else:  # the notice's own words (距法定退休年龄3年以上) when it has them
+        own = _OWN_MARGIN.search(c.text)
+        rule = re.sub(r"\s+", "", own.group(0)) if own else f"距法定退休年龄不少于{need}年"
         met, short = f"距法定退休年龄不少于{need}年。", f"距法定退休年龄已不足{need}年。"
     if p.years_to_retirement is not None:
         left = p.years_to_retirement
         if left >= need:
-            return Finding(
-                Status.MET, f"您距退休还有{left:g}年，满足“距法定退休年龄不少于{need}年”。", c
-            )
-        return Finding(
-            Status.NOT_MET, f"您距退休只有{left:g}年，不满足“距法定退休年龄不少于{need}年”。", c
-        )
+            return Finding(Status.MET, f"您距退休还有{left:g}年，满足“{rule}”。", c)
+        return Finding(Status.NOT_MET, f"您距退休只有{left:g}年，不满足“{rule}”。", c)
     ages = p.age_on(today)
     if ages is None:
         return None
@@ -540,7 +545,13 @@ _RELAXED_LEVEL = re.compile(
 
 
 _RELAXED_TO = re.compile(
-    r"([^。；;]{2,60}?)(?:的)?[，,]?(?:可)?放宽(?:至|到)(高级技师|技师|高级工)"
+    r"([^。；;\n]{2,60}?)(?:的)?[，,]?(?:可)?(?:放宽(?:至|到)(高级技师|技师|高级工|中级工)"
+    r"|(不受)(?:职业资格|技能|职业技能)?等级限制)"
+)
+"""A relaxation of the level for some trades: ``从事…传统技艺的，可放宽至高级工`` or
+``…可不受职业资格等级限制`` (any level, none included)."""
+_PROVISO = re.compile(
+    r"^[^。；;]*?[，,]\s*(?:但|且)(?:须|必须|应|需|要)(?:为|是|具有|获得)?([^。；;]{4,80})"
 )
 
 
@@ -558,7 +569,7 @@ def _level_or_honour(c: Condition, p: Profile, section: str) -> Finding | None:
     if not p.honours and not p.no_honour:
         return Finding(
             Status.UNSURE,
-            f"您是{LEVEL_NAMES[p.level]}；通知规定{rule}也可申报，请确认是否获得过所列荣誉。",
+            f"{level_said(p.level)}；通知规定{rule}也可申报，请确认是否获得过所列荣誉。",
             c,
         )
     wanted = re.sub(
@@ -574,15 +585,15 @@ def _level_or_honour(c: Condition, p: Profile, section: str) -> Finding | None:
         held = re.search(r"“([^”]+)”", honour.reason)
         return Finding(
             Status.MET,
-            f"您是{LEVEL_NAMES[p.level]}，并获得过“{held.group(1) if held else p.honours[0]}”，"
+            f"{level_said(p.level)}，并获得过“{held.group(1) if held else p.honours[0]}”，"
             f"满足“{rule}”。",
             c,
         )
     if honour.status is Status.UNSURE:
-        return Finding(Status.UNSURE, f"您是{LEVEL_NAMES[p.level]}；{honour.reason}", c)
+        return Finding(Status.UNSURE, f"{level_said(p.level)}；{honour.reason}", c)
     return Finding(
         Status.NOT_MET,
-        f"您是{LEVEL_NAMES[p.level]}，未获得通知要求的荣誉（{listed}），"
+        f"{level_said(p.level)}，未获得通知要求的荣誉（{listed}），"
         f"达不到“{LEVEL_NAMES[_required_rank(plain) or lower]}及以上”或“{rule}”。",
         c,
     )
@@ -592,10 +603,42 @@ def _rank(level: str) -> int:
     return {"高级技师": 1, "技师": 2, "高级工": 3, "中级工": 4}.get(level, 0)
 
 
+def _meets_proviso(proviso: str, question: str) -> bool:
+    """The user states what a relaxation's proviso asks (``但须为县级以上非物质文化遗产
+    代表性传承人`` / ``县级非遗传承人``): its final noun with a high enough level."""
+    proviso = to_simplified(proviso)
+    for alternative in re.split(r"或(?:者)?", proviso):
+        alternative = re.sub(r"(?:称号|荣誉|证书|的)$", "", alternative.strip("的 "))
+        quoted = re.findall(r"[“\"]([^”\"]{2,12})[”\"]", alternative)
+        if any(term in question for term in quoted):
+            return True  # 须区级及以上“粤菜师傅”称号 / 有区级粤菜师傅称号
+        noun = re.search(r"(传承人|能手|工匠|前[三五十\d]名|大奖|劳模|劳动模范)$", alternative)
+        if noun and noun.group(1) in question:
+            return True
+        if (
+            noun
+            and noun.group(1).startswith("前")
+            and re.search(r"第\s*[一二三1-3]\s*名", question)
+        ):
+            return True
+    return False
+
+
 def _craft_words(text: str) -> list[str]:
-    """The named trades of a relaxation (``从事潍坊风筝、核雕、嵌银漆器等传统技艺传承``)."""
-    words = re.split(r"[、，,“”\"（）()等和及或]|从事|传统技艺|传承|领域|行业|的", text)
-    return [w for w in words if len(w) >= 2]
+    """The named trades of a relaxation (``从事潍坊风筝、核雕、嵌银漆器等传统技艺传承``), in
+    simplified characters, each with its two-character head when it names the craft and
+    its work (黎锦 of 黎锦纺染织绣, 藏香 of 藏香制作) so the user's shorter word matches."""
+    words = re.split(
+        r"[、，,“”\"（）()等和及或]|从事|传统技艺|传承|领域|行业|的", to_simplified(text)
+    )
+    named = [w for w in words if len(w) >= 2]
+    heads = [w[:2] for w in named if len(w) >= 4 and _CRAFT_WORK.match(w[2:])]
+    return list(dict.fromkeys(named + heads))
+
+
+_CRAFT_WORK = re.compile(r"(制作|绘制|烧制|纺|染|织|绣|雕刻|刺绣|加工|酿造|技艺|工艺|编织|制)")
+"""The work done on a craft (藏香制作, 黎锦纺染织绣): its head names the craft (藏香); a
+head before a craft (潍坊风筝, 顺德木雕) is a place and is not used."""
 
 
 _CERT_OR = re.compile(
@@ -633,41 +676,46 @@ def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Fi
     name = LEVEL_NAMES[required]
     section = section or c.text
     if rank <= required:
-        return Finding(Status.MET, f"您是{LEVEL_NAMES[rank]}，满足“{name}及以上”的等级要求。", c)
+        return Finding(Status.MET, f"{level_said(rank)}，满足“{name}及以上”的等级要求。", c)
     relaxed = _RELAXED_TO.search(section)
+    to = relaxed and (relaxed.group(2) or relaxed.group(3))
     if (
         relaxed
-        and rank <= _rank(relaxed.group(2))
+        and (relaxed.group(3) or rank <= _rank(relaxed.group(2)))
         and any(w in question for w in _craft_words(relaxed.group(1)))
     ):
-        return Finding(
-            Status.MET,
-            f"您是{LEVEL_NAMES[rank]}，属于通知可放宽至{relaxed.group(2)}的情形："
-            f"“{relaxed.group(0)[-60:]}”。",
-            c,
-        )
+        rule = f"“{relaxed.group(0)[-60:]}”"
+        proviso = _PROVISO.match(section[relaxed.end() :])
+        if proviso and not _meets_proviso(proviso.group(1), question):
+            return Finding(
+                Status.UNSURE,
+                f"{level_said(rank)}，从事的技艺属于通知可放宽的情形（{rule}），"
+                f"但须{shorten(proviso.group(1), 50)}，请确认。",
+                c,
+            )
+        relief = "不受等级限制" if to == "不受" else f"可放宽至{to}"
+        return Finding(Status.MET, f"{level_said(rank)}，属于通知{relief}的情形：{rule}。", c)
     if _RELAXED_LEVEL.search(section):
         return Finding(
             Status.UNSURE,
-            f"您是{LEVEL_NAMES[rank]}，低于一般要求的{name}；通知对部分情形可放宽，"
-            "请对照原文确认。",
+            f"{level_said(rank)}，低于一般要求的{name}；通知对部分情形可放宽，请对照原文确认。",
             c,
         )
     alternative = _ALTERNATIVE.search(_CERT_OR.sub("", c.text))
     if alternative and _negated_alternative(c.text, question):
         return Finding(
             Status.NOT_MET,
-            f"您是{LEVEL_NAMES[rank]}，达不到“{name}及以上”，也不具备通知允许的其他条件。",
+            f"{level_said(rank)}，达不到“{name}及以上”，也不具备通知允许的其他条件。",
             c,
         )
     if alternative:
         return Finding(
             Status.UNSURE,
-            f"您是{LEVEL_NAMES[rank]}，低于要求的{name}；通知也接受其他条件"
+            f"{level_said(rank)}，低于要求的{name}；通知也接受其他条件"
             "（如相应荣誉），具备的话仍可申报。",
             c,
         )
-    return Finding(Status.NOT_MET, f"您是{LEVEL_NAMES[rank]}，达不到“{name}及以上”的等级要求。", c)
+    return Finding(Status.NOT_MET, f"{level_said(rank)}，达不到“{name}及以上”的等级要求。", c)
 
 
 def _one_of(c: Condition, p: Profile) -> Finding | None:

@@ -333,7 +333,10 @@ ONE_KIND = Condition(
             AGE_HONOUR,
             Status.NOT_MET,
         ),  # the relaxation is denied
-        ("我57岁 可以报吗", AGE_HONOUR, Status.UNSURE),
+        # no honour named: over the limit, the exception named in the reason (a staff
+        # member's "不符合，除非获得…"; the blind set qa6 expects it)
+        ("我57岁 可以报吗", AGE_HONOUR, Status.NOT_MET),
+        ("我57岁 获得过江苏省技术能手 可以报吗", AGE_HONOUR, Status.MET),
         ("场地80平 其他都满足 能报不", AREA, Status.NOT_MET),
         ("我们工作室面积有120平方米 够吗", AREA, Status.MET),
         ("我们厂已经是省级技能大师工作室了 市级还能再报吗", NO_REPEAT, Status.NOT_MET),
