@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     wecom = sub.add_parser("wecom", parents=[common], help="run the WeCom callback server")
     wecom.add_argument("--host", default="0.0.0.0")
     wecom.add_argument("--port", type=int, default=8080)
+    wecom.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes on one port (more than 1 needs POLICYBOT_DATABASE_URL)",
+    )
+    wecom.add_argument("--worker", default="", help=argparse.SUPPRESS)  # K/N, set by the supervisor
+    wecom.add_argument("--fd", type=int, default=-1, help=argparse.SUPPRESS)  # inherited socket
     return parser
 
 
@@ -172,16 +180,20 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "notices":
             return await _notices(rt)
         if args.command == "wecom":
+            import socket
+
             from bot.channels.wecom import run_wecom
             from bot.inbox import Inbox
 
+            slot, slots = (int(n) for n in (args.worker or "0/1").split("/"))
             await run_wecom(
                 rt.engine,
                 settings,
                 host=args.host,
                 port=args.port,
                 register_sender=rt.outbox.register,
-                inbox=Inbox(rt.state),
+                inbox=Inbox(rt.state, slot=slot, slots=slots),
+                sock=socket.socket(fileno=args.fd) if args.fd >= 0 else None,
             )
             return 0
     raise AssertionError(args.command)
@@ -224,6 +236,34 @@ def _run_telegram(settings: Settings) -> int:
     return 0
 
 
+def _supervise(args: argparse.Namespace, settings: Settings, argv: list[str]) -> int:
+    """``policybot wecom --workers N``: N workers on one port sharing PostgreSQL."""
+    from bot.workers import supervise
+
+    if not settings.database_url:
+        raise SettingsError(
+            "多个 worker 需要共享的 PostgreSQL 状态库，请设置 POLICYBOT_DATABASE_URL"
+            " / --workers > 1 needs POLICYBOT_DATABASE_URL (postgresql://…)"
+        )
+    crypto_from_settings_check(settings)
+    return supervise(argv, args.host, args.port, args.workers)
+
+
+def crypto_from_settings_check(settings: Settings) -> None:
+    """Fail before starting workers when the WeCom settings are missing or malformed.
+
+    Raises:
+        SettingsError: naming the variable.
+    """
+    from bot.channels.wecom.config import crypto_from_settings
+    from bot.channels.wecom.errors import ConfigError
+
+    try:
+        crypto_from_settings(settings)
+    except ConfigError as exc:
+        raise SettingsError(str(exc)) from exc
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``policybot`` console script.
 
@@ -247,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run_telegram(settings)
         if args.command == "health":
             return health(settings.db)
+        if args.command == "wecom" and args.workers > 1 and not args.worker:
+            return _supervise(args, settings, argv if argv is not None else sys.argv[1:])
         return asyncio.run(_run(args, settings))
     except SettingsError as exc:
         print(f"配置错误：{exc}", file=sys.stderr)

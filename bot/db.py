@@ -27,6 +27,7 @@ import asyncio
 import contextlib
 import functools
 import re
+import sqlite3
 from collections import defaultdict
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -190,13 +191,25 @@ class SqliteDatabase(Database):
         async with self._writing:
             # IMMEDIATE: the write lock is taken now, so another connection's commit
             # cannot invalidate this transaction's snapshot halfway (SQLITE_BUSY_SNAPSHOT)
-            await self.conn.execute("BEGIN IMMEDIATE")
+            await self._begin()
             try:
                 yield _SqliteTx(self.conn)
                 await self.conn.commit()
             except BaseException:
                 await self.conn.rollback()
                 raise
+
+    async def _begin(self, attempts: int = 100) -> None:
+        """``BEGIN IMMEDIATE``, waiting out another connection's write (SQLite can report
+        ``database is locked`` at once instead of using the busy timeout in WAL mode)."""
+        for attempt in range(attempts):
+            try:
+                await self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == attempts - 1:
+                    raise
+                await asyncio.sleep(0.05)
 
     async def fetchall(self, sql: str, args: Args = ()) -> list[Row]:
         return await _SqliteTx(self.conn).fetchall(sql, args)
@@ -269,7 +282,7 @@ class PostgresDatabase(Database):
 
     dialect = "postgresql"
 
-    def __init__(self, url: str, size: int = 8, lock_size: int = 64) -> None:
+    def __init__(self, url: str, size: int = 6, lock_size: int = 16) -> None:
         super().__init__()
         self.url = url
         self.size, self.lock_size = size, lock_size

@@ -269,3 +269,19 @@ async def test_a_rate_limit_is_one_allowance_shared_by_the_workers(stores) -> No
     now[0] += 15.0
     assert await buckets[1].take("wecom:u1") == 0.0  # one token refilled in 15 s
     assert (await a.forget("wecom:u1"))["rate_limits"] == 1
+
+
+async def test_a_worker_recovers_only_what_its_slot_left_before_it_started(stores) -> None:
+    a, b = stores
+    w0, w1 = Inbox(a, slot=0, slots=2), Inbox(b, slot=1, slots=2)
+    old_group = Inbox(a, slot=3, slots=4)  # a slot of a larger group that no longer runs
+    await w0.put(_message("u1", "m1"))
+    await w1.put(_message("u2", "m2"))
+    await old_group.put(_message("u3", "m3"))
+    assert await Inbox(a, slot=0, slots=2).recoverable("wecom") != []
+    assert await w1.recoverable("wecom") == []  # m2 arrived after w1 started: in flight
+    later0, later1 = Inbox(b, slot=0, slots=2), Inbox(a, slot=1, slots=2)  # restarted
+    assert sorted(m.message_id for m in await later0.recoverable("wecom")) == ["m1", "m3"]
+    assert [m.message_id for m in await later1.recoverable("wecom")] == ["m2"]
+    await later1.done(_message("u2", "m2"))
+    assert await Inbox(a, slot=1, slots=2).recoverable("wecom") == []

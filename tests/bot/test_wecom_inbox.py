@@ -77,6 +77,7 @@ async def test_a_message_left_pending_by_a_crash_is_answered_at_the_next_start(
     assert first_api.sent == [] and len(await inbox.pending("wecom")) == 1
 
     handler, second_api = FakeHandler(), FakeAPI()
+    inbox = Inbox(state)  # the restarted process's
     restarted, client, api_client = await _app(handler, second_api, inbox, timeout=1.0)
     async with client, api_client:
         await restarted.state.wecom.recover()

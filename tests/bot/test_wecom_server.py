@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import random
 import time
 from collections.abc import AsyncIterator
@@ -373,7 +374,12 @@ async def test_health_endpoint_reports_turns_and_pushes(client: httpx.AsyncClien
     await post(client, inbound("zhangsan", "申报条件", msg_id="300"))
     response = await client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "turns_in_progress": 0, "pushes_pending": 0}
+    assert response.json() == {
+        "status": "ok",
+        "turns_in_progress": 0,
+        "pushes_pending": 0,
+        "pid": os.getpid(),  # which worker answered
+    }
 
 
 async def test_a_replayed_callback_outside_the_time_window_is_refused(

@@ -20,7 +20,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
+import socket
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
@@ -102,10 +104,16 @@ class _Callback:
 
     async def health(self, request: Request) -> Response:
         """``GET /healthz``: 200 with the turns in progress and pushes pending, for load
-        balancers and the container's HEALTHCHECK."""
+        balancers and the container's HEALTHCHECK, and the process id (which worker of
+        ``--workers N`` answered)."""
         busy = sum(1 for t in self.turns.values() if not t.task.done())
         return JSONResponse(
-            {"status": "ok", "turns_in_progress": busy, "pushes_pending": len(self.background)}
+            {
+                "status": "ok",
+                "turns_in_progress": busy,
+                "pushes_pending": len(self.background),
+                "pid": os.getpid(),
+            }
         )
 
     async def verify(self, request: Request) -> Response:
@@ -165,7 +173,7 @@ class _Callback:
         the replies are pushed (the passive window is long gone)."""
         if self.inbox is None:
             return
-        for incoming in await self.inbox.pending("wecom"):
+        for incoming in await self.inbox.recoverable("wecom"):
             if (incoming.user_id, incoming.message_id) in self.turns:
                 continue  # WeCom retried it already
             log.info("WeCom message %s left pending by a restart: handled now", incoming.message_id)
@@ -384,6 +392,7 @@ async def run_wecom(
     port: int = 8080,
     register_sender: Callable[[str, Sender], None] | None = None,
     inbox: Inbox | None = None,
+    sock: socket.socket | None = None,
 ) -> None:
     """Serve the callback with uvicorn until interrupted.
 
@@ -395,6 +404,8 @@ async def run_wecom(
         register_sender: Called with ``("wecom", outbox_sender(api))``, e.g.
             ``outbox.register``, so staff answers and notifications are pushed.
         inbox: The durable inbox (messages saved before they are acknowledged).
+        sock: An already listening socket to serve on (a worker of
+            ``policybot wecom --workers N``, see :mod:`bot.workers`); else ``host:port``.
 
     Raises:
         ConfigError: a WeCom setting is missing or malformed (names the variable).
@@ -411,7 +422,7 @@ async def run_wecom(
         app = create_app(handler, crypto, api, inbox=inbox, max_clock_skew=REPLAY_WINDOW)
         server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
         with _graceful_sigterm():
-            await server.serve()
+            await server.serve(sockets=[sock] if sock is not None else None)
 
 
 @contextlib.contextmanager
