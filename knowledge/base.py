@@ -6,6 +6,7 @@ notices are parsed into the store the first time, or again when their text chang
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import pickle
@@ -147,7 +148,13 @@ class KnowledgeBase:
             tokenizer: Shared tokenizer (a new one is built when omitted).
             cache_size: Full notices kept in memory.
         """
-        state = pickle.loads(data)
+        collecting = gc.isenabled()
+        gc.disable()  # unpickling builds ~10^5 containers: no collections meanwhile
+        try:
+            state = pickle.loads(data)
+        finally:
+            if collecting:
+                gc.enable()
         kb = cls.__new__(cls)
         kb.notices = NoticeMap(state["ids"], load, cache_size)
         kb.metas = state["metas"]

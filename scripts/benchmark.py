@@ -54,6 +54,7 @@ from knowledge.base import (  # noqa: E402
     builtin_paths,
     ingest_files,
     load_knowledge_base,
+    snapshot_key,
 )
 from knowledge.models import Notice  # noqa: E402
 from knowledge.parse import parse_notice  # noqa: E402
@@ -202,10 +203,10 @@ class LoadTimes:
     """In-process knowledge-base load times (medians, seconds).
 
     Attributes:
-        total: ``load_knowledge_base`` on an already synced store.
-        read: ``store.all()``: reading and validating the stored JSON.
+        total: ``load_knowledge_base`` on an already synced store (snapshot stored).
+        read: ``store.snapshot()``: reading the stored snapshot.
         tokenizer: ``Tokenizer()``: jieba dictionary and domain terms.
-        build: ``KnowledgeBase(notices, tokenizer)``: place words, BM25 index, places.
+        build: ``KnowledgeBase.from_snapshot``: unpickling, place words, places.
     """
 
     total: float
@@ -215,23 +216,28 @@ class LoadTimes:
 
 
 async def load_in_process(db: Path, repeats: int) -> tuple[KnowledgeBase, LoadTimes]:
-    """Load the knowledge base from ``db`` ``repeats`` times (after one sync run).
+    """Load the knowledge base from ``db`` ``repeats`` times (after one run that syncs
+    the built-in notices and stores the snapshot).
 
     Returns:
         The last knowledge base and the median times of its parts.
     """
     async with NoticeStore(db) as store:
-        await load_knowledge_base(store)  # syncs the built-in notices once
+        await load_knowledge_base(store)  # syncs the built-in notices, stores the snapshot
+        key = snapshot_key(await store.hashes())
         totals, reads, toks, builds = [], [], [], []
         kb: KnowledgeBase | None = None
         for _ in range(repeats):
             kb, seconds = await atimed(load_knowledge_base(store))
             totals.append(seconds)
-            notices, seconds = await atimed(store.all())
+            data, seconds = await atimed(store.snapshot(key))
             reads.append(seconds)
             tokenizer, seconds = timed(Tokenizer)
             toks.append(seconds)
-            _, seconds = timed(lambda n=notices, t=tokenizer: KnowledgeBase(n, t))
+            assert isinstance(data, bytes) and isinstance(tokenizer, Tokenizer)
+            _, seconds = timed(
+                lambda d=data, t=tokenizer: KnowledgeBase.from_snapshot(d, store.notice_reader(), t)
+            )
             builds.append(seconds)
     assert isinstance(kb, KnowledgeBase)
     med = statistics.median
@@ -397,8 +403,8 @@ async def measure_size(
     )
     print(
         f"  ingest_files {fmt_s(ingest_s)} (db {result.db_mib:.1f} MiB);"
-        f" in-process load {fmt_s(load.total)} (store.all {fmt_s(load.read)},"
-        f" Tokenizer() {fmt_s(load.tokenizer)}, KnowledgeBase() {fmt_s(load.build)})"
+        f" in-process load {fmt_s(load.total)} (read snapshot {fmt_s(load.read)},"
+        f" Tokenizer() {fmt_s(load.tokenizer)}, from_snapshot {fmt_s(load.build)})"
     )
     print(
         f"  fresh process wall {fmt_s(start.wall_s)} = imports {fmt_s(start.import_s)}"

@@ -45,7 +45,7 @@ from knowledge.base import builtin_paths  # noqa: E402
 from knowledge.divisions import divisions  # noqa: E402
 from knowledge.models import Notice  # noqa: E402
 from knowledge.parse import parse_notice  # noqa: E402
-from knowledge.places import short_name, split_units  # noqa: E402
+from knowledge.places import pinyin, short_name, split_units  # noqa: E402
 
 # Rare characters (plant radicals and the like) for fictional place names. Characters
 # that occur in the gazetteer or in the test questions are dropped at run time.
@@ -153,13 +153,25 @@ def fictional_names(rng: random.Random) -> Iterator[str]:
     """
     chars = name_chars()
     real = _gazetteer_names()
+    taken = _real_pinyin_prefixes()
     pairs = [a + b for a in chars for b in chars if a != b]
     rng.shuffle(pairs)
-    yield from (p for p in pairs if p not in real)
+    yield from (p for p in pairs if p not in real and pinyin(p) not in taken)
     triples = [a + b + c for a in chars for b in chars if a != b for c in chars if c not in (a, b)]
     rng.shuffle(triples)
-    yield from (t for t in triples if t not in real)
+    yield from (t for t in triples if t not in real and pinyin(t) not in taken)
     raise RuntimeError("fictional place names exhausted")
+
+
+def _real_pinyin_prefixes() -> set[str]:
+    """Every prefix (3 letters or more) of a real division's pinyin: a fictional name
+    with such a pinyin would be read in a question naming the real place in pinyin
+    (``zhenjian`` of 蓁蒹 in ``zhenjiang``: a pinyin alias also matches as a prefix)."""
+    out: set[str] = set()
+    for name in _gazetteer_names():
+        full = pinyin(name)
+        out.update(full[:k] for k in range(3, len(full) + 1))
+    return out
 
 
 def load_templates() -> list[Template]:
