@@ -204,9 +204,11 @@ def _materials(n: Notice, today: dt.date, programme: str, question: str = "") ->
     named = [
         m for m in items if len(m.name) >= 4 and (m.name in question or m.name[-4:] in question)
     ]
-    if named and not any(w in question for w in ("哪些", "什么材料", "清单", "准备")):
+    asks_list = re.search(r"哪些(?!内容|方面|部分|要点|东西要写)|什么材料|清单|准备", question)
+    if named and not asks_list:  # 申办报告要写哪些内容: that item, not the list
+        limit = 300 if re.search(r"(内容|包括|要写|怎么写|哪些)", question) else 150
         return Part(
-            [f"{m.name}：{shorten(m.text, 150)}" for m in named[:2]],
+            [f"{m.name}：{shorten(m.text, limit)}" for m in named[:2]],
             [cite(n, m.clause, m.text) for m in named[:2]],
         )
     progs = {m.programme for m in items if m.programme}
@@ -245,6 +247,11 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
     for m in named[:2]:
         lines.append(f"{m.name}：一式{m.copies}份（{m.copies}份）。")
         cites.append(cite(n, m.clause, m.text))
+    where = _PLACE_SENTENCE_ASKED.search(question)
+    place = _place_sentence(n) if where else None
+    if place is not None:  # 受理地点：…三楼308室 — the notice names the place itself
+        lines.append(f"报送地点：{place[1]}")
+        cites.append(cite(n, place[0], place[1]))
     if any(w in question for w in ("哪", "谁", "地址", "送到", "交到")):
         dest = [r for r in n.facts.submission if r.to]
         for r in dest[:2]:
@@ -252,6 +259,7 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
             cites.append(cite(n, r.clause, r.text))
         if (
             (not dest or "地址" in question)
+            and place is None
             and n.facts.contacts
             and (n.facts.contacts[0].address or n.facts.contacts[0].office)
         ):
@@ -263,6 +271,24 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
         lines.append("提交要求：" + shorten(sentence, 120))
         cites.append(cite(n, r.clause, r.text))
     return Part(lines, cites)
+
+
+_PLACE_SENTENCE_ASKED = re.compile(
+    r"(哪里|哪儿|哪个地方|地址|地点|送到|交到|几楼|几室|房间|办公室)"
+)
+_PLACE_LABEL = re.compile(
+    r"(?:受理|报送|申报|办理|提交|接收|材料报送|纸质材料报送)(?:地点|地址)\s*[:：]\s*([^。；;]{4,80})"
+)
+
+
+def _place_sentence(n: Notice) -> tuple[str, str] | None:
+    """``(clause ref, place)`` of a sentence naming where applications are handed in
+    (``受理地点：儋州市那大镇中兴大街市人社局三楼308室``), or None."""
+    for c in n.clauses:
+        m = _PLACE_LABEL.search(c.text.replace("\n", ""))
+        if m:
+            return c.ref, m.group(1).strip() + "。"
+    return None
 
 
 def _mentions(question: str, name: str) -> bool:

@@ -11,144 +11,41 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import psycopg
 import pytest
-import uvicorn
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.routing import Route
-from test_wecom_engine import AES_KEY, AGENT_ID, CORP_ID, TOKEN, URL, decrypt_passive, wecom_post
+from loopback import FakeApi, fake_api_server, free_port, serving, worker_env, worker_pids
+from test_wecom_engine import URL, decrypt_passive, wecom_post
 
-ROOT = Path(__file__).resolve().parents[2]
 USERS = 24
 PHONES = {"太仓": "53542494", "镇江": "85340338", "韶关": "8605683", "鹿城": "88990719"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class FakeApi:
-    """qyapi.weixin.qq.com on loopback: tokens, uploads, and the pushes it received."""
-
-    def __init__(self) -> None:
-        self.sent: list[dict[str, object]] = []
-        self.lock = threading.Lock()
-
-    def app(self) -> Starlette:
-        async def token(request: Request) -> JSONResponse:
-            return JSONResponse({"errcode": 0, "access_token": "TOK", "expires_in": 7200})
-
-        async def upload(request: Request) -> JSONResponse:
-            await request.body()
-            return JSONResponse({"errcode": 0, "media_id": "MEDIA"})
-
-        async def send(request: Request) -> JSONResponse:
-            body = json.loads(await request.body())
-            with self.lock:
-                self.sent.append(body)
-            return JSONResponse({"errcode": 0, "errmsg": "ok"})
-
-        return Starlette(
-            routes=[
-                Route("/cgi-bin/gettoken", token),
-                Route("/cgi-bin/media/upload", upload, methods=["POST"]),
-                Route("/cgi-bin/message/send", send, methods=["POST"]),
-            ]
-        )
-
-    def texts(self, user: str) -> list[str]:
-        with self.lock:
-            return [
-                str(m["text"]["content"])  # type: ignore[index]
-                for m in self.sent
-                if m["touser"] == user and m["msgtype"] == "text"
-            ]
-
-
 @pytest.fixture
-def fake_api() -> object:
-    api = FakeApi()
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(api.app(), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    api.base = f"http://127.0.0.1:{port}/cgi-bin"  # type: ignore[attr-defined]
-    yield api
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-def _env(pg_url: str, api_base: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        POLICYBOT_DATABASE_URL=pg_url,
-        POLICYBOT_WECOM_TOKEN=TOKEN,
-        POLICYBOT_WECOM_AES_KEY=AES_KEY,
-        POLICYBOT_WECOM_CORP_ID=CORP_ID,
-        POLICYBOT_WECOM_SECRET="secret",
-        POLICYBOT_WECOM_AGENT_ID=str(AGENT_ID),
-        POLICYBOT_WECOM_API_BASE=api_base,
-        POLICYBOT_RATE_LIMIT_PER_MINUTE="0",
-        PYTHONPATH=str(ROOT),
-    )
-    return env
-
-
-async def _serving(base: str, pids: set[int], timeout: float = 90) -> None:
-    """Wait until every process in ``pids`` answers ``/healthz`` (new connections land on
-    either worker, so ask until each has answered once)."""
-    seen: set[int] = set()
-    deadline = time.monotonic() + timeout
-    fresh = httpx.Limits(max_keepalive_connections=0)
-    async with httpx.AsyncClient(base_url=base, limits=fresh, timeout=5) as client:
-        while not pids <= seen:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"workers {pids - seen} never answered")
-            try:
-                response = await client.get("/healthz")
-                seen.add(int(response.json()["pid"]))
-            except httpx.HTTPError:
-                await asyncio.sleep(0.3)
-
-
-def _worker_pids(supervisor: int) -> list[int]:
-    out = subprocess.run(
-        ["ps", "-o", "pid=", "--ppid", str(supervisor)], capture_output=True, text=True
-    )
-    return [int(p) for p in out.stdout.split()]
+def fake_api() -> Iterator[FakeApi]:
+    with fake_api_server() as api:
+        yield api
 
 
 async def test_two_workers_answer_every_question_once_through_a_crash(
     tmp_path: Path, pg_url: str, fake_api: FakeApi
 ) -> None:
     kb = tmp_path / "kb.db"
-    env = _env(pg_url, fake_api.base)  # type: ignore[attr-defined]
+    env = worker_env(pg_url, fake_api.base)
     # the knowledge base is prepared once, before the workers read it
     subprocess.run(
         [sys.executable, "-m", "bot", "notices", "--db", str(kb)], env=env, check=True, timeout=120
     )
-    port = _free_port()
+    port = free_port()
     supervisor = subprocess.Popen(
         [sys.executable, "-m", "bot", "wecom", "--workers", "2", "--host", "127.0.0.1"]
         + ["--port", str(port), "--db", str(kb), "--today", "2026-12-01"],
@@ -156,9 +53,9 @@ async def test_two_workers_answer_every_question_once_through_a_crash(
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        while len(_worker_pids(supervisor.pid)) < 2:
+        while len(worker_pids(supervisor.pid)) < 2:
             await asyncio.sleep(0.2)
-        await _serving(base, set(_worker_pids(supervisor.pid)))
+        await serving(base, set(worker_pids(supervisor.pid)))
         ids = itertools.count(1)
         cities = list(PHONES)
         jobs = [
@@ -195,12 +92,12 @@ async def test_two_workers_answer_every_question_once_through_a_crash(
             users = sorted({u for u, _, _ in jobs})
             first = asyncio.gather(*(user_turns(u) for u in users[: USERS // 2]))
             await asyncio.sleep(0.5)
-            victim = _worker_pids(supervisor.pid)[0]
+            victim = worker_pids(supervisor.pid)[0]
             os.kill(victim, signal.SIGKILL)  # kill -9 one worker under load
             await first
-            while len(set(_worker_pids(supervisor.pid)) - {victim}) < 2:
+            while len(set(worker_pids(supervisor.pid)) - {victim}) < 2:
                 await asyncio.sleep(0.2)  # the supervisor starts the slot again
-            await _serving(base, set(_worker_pids(supervisor.pid)))
+            await serving(base, set(worker_pids(supervisor.pid)))
             await asyncio.gather(*(user_turns(u) for u in users[USERS // 2 :]))
             retries = jobs[::7]  # WeCom's retries of answered messages
             await asyncio.gather(*(send(u, c, m) for u, c, m in retries))

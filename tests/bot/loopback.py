@@ -1,0 +1,130 @@
+"""Loopback stand-ins shared by the multi-worker test and ``scripts/loadtest.py``: the
+WeCom server API on 127.0.0.1 (tokens, uploads, the pushes it received), free ports, a
+supervisor's worker processes and waiting until each worker answers."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from test_wecom_engine import AES_KEY, AGENT_ID, CORP_ID, TOKEN
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class FakeApi:
+    """qyapi.weixin.qq.com on loopback: tokens, uploads, and the pushes it received."""
+
+    def __init__(self) -> None:
+        self.sent: list[dict[str, object]] = []
+        self.lock = threading.Lock()
+        self.base = ""
+
+    def app(self) -> Starlette:
+        async def token(request: Request) -> JSONResponse:
+            return JSONResponse({"errcode": 0, "access_token": "TOK", "expires_in": 7200})
+
+        async def upload(request: Request) -> JSONResponse:
+            await request.body()
+            return JSONResponse({"errcode": 0, "media_id": "MEDIA"})
+
+        async def send(request: Request) -> JSONResponse:
+            body = json.loads(await request.body())
+            with self.lock:
+                self.sent.append(body)
+            return JSONResponse({"errcode": 0, "errmsg": "ok"})
+
+        return Starlette(
+            routes=[
+                Route("/cgi-bin/gettoken", token),
+                Route("/cgi-bin/media/upload", upload, methods=["POST"]),
+                Route("/cgi-bin/message/send", send, methods=["POST"]),
+            ]
+        )
+
+    def texts(self, user: str) -> list[str]:
+        with self.lock:
+            return [
+                str(m["text"]["content"])  # type: ignore[index]
+                for m in self.sent
+                if m["touser"] == user and m["msgtype"] == "text"
+            ]
+
+
+@contextmanager
+def fake_api_server() -> Iterator[FakeApi]:
+    """A :class:`FakeApi` served on a free loopback port (``api.base`` is its API root)."""
+    api = FakeApi()
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(api.app(), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    api.base = f"http://127.0.0.1:{port}/cgi-bin"
+    yield api
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def worker_env(pg_url: str, api_base: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        POLICYBOT_DATABASE_URL=pg_url,
+        POLICYBOT_WECOM_TOKEN=TOKEN,
+        POLICYBOT_WECOM_AES_KEY=AES_KEY,
+        POLICYBOT_WECOM_CORP_ID=CORP_ID,
+        POLICYBOT_WECOM_SECRET="secret",
+        POLICYBOT_WECOM_AGENT_ID=str(AGENT_ID),
+        POLICYBOT_WECOM_API_BASE=api_base,
+        POLICYBOT_RATE_LIMIT_PER_MINUTE="0",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+async def serving(base: str, pids: set[int], timeout: float = 90) -> None:
+    """Wait until every process in ``pids`` answers ``/healthz`` (new connections land on
+    either worker, so ask until each has answered once)."""
+    seen: set[int] = set()
+    deadline = time.monotonic() + timeout
+    fresh = httpx.Limits(max_keepalive_connections=0)
+    async with httpx.AsyncClient(base_url=base, limits=fresh, timeout=5) as client:
+        while not pids <= seen:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"workers {pids - seen} never answered")
+            try:
+                response = await client.get("/healthz")
+                seen.add(int(response.json()["pid"]))
+            except httpx.HTTPError:
+                await asyncio.sleep(0.3)
+
+
+def worker_pids(supervisor: int) -> list[int]:
+    out = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(supervisor)], capture_output=True, text=True
+    )
+    return [int(p) for p in out.stdout.split()]
