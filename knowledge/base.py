@@ -139,7 +139,8 @@ class KnowledgeBase:
     ) -> KnowledgeBase:
         """A knowledge base from :meth:`snapshot` bytes, answering as the one it was taken
         of; full notices are read with ``load`` when first needed and ``cache_size`` of
-        them kept.
+        them kept. A notice re-ingested since (another source hash) is read as it is now,
+        with a warning: its clauses are indexed at the next start.
 
         Args:
             data: Bytes written by :meth:`snapshot` (this code's own, from the store:
@@ -156,7 +157,15 @@ class KnowledgeBase:
             if collecting:
                 gc.enable()
         kb = cls.__new__(cls)
-        kb.notices = NoticeMap(state["ids"], load, cache_size)
+        hashes: dict[str, str] = state["hashes"]
+
+        def checked(nid: str) -> Notice:
+            notice = load(nid)
+            if notice.sha256 != hashes.get(nid):  # re-ingested by another process
+                _log.warning("notice %s changed since start-up; restart to re-index it", nid)
+            return notice
+
+        kb.notices = NoticeMap(state["ids"], checked, cache_size)
         kb.metas = state["metas"]
         kb.deadlines = state["deadlines"]
         kb.hashes = state["hashes"]
