@@ -56,10 +56,7 @@ from knowledge.base import (  # noqa: E402
     load_knowledge_base,
     snapshot_key,
 )
-from knowledge.models import Notice  # noqa: E402
-from knowledge.parse import parse_notice  # noqa: E402
 from knowledge.qa import Answerer  # noqa: E402
-from knowledge.readers import read_document  # noqa: E402
 from knowledge.store import NoticeStore  # noqa: E402
 from knowledge.tokenize import Tokenizer  # noqa: E402
 
@@ -172,11 +169,6 @@ async def atimed(coro: object) -> tuple[object, float]:
     return result, time.perf_counter() - t
 
 
-def parse_files(paths: list[Path]) -> list[Notice]:
-    """Read and parse notice files (what ``ingest_files`` does before storing)."""
-    return [parse_notice(read_document(p), p.name) for p in paths]
-
-
 async def ingest_fresh(db: Path, paths: list[Path], builtin: bool = False) -> float:
     """``ingest_files`` into a new db; seconds including open/close."""
     t = time.perf_counter()
@@ -187,15 +179,6 @@ async def ingest_fresh(db: Path, paths: list[Path], builtin: bool = False) -> fl
     if errors:
         print(f"  ! {len(errors)} ingest errors, first: {errors[0].message}")
     return elapsed
-
-
-async def store_fresh(db: Path, notices: list[Notice]) -> float:
-    """Store already parsed notices into a new db; seconds including open/close."""
-    t = time.perf_counter()
-    async with NoticeStore(db) as store:
-        for notice in notices:
-            await store.upsert(notice)
-    return time.perf_counter() - t
 
 
 @dataclass
