@@ -45,7 +45,7 @@ _NO_LEVEL = re.compile(
     r"|(?:职业资格|等级)证(?:书)?(?:都)?(?:没有|没考)"
 )
 _SELF_LEVEL = re.compile(
-    r"(?:我(?!们)|本人|俺|自己)(?:现在|目前|已经|已)?(?:是|有|拿了|拿到|取得了?|考了|考到|属于|持有|为)?[^，,。；;？?！!\s]{0,4}$"
+    r"(?:我(?!们)|本人|俺|自己)(?:现在|目前|已经|已)?(?:是|有|拿了|拿到|取得了?|考了|考到|属于|持有|为)?[^，,。；;？?！!\s其中里]{0,4}$"
 )
 _NEGATED = re.compile(r"(没有|没|无|未|不是|还不是|缺)[^，,。；;]{0,2}$")
 _NOT_SELF_LEAD = re.compile(
@@ -268,6 +268,7 @@ def _own_level(question: str, m: re.Match[str]) -> bool:
     # a trade before the level describes the user (数控车工高级技师, 中式烹调师高级技师,
     # 石油化工的化工总控工高级技师, 渔船轮机员(船舶机工)技师)
     trade = re.sub(r"[(（][^()（）]{0,12}[)）]", "", lead).rsplit("的", 1)[-1]
+    trade = re.split(r"[\d岁]", trade)[-1]  # 我54岁白酒酿造工高级技师 (spaces gone)
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,10}", trade)) and not _NOT_SELF_LEAD.search(trade)
 
 

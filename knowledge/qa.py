@@ -255,14 +255,21 @@ class Answerer:
             in_scope = (
                 bool(profile)
                 or bool(_ASKS_ELIGIBLE.search(q))
-                or (bool(notices) and (self._known_content(q) or bool(_ASKS_ROUND.search(q))))
+                or (
+                    bool(notices)
+                    and (
+                        self._known_content(q)
+                        or bool(_ASKS_ROUND.search(q))
+                        or (top >= 2.5 and self._cued(q))
+                    )
+                )
             )
         uncovered = self._uncovered_place(q) if not notices else ""
         if uncovered and in_scope:  # a real place with no notice: not the one in context
             return self._not_collected(uncovered, intents)
         if not notices and current is not None and current in self.kb.notices:
             notices = [current]
-        if q and notices and not in_scope:
+        if q and notices and not in_scope and not self._off_topic(q):
             short = len(q) <= 8 and bool(re.search(r"(哪|几|多少|怎么|什么|啥|吗|呢)", q))
             bar = 0.34 if short else _MIN_COVERAGE  # 分几次拨 on the notice in context
             found = [(nid, part) for nid in notices[:3] if (part := self._retrieve(nid, q, bar))]
@@ -303,6 +310,23 @@ class Answerer:
         if line:
             answer.text = line + "\n" + answer.text
         return answer
+
+    def _cued(self, q: str) -> bool:
+        """A question with a clear cue of a notice topic is about the notice it names when
+        its other words are the notices' or no real words at all: ``推荐几号前报到`` (jieba's
+        前报 is in no dictionary) yes; ``房价多少钱`` (房价 is a word no notice uses) no."""
+        if self._off_topic(q):
+            return False
+        unknown = [
+            t
+            for t in self.kb.tokenizer.tokens(q)
+            if t not in self._place_words and not t.isascii() and self.kb.index.idf(t) <= 0
+        ]
+        return all(self.kb.tokenizer.frequency(t) < 50 for t in unknown)
+
+    def _off_topic(self, q: str) -> bool:
+        """The question names another service's topic no notice speaks of (社保卡, 招聘会)."""
+        return any(t in q for t in off_topics() if t not in self._topics_in_notices())
 
     def _known_content(self, q: str) -> bool:
         """Most words of the question besides places and question words occur in the

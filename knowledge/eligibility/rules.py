@@ -708,14 +708,28 @@ def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Fi
             f"{level_said(rank)}，达不到“{name}及以上”，也不具备通知允许的其他条件。",
             c,
         )
-    if alternative:
+    if alternative and _ALTERNATIVE_SAID.search(question):
         return Finding(
             Status.UNSURE,
             f"{level_said(rank)}，低于要求的{name}；通知也接受其他条件"
             "（如相应荣誉），具备的话仍可申报。",
             c,
         )
+    if alternative:  # the user names no honour nor skill the alternative asks: not met, unless
+        other = _ALT_PHRASE.search(c.text)
+        unless = f"“{shorten(other.group(1), 30)}”" if other else "通知所列的其他条件（如相应荣誉）"
+        return Finding(
+            Status.NOT_MET,
+            f"{level_said(rank)}，达不到“{name}及以上”；如具备{unless}，仍可申报，请告诉我。",
+            c,
+        )
     return Finding(Status.NOT_MET, f"{level_said(rank)}，达不到“{name}及以上”的等级要求。", c)
+
+
+_ALTERNATIVE_SAID = re.compile(
+    r"(能手|工匠|称号|荣誉|大奖|绝技|绝活|津贴|专家|传承人|名匠|首席|劳模|奖章|竞赛|大赛|第\s*\d\s*名)"
+)
+"""Words of a user who claims what a level's alternative asks (an honour, a skill)."""
 
 
 def _one_of(c: Condition, p: Profile) -> Finding | None:
