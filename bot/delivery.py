@@ -136,6 +136,11 @@ class Outbox:
         db = await self._db()
         keys = list(dict.fromkeys(identities))
         marks = ",".join("?" * len(keys))
+        if not await db.fetchone(  # the usual case, nothing waiting: one read, no transaction
+            f"SELECT 1 FROM outbox WHERE identity IN ({marks}) LIMIT 1",  # noqa: S608
+            keys,
+        ):
+            return []
         async with db.transaction() as tx:
             rows = await tx.fetchall(
                 f"DELETE FROM outbox WHERE identity IN ({marks}) RETURNING id, replies",  # noqa: S608

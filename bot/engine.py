@@ -8,10 +8,12 @@ logged with its stack and answered with a short apology; the saved session is un
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bot.filing_outputs import deadline_text, format_note, safe_filename, submit_to_text
@@ -25,6 +27,8 @@ from knowledge.qa import Answer, Answerer
 from knowledge.text import normalize_question
 
 log = logging.getLogger(__name__)
+_ANSWERING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="answering")
+"""The thread free questions are answered on (the knowledge base is shared, read-only)."""
 
 APOLOGY = "抱歉，系统出了点问题，您的资料没有丢失，请稍后再试。"
 BUSY = "系统繁忙，请稍后再试。您的消息没有保存，稍后重新发送即可。"
@@ -108,16 +112,10 @@ class Engine:
     async def _handle(self, message: IncomingMessage) -> list[Reply]:
         key = await self.store.canonical(message.session_key)
         mid = f"{message.user_id}/{message.message_id}" if message.message_id else ""
-        if mid:
-            done = await self.store.processed(message.channel, mid)
-            if done is not None:
+        async with self.store.lock(key):  # a retry waits for its first delivery's turn
+            done, session = await self.store.begin_turn(key, message.channel, mid)
+            if mid and done is not None:
                 return [Reply.model_validate(r) for r in done]
-        async with self.store.lock(key):
-            if mid:
-                done = await self.store.processed(message.channel, mid)
-                if done is not None:
-                    return [Reply.model_validate(r) for r in done]
-            session = await self.store.load(key)
             try:
                 replies = await self._turn(message, session, key)
                 offered = next((r.choices for r in reversed(replies) if r.choices), [])
@@ -180,7 +178,12 @@ class Engine:
         ) or self.answerer.comparison_follow_up(
             text, session.last_question, session.data.get("recent", [])
         )
-        replies, answer = self._answer(follow_up or text, session)
+        # answering is CPU-bound: on its own thread, so the event loop keeps accepting and
+        # acknowledging other users' messages meanwhile (one thread: answers never overlap)
+        loop = asyncio.get_running_loop()
+        replies, answer = await loop.run_in_executor(
+            _ANSWERING, self._answer, follow_up or text, session
+        )
         if offered and answer.out_of_scope:  # a reply to the options that matches none
             return [
                 Reply(

@@ -147,6 +147,20 @@ class StateStore:
         row = await self.database.fetchone("SELECT data FROM sessions WHERE key = ?", (key,))
         return Session.model_validate_json(row[0]) if row else Session()
 
+    async def begin_turn(
+        self, key: str, channel: str, message_id: str
+    ) -> tuple[list[dict[str, Any]] | None, Session]:
+        """``(stored replies of this message or None, the session)`` in one query: what a
+        turn reads first, under the session's lock."""
+        row = await self.database.fetchone(
+            "SELECT (SELECT replies FROM processed WHERE channel = ? AND message_id = ?),"
+            " (SELECT data FROM sessions WHERE key = ?)",
+            (channel, message_id, key),
+        )
+        replies, data = row if row else (None, None)
+        session = Session.model_validate_json(data) if data else Session()
+        return (json.loads(replies) if replies else None), session
+
     async def processed(self, channel: str, message_id: str) -> list[dict[str, Any]] | None:
         """Stored replies of an already processed message, else ``None``."""
         row = await self.database.fetchone(
@@ -183,10 +197,11 @@ class StateStore:
                     " session_key = excluded.session_key",
                     (channel, message_id, json.dumps(replies, ensure_ascii=False), now, key),
                 )
-            for role, text in transcript:
+            if transcript:  # every line in one statement: one round trip
+                rows = ", ".join("(?, ?, ?, ?)" for _ in transcript)
                 await tx.execute(
-                    "INSERT INTO history (session_key, role, text, at) VALUES (?, ?, ?, ?)",
-                    (key, role, text, now),
+                    f"INSERT INTO history (session_key, role, text, at) VALUES {rows}",  # noqa: S608
+                    [v for role, text in transcript for v in (key, role, text, now)],
                 )
 
     async def history(self, key: str, limit: int = 10) -> list[tuple[str, str]]:
