@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.intents import Intent, condition_topics
-from knowledge.models import ConditionKind, Deadline, DeadlineStatus, Notice
+from knowledge.models import ConditionKind, Deadline, DeadlineStatus, Notice, Subsidy
 from knowledge.places import short_name
 from knowledge.text import shorten, split_sentences
 
@@ -410,8 +410,20 @@ def _subsidy(n: Notice, today: dt.date, programme: str, question: str = "") -> P
         return None
     lines: list[str] = []
     cites: list[Citation] = []
-    for s in subs:
-        if s.amount_yuan:
+    parts = _instalments(subs)
+    for i, s in enumerate(subs):
+        if i in parts:
+            continue  # shown with the total it is a part of
+        if s.amount_yuan and i in parts.values():
+            own = [p for p, t in parts.items() if t == i]
+            paid = "、".join(fmt_yuan(subs[p].amount_yuan or 0) for p in own)
+            every = re.search(r"每(年|期|次)", subs[own[0]].quote) if len(own) == 1 else None
+            paid = f"每{every.group(1)}{paid}" if every else paid
+            lines.append(
+                f"• {s.recipient + '：' if s.recipient else ''}{fmt_yuan(s.amount_yuan)}"
+                f"{s.purpose}（分期拨付：{paid}）"
+            )
+        elif s.amount_yuan:
             who = f"{s.recipient}：" if s.recipient else ""
             cond = (
                 f"（条件：{s.condition}）" if s.condition and s.condition not in s.recipient else ""
@@ -425,6 +437,34 @@ def _subsidy(n: Notice, today: dt.date, programme: str, question: str = "") -> P
         s.amount_yuan for s in subs
     )
     return Part(["补助/资助："] + lines, cites, missing=unstated)
+
+
+def _instalments(subs: list[Subsidy]) -> dict[int, int]:
+    """``{index of a part: index of its total}`` for amounts that are instalments of an
+    amount before them in the same clause (``给予建设补助8万元，分两次拨付：认定后拨付5万元，
+    …拨付3万元``): the parts add up to the total."""
+    out: dict[int, int] = {}
+    for i, total in enumerate(subs):
+        if not total.amount_yuan or i in out:
+            continue
+        rest = [
+            j
+            for j in range(i + 1, len(subs))
+            if subs[j].clause == total.clause and subs[j].amount_yuan
+        ]
+        for k in range(len(rest), 1, -1):
+            if sum(subs[j].amount_yuan or 0 for j in rest[:k]) == total.amount_yuan:
+                out.update({j: i for j in rest[:k]})
+                break
+        else:  # 分两年拨付，每年5万元: one part, paid every year
+            each = rest[0] if rest else None
+            if (
+                each is not None
+                and total.amount_yuan % (subs[each].amount_yuan or total.amount_yuan + 1) == 0
+                and re.search(r"每(?:年|期|次)", subs[each].quote)
+            ):
+                out[each] = i
+    return out
 
 
 def _simple_list(facts: list, title: str, n: Notice) -> Part | None:  # type: ignore[type-arg]

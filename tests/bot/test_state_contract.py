@@ -47,6 +47,22 @@ async def stores(target: str | Path) -> AsyncIterator[tuple[StateStore, StateSto
         await b.close()
 
 
+def _ticket_fields(key: str, question: str = "补助什么时候到账") -> dict[str, object]:
+    """What a handoff stores with a ticket, for the session ``key`` ("channel:user")."""
+    channel, user = key.split(":", 1)
+    return dict(
+        session_key=key,
+        channel=channel,
+        user_id=user,
+        chat_id=user,
+        display_name="",
+        question=question,
+        transcript=[],
+        draft="",
+        notice_id=None,
+    )
+
+
 def _message(user: str, mid: str, text: str = "太仓电话") -> IncomingMessage:
     return IncomingMessage(channel="wecom", user_id=user, chat_id=user, message_id=mid, text=text)
 
@@ -170,18 +186,7 @@ async def test_an_faq_saved_by_one_worker_is_seen_by_the_other_at_once(stores) -
     a, b = stores
     store_a, store_b = TicketStore(a), TicketStore(b)
     assert await store_b.faqs() == []  # cached empty
-    ticket, _ = await store_a.create(
-        origin="c:1",
-        session_key="c:u",
-        channel="c",
-        user_id="u",
-        chat_id="u",
-        display_name="",
-        question="补助什么时候到账",
-        transcript=[],
-        draft="",
-        notice_id=None,
-    )
+    ticket, _ = await store_a.create(origin="c:1", **_ticket_fields("c:u"))
     ticket = await store_a.answer(ticket.id, "年底前。", by="s")
     await store_a.save_faq(ticket, ["补助几时到账"], by="s")
     [entry] = await store_b.faqs()
@@ -205,16 +210,7 @@ async def test_forget_deletes_the_user_everywhere_and_nobody_else(stores) -> Non
     await BindCodes(a).issue("telegram:1")
     await BindCodes(a).failed("wecom:zs")
     ticket, _ = await TicketStore(a).create(
-        origin="telegram:t1",
-        session_key="telegram:1",
-        channel="telegram",
-        user_id="1",
-        chat_id="1",
-        display_name="",
-        question="问",
-        transcript=[],
-        draft="",
-        notice_id=None,
+        origin="telegram:t1", **_ticket_fields("telegram:1", "问")
     )
     await TicketStore(a).save_faq(await TicketStore(a).answer(ticket.id, "答", by="s"), [], by="s")
     assert len(await TicketStore(b).faqs()) == 1
