@@ -505,3 +505,69 @@ def expand(question: str) -> str:
     sentence written the notice's way is found (``社保交了3年`` finds ``社会保险``)."""
     extra = [w for word, others in paraphrases().items() if word in question for w in others]
     return question + (" " + " ".join(extra) if extra else "")
+
+
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
+_LATIN_RUN = re.compile(r"[a-z]{2,}(?: [a-z]{2,})*")
+_PINYIN_EXTRA = (
+    "多少", "补贴", "补助", "哪天", "哪里", "几号", "条件", "材料", "电话", "地址", "联系",
+    "年龄", "要求", "怎么", "能不能", "可以", "截止", "时间", "几份", "多大", "需要", "申请",
+)  # fmt: skip
+"""Question words a pinyin question uses besides the cues and the domain terms."""
+
+
+@lru_cache(maxsize=1)
+def _pinyin_words() -> dict[str, str]:
+    """``{toneless pinyin: word}`` of the words questions are understood by: the intent
+    cues and the domain terms (``jiezhi`` → 截止, ``gongzuoshi`` → 工作室). When two words
+    share a pinyin, the more heavily weighted cue (then the longer word) wins."""
+    from pypinyin import lazy_pinyin
+
+    weight: dict[str, float] = {}
+    for cues in _CUES.values():
+        for cue, w in cues.items():
+            weight[cue] = max(weight.get(cue, 0.0), w)
+    for term in DOMAIN_TERMS:
+        weight.setdefault(term, 3.0)
+    for word in _PINYIN_EXTRA:
+        weight.setdefault(word, 1.0)
+    out: dict[str, tuple[float, int, str]] = {}
+    for word, w in weight.items():
+        if not (2 <= len(word) <= 7) or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            continue
+        key = "".join(lazy_pinyin(word))
+        rank = (w, len(word), word)
+        if key not in out or rank > out[key]:
+            out[key] = rank
+    return {k: v[2] for k, v in out.items()}
+
+
+def from_pinyin(question: str) -> str:
+    """A question typed in pinyin with its known words in characters
+    (``tangshan jiezhi riqi`` → ``tangshan截止日期``); place names stay for the place
+    matcher, which reads pinyin itself. Unchanged when fewer than two pinyin words are
+    known (``wo 56 sui`` is not guessed at)."""
+    words = _LATIN_WORD.findall(question)
+    if len(words) < 2:
+        return question
+    table = _pinyin_words()
+    found = 0
+
+    def run(m: re.Match[str]) -> str:  # jineng dashi → 技能大师: longest joins first
+        nonlocal found
+        parts, out, i = m.group().split(" "), [], 0
+        while i < len(parts):
+            for k in range(min(4, len(parts) - i), 0, -1):
+                word = table.get("".join(parts[i : i + k]))
+                if word:
+                    out.append(word)
+                    found += 1
+                    i += k
+                    break
+            else:
+                out.append(" " + parts[i] + " ")
+                i += 1
+        return "".join(out)
+
+    converted = _LATIN_RUN.sub(run, question)
+    return re.sub(r"\s+", " ", converted).strip() if found >= 2 else question

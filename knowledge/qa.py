@@ -21,6 +21,7 @@ from knowledge.followups import comparison_follow_up, fact_follow_up, place_foll
 from knowledge.intents import (
     Intent,
     classify,
+    from_pinyin,
     in_domain,
     off_topics,
     paraphrases,
@@ -242,7 +243,7 @@ class Answerer:
         Returns:
             The answer; see :class:`Answer` for the flags.
         """
-        q = normalize_question(question)
+        q = from_pinyin(normalize_question(question))  # tangshan jiezhi riqi: 截止日期
         ranked = classify(q)
         top = ranked[0][1] if ranked else 0.0
         intents = [i for i, s in ranked if s >= max(2.5, 0.5 * top) or s == top]

@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
     (
         ConditionKind.TEAM_MIN,
         "团队",
-        re.compile(rf"不少于\s*{_N}\s*(?:人|名)(?:的)?[\u4e00-\u9fff]{{0,8}}?(?:团队|成员)"),
+        re.compile(rf"不少于\s*{_N}\s*(?:人|名)(?:的)?[\u4e00-\u9fff]{{0,12}}?(?:团队|成员)"),
     ),
     (
         ConditionKind.TEAM_MIN,

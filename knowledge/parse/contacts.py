@@ -37,6 +37,7 @@ _SEPARATORS = re.compile(r"[，,；;。]")
 # right after the office once spaces are gone (``市财政局社会保障科孙佳0459-6373925``).
 _NAME_PHONE = re.compile(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[科处室局股站所]))(?P<name>[\u4e00-\u9fff]{2,3})(?:同志|老师|女士|先生)?\s*[:：,，（(]?\s*"
+    r"(?:(?:联系|咨询|办公)?电话[:：]?\s*)?"
     r"(?P<phone>(?:0\d{2,3}[-－—\s]?)?\d{7,8}|1[3-9]\d{9})(?![\d@])"
 )
 _NOT_NAMES = re.compile(
