@@ -18,17 +18,20 @@ import sys
 from collections import Counter
 from contextlib import AsyncExitStack
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
 
 from bot import redact
-from bot.app import Runtime, build_runtime, clock
 from bot.messages import IncomingMessage, Reply
 from bot.settings import Settings, SettingsError, load_settings
-from knowledge.base import IngestResult, ingest_files, notice_files
+from knowledge.base import IngestResult, ingest_files, load_knowledge_base, notice_files
 from knowledge.qa import Answerer
 from knowledge.report import report_lines, table_rows
+from knowledge.store import NoticeStore
+
+if TYPE_CHECKING:  # the runtime (engine, filing, channels) is imported by the commands using it
+    from bot.app import Runtime
 
 log = logging.getLogger("policybot")
 
@@ -94,17 +97,23 @@ def answer_json(answerer: Answerer, question: str, today: dt.date) -> dict[str, 
     }
 
 
-async def _ask(rt: Runtime, question: str, as_json: bool) -> int:
-    answerer = rt.engine.answerer
-    today = clock(rt.settings)
-    questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
-    for q in questions:
-        if not q:
-            continue
-        if as_json:
-            print(json.dumps(answer_json(answerer, q, today), ensure_ascii=False), flush=True)
-        else:
-            print(answerer.answer(q, today).text + "\n", flush=True)
+async def _ask(settings: Settings, question: str, as_json: bool) -> int:
+    """``policybot ask``: the knowledge base and the answerer only (no dialog state, no
+    filing stack), so a batch of questions starts fast."""
+    store = await NoticeStore(settings.db).open()
+    try:
+        answerer = Answerer(await load_knowledge_base(store))
+        today = settings.today or dt.date.today()
+        questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
+        for q in questions:
+            if not q:
+                continue
+            if as_json:
+                print(json.dumps(answer_json(answerer, q, today), ensure_ascii=False), flush=True)
+            else:
+                print(answerer.answer(q, today).text + "\n", flush=True)
+    finally:
+        await store.close()
     return 0
 
 
@@ -117,6 +126,8 @@ async def _ingest(settings: Settings, paths: list[Path]) -> int:
     """``policybot ingest FILES_OR_DIRS...``: a progress bar (files/s, time left) on a
     terminal, every file tried, then a summary: added, updated, unchanged, failed with
     the file and the reason. Exit code 1 when any file failed."""
+    from bot.app import build_runtime
+
     files = notice_files(paths)
     async with build_runtime(settings) as rt:
         with tqdm(
@@ -147,6 +158,8 @@ async def _ingest(settings: Settings, paths: list[Path]) -> int:
 
 
 async def _notices(rt: Runtime) -> int:
+    from bot.app import clock
+
     rows = table_rows(list(rt.kb.notices.values()), clock(rt.settings))
     for row in rows:
         print("\t".join(row))
@@ -169,14 +182,16 @@ def health(db: Path) -> int:
 async def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "ingest":
         return await _ingest(settings, args.files)
+    if args.command == "ask":
+        return await _ask(settings, args.question, args.json)
+    from bot.app import build_runtime
+
     async with build_runtime(settings) as rt:
         if args.command == "chat":
             from bot.channels.console import run_console
 
             await run_console(rt.engine, user_id=args.user)
             return 0
-        if args.command == "ask":
-            return await _ask(rt, args.question, args.json)
         if args.command == "notices":
             return await _notices(rt)
         if args.command == "wecom":
@@ -202,6 +217,7 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
 def _run_telegram(settings: Settings) -> int:
     """PTB's run_polling/run_webhook own the event loop, so the runtime is built in
     the application's post_init and closed in post_shutdown."""
+    from bot.app import build_runtime
     from bot.channels.telegram import run_telegram
 
     settings.require("telegram_token")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 
-from flows.review import mask_id, mask_phone
+from flows.masking import mask_id, mask_phone
 
 _ID = re.compile(
     r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"

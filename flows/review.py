@@ -11,25 +11,11 @@ import re
 from typing import Any
 
 from flows.form_state import Choice, FormState, Phase, StepResult, pending, question_key
+from flows.masking import mask_id, mask_phone
 from flows.spec import FieldSpec, FormSpec, GroupSpec, active
 
 PHONE_VALIDATORS = frozenset({"mobile", "phone", "landline"})
 MAX_SHOWN = 40  # characters of a long answer shown on the review screen
-
-
-def mask_id(text: str) -> str:
-    """``"320102198001011234"`` → ``"3201**********1234"``."""
-    return text[:4] + "*" * (len(text) - 8) + text[-4:] if len(text) > 8 else text
-
-
-def mask_phone(text: str) -> str:
-    """``"13856785678"`` → ``"138****5678"``; ``"0512-53542494"`` → ``"0512-****2494"``."""
-    if re.fullmatch(r"1\d{10}", text):
-        return text[:3] + "****" + text[-4:]
-    head, sep, rest = text.rpartition("-")
-    if len(rest) > 4:
-        return head + sep + "*" * (len(rest) - 4) + rest[-4:]
-    return text
 
 
 def _mask_digits(text: str) -> str:
