@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
 
-from bot import redact
+from bot import logs
 from bot.messages import IncomingMessage, Reply
 from bot.settings import Settings, SettingsError, load_settings
 from knowledge.base import IngestResult, ingest_files, load_knowledge_base, notice_files
@@ -288,17 +288,13 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     os.umask(0o077)  # the database, its WAL and every generated file: owner only (0600)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
     # aiosqlite logs SQL parameters (session JSON with ID numbers) at DEBUG; httpx logs
     # URLs with secrets at INFO: keep both out of the logs.
     logging.getLogger("aiosqlite").setLevel(logging.INFO)
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    redact.install()  # ID, card and mobile numbers masked in every library's records
     try:
         settings = load_settings(db=args.db, today=args.today)
+        logs.setup(args.verbose, settings.log_format)  # request ids, masking, text or JSON
         if args.command == "telegram":
             return _run_telegram(settings)
         if args.command == "health":

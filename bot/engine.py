@@ -9,6 +9,7 @@ logged with its stack and answered with a short apology; the saved session is un
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import datetime as dt
 import logging
 import os
@@ -17,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bot.filing_outputs import deadline_text, format_note, safe_filename, submit_to_text
+from bot.logs import REQUEST_ID
 from bot.messages import Choice, IncomingMessage, OutgoingFile, Reply, Source
 from bot.routes import Route, Turn
 from bot.storage import Session, StateStore
@@ -104,9 +106,11 @@ class Engine:
         if len(message.text) > MAX_TEXT:  # a 300 KB paste: refused, never stored whole
             return [Reply(text=TOO_LONG.format(n=len(message.text), limit=MAX_TEXT))]
         self.inflight += 1
+        token = REQUEST_ID.set(f"{message.session_key}/{message.message_id or '-'}")
         try:
             return await self._handle(message)
         finally:
+            REQUEST_ID.reset(token)
             self.inflight -= 1
 
     async def _handle(self, message: IncomingMessage) -> list[Reply]:
@@ -181,8 +185,9 @@ class Engine:
         # answering is CPU-bound: on its own thread, so the event loop keeps accepting and
         # acknowledging other users' messages meanwhile (one thread: answers never overlap)
         loop = asyncio.get_running_loop()
+        context = contextvars.copy_context()  # the request id goes with it into the thread
         replies, answer = await loop.run_in_executor(
-            _ANSWERING, self._answer, follow_up or text, session
+            _ANSWERING, context.run, self._answer, follow_up or text, session
         )
         if offered and answer.out_of_scope:  # a reply to the options that matches none
             return [

@@ -24,6 +24,8 @@ Variables::
                                   (default 20; 0 turns the limit off)
     POLICYBOT_RETENTION_DAYS      a user's drafts, transcript and tickets are deleted after
                                   this many days without a message (default 365; 0 = keep)
+    POLICYBOT_LOG_FORMAT          ``text`` (default) or ``json``: one JSON object per log
+                                  line, each with the request id of its turn
     POLICYBOT_MAX_INFLIGHT        turns a process takes on at once; more get 系统繁忙
                                   and are not recorded, so the channel's retry is served
                                   (default 256)
@@ -33,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import platformdirs
 from pydantic import Field, ValidationError, field_validator
@@ -79,6 +81,7 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(default=20, ge=0)
     max_inflight: int = Field(default=256, ge=1)
     retention_days: int = Field(default=365, ge=0)
+    log_format: Literal["text", "json"] = "text"
 
     @field_validator("staff_ids", mode="before")
     @classmethod
