@@ -9,6 +9,7 @@ qualification, honours, retirement) narrow the answer to the condition asked abo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
@@ -166,6 +167,8 @@ _CUES: dict[Intent, dict[str, float]] = {
         "支持措施": 2,
         "待遇": 2,
         "好处": 2,
+        "津贴": 3,
+        "补多少": 3,
         "subsidy": 3,
         "funding": 3,
         "money": 2,
@@ -571,3 +574,44 @@ def from_pinyin(question: str) -> str:
 
     converted = _LATIN_RUN.sub(run, question)
     return re.sub(r"\s+", " ", converted).strip() if found >= 2 else question
+
+
+def fix_homophones(
+    question: str, is_word: Callable[[str], bool], segment: Callable[[str], list[str]]
+) -> str:
+    """Typed homophones of the words questions are understood by, corrected (``材聊`` →
+    材料, ``大狮`` → 大师): a token of the segmentation (or two single characters side by
+    side) that is no word (``is_word`` false) and sounds like a cue or domain term. Real
+    words are never replaced (``实践`` stays, though it sounds like 时间), nor characters
+    of two different words (``报`` + ``柳州`` is not 保留).
+
+    Args:
+        question: A normalised question.
+        is_word: Whether a string is a known word (dictionary or notices).
+        segment: The word segmenter (jieba).
+    """
+    from pypinyin import lazy_pinyin
+
+    if not re.search(r"[\u4e00-\u9fff]{2}", question):
+        return question
+    table = _pinyin_words()
+
+    def sounds_like(text: str) -> str | None:
+        word = table.get("".join(lazy_pinyin(text)))
+        return word if word and word != text and not is_word(text) else None
+
+    tokens = segment(question)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        pair = tok + tokens[i + 1] if i + 1 < len(tokens) else ""
+        if 2 <= len(tok) <= 4 and (word := sounds_like(tok)):
+            out.append(word)
+        elif len(tok) == 1 and len(pair) == 2 and (word := sounds_like(pair)):
+            out.append(word)  # 大 + 狮
+            i += 1
+        else:
+            out.append(tok)
+        i += 1
+    return "".join(out)

@@ -21,6 +21,7 @@ from knowledge.followups import comparison_follow_up, fact_follow_up, place_foll
 from knowledge.intents import (
     Intent,
     classify,
+    fix_homophones,
     from_pinyin,
     in_domain,
     off_topics,
@@ -30,7 +31,7 @@ from knowledge.intents import (
 from knowledge.models import ConditionKind, Notice
 from knowledge.places import NameFinder, Strength, place_names, short_name, stands_alone
 from knowledge.profile import Profile, read_profile
-from knowledge.silence import silent_on
+from knowledge.silence import silent_on, timed_events
 from knowledge.text import fold, normalize_question, shorten, to_simplified
 
 # Intents whose per-city answers are short enough to list for every city at once.
@@ -243,7 +244,10 @@ class Answerer:
         Returns:
             The answer; see :class:`Answer` for the flags.
         """
-        q = from_pinyin(normalize_question(question))  # tangshan jiezhi riqi: 截止日期
+        # tangshan jiezhi riqi: 截止日期; 材聊 / 大狮: 材料 / 大师
+        q = fix_homophones(
+            from_pinyin(normalize_question(question)), self._is_word, self.kb.tokenizer.segment
+        )
         ranked = classify(q)
         top = ranked[0][1] if ranked else 0.0
         intents = [i for i, s in ranked if s >= max(2.5, 0.5 * top) or s == top]
@@ -270,7 +274,7 @@ class Answerer:
             return self._not_collected(uncovered, intents)
         if not notices and current is not None and current in self.kb.notices:
             notices = [current]
-        if q and notices and not in_scope and not self._off_topic(q):
+        if q and notices and not in_scope and self._cued(q):  # 珍珠批发市场: not ours
             short = len(q) <= 8 and bool(re.search(r"(哪|几|多少|怎么|什么|啥|吗|呢)", q))
             bar = 0.34 if short else _MIN_COVERAGE  # 分几次拨 on the notice in context
             found = [(nid, part) for nid in notices[:3] if (part := self._retrieve(nid, q, bar))]
@@ -312,16 +316,26 @@ class Answerer:
             answer.text = line + "\n" + answer.text
         return answer
 
+    def _is_word(self, text: str) -> bool:
+        """``text`` is a word: in jieba's dictionary or the notices' vocabulary."""
+        return self.kb.tokenizer.frequency(text) > 0 or self.kb.index.idf(text) > 0
+
     def _cued(self, q: str) -> bool:
         """A question with a clear cue of a notice topic is about the notice it names when
         its other words are the notices' or no real words at all: ``推荐几号前报到`` (jieba's
         前报 is in no dictionary) yes; ``房价多少钱`` (房价 is a word no notice uses) no."""
         if self._off_topic(q):
             return False
+        said = {**paraphrases(), **timed_events()}
         unknown = [
             t
             for t in self.kb.tokenizer.tokens(q)
-            if t not in self._place_words and not t.isascii() and self.kb.index.idf(t) <= 0
+            if len(t) >= 2
+            and t not in self._place_words
+            and not t.isascii()
+            and self.kb.index.idf(t) <= 0
+            and t not in said  # 到期 (the notices write 期满), 到账 (拨付)
+            and not _CUE.search(t)  # question words (几次, 在哪) ask, they name no topic
         ]
         return all(self.kb.tokenizer.frequency(t) < 50 for t in unknown)
 

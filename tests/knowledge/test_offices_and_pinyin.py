@@ -53,3 +53,20 @@ def test_pinyin_words_become_the_characters_they_spell() -> None:
     assert "技能大师工作室" in from_pinyin("jineng dashi gongzuoshi zixun dianhua")
     assert from_pinyin("leshan dianhua").startswith("leshan")  # one word known: unchanged
     assert from_pinyin("wo 56 sui") == "wo 56 sui"  # nothing guessed
+
+
+def test_typed_homophones_of_known_words_are_corrected_and_real_words_kept() -> None:
+    from knowledge.intents import fix_homophones
+    from knowledge.tokenize import Tokenizer
+
+    tokenizer = Tokenizer()
+
+    def is_word(text: str) -> bool:
+        return tokenizer.frequency(text) > 0
+
+    def fix(q: str) -> str:
+        return fix_homophones(q, is_word, tokenizer.segment)
+
+    assert fix("城关申报要带些啥材聊") == "城关申报要带些啥材料"
+    assert fix("我58岁想报柳州乡村工匠工作室") == "我58岁想报柳州乡村工匠工作室"  # not 保留
+    assert fix("生产实践中能起带头作用") == "生产实践中能起带头作用"  # a real word
