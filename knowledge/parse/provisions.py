@@ -43,6 +43,12 @@ def yuan(number: str, unit: str) -> int | None:
     return int(round(value * factor))
 
 
+_EXTRA = re.compile(
+    r"([^，,。；;]{2,20}?)(?:在此基础上|另|再|额外)(?:再|另)?(?:增加|追加|给予|奖励)\s*$"
+)
+"""An amount added for some studios: ``民族传统技艺类工作室在此基础上增加1万元``."""
+
+
 def _recipient(sentence: str) -> str:
     m = re.search(
         r"对(?:获得|经认定的|评上|认定的)?([^，,。]{2,24}?)(?:的项目|的)?，?给予", sentence
@@ -76,8 +82,10 @@ def extract_subsidies(clauses: list[Clause], programmes: list[str] | None = None
                 for m in _MONEY.finditer(part):
                     after = part[m.end() : m.end() + 16]
                     before = part[max(0, m.start() - 16) : m.start()]
+                    extra = _EXTRA.search(part[: m.start()])  # …类工作室在此基础上增加1万元
                     if not (_GRANT.search(after) or _GRANT.search(before) or "给予" in before):
-                        continue
+                        if not extra:
+                            continue
                     if re.search(r"[（(]含[^）)]*$", part[: m.start()]) or before.endswith("其中"):
                         continue
                     purpose_m = re.match(r"[^，,。；;（(]{0,14}", after)
@@ -86,11 +94,13 @@ def extract_subsidies(clauses: list[Clause], programmes: list[str] | None = None
                         lead = re.search(r"给予([^，,。；]{0,12})$", part[: m.start()])
                         purpose = lead.group(1) if lead else purpose
                     cond = re.search(r"对([^，,。]{2,30}?)的?，?给予", part)
+                    if extra and not purpose.strip():
+                        purpose = "（在上述补助基础上增加）"
                     out.append(
                         Subsidy(
                             amount_yuan=yuan(m.group("n"), m.group("u")),
                             purpose=purpose.strip(),
-                            recipient=_recipient(part),
+                            recipient=_recipient(part) or (extra.group(1) if extra else ""),
                             condition=cond.group(1)
                             if cond and ("考核" in cond.group(1) or "优秀" in cond.group(1))
                             else "",
