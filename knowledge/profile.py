@@ -265,6 +265,8 @@ def _own_level(question: str, m: re.Match[str]) -> bool:
         return True  # 我是高级工 / 职业技能等级为技师
     if len(lead) <= 1:
         return not _NOT_SELF_LEAD.search(lead)
+    if re.search(r"\d{2}岁$", lead) and not _NOT_SELF_LEAD.search(lead[-9:-3]):
+        return True  # 我53岁高级技师 / …传统技艺的53岁高级技师 (not 团队有个53岁高级技师)
     # a trade before the level describes the user (数控车工高级技师, 中式烹调师高级技师,
     # 石油化工的化工总控工高级技师, 渔船轮机员(船舶机工)技师)
     trade = re.sub(r"[(（][^()（）]{0,12}[)）]", "", lead).rsplit("的", 1)[-1]

@@ -445,11 +445,27 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
             f"{said}，超过一般的{limit}周岁；通知写明“{vague.group(0)}”，请向联系人确认是否适用。",
             c,
         )
+    field = _FIELD_RELAXED.search(section or c.text)
+    if low > limit and field:  # 传统技艺领域可适当放宽: no age given for that field
+        core = re.sub(r"^(?:从事|对)", "", field.group(1))
+        named = core in p.question or any(w in p.question for w in _craft_words(core))
+        return Finding(
+            Status.UNSURE if named else Status.NOT_MET,
+            f"{said}，超过一般的{limit}周岁；通知写明“{field.group(0)}”"
+            + ("，请向联系人确认您是否适用。" if named else "，如您属于该领域请告诉我。"),
+            c,
+        )
     if low > limit:
         return Finding(Status.NOT_MET, f"{said}，超过了“年龄不超过{limit}周岁”的要求。", c)
     return Finding(
         Status.UNSURE, f"{said}，是否超过{limit}周岁要看出生月份（以申报时的周岁计）。", c
     )
+
+
+_FIELD_RELAXED = re.compile(
+    r"([^，,。；;（）()\n]{2,20}?)(?:领域|行业|类|方面)?(?:的)?[，,]?\s*(?:年龄)?(?:可|可以)适当放宽(?![至到])"
+)
+"""``传统技艺领域可适当放宽``: a field's age relaxed by an amount the notice does not give."""
 
 
 _OWN_MARGIN = re.compile(
