@@ -95,10 +95,14 @@ class Database(abc.ABC):
         async with self.transaction() as tx:
             return await tx.execute(sql, args)
 
-    async def ensure_schema(self, ddl: str) -> None:
-        """Run a feature's ``CREATE … IF NOT EXISTS`` script once per connection."""
+    async def ensure_schema(self, ddl: str, *added: tuple[str, str, str]) -> None:
+        """Run a feature's ``CREATE … IF NOT EXISTS`` script once per connection, then add
+        the columns ``(table, column, type and default)`` a database made by an older
+        version lacks."""
         if ddl not in self._schemas:
             await self._script(ddl)
+            for table, column, column_ddl in added:
+                await self.add_column(table, column, column_ddl)
             self._schemas.add(ddl)
 
     @abc.abstractmethod

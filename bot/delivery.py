@@ -62,7 +62,6 @@ class Outbox:
         self.state = state
         self.senders: dict[str, Sender] = {}
         self.attempts, self.backoff = attempts, backoff
-        self._ready = False
 
     def register(self, channel: str, send: Sender) -> None:
         """Use ``send`` for ``channel`` from now on (replaces an earlier sender)."""
@@ -109,11 +108,8 @@ class Outbox:
 
     async def _db(self) -> Database:
         db = self.state.database
-        if not self._ready:  # once per process, not on every turn's take()
-            await db.ensure_schema(_SCHEMA)
-            # outboxes created before /forget covered them lack the column
-            await db.add_column("outbox", "about", "TEXT NOT NULL DEFAULT ''")
-            self._ready = True
+        # outboxes created before /forget covered them lack the about column
+        await db.ensure_schema(_SCHEMA, ("outbox", "about", "TEXT NOT NULL DEFAULT ''"))
         return db
 
     async def keep(self, identity: str, replies: list[Reply], about: str = "") -> None:

@@ -63,14 +63,10 @@ class Inbox:
         self.owner = f"w{slot}"
         self.slots = [f"w{i}" for i in range(slots)]
         self.started = now()
-        self._ready = False
 
     async def _db(self) -> Database:
         db = self.state.database
-        if not self._ready:
-            await db.ensure_schema(_SCHEMA)
-            await db.add_column("inbox", "owner", "TEXT NOT NULL DEFAULT ''")
-            self._ready = True
+        await db.ensure_schema(_SCHEMA, ("inbox", "owner", "TEXT NOT NULL DEFAULT ''"))
         return db
 
     async def put(self, message: IncomingMessage) -> bool:

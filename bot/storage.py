@@ -104,9 +104,8 @@ class StateStore:
     async def open(self) -> StateStore:
         """Connect and create the tables."""
         await self.database.open()
-        await self.database.ensure_schema(_SCHEMA)
-        # databases created before /forget existed lack the column
-        await self.database.add_column("processed", "session_key", "TEXT")
+        # databases created before /forget existed lack processed.session_key
+        await self.database.ensure_schema(_SCHEMA, ("processed", "session_key", "TEXT"))
         return self
 
     async def close(self) -> None:

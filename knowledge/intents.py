@@ -597,8 +597,10 @@ def fix_homophones(
     table = _pinyin_words()
 
     def sounds_like(text: str) -> str | None:
+        if is_word(text):  # most tokens: a dictionary lookup, no pinyin
+            return None
         word = table.get("".join(lazy_pinyin(text)))
-        return word if word and word != text and not is_word(text) else None
+        return word if word and word != text else None
 
     tokens = segment(question)
     out: list[str] = []

@@ -36,11 +36,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "bot")]
 
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
-from loopback import fake_api_server, free_port, serving, worker_env, worker_pids  # noqa: E402
+from loopback import PHONES, fake_api_server, free_port, serving, worker_env, worker_pids  # noqa: E402
 from pg_support import fresh_database, postgres_server  # noqa: E402
 from test_wecom_engine import URL, decrypt_passive, wecom_post  # noqa: E402
-
-PHONES = {"太仓": "53542494", "镇江": "85340338", "韶关": "8605683", "鹿城": "88990719"}
 
 
 @dataclass

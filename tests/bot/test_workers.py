@@ -23,11 +23,10 @@ from pathlib import Path
 import httpx
 import psycopg
 import pytest
-from loopback import FakeApi, fake_api_server, free_port, serving, worker_env, worker_pids
+from loopback import PHONES, FakeApi, fake_api_server, free_port, serving, worker_env, worker_pids
 from test_wecom_engine import URL, decrypt_passive, wecom_post
 
 USERS = 24
-PHONES = {"太仓": "53542494", "镇江": "85340338", "韶关": "8605683", "鹿城": "88990719"}
 
 
 @pytest.fixture
