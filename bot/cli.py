@@ -219,6 +219,7 @@ def _run_telegram(settings: Settings) -> int:
     the application's post_init and closed in post_shutdown."""
     from bot.app import build_runtime
     from bot.channels.telegram import run_telegram
+    from bot.inbox import Inbox
 
     settings.require("telegram_token")
 
@@ -230,6 +231,7 @@ def _run_telegram(settings: Settings) -> int:
         shutdown (post_shutdown)."""
 
         rt: Runtime | None = None
+        _inbox: Inbox | None = None
 
         async def start(self) -> None:
             self.rt = await stack.enter_async_context(build_runtime(settings))
@@ -241,6 +243,13 @@ def _run_telegram(settings: Settings) -> int:
                 raise RuntimeError("runtime not started")
             return await self.rt.engine.handle(message)
 
+        def inbox(self) -> Inbox | None:
+            if self.rt is None:
+                return None
+            if self._inbox is None:
+                self._inbox = Inbox(self.rt.state)
+            return self._inbox
+
     engine = _Engine()
     run_telegram(
         engine,
@@ -248,6 +257,7 @@ def _run_telegram(settings: Settings) -> int:
         register_sender=senders.__setitem__,
         on_start=engine.start,
         on_stop=stack.aclose,
+        inbox=engine.inbox,
     )
     return 0
 

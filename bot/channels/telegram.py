@@ -13,6 +13,14 @@ Handler groups of the built application::
      0  CallbackQueryHandler      button press -> payload = callback_data; query answered
      0  MessageHandler(other)     non-text message in a private chat -> short hint
         error handler             log with stack, apologise to the chat
+
+With an inbox (:class:`bot.inbox.Inbox`, the state database) each message is saved before
+the engine sees it and marked done once its replies went out: an update Telegram delivers
+again after a restart is dropped (the in-memory LRU is only the fast path), and the
+messages a crash left in processing are handled at the next start, before polling
+resumes. PTB confirms an update to Telegram when it fetches the next batch, before it is
+processed, so an update still waiting in PTB's in-memory queue at a ``kill -9`` is lost:
+run one polling process per bot token.
 """
 
 from __future__ import annotations
@@ -42,6 +50,7 @@ from telegram.request import BaseRequest
 
 from bot.channels.telegram_render import RenderedReply, render_reply
 from bot.delivery import Sender
+from bot.inbox import Inbox
 from bot.messages import IncomingMessage, MessageHandler, Reply
 from bot.settings import Settings
 from bot.tickets import ticket_id_in
@@ -180,12 +189,19 @@ async def send_replies(bot: Bot, chat_id: int | str, replies: list[Reply]) -> No
                 )
 
 
-class _TelegramChannel:
-    """The PTB callbacks, bound to one message handler and one dedup cache."""
+InboxProvider = Callable[[], Inbox | None]
+"""Returns the durable inbox once the stores are open (``None``: no inbox)."""
 
-    def __init__(self, handler: MessageHandler, dedup: UpdateDeduplicator) -> None:
+
+class _TelegramChannel:
+    """The PTB callbacks, bound to one message handler, one dedup cache and an inbox."""
+
+    def __init__(
+        self, handler: MessageHandler, dedup: UpdateDeduplicator, inbox: InboxProvider
+    ) -> None:
         self.handler = handler
         self.dedup = dedup
+        self.inbox = inbox
 
     async def drop_duplicates(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if self.dedup.seen(update.update_id):
@@ -210,8 +226,37 @@ class _TelegramChannel:
 
     async def _turn(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = incoming_from_update(update, context.bot.username)
+        inbox = self.inbox()
+        if inbox is not None and not await inbox.put(message):
+            logger.info("Ignoring Telegram update %s: already received", update.update_id)
+            return
+        await self._deliver(context.bot, message, inbox)
+
+    async def _deliver(self, bot: Bot, message: IncomingMessage, inbox: Inbox | None) -> None:
         replies = await self.handler.handle(message)
-        await send_replies(context.bot, int(message.chat_id), replies)
+        await send_replies(bot, int(message.chat_id), replies)
+        if inbox is not None:
+            await inbox.done(message)
+
+    async def recover(self, bot: Bot) -> int:
+        """Handle the messages a crash left pending in the inbox and send their replies
+        (the engine returns the stored replies of a turn it had committed). Returns how
+        many were handled; one that fails stays pending for the next start."""
+        inbox = self.inbox()
+        if inbox is None:
+            return 0
+        handled = 0
+        for message in await inbox.recoverable(CHANNEL):
+            logger.info(
+                "Telegram update %s left pending by a restart: handled now", message.message_id
+            )
+            try:
+                await self._deliver(bot, message, inbox)
+            except Exception:  # noqa: BLE001 - one bad message never blocks the start
+                logger.exception("Telegram update %s could not be recovered", message.message_id)
+                continue
+            handled += 1
+        return handled
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -234,6 +279,7 @@ def build_application(
     get_updates_request: BaseRequest | None = None,
     rate_limit: bool = True,
     dedup_size: int = DEDUP_SIZE,
+    inbox: InboxProvider = lambda: None,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """Build the Telegram application around a message handler.
 
@@ -246,6 +292,8 @@ def build_application(
             limits: ~30 messages/second overall, 20/minute per group), retrying twice
             on ``RetryAfter``.
         dedup_size: How many recent update ids to remember for de-duplication.
+        inbox: Returns the durable inbox (called per update, so it may be opened after
+            the application is built); :func:`recover` handles what it holds pending.
 
     Returns:
         An application, not yet initialised; call :meth:`Application.initialize` or
@@ -266,7 +314,8 @@ def build_application(
         builder.rate_limiter(AIORateLimiter(max_retries=2))  # type: ignore[arg-type]
     app = builder.build()
 
-    channel = _TelegramChannel(handler, UpdateDeduplicator(dedup_size))
+    channel = _TelegramChannel(handler, UpdateDeduplicator(dedup_size), inbox)
+    app.bot_data[_CHANNEL_KEY] = channel
     new_message = filters.UpdateType.MESSAGE
     app.add_handler(TypeHandler(Update, channel.drop_duplicates), group=-1)
     app.add_handler(PTBMessageHandler(new_message & filters.TEXT, channel.on_text))
@@ -276,6 +325,16 @@ def build_application(
     )
     app.add_error_handler(_on_error)
     return app
+
+
+_CHANNEL_KEY = "policybot.channel"
+
+
+async def recover(app: Application) -> int:  # type: ignore[type-arg]
+    """Handle the messages the inbox of ``app`` (see :func:`build_application`) holds
+    pending from before this start and send their replies; returns their number."""
+    channel: _TelegramChannel = app.bot_data[_CHANNEL_KEY]
+    return await channel.recover(app.bot)
 
 
 def webhook_options(settings: Settings) -> dict[str, Any] | None:
@@ -307,6 +366,7 @@ def run_telegram(
     register_sender: Callable[[str, Sender], None] | None = None,
     on_start: Callable[[], Awaitable[None]] | None = None,
     on_stop: Callable[[], Awaitable[None]] | None = None,
+    inbox: InboxProvider = lambda: None,
 ) -> None:
     """Run the bot until interrupted: webhook if configured, else long polling.
 
@@ -318,6 +378,8 @@ def run_telegram(
             e.g. ``outbox.register``, so staff answers and notifications are pushed.
         on_start: Awaited in PTB's event loop before the first update (open stores).
         on_stop: Awaited in PTB's event loop at shutdown (close stores).
+        inbox: The durable inbox once ``on_start`` has opened the stores; its pending
+            messages are handled before the first update.
         settings: Needs ``telegram_token``; ``telegram_webhook_url`` (with
             ``telegram_webhook_secret``, ``telegram_listen``, ``telegram_port``)
             switches to a webhook.
@@ -328,7 +390,7 @@ def run_telegram(
     """
     settings.require("telegram_token")
     options = webhook_options(settings)
-    app = build_application(handler, settings.telegram_token)
+    app = build_application(handler, settings.telegram_token, inbox=inbox)
     if register_sender is not None:
         register_sender(CHANNEL, outbox_sender(app.bot))
     start = on_start
@@ -336,6 +398,7 @@ def run_telegram(
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         if start is not None:
             await start()
+        await recover(application)
         try:
             await set_commands(application)
         except TelegramError:  # the menu is a convenience: never a reason not to start

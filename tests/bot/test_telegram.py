@@ -28,6 +28,7 @@ from bot.channels.telegram import (
     TEXT_ONLY_HINT,
     UpdateDeduplicator,
     build_application,
+    recover,
     run_telegram,
     set_commands,
     webhook_options,
@@ -39,8 +40,10 @@ from bot.channels.telegram_render import (
     render_reply,
     split_text,
 )
+from bot.inbox import Inbox
 from bot.messages import Choice, IncomingMessage, OutgoingFile, Reply
 from bot.settings import SettingsError, load_settings
+from bot.storage import StateStore
 
 BOT_USER = {"id": 999, "is_bot": True, "first_name": "政策助手", "username": "policy_bot"}
 USER = {
@@ -201,10 +204,14 @@ class Bot:
 async def make_bot():
     apps: list[Application] = []
 
-    async def make(engine: FakeEngine) -> Bot:
+    async def make(engine: FakeEngine, inbox: Inbox | None = None) -> Bot:
         request = RecordingRequest()
         app = build_application(
-            engine, "123:TEST", request=request, get_updates_request=RecordingRequest()
+            engine,
+            "123:TEST",
+            request=request,
+            get_updates_request=RecordingRequest(),
+            inbox=lambda: inbox,
         )
         await app.initialize()
         apps.append(app)
@@ -431,6 +438,47 @@ async def test_redelivered_update_is_processed_once(make_bot):
 
     assert [m.message_id for m in engine.received] == ["1008", "1009"]
     assert [c.params["text"] for c in bot.request.sent()] == ["收到", "收到"]
+
+
+async def test_update_redelivered_after_a_restart_is_dropped_by_the_inbox(make_bot, tmp_path):
+    state = await StateStore(tmp_path / "state.db").open()
+    try:
+        first_engine, second_engine = FakeEngine(Reply(text="收到")), FakeEngine(Reply(text="收到"))
+        first = await make_bot(first_engine, Inbox(state))
+        await first.feed(text_update(1010, "太仓补助多少"))
+        # a new process: its in-memory LRU is empty, the inbox in the database is not
+        second = await make_bot(second_engine, Inbox(state))
+        await second.feed(text_update(1010, "太仓补助多少"))
+        await second.feed(text_update(1011, "镇江呢"))
+
+        assert [m.message_id for m in first_engine.received] == ["1010"]
+        assert [m.message_id for m in second_engine.received] == ["1011"]
+        assert len(first.request.sent()) == len(second.request.sent()) == 1
+    finally:
+        await state.close()
+
+
+async def test_message_left_in_processing_by_a_crash_is_answered_at_the_next_start(
+    make_bot, tmp_path
+):
+    state = await StateStore(tmp_path / "state.db").open()
+    try:
+        crashed = FakeEngine(error=RuntimeError("kill -9"))
+        bot = await make_bot(crashed, Inbox(state))
+        await bot.feed(text_update(1020, "无锡什么时候截止"))  # saved, never done
+        assert [c.params["text"] for c in bot.request.sent()] == [APOLOGY]
+
+        engine = FakeEngine(Reply(text="2021年4月25日截止"))
+        restarted = await make_bot(engine, Inbox(state))
+        assert await recover(restarted.app) == 1
+        assert [m.text for m in engine.received] == ["无锡什么时候截止"]
+        sent = restarted.request.sent()
+        assert [(c.params["chat_id"], c.params["text"]) for c in sent] == [
+            (42, "2021年4月25日截止")
+        ]
+        assert await recover((await make_bot(engine, Inbox(state))).app) == 0  # done now
+    finally:
+        await state.close()
 
 
 def test_deduplicator_is_bounded():
