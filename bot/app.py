@@ -8,6 +8,8 @@ Usage::
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import AsyncIterator
@@ -19,6 +21,7 @@ from bot.engine import Engine
 from bot.features import build_staff_routes
 from bot.filing import FilingRoute
 from bot.privacy import ForgetRoute, apply_retention
+from bot.reload import KnowledgeReloader
 from bot.settings import Settings
 from bot.storage import StateStore
 from knowledge.base import KnowledgeBase, load_knowledge_base
@@ -71,7 +74,18 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
             staff_available=bool(settings.staff_ids),
             max_inflight=settings.max_inflight,
         )
-        yield Runtime(settings, notices, state, kb, engine, outbox)
+        reloader: asyncio.Task[None] | None = None
+        if settings.kb_reload_seconds:
+            watch = KnowledgeReloader(settings.db, engine, settings.kb_reload_seconds)
+            await watch.start()
+            reloader = asyncio.create_task(watch.run(), name="kb-reload")
+        try:
+            yield Runtime(settings, notices, state, kb, engine, outbox)
+        finally:
+            if reloader is not None:
+                reloader.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reloader
     finally:
         await state.close()
         await notices.close()

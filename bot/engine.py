@@ -91,6 +91,11 @@ class Engine:
         self.max_inflight = max_inflight
         self.inflight = 0
 
+    def use_knowledge(self, kb: KnowledgeBase) -> None:
+        """Answer from ``kb`` from the next turn on (notices ingested while running, see
+        :mod:`bot.reload`); a turn in progress keeps the one it started with."""
+        self.kb, self.answerer = kb, Answerer(kb)
+
     async def handle(self, message: IncomingMessage) -> list[Reply]:
         """Process one turn; idempotent per ``(channel, user, message_id)`` (two users'
         message ids may collide; a re-delivered message gets the stored replies).

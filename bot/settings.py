@@ -29,6 +29,8 @@ Variables::
     POLICYBOT_MAX_INFLIGHT        turns a process takes on at once; more get 系统繁忙
                                   and are not recorded, so the channel's retry is served
                                   (default 256)
+    POLICYBOT_KB_RELOAD_SECONDS   how often a running server looks for notices ingested
+                                  since it started (default 30; 0 = never)
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ class Settings(BaseSettings):
     max_inflight: int = Field(default=256, ge=1)
     retention_days: int = Field(default=365, ge=0)
     log_format: Literal["text", "json"] = "text"
+    kb_reload_seconds: float = Field(default=30.0, ge=0)
 
     @field_validator("staff_ids", mode="before")
     @classmethod
