@@ -142,13 +142,12 @@ class _SqliteTx:
         return cur.rowcount or 0
 
     async def fetchone(self, sql: str, args: Args = ()) -> Row | None:
-        async with self.conn.execute(sql, tuple(args)) as cur:
-            row = await cur.fetchone()
-        return tuple(row) if row is not None else None
+        rows = await self.fetchall(sql, args)
+        return rows[0] if rows else None
 
     async def fetchall(self, sql: str, args: Args = ()) -> list[Row]:
-        async with self.conn.execute(sql, tuple(args)) as cur:
-            return [tuple(r) for r in await cur.fetchall()]
+        # one hop to aiosqlite's thread (execute, fetch and close there), not three
+        return [tuple(r) for r in await self.conn.execute_fetchall(sql, tuple(args))]
 
 
 class SqliteDatabase(Database):
@@ -219,9 +218,10 @@ class SqliteDatabase(Database):
         return await _SqliteTx(self.conn).fetchall(sql, args)
 
     async def fetchdicts(self, sql: str, args: Args = ()) -> list[dict[str, Any]]:
-        async with self.conn.execute(sql, tuple(args)) as cur:
-            names = [d[0] for d in cur.description]
-            return [dict(zip(names, row, strict=True)) for row in await cur.fetchall()]
+        cur = await self.conn.execute(sql, tuple(args))
+        rows = await cur.fetchall()  # the cursor is finalised with its object, no third hop
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in rows]
 
     async def _script(self, ddl: str) -> None:
         async with self._writing:
