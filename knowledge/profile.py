@@ -64,7 +64,7 @@ _BIRTH = re.compile(
 _YEARS = r"(\d{1,2}|一)\s*年(半)?|(半)年"
 _RETIRE = re.compile(
     rf"(?:还有|离退休|距离?退休|再过)\D{{0,6}}?(?:{_YEARS})(?:多)?\D{{0,4}}退休|"
-    rf"(?:离|距离?)(?:法定)?退休(?:年龄)?(?:还有|只有|就剩|就|还剩|还差|只差|差|剩)?(?:个)?\s*(?:{_YEARS})"
+    rf"(?:离|距离?)(?:法定)?退休(?:年龄)?(?:正好|刚好|恰好|也就|大概|大约)?(?:还有|只有|就剩|就|还剩|还差|只差|差|剩)?(?:个)?\s*(?:{_YEARS})"
 )
 _TEAM = re.compile(
     r"(?:团队|成员|队伍|徒弟们|小组|工作室|一共|总共|共有|含我|包括我|算上我|加上我|加我|连我|除了我|除我|不算我)"
@@ -78,7 +78,8 @@ _TENURE = re.compile(
     r"在[^\d，,。]{1,10}?)(?<!\d)(\d{1,2})\s*年(半|多)?(?!前|后|以上|以下|内|度|级)"
 )
 _RUNNING = re.compile(
-    r"(?:成立|建立|运行|组建)[^\d，,。]{0,4}?(\d{1,2}|一)\s*年(半|多)?|(去年|今年)(?:才|刚)?(?:成立|建立|组建|建的)"
+    r"(?:成立|建立|运行|组建)[^\d，,。]{0,4}?(\d{1,2}|一)\s*年(半|多)?"
+    r"|(去年|今年)(?:(\d{1,2})月份?|年初|年中|上半年|下半年|年底)?(?:才|刚|刚刚)?(?:成立|建立|组建|建的|认定|挂牌|获批)"
 )
 _HONOUR = re.compile(
     r"(?:拿过|拿了|获得过|获得了|获过|获评|荣获|评上了?|评为|当过|是)(?:过|了)?([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|名师|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人|五一劳动奖章)(?!工作室))"
@@ -91,18 +92,32 @@ _NO_HONOUR_AFTER = re.compile(
 _NO_HONOUR = re.compile(
     r"(没有|没拿过|没获得过|没获过|没得过|没评上?过|从没|无|也没)[^，,。]{0,10}(荣誉|称号|技术能手|工匠|劳模|奖)"
 )
+_QUOTED_HONOUR = re.compile(
+    r"(?:获评|获得|荣获|评为|评上|授予|被评为)(?:了|过)?[“\"]([^”\"]{2,20}?"
+    r"(?:技术能手|工匠|技能大奖|名匠|名师|劳动模范|劳模|首席技师|技能大师|传承人|带头人|能手))[”\"]"
+)
+_NO_AWARD = re.compile(
+    r"(?:没|没有|未|从没|从来没|也没)(?:得|获|拿|评)(?:过|到|上)?(?:什么|任何|啥)?(?:奖|奖项|名次)(?!励)"
+    r"|(?:什么|任何|啥)(?:奖|奖项)(?:都|也)?没"
+    r"|(?:没|没有|未|从没|也没)(?:有)?参加过[^，,。；;]{0,6}(?:竞赛|比赛|大赛)"
+)
 _OWN_UNIT = re.compile(
     r"(我们|我单位|本单位|我们单位|我是|我在|依托(?:的是|单位是|单位为|于)|(?:公司|单位|厂|企业)(?:是|为|属于|在)|民营|国企|国有企业|个体"
-    r"|(?:^|[，,])(?:是|在)[^，,。？?]{0,14}?(?:学校|院校|学院|公司|企业|厂|协会|合作社)(?:的|工作|上班|任教))"
+    r"|(?:^|[，,])(?:是|在)[^，,。？?]{0,14}?(?:学校|院校|学院|公司|企业|厂|协会|合作社)(?:的|工作|上班|任教|当|做|干|从事|任职)"
+    r"|[（(](?:事业单位|国有企业|民营企业|国企|私企|机关)[）)])"
 )
 _UNIT_AGE = re.compile(
     r"(?:公司|企业|单位|厂|学校|院校|协会)[^，,。；;\d]{0,8}?(?:成立|注册|建校|开了|办了|经营)(?:了)?\s*"
     r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(多)?年|(?:建校|(?<!工作室)(?<!工作室已)成立|注册|登记满?|经营)"
     r"(?:了)?\s*(\d{1,3})\s*(多)?年"
 )
+_UNIT_NOUN = r"(?:公司|企业|单位|厂|学校|院校|学院|协会|作坊|合作社|农场|店|执照|机构|中心)"
+_SET_UP = r"(?:注册|登记)?(?:成立|注册|登记|建校|建厂|创办|开办|设立|办的|就有)"
 _UNIT_SINCE = re.compile(
-    r"(?:公司|企业|单位|厂|学校|院校|协会|作坊|合作社)[^。；;？?]{0,20}?((?:19|20)\d{2})年(?:注册)?(?:成立|注册|建校|创办|开办|办的|就有)"
+    rf"{_UNIT_NOUN}[^。；;？?]{{0,20}}?((?:19|20)\d{{2}})年(?:经批准)?{_SET_UP}"
+    rf"|(?<!\d)((?:19|20)\d{{2}})年(?:\d{{1,2}}月)?(?:经批准)?{_SET_UP}的[^，,。；;？?]{{0,14}}?{_UNIT_NOUN}"
 )
+"""``企业2004年注册成立`` / ``执照，2015年办的`` / ``2017年成立的民营农业企业``."""
 _HOLDS = re.compile(
     r"(?:已经是|已是|已经被?(?:认定|评)为|已经?获评|已经领衔了?|已经拿过|已经获得过?|已经有)(?:了)?(?:一个)?"
     r"(国家级|全国|省级|自治区级|[\u4e00-\u9fff]{2,3}省|市级|区级|县级)[^，,。？?]{0,12}?(?:工作室|资助|支持|项目)"
@@ -128,6 +143,10 @@ _RANK = re.compile(
 _AREA = re.compile(
     r"(?:场地|面积|工作室|场所|[画教机]室|车间|基地)[^\d，,。；;？?]{0,6}?(\d{2,5})\s*(?:平方米|平方|平米|㎡|平)"
 )
+_AREA_ANY = re.compile(
+    r"(?<![\d.])(\d{2,5})\s*(?:平方米|平米|㎡)(?![^，,。；;]{0,6}(?:以上|以下|要求))"
+)
+"""An area the applicant states anywhere (``有一间120平方米的实训室``), not a threshold."""
 _UNIT_WORD = re.compile(r"(公司|企业|单位|厂|学校|院校|协会|合作社)")
 _BARE_HONOUR = re.compile(
     r"(?:^|[，,\s、])([\u4e00-\u9fff]{2,6}?"
@@ -178,6 +197,8 @@ class Profile:
         unit_years: Years since the host unit was founded (``公司成立8年``).
         unit_years_approx: ``unit_years`` comes from a founding year alone (``2021年成立``).
         contest_rank: The place the applicant took in a skills contest (``拿了第5名``).
+        no_award: The applicant says they won nothing at all (``没得过什么奖``): no
+            honour and no contest place either.
         holds_tier: The level of a studio (or its funding) the applicant already holds:
             4 national, 3 provincial, 2 city, 1 district/county (``已经是省级技能大师工作室了``).
         both_programmes: The applicant wants to apply for two programmes at once.
@@ -206,6 +227,7 @@ class Profile:
     unit_years: float | None = None
     unit_years_approx: bool = False
     contest_rank: int | None = None
+    no_award: bool = False
     holds_tier: int | None = None
     both_programmes: bool = False
     stated: list[str] = field(default_factory=list)
@@ -297,14 +319,15 @@ def read_profile(question: str, today: dt.date) -> Profile:
             p.stated.append(f"年龄{value}岁")
             break
     bare = re.search(
-        r"(?:我|本人)(?:今年|现在|已经)?(\d{2}|[二三四五六七]十[一二三四五六七八九]?)"
+        r"(?:(?:我|本人)(?:今年|现在|已经)?(?:刚好|正好|刚满|满|快)?|(?:^|[，,])(?:今年|现在)(?:刚好|正好|刚满|满)?)"
+        r"(\d{2}|[二三四五六七]十[一二三四五六七八九]?)"
         r"(?=[，,。；;\s呢吗啊了]|$|高级|技师|中级|初级)",
         question,
     )  # 我56，… / 那我54呢 / 我五十六 高级技师
     if p.age is None and bare and 16 <= (cn_number(bare.group(1)) or 0) <= 75:
         p.age = cn_number(bare.group(1))
         p.stated.append(f"年龄{p.age}岁")
-    born = _BIRTH.search(question) if p.age is None else None
+    born = _BIRTH.search(question)  # with an age too: the month decides the retirement date
     if born:
         year = born.group(1) or born.group(4)
         if year is None and born.group(2):
@@ -373,9 +396,10 @@ def read_profile(question: str, today: dt.date) -> Profile:
             p.stated.append(f"单位成立{p.unit_years:g}年")
     since = _UNIT_SINCE.search(question) if p.unit_years is None else None
     if since:  # 单位是民营企业，2021年成立: years by the calendar year, the month unknown
-        p.unit_years = float(today.year - int(since.group(1)))
+        year = since.group(1) or since.group(2)
+        p.unit_years = float(today.year - int(year))
         p.unit_years_approx = True
-        p.stated.append(f"单位{since.group(1)}年成立")
+        p.stated.append(f"单位{year}年成立")
     running = _RUNNING.search(question)
     if (
         running
@@ -385,7 +409,11 @@ def read_profile(question: str, today: dt.date) -> Profile:
     ):
         running = None  # 公司成立8年 is the unit's age, not the studio's
     if running:
-        if running.group(3):
+        if running.group(3) and running.group(4):  # 今年7月份才成立: months until today
+            year = today.year - (1 if running.group(3) == "去年" else 0)
+            months = (today.year - year) * 12 + today.month - int(running.group(4))
+            p.running_years = round(max(months, 0) / 12, 1)
+        elif running.group(3):
             p.running_years = 1.0 if running.group(3) == "去年" else 0.5
         else:
             p.running_years = (1 if running.group(1) == "一" else int(running.group(1))) + (
@@ -393,7 +421,8 @@ def read_profile(question: str, today: dt.date) -> Profile:
             )
         p.stated.append(f"工作室运行约{p.running_years:g}年")
     said = (
-        [next(g for g in m.groups() if g) for m in _HONOUR.finditer(question)]
+        _QUOTED_HONOUR.findall(question)  # 获评“福建省乡村工匠名师”: the whole quoted title
+        + [next(g for g in m.groups() if g) for m in _HONOUR.finditer(question)]
         + [
             h
             for h in _BARE_HONOUR.findall(question)  # 中原大工匠 said alone
@@ -412,10 +441,12 @@ def read_profile(question: str, today: dt.date) -> Profile:
     p.honours = [
         re.sub(r"^(?:我是|是|为|系)", "", h.strip("“”\"'‘’「」『』《》")) for h in p.honours
     ]
+    p.honours = [h for h in p.honours if not any(h != o and h in o for o in p.honours)]
     p.no_honour = (
         bool(_NO_HONOUR.search(question)) or bool(_NO_HONOUR_AFTER.search(question))
     ) and not p.honours
-    area = _AREA.search(question)
+    p.no_award = p.no_honour and bool(_NO_AWARD.search(question))
+    area = _AREA.search(question) or _AREA_ANY.search(question)
     if area:
         p.area = float(area.group(1))
         p.stated.append(f"场地{p.area:g}平方米")

@@ -233,6 +233,18 @@ class Answerer:
             seen.setdefault(self.kb.metas[nid].place.name, nid)
         return list(seen.values())
 
+    def _facts_text(self, question: str, q: str) -> str:
+        """The question as the applicant's facts are read from it: ``q`` with the spaces
+        typed between facts kept as ``，`` (``我女的 今年52 技师``); ``q`` itself when the
+        question has no such spaces."""
+        if not re.search(r"\S\s+\S", question.strip()):
+            return q
+        return fix_homophones(
+            from_pinyin(normalize_question(question, breaks=True)),
+            self._is_word,
+            self.kb.tokenizer.segment,
+        )
+
     def answer(self, question: str, today: dt.date, current: str | None = None) -> Answer:
         """Answer one question.
 
@@ -253,7 +265,7 @@ class Answerer:
         intents = [i for i, s in ranked if s >= max(2.5, 0.5 * top) or s == top]
         notices, note, county = self._select(q, None)
         in_scope = bool(q) and self._in_scope(q, intents)
-        profile = read_profile(q, today)
+        profile = read_profile(self._facts_text(question, q), today)
         if q and not in_scope and (notices or current in self.kb.notices):
             # about a notice named or in context: the user's own facts (我1972年生的) or an
             # eligibility question (社保交了3年够吗) belong to it

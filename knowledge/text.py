@@ -16,6 +16,9 @@ _SPACE_BETWEEN_CJK = re.compile(
     rf"(?<=[{_CJK}（）《》〔〕“”、，。：；])\s+(?=[{_CJK}（）《》〔〕“”、，。：；\d])|(?<=[\d])\s+(?=[{_CJK}])"
 )
 _WS = re.compile(r"\s+")
+_FACT_BREAK = re.compile(
+    rf"(?<=[{_CJK}\d])[ \t\u3000]+(?=[{_CJK}\d])(?![年月日岁周个人名位万元平米号])"
+)
 # A Chinese numeral counting something (五年, 两份, 三个人) is written as digits, as the
 # notices mostly do (5年, 一式两份 stays: 式 is no unit).
 _CN_QUANTITY = re.compile(
@@ -73,7 +76,7 @@ def to_simplified(text: str) -> str:
     return str(_t2s().convert(text))
 
 
-def normalize_question(text: str) -> str:
+def normalize_question(text: str, breaks: bool = False) -> str:
     """Normalise a user's question for matching.
 
     NFKC (full-width → half-width), traditional → simplified, lower case, whitespace
@@ -82,12 +85,17 @@ def normalize_question(text: str) -> str:
 
     Args:
         text: Raw user text.
+        breaks: Keep the spaces messenger users type between facts as ``，``
+            (``我女的 今年52 技师`` → ``我女的，今年52，技师``): the applicant's facts are
+            read from this form. A space before a unit (``1975 年``) is still removed.
 
     Returns:
         The normalised text (may be empty).
     """
     text = unicodedata.normalize("NFKC", text)
     text = to_simplified(text).lower()
+    if breaks:
+        text = _FACT_BREAK.sub("，", text.strip())
     text = _SPACE_BETWEEN_CJK.sub("", text)
     text = text.replace("俩", "2个").replace("仨", "3个")  # colloquial: 就俩人, 仨徒弟
     text = _CN_QUANTITY.sub(_digits, text)

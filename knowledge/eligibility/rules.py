@@ -255,12 +255,13 @@ def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Findi
     if c.kind == ConditionKind.QUALIFICATION and c.or_level and p.level is not None:
         return _level_or_honour(c, p, section)
     if c.kind == ConditionKind.QUALIFICATION and p.level is not None:
-        return _level(c, p.level, section, p.question)
+        return _level(c, p.level, section, p.question, p.honours)
     if (
         c.kind == ConditionKind.YEARS_RUNNING
         and c.value is not None
         and p.running_years is not None
-    ):
+        and not re.search(r"\d{4}年\d{1,2}月\d{1,2}日(?:以)?前(?:建立|成立|组建)", c.text)
+    ):  # with a cut-off date (2024年6月30日前建立) the founding date is compared to it instead
         need = float(c.value)
         ok = p.running_years >= need
         return Finding(
@@ -269,6 +270,8 @@ def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Findi
             c,
         )
     if c.kind == ConditionKind.HONOURS and c.options and (p.honours or p.no_honour):
+        if p.contest_rank is not None and not p.honours and _TOP_N.search(c.text):
+            return None  # no honour, a contest place: the contest route decides (_contest)
         return _honours(c, p, section)
     return None
 
@@ -324,13 +327,19 @@ def _honours(c: Condition, p: Profile, section: str = "") -> Finding:
                 c,
             )
     floor = re.search(
-        r"(国家|全国|省|市)级(?:及)?以上[^。；（(]{0,8}?(?:荣誉|称号|奖项|表彰)", c.text
+        r"(国家|全国|省|市)级(?:及)?以上[^。；（(]{0,16}?(?:荣誉|称号|奖项|表彰)", c.text
     )
     for h in p.honours:  # 获得过市级以上技能类荣誉称号（如…等）: any honour of that level
         need = {"国家": 3, "全国": 3, "省": 2, "市": 1}[floor.group(1)] if floor else 0
         if floor and _tier(h) >= need and re.search(r"(能手|工匠|首席|大奖|技能|技师|大师)", h):
             return Finding(Status.MET, f"您获得过“{h}”，属于通知要求的“{floor.group(0)}”。", c)
-    closed = not re.search(r"(等|如|及以上|以上)", re.sub(r"不再|以上材料", "", c.text)) or bool(
+    # a level floor inside one item (县级及以上…传承人) opens the list only for that item's kind
+    text = re.sub(r"不再|以上材料", "", c.text)
+    for o in c.options:
+        item_floor = re.match(r"(?:国家|全国|省|市|县)级(?:及)?以上.*?(传承人|能手|工匠|名师)$", o)
+        if item_floor and not any(h.endswith(item_floor.group(1)) for h in p.honours):
+            text = text.replace(o, "")
+    closed = not re.search(r"(等|如|及以上|以上)", text) or bool(
         floor and re.search(r"等$", c.text[: floor.start()])
     )  # 中华技能大奖、全国技术能手等省级及以上表彰: the level closes the list
     if p.honours and closed:  # 获得以下荣誉之一：… — a closed list
@@ -346,7 +355,22 @@ def _honours(c: Condition, p: Profile, section: str = "") -> Finding:
     outside = re.sub(r"[“\"][^”\"]*[”\"]", "", c.text)
     for o in c.options:
         outside = outside.replace(o, "")
-    if re.search(r"或|以及获得", outside):  # 技师，或获得…: the honours are one way among others
+    alternative = re.search(r"或|以及获得", outside)
+    contest = re.compile(r"竞赛|大赛|比赛")
+    if (
+        p.no_award
+        and (alternative or any(contest.search(o) for o in c.options))
+        and (
+            any(contest.search(o) for o in c.options)
+            or (alternative and contest.search(outside[alternative.start() :]))
+        )
+    ):
+        return Finding(  # 没得过什么奖: neither an honour nor the contest place the notice admits
+            Status.NOT_MET,
+            f"您没有获得过荣誉或竞赛奖项，通知要求获得以下荣誉之一：{listed}，或相应的竞赛名次。",
+            c,
+        )
+    if alternative:  # 技师，或获得…: the honours are one way among others
         return Finding(
             Status.UNSURE,
             f"您没有荣誉称号；通知列出的荣誉（{listed}）之外还有其他可选条件，请对照原文。",
@@ -359,7 +383,7 @@ _BORN_AFTER = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:及)?(?:以后|�
 _AGE_RELAXED = re.compile(
     r"([^。；;，,]{2,60}?)的?[，,]?\s*(?:年龄)?(?:可)?(?:适当)?放宽(?:至|到)\s*(\d{2})\s*周?岁"
 )
-_TIER_OF = {"国家": 3, "全国": 3, "省": 2, "市": 1, "县": 0}
+_TIER_OF = {"国家": 3, "全国": 3, "省": 2, "自治区": 2, "市": 1, "县": 0, "区": 0}
 _HONOUR_TIER = [
     (re.compile(r"(全国|国家|中华|国务院)"), 3),
     (re.compile(r"(省|自治区)"), 2),
@@ -576,7 +600,7 @@ def _level_or_honour(c: Condition, p: Profile, section: str) -> Finding | None:
     alone, or the lower level (:attr:`Condition.or_level`) with one of the honours."""
     assert p.level is not None
     plain = c.model_copy(update={"text": c.text.split("；")[0], "or_level": "", "or_honours": []})
-    first = _level(plain, p.level, section, p.question)
+    first = _level(plain, p.level, section, p.question, p.honours)
     lower = _rank(c.or_level)
     if first is None or first.status is Status.MET or not lower or p.level > lower:
         return first
@@ -619,10 +643,13 @@ def _rank(level: str) -> int:
     return {"高级技师": 1, "技师": 2, "高级工": 3, "中级工": 4}.get(level, 0)
 
 
-def _meets_proviso(proviso: str, question: str) -> bool:
+def _meets_proviso(proviso: str, question: str) -> bool | None:
     """The user states what a relaxation's proviso asks (``但须为县级以上非物质文化遗产
-    代表性传承人`` / ``县级非遗传承人``): its final noun with a high enough level."""
+    代表性传承人`` / ``县级非遗传承人``): its final noun with a high enough level. ``None``
+    when the user names that noun at a lower level than the proviso's (``县级`` for
+    ``省级以上``): they do not meet it."""
     proviso = to_simplified(proviso)
+    below = False
     for alternative in re.split(r"或(?:者)?", proviso):
         alternative = re.sub(r"(?:称号|荣誉|证书|的)$", "", alternative.strip("的 "))
         quoted = re.findall(r"[“\"]([^”\"]{2,12})[”\"]", alternative)
@@ -630,6 +657,13 @@ def _meets_proviso(proviso: str, question: str) -> bool:
             return True  # 须区级及以上“粤菜师傅”称号 / 有区级粤菜师傅称号
         noun = re.search(r"(传承人|能手|工匠|前[三五十\d]名|大奖|劳模|劳动模范)$", alternative)
         if noun and noun.group(1) in question:
+            need = re.search(r"(国家|全国|省|自治区|市|县|区)级(?:及)?以上", alternative)
+            said = re.search(
+                rf"(国家|全国|省|自治区|市|县|区)级[^，,。；;]{{0,12}}?{noun.group(1)}", question
+            )
+            if need and said and _TIER_OF.get(said.group(1), 0) < _TIER_OF.get(need.group(1), 0):
+                below = True
+                continue
             return True
         if (
             noun
@@ -637,7 +671,7 @@ def _meets_proviso(proviso: str, question: str) -> bool:
             and re.search(r"第\s*[一二三1-3]\s*名", question)
         ):
             return True
-    return False
+    return None if below else False
 
 
 def _craft_words(text: str) -> list[str]:
@@ -652,7 +686,9 @@ def _craft_words(text: str) -> list[str]:
     return list(dict.fromkeys(named + heads))
 
 
-_CRAFT_WORK = re.compile(r"(制作|绘制|烧制|纺|染|织|绣|雕刻|刺绣|加工|酿造|技艺|工艺|编织|制)")
+_CRAFT_WORK = re.compile(
+    r"(制作|绘制|烧制|纺|染|织|绣|雕刻|刺绣|加工|酿造|技艺|工艺|编织|制|艺术|技法)"
+)
 """The work done on a craft (藏香制作, 黎锦纺染织绣): its head names the craft (藏香); a
 head before a craft (潍坊风筝, 顺德木雕) is a place and is not used."""
 
@@ -685,7 +721,32 @@ def _required_rank(c: Condition) -> int | None:
     return max(mentioned) if mentioned else None
 
 
-def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Finding | None:
+def _relief_honours(text: str) -> list[str]:
+    """The honours a level relaxation names (``获得河南省技术能手、中原技能大师或南阳市
+    首席技师称号的，可放宽至高级工`` → the three titles); empty when it names none."""
+    got = list(re.finditer(r"(?:获得|荣获|获评|取得)(?:过)?", text))
+    if not got:
+        return []
+    body = re.sub(r"(?:等)?(?:荣誉)?(?:称号|荣誉|奖项)(?:之一)?$", "", text[got[-1].end() :])
+    items = [i.strip('“”" ') for i in re.split(r"、|或(?:者)?|和|及", body)]
+    return [i for i in items if 3 <= len(i) <= 20 and _HONOUR_WORD.search(i)]
+
+
+_ALSO_ELIGIBLE = re.compile(
+    r"[^。；;]*?(?:具有|具备|取得)(高级技师|技师|高级工|中级工)[^。；;]*?(?:也可以|也可|亦可|同样可以)(?:申报|申请)"
+)
+"""A second route written apart from the level rule: ``具有技师职业资格并获评…代表性传承人
+的，也可以申报``."""
+_HONOUR_WORD = re.compile(r"(技术能手|工匠|技能大师|首席技师|技能大奖|劳动模范|名师|传承人)$")
+
+
+def _level(
+    c: Condition,
+    rank: int,
+    section: str = "",
+    question: str = "",
+    honours: list[str] | None = None,
+) -> Finding | None:
     required = _required_rank(c)
     if required is None:
         return None
@@ -693,8 +754,33 @@ def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Fi
     section = section or c.text
     if rank <= required:
         return Finding(Status.MET, f"{level_said(rank)}，满足“{name}及以上”的等级要求。", c)
+    for alt in _ALSO_ELIGIBLE.finditer(section):  # 具有技师职业资格并获评…传承人的，也可以申报
+        noun = re.search(r"(传承人|技术能手|工匠|劳动模范|技能大师|首席技师)", alt.group(0))
+        if rank <= _rank(alt.group(1)) and noun and any(noun.group(1) in h for h in honours or []):
+            return Finding(
+                Status.MET,
+                f"{level_said(rank)}，属于通知写明的另一种情形：“{shorten(alt.group(0).strip('；，, '), 60)}”。",
+                c,
+            )
     relaxed = _RELAXED_TO.search(section)
     to = relaxed and (relaxed.group(2) or relaxed.group(3))
+    titles = _relief_honours(relaxed.group(1)) if relaxed and relaxed.group(2) else []
+    if relaxed and titles and rank <= _rank(relaxed.group(2)) and honours:
+        rule = f"“{shorten(relaxed.group(0), 60)}”"
+        for h in honours:  # 获得…称号的，可放宽至高级工: one of those titles
+            if any(
+                h == t or (h.endswith(t) or t.endswith(h)) and min(len(h), len(t)) >= 4
+                for t in titles
+            ):
+                return Finding(
+                    Status.MET, f"{level_said(rank)}，获得“{h}”，属于通知{rule}的情形。", c
+                )
+        return Finding(
+            Status.NOT_MET,
+            f"{level_said(rank)}，低于一般要求的{name}；您的“{honours[0]}”不在可放宽的荣誉"
+            f"（{'、'.join(titles)}）之中。",
+            c,
+        )
     if (
         relaxed
         and (relaxed.group(3) or rank <= _rank(relaxed.group(2)))
@@ -702,7 +788,15 @@ def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Fi
     ):
         rule = f"“{relaxed.group(0)[-60:]}”"
         proviso = _PROVISO.match(section[relaxed.end() :])
-        if proviso and not _meets_proviso(proviso.group(1), question):
+        met = _meets_proviso(proviso.group(1), question) if proviso else True
+        if proviso and met is None:
+            return Finding(
+                Status.NOT_MET,
+                f"{level_said(rank)}，从事的技艺属于通知可放宽的情形（{rule}），"
+                f"但须{shorten(proviso.group(1), 50)}，您的级别不够。",
+                c,
+            )
+        if proviso and not met:
             return Finding(
                 Status.UNSURE,
                 f"{level_said(rank)}，从事的技艺属于通知可放宽的情形（{rule}），"
@@ -710,7 +804,8 @@ def _level(c: Condition, rank: int, section: str = "", question: str = "") -> Fi
                 c,
             )
         relief = "不受等级限制" if to == "不受" else f"可放宽至{to}"
-        return Finding(Status.MET, f"{level_said(rank)}，属于通知{relief}的情形：{rule}。", c)
+        also = f"，也满足“但须{shorten(proviso.group(1), 50)}”" if proviso else ""
+        return Finding(Status.MET, f"{level_said(rank)}，属于通知{relief}的情形：{rule}{also}。", c)
     if _RELAXED_LEVEL.search(section):
         return Finding(
             Status.UNSURE,

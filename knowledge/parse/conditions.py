@@ -76,7 +76,14 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
             rf"其中[^。；，]{{0,30}}?技师(?:及)?以上[^。；，]{{0,20}}?不少于\s*{_N}\s*(?:人|名)"
         ),
     ),
-    (ConditionKind.YEARS_RUNNING, "工作室", re.compile(rf"运行满\s*{_N}\s*年")),
+    (
+        ConditionKind.YEARS_RUNNING,
+        "工作室",
+        re.compile(
+            rf"运行满\s*{_N}\s*年"
+            rf"|(?:已被|已经)?(?:认定|命名|授牌)为?[^。；，]{{0,16}}?工作室(?:满|已满|不少于)\s*{_N}\s*年"
+        ),
+    ),
     (
         ConditionKind.UNIT_YEARS,
         "单位",
@@ -89,7 +96,7 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
     (
         ConditionKind.AREA_MIN,
         "工作室",
-        re.compile(rf"面积[^。；，]{{0,8}}?不(?:少|小)于\s*{_N}\s*(?:平方米|㎡|平米)"),
+        re.compile(rf"面积[^。；，]{{0,8}}?不(?:少|小|低)于\s*{_N}\s*(?:平方米|㎡|平米)"),
     ),
     (
         ConditionKind.AREA_MIN,
@@ -113,13 +120,13 @@ _HONOURS_PLAIN = re.compile(
 )
 # Which units may apply: 申报单位应为…企业 / 机关事业单位不在申报范围 / 个体工商户不得申报
 _UNIT_SUBJECT = re.compile(
-    r"(?:申报单位|依托单位|申报主体|申报对象)(?:须|应|必须|需)?(?:为|是)([^。；]{2,60})"
+    r"(?:申报单位|依托单位|依托主体|申报主体|申报对象)(?:须|应|必须|需)?(?:为|是)([^。；]{2,80})"
     r"|^(?:[（(]?[一二三四五六七八九十\d]+[)）.、]?)?\s*(?:依托单位|申报单位)[。.：:]\s*([^。；]{2,80})"
     r"|([^。；]{2,60}?)(?:均)?可(?:以)?作为(?:依托|申报)单位"
 )
 _UNIT_EXCLUDED = re.compile(
     r"([\u4e00-\u9fff、（）()]{2,30}?)(?:均)?(?:不在[^。；，]{0,12}?申报范围|不得申报|不能申报|不予受理"
-    r"|不(?:纳入|列入)(?:本次)?(?:申报|推荐)|不(?:得|能|可)作为[^。；，]{0,14}?(?:依托|申报)单位)"
+    r"|不(?:纳入|列入)(?:本次)?(?:申报|推荐)|不(?:得|能|可)?作为[^。；，]{0,14}?(?:依托|申报)(?:单位|主体))"
     r"|不(?:接受|受理)([\u4e00-\u9fff、]{2,16}?)(?:的)?申报"
 )
 _EXCEPT = re.compile(r"[（(][^）)]*除外[）)]")
@@ -229,7 +236,9 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
             if _WORKING_AGE.search(sentence):
                 out.append(_found(ConditionKind.WORKING_AGE, "本人", prog, sentence, ref))
             if _NO_REPEAT.search(sentence):  # 只能申报其中一类 is about every programme
-                across = bool(re.search(r"(其中一类|一类|两类|同时)", sentence))
+                across = bool(re.search(r"(其中一类|一类|两类|同时)", sentence)) or (
+                    sum(p.removesuffix("工作室") in sentence for p in programmes) >= 2
+                )  # 已被认定为…技能大师工作室或乡村工匠工作室的，不得重复申报: every programme
                 out.append(
                     _found(ConditionKind.NO_REPEAT, "申报", "" if across else prog, sentence, ref)
                 )
@@ -328,7 +337,7 @@ def _honours(sentence: str) -> list[str]:
         items: list[str] = []
         body = next(g for g in m.groups() if g)
         body = re.sub(r"^(?:过|了)", "", body)
-        for chunk in re.split(r"[，,]|或(?=[\u4e00-\u9fff]{3})", body):
+        for chunk in re.split(r"[，,]|或(?:者)?(?=[\u4e00-\u9fff]{3})", body):
             multi = re.match(r"^((?:[省市区县]、)+[省市区县])(.+)$", chunk)
             if multi:
                 items += [lvl + multi.group(2) for lvl in multi.group(1).split("、")]
@@ -353,9 +362,14 @@ def _inline_items(text: str) -> list[str]:
     if m is None:
         return []
     rest = text[m.end() :].lstrip("：: ")
+    if not _ITEM_MARK.match(rest):  # 具备下列条件之一：获评A、B，或为C。 — no item marks
+        body = re.split(r"。", rest)[0]
+        items = [p.strip("；;，, ") for p in re.split(r"[，,；;]\s*(?:或者?)?", body)]
+        items = [p for p in items if p]
+        return items if len(items) >= 2 else []
     parts = [p.strip("；;，, ") for p in _ITEM_MARK.split(rest)]
     items = [p for p in parts if p]
-    return items if len(items) >= 2 and _ITEM_MARK.match(rest) else []
+    return items if len(items) >= 2 else []
 
 
 def _honour_items(items: list[str]) -> list[str]:
@@ -368,7 +382,7 @@ def _honour_items(items: list[str]) -> list[str]:
         item = re.split(r"[。]", item)[0]
         m = _HONOUR_ITEM.match(item)
         body = m.group(1) if m else item
-        chunks = [c.strip('“”" ') for c in re.split(r"、|或(?=[\u4e00-\u9fff]{3})|和", body)]
+        chunks = [c.strip('“”" ') for c in re.split(r"、|或(?:者)?(?=[\u4e00-\u9fff]{3})|和", body)]
         found = [c for c in chunks if _HONOUR_NOUN.search(c) and 2 <= len(c) <= 30]
         if found and "竞赛" not in item:
             honour_items += 1
