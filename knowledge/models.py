@@ -99,6 +99,7 @@ class FormField(BaseModel):
         hint: The form's own note on what to write (``（包括带徒人数…可另附页）``).
         long: True when the form leaves room for a paragraph (a hint, 可另附页).
         row: 0-based index of the row (in :attr:`Attachment.rows`) the label sits in.
+        unit: The unit printed after the blank (``其中高级技师：______人`` → ``"人"``).
     """
 
     label: str
@@ -110,6 +111,7 @@ class FormField(BaseModel):
     hint: str = ""
     long: bool = False
     row: int = -1
+    unit: str = ""
 
 
 class Attachment(BaseModel):

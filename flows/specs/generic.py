@@ -112,6 +112,12 @@ _TYPES: list[tuple[re.Pattern[str], str, str, dict[str, Any]]] = [
     ),
     (re.compile(r"^(?:手机|手机号码|移动电话)$"), "mobile", "", {}),
     (re.compile(r"^(?:办公电话|固定电话|座机|传真)$"), "landline", "", {}),
+    (
+        re.compile(r"(?:人|姓名)(?:及|和|与|/|、)(?:其)?(?:联系)?电话$"),
+        "text",
+        "",
+        {},
+    ),  # 联系人及电话
     (re.compile(r"(?:联系)?电话$|^联系方式$"), "phone", "", {}),
     (
         re.compile(r"^(?:电子)?(?:邮箱|信箱)$|^E-?mail$|^电子邮件$", re.IGNORECASE),
@@ -161,13 +167,17 @@ _TYPES: list[tuple[re.Pattern[str], str, str, dict[str, Any]]] = [
 ]
 
 
-def field_type(label: str, options: list[str] | None = None, long: bool = False) -> _Type:
+def field_type(
+    label: str, options: list[str] | None = None, long: bool = False, unit: str = ""
+) -> _Type:
     """The type of a form field from its whole printed label and its printed choices.
 
     Labels are matched as a whole (notes in brackets aside), never by a word inside
     them: ``近三年带徒情况（包括…技能等级…）`` is a paragraph, not a skill level. Printed
     choices (``□国有企业 □民营企业``) make a choice field — several may be ticked for
     honours; a level list keeps the level validator so the self-check's answer fits.
+
+    A blank printed with a unit (``______人``, ``unit="人"``) is a number in that unit.
 
     Returns:
         ``(validator, leader slot or "", params, confidence)``; an unknown label is free
@@ -197,6 +207,12 @@ def field_type(label: str, options: list[str] | None = None, long: bool = False)
     for rx, validator, slot, extra in _TYPES:
         if rx.search(core):
             return _Type(validator, slot, dict(extra), 0.9)
+    if unit in ("人", "名", "个", "项", "年"):
+        return _Type("integer", "", {"min": 0, "max": 100000, "unit": unit}, 0.8)
+    if unit in ("平方米", "㎡"):
+        return _Type("area_m2", "", {}, 0.8)
+    if unit in ("万元", "元"):
+        return _Type("amount_yuan", "", {}, 0.8)
     return _Type("text", "", {}, 0.3)
 
 
@@ -224,7 +240,7 @@ def _prompt(label: str, t: _Type, hint: str) -> tuple[str, str]:
 
 def _field_for(ff: FormField, label: str, slot: str, section: str, taken: set[str]) -> FieldSpec:
     """Build a field for a printed ``label``; ``slot`` is the fallback slot name."""
-    t = field_type(ff.label, ff.options, ff.long)
+    t = field_type(ff.label, ff.options, ff.long, ff.unit)
     if t.slot and t.slot not in taken:
         slot = t.slot
     taken.add(slot)

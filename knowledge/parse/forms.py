@@ -17,9 +17,13 @@ from knowledge.parse.structure import RawAttachment
 _TAG = re.compile(r"</?p>")
 _SIGNATURE = re.compile(r"(意见|盖章|签字|签章|审批|审核推荐|承诺)")
 _NOT_LABEL = re.compile(
-    r"^(注|（可另附|\(可另附|（包括|\(包括|（盖章|\(盖章|年月日|年\s*月\s*日|二[〇O○]|附件|.*制$|(?!.*意见).*（盖章）$)"
+    r"^(注(?:[：:]|\d|意|$)|备注[：:]|（可另附|\(可另附|（包括|\(包括|（盖章|\(盖章|年月日|年\s*月\s*日|二[〇O○]|附件|.*制$|(?!.*意见).*（盖章）$)"
 )
-_SECTION = re.compile(r"(基本情况|情况|成员)$")
+_SECTION = re.compile(r"(基本情况|情况|成员|名单|花名册)$")
+_BLANKS = re.compile(r"^[_＿\s]+$")
+"""A line of blanks to write on (``________``): the field above it takes a long answer."""
+_LABEL_OPTIONS = re.compile(r"^\s*([^：:□☐_\t]{2,24})[：:]\s*([□☐].*)$")
+"""``单位性质：□国有企业  □民营企业`` — a label and its choices on one line."""
 _MAX_LABEL = 24
 
 
@@ -63,13 +67,27 @@ def parse_form(raw: RawAttachment) -> Attachment:
     group = ""
     group_cols: list[str] = []
     text_lines: list[str] = []
+    units: dict[str, str] = {}
     lines = [line for _, line in raw.lines]
     for k, line in enumerate(lines):
         text_lines.append(line)
+        if fields and _BLANKS.match(line) and "_" in line:  # lines to write on: a long answer
+            fields[-1] = fields[-1].model_copy(update={"long": True})
+            continue
+        if fields and fields[-1].options and re.match(r"\s*[□☐]", line) and "\t" not in line:
+            more = _options(line) or _options(line + " □")[:-1]  # the choices go on
+            fields[-1] = fields[-1].model_copy(update={"options": fields[-1].options + more})
+            continue
         raw_cells = [c.strip() for c in re.split(r"\t|</?p>", line)]
         cells = [c for c in _cells(line) if c]
-        if len(raw_cells) == 1 and len(_INLINE.findall(line)) >= 2:  # 工作室名称：　　　领办人：
+        with_options = _LABEL_OPTIONS.match(line) if len(raw_cells) == 1 else None
+        if with_options:  # 单位性质：□国有企业  □民营企业  □其他____
+            raw_cells = [with_options.group(1).strip(), with_options.group(2).strip()]
+            cells = [re.sub(r"\s+", "", c) for c in raw_cells]
+        elif len(raw_cells) == 1 and len(_INLINE.findall(line)) >= 2:  # 工作室名称：　　　领办人：
             raw_cells = [part for lbl in _INLINE.findall(line) for part in (lbl, "")]
+            cells = [lbl for lbl in _INLINE.findall(line)]
+            units.update(_blank_units(line))
         elif len(raw_cells) == 1 and len(cells) > 1:  # cells set apart by runs of spaces
             raw_cells = _join_options(cells)
             cells = raw_cells
@@ -150,6 +168,7 @@ def parse_form(raw: RawAttachment) -> Attachment:
                     hint=hint,
                     long=bool(hint) or "另附" in after,
                     row=len(rows) - 1,
+                    unit=units.get(lbl, ""),
                 )
             )
     return Attachment(
@@ -160,6 +179,17 @@ def parse_form(raw: RawAttachment) -> Attachment:
         text="\n".join(text_lines),
         rows=rows,
     )
+
+
+_BLANK_UNIT = re.compile(
+    r"([\u4e00-\u9fff（）()]{2,12})[：:]\s*[_＿]{2,}\s*(人|名|个|项|万元|元|平方米|㎡|年)(?![\u4e00-\u9fff])"
+)
+
+
+def _blank_units(line: str) -> dict[str, str]:
+    """``团队成员人数：______人      其中高级技师：______人`` → ``{label: "人"}``: the unit a
+    blank is printed with, which makes its field a number."""
+    return {m.group(1): m.group(2) for m in _BLANK_UNIT.finditer(line)}
 
 
 def _opens_rows(rest: list[str]) -> bool:
@@ -186,5 +216,10 @@ def _next_cell(cells: list[str], label: str) -> str:
     """The cell printed right after ``label`` (its value cell), ``""`` when none."""
     for i, c in enumerate(cells):
         if re.sub(r"\s+", "", c).rstrip(":：_") == label:
-            return cells[i + 1] if i + 1 < len(cells) else ""
+            after = cells[i + 1] if i + 1 < len(cells) else ""
+            for more in cells[i + 2 :]:  # □国有企业 ⇥ □民营企业 ⇥ …: one choice per cell
+                if not (after.startswith(("□", "☐")) and more.startswith(("□", "☐"))):
+                    break
+                after += " " + more
+            return after
     return ""

@@ -56,7 +56,47 @@ def _read_pdf(path: Path, deadline: _Deadline) -> str:
         raise DocumentReadError(
             path, "PDF 中没有可提取的文字（可能是扫描件或图片，请提供文字版或先做文字识别）"
         )
-    return "\n".join(line for page_lines in _drop_running_lines(pages) for line in page_lines)
+    lines = [line for page_lines in _drop_running_lines(pages) for line in page_lines]
+    return "\n".join(unwrap(lines))
+
+
+_HEADING_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]|附件|注[:：])"
+)
+_TITLE_END = re.compile(r"(通知|公告|通告|指南|方案|意见|办法|细则|简章|公示|通报|名单|决定|函)$")
+"""A title line is never continued by the addressee line under it."""
+_NO_JOIN = re.compile(r"[_＿□☐\t]|\S\s{2,}\S|-{4,}|—{3,}|─{3,}|={4,}")
+"""A form line (blanks, check boxes, cells set apart by spaces) is never joined."""
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join the lines a printed page wrapped inside a sentence (``…加盖依托`` +
+    ``单位公章；…``, ``（五`` + ``）工作室建设方案``): a line as long as the page's text
+    lines (at least 90% of the upper quartile of text lines), not ending a sentence, is continued by the next
+    one unless that one opens a paragraph (indented, a heading number, 附件) or either is
+    a form line."""
+    widths = sorted(len(ln.strip()) for ln in lines if ln.strip() and not _NO_JOIN.search(ln))
+    if not widths:
+        return lines
+    full = widths[int(len(widths) * 0.75)] * 0.9  # the longer text lines fill the width
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (
+            prev.strip()
+            and line.strip()
+            and len(prev.strip()) >= full
+            and not re.search(r"[。；;：:！!？?]$", prev.strip())
+            and not _TITLE_END.search(prev.strip())
+            and not line[:1].isspace()
+            and not _HEADING_START.match(line)
+            and not _NO_JOIN.search(prev)
+            and not _NO_JOIN.search(line)
+        ):
+            out[-1] = prev.rstrip() + line.strip()
+        else:
+            out.append(line)
+    return out
 
 
 def _edge_keys(line: str, number: int) -> set[str]:

@@ -516,9 +516,9 @@ PDF_LINES = [
     "各县（区）人力资源和社会保障局，市级有关部门：",
     "为加强技能大师工作室动态管理，决定开展2025年度复核工作。",
     "一、复核对象",
-    "2022年及以前认定的市级技能大师工作室，共计",
-    "3",  # a bare number inside the page is text, not a page number
-    "个批次。",
+    # a bare number inside the page is text, not a page number; the wrapped sentence
+    # it sits in is joined again
+    "2022年及以前认定的市级技能大师工作室，共计3个批次。",
     "二、复核内容",
     "（一）工作室场地、设备和经费保障情况；",
     "（二）带徒传技、技术攻关和技艺传承成效。",
