@@ -218,7 +218,7 @@ def _materials(n: Notice, today: dt.date, programme: str, question: str = "") ->
     for i, m in enumerate(items, 1):
         extra = []
         if m.copies:
-            extra.append(f"一式{m.copies}份")
+            extra.append(f"一式{copies_cn(m.copies)}份")
         if m.condition:
             extra.append(f"仅{m.condition}的需要")
         prefix = f"[{m.programme}] " if len(progs) > 1 else ""
@@ -245,7 +245,7 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
         return None
     lines, cites = [], []
     for m in named[:2]:
-        lines.append(f"{m.name}：一式{m.copies}份（{m.copies}份）。")
+        lines.append(f"{m.name}：一式{copies_cn(m.copies)}份（{m.copies}份）。")
         cites.append(cite(n, m.clause, m.text))
     where = _PLACE_SENTENCE_ASKED.search(question)
     place = _place_sentence(n) if where else None
@@ -258,7 +258,7 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
             lines.append(f"报送至：{r.to}。")
             cites.append(cite(n, r.clause, r.text))
         if (
-            (not dest or "地址" in question)
+            (not dest or re.search(r"地址|几号|几楼|几室|房间|办公室|门牌", question))
             and place is None
             and n.facts.contacts
             and (n.facts.contacts[0].address or n.facts.contacts[0].office)
@@ -289,6 +289,11 @@ def _place_sentence(n: Notice) -> tuple[str, str] | None:
         if m:
             return c.ref, m.group(1).strip() + "。"
     return None
+
+
+def copies_cn(n: int) -> str:
+    """``2`` → ``"两"`` as in 一式两份; 1–10 as Chinese numerals, larger numbers as digits."""
+    return "零一两三四五六七八九十"[n] if 0 < n <= 10 else str(n)
 
 
 def _mentions(question: str, name: str) -> bool:
@@ -402,7 +407,7 @@ def _subsidy(n: Notice, today: dt.date, programme: str, question: str = "") -> P
     subs = n.facts.subsidies
     if programme:  # the programme the question names, when a subsidy is addressed to it
         core = programme.removeprefix("企业")
-        subs = [s for s in subs if core in s.recipient] or subs
+        subs = [s for s in subs if s.programme == programme or core in s.recipient] or subs
     asked = set(_SUBSIDY_WORDS.findall(question))
     if asked and len([p for p in re.split(r"[？?；;]", question) if p.strip()]) == 1:
         subs = [s for s in subs if asked & set(_SUBSIDY_WORDS.findall(s.quote))] or subs
@@ -424,14 +429,15 @@ def _subsidy(n: Notice, today: dt.date, programme: str, question: str = "") -> P
                 f"{s.purpose}（分期拨付：{paid}）"
             )
         elif s.amount_yuan:
-            who = f"{s.recipient}：" if s.recipient else ""
+            several = len({x.programme for x in subs if x.programme}) > 1
+            who = f"{s.recipient}：" if s.recipient else (f"{s.programme}：" if several else "")
             cond = (
                 f"（条件：{s.condition}）" if s.condition and s.condition not in s.recipient else ""
             )
             lines.append(f"• {who}{fmt_yuan(s.amount_yuan)}{s.purpose}{cond}")
         else:
             lines.append(f"• 通知未写明具体金额：{shorten(s.quote, 90)}")
-        if not any(c.clause == s.clause for c in cites):
+        if not any(c.clause == s.clause and s.quote in c.quote for c in cites):
             cites.append(cite(n, s.clause, s.quote))
     unstated = bool(re.search(r"(多少|金额|几万|给多少)", question)) and not any(
         s.amount_yuan for s in subs

@@ -68,6 +68,27 @@ def section_path(notice: Notice, clause: Clause) -> str:
     return f"（{' / '.join(reversed(heads))}）" if heads else ""
 
 
+_COUNTS_AS = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?)(?:的)?(?:人|老师傅|师傅|人员)?[，,]?\s*(?:算不算|能不能算|能算|可以算|算|属于|属不属于)"
+    r"(?:是)?([\u4e00-\u9fff]{2,10}?)(?:吗|么|不|呢|$)"
+)
+
+
+def undefined_case(q: str, sentence: str) -> str:
+    """For ``团队里有2个是劳务派遣过来的 算在职职工吗`` against a sentence that asks for
+    在职职工 without naming 劳务派遣: the reason the notice leaves it open (``通知要求“在职
+    职工”，但没有说明劳务派遣是否算在职职工``); ``""`` when the question asks no such thing
+    or the sentence names the case."""
+    m = _COUNTS_AS.search(q)
+    if not m or m.group(2) not in sentence:
+        return ""
+    case = re.split(r"是|有\d*个|有|里", m.group(1))[-1]
+    case = re.sub(r"(?:过来|进来|来)$", "", case)
+    if len(case) < 2 or case in sentence:
+        return ""
+    return f"通知要求“{m.group(2)}”，但没有说明{case}是否算{m.group(2)}，请向联系人确认。"
+
+
 class Evidence:
     """Sentence-level evidence over one knowledge base (stateless, thread-safe)."""
 
@@ -142,8 +163,11 @@ class Evidence:
             return None
         _, sentence, clause = best
         shared = [t for t in tokens if t in sentence]
-        settled = sentence_verdict(sentence, q, shared, today)
-        status, reason = settled if settled else (Status.UNSURE, "通知对此的规定如下，请对照确认。")
+        undefined = undefined_case(q, sentence)  # 劳务派遣的算在职职工吗: the notice leaves it open
+        settled = None if undefined else sentence_verdict(sentence, q, shared, today)
+        status, reason = (
+            settled if settled else (Status.UNSURE, undefined or "通知对此的规定如下，请对照确认。")
+        )
         icon = {Status.MET: "✅", Status.NOT_MET: "❌", Status.UNSURE: "❔"}[status]
         head = {Status.MET: "符合", Status.NOT_MET: "不符合", Status.UNSURE: "待确认"}[status]
         return Part(

@@ -445,6 +445,8 @@ def classify(question: str) -> list[tuple[Intent, float]]:
     Returns:
         ``[(intent, score)]`` with score ≥ 1.5, best first (empty when no cue matched).
     """
+    # 几号办公室 / 几号楼 ask for a room, not a date
+    question = re.sub(r"几号(?=办公室|房间|楼|室|门|窗口)", "哪个", question)
     scores: dict[Intent, float] = {}
     for intent, cues in _CUES.items():
         total = 0.0
@@ -576,6 +578,13 @@ def from_pinyin(question: str) -> str:
     return re.sub(r"\s+", " ", converted).strip() if found >= 2 else question
 
 
+_FUNCTION_CHARS = frozenset(
+    "的了是个有在我你他她们不就都也和与及或吗呢吧啊能要会几多这那哪么还又再把被给对从向到为以于"
+)
+"""Function characters: two of them side by side are two words (``个`` + ``是`` in 2个是劳务
+派遣), never one mistyped term (格式)."""
+
+
 def fix_homophones(
     question: str, is_word: Callable[[str], bool], segment: Callable[[str], list[str]]
 ) -> str:
@@ -610,7 +619,12 @@ def fix_homophones(
         pair = tok + tokens[i + 1] if i + 1 < len(tokens) else ""
         if 2 <= len(tok) <= 4 and (word := sounds_like(tok)):
             out.append(word)
-        elif len(tok) == 1 and len(pair) == 2 and (word := sounds_like(pair)):
+        elif (
+            len(tok) == 1
+            and len(pair) == 2
+            and not (set(pair) & _FUNCTION_CHARS)
+            and (word := sounds_like(pair))
+        ):
             out.append(word)  # 大 + 狮
             i += 1
         else:

@@ -78,7 +78,7 @@ _GENERAL_CONDITIONS = re.compile(
 )
 _ASKS_ELIGIBLE = re.compile(
     r"(能报|能申报|能申请|可以报|可以申报|能不能|可不可以|行吗|行不行|够吗|够不够|符合|算吗|算不算|能依托|能建|可以建|"
-    r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算)"
+    r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算|算[^，,。？?]{1,10}(?:吗|么|不))"
 )
 _ASKS_ROUND = re.compile(
     r"(?:还?[评报](?:不[评报])?|申报|申请|认定|评选|评审|开始报|下一批|下一轮|明年)"
@@ -391,6 +391,11 @@ class Answerer:
         )
         if verdict is None and Intent.DEADLINE in intents and _STILL_OPEN.search(q):
             verdict = deadline_verdict(self.kb.notices[nid], today)
+            case = self.evidence.verdict(nid, q, today) if _ASKS_ELIGIBLE.search(q) else None
+            if case is not None and case.lines[0].startswith(("✅", "❌")):
+                # 我已经退休返聘了 还能报吗: the rule for the user's case, then the round
+                extra = verdict or Part([])
+                verdict = Part(case.lines + extra.lines, case.citations + extra.citations)
         unregulated = verdict is None and _unregulated_facts(self.kb.notices[nid], profile)
         if unregulated and _ASKS_ELIGIBLE.search(q):
             topics = "、".join(
@@ -718,8 +723,15 @@ def _sub_questions(question: str) -> list[str]:
     pieces = [p for p in re.split(r"[\s，,；;？?。!！]+", question.strip()) if p]
     chunks: list[str] = []
     for piece in pieces:
-        if chunks and not _CUE.search(chunks[-1]):
-            chunks[-1] += piece  # 芜湖 / 同一个人两种工作室能一起报吗: one question
+        if chunks and (
+            not _CUE.search(chunks[-1])
+            or re.fullmatch(
+                r"(?:几号|哪个|哪间|几楼|几层|哪一?[个间层])[\u4e00-\u9fff]{0,4}", piece
+            )
+        ):
+            # 芜湖 / 同一个人两种工作室能一起报吗: one question; 交到哪 / 几号办公室:
+            # the second only narrows the first
+            chunks[-1] += piece
         else:
             chunks.append(piece)
     chunks = [c for c in chunks if len(c) >= 3]
@@ -781,19 +793,26 @@ def _render(lines: list[str], cites: list[Citation]) -> str:
     flat = fold(text)
     by_notice: dict[str, list[str]] = {}
     labels: dict[str, str] = {}
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], tuple[int, set[str]]] = {}
     shown = 0
     for c in cites:
         key = (c.notice_id, c.clause)
-        if key in seen or shown >= 3:
-            continue
-        seen.add(key)
-        shown += 1
-        labels[c.notice_id] = c.notice
         quote = fold(shorten(c.quote, 90)).rstrip("…")
         said = len(quote) >= 8 and quote in flat  # the answer already shows the whole quote
-        by_notice.setdefault(c.notice_id, []).append(
-            c.clause if said else f"{c.clause}：“{shorten(c.quote, 90)}”"
-        )
+        if key in seen:  # another sentence of a clause already cited: its quote joins it
+            at, quotes = seen[key]
+            if not said and c.quote not in quotes and len(quotes) < 2:
+                quotes.add(c.quote)
+                parts = by_notice[c.notice_id]
+                head = parts[at] if "：“" in parts[at] else f"{parts[at]}："
+                parts[at] = f"{head}“{shorten(c.quote, 90)}”"
+            continue
+        if shown >= 3:
+            continue
+        shown += 1
+        labels[c.notice_id] = c.notice
+        parts = by_notice.setdefault(c.notice_id, [])
+        seen[key] = (len(parts), {c.quote})
+        parts.append(c.clause if said else f"{c.clause}：“{shorten(c.quote, 90)}”")
     refs = [f"📄 依据：{labels[nid]}，" + "；".join(parts) for nid, parts in by_notice.items()]
     return text + ("\n" + "\n".join(refs) if refs else "")

@@ -91,7 +91,36 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
         sub = _sub_count(c, profile.question, profile.team_size)
         if sub is not None and not any(f.reason == sub.reason for f in out):
             out.append(sub)
+    preferred = _honours_preferred(notice, profile, programme)
+    if preferred is not None and not any(f.condition.kind == ConditionKind.HONOURS for f in out):
+        out.append(preferred)
     return out
+
+
+_PREFERRED = re.compile(r"[^。；;]*(?:荣誉|称号|技术能手|工匠|技能大奖)[^。；;]*优先[^。；;]*")
+
+
+def _honours_preferred(notice: Notice, p: Profile, programme: str) -> Finding | None:
+    """No honour, where the notice asks none and only prefers them (``获得…称号的优先``):
+    met, with that sentence; ``None`` when the notice does ask for honours, names no
+    preference, or the user said nothing about honours."""
+    if not p.no_honour or any(
+        c.kind == ConditionKind.HONOURS and (not programme or c.programme in ("", programme))
+        for c in notice.facts.conditions
+    ):
+        return None
+    for clause in notice.clauses:
+        m = _PREFERRED.search(clause.text.replace("\n", ""))
+        if m:
+            rule = Condition(
+                kind=ConditionKind.OTHER, subject="领办人", text=m.group(0), clause=clause.ref
+            )
+            return Finding(
+                Status.MET,
+                f"没有荣誉称号不影响申报：通知没有把荣誉列为必备条件，只写明“{shorten(m.group(0), 50)}”。",
+                rule,
+            )
+    return None
 
 
 _TENURE_RULE = re.compile(

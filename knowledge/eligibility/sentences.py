@@ -147,7 +147,27 @@ def sentence_verdict(
     window = sentence[max(0, excluded.start() - 24) : excluded.end() + 24] if excluded else ""
     if excluded and any(_names_same_kind(w, window, question) for w in shared):
         return Status.NOT_MET, "通知把这种情况排除在申报范围之外。"
+    may = _MAY_APPLY.search(sentence)
+    if may and any(w in may.group(1) for w in shared):  # （退休返聘人员可以申报）
+        return Status.MET, f"通知写明：{may.group(1)}{may.group(2)}可以申报。"
+    case = _CASE_RULE.match(sentence)
+    if case and any(w in case.group(1) for w in shared):  # 第一批申报未获认定的，可…参加第二批
+        if case.group(2):
+            return Status.NOT_MET, f"通知写明：{case.group(1)}的，{case.group(2)}{case.group(3)}。"
+        return Status.MET, f"通知写明：{case.group(1)}的，可以{case.group(3)}。"
     return None
+
+
+_MAY_APPLY = re.compile(
+    r"[（(，,]\s*([^，,。；;（）()]{2,16}?)(人员|的)?(?:也)?(?:可以|可|亦可|均可)(?:申报|参加申报|参评)"
+)
+"""A case admitted in passing: ``仍在企业生产一线岗位工作（退休返聘人员可以申报）``."""
+_CASE_RULE = re.compile(
+    r"^([^，,。；;]{4,30}?)的[，,]\s*(?:(不得|不能|不予|不再|不可)|(?:可|可以|均可|也可|亦可)(?!不))"
+    r"([^。；;]{2,40})"
+)
+"""A rule for one case: ``第一批申报未获认定的，可对照评审意见修改完善后参加第二批申报``
+(the user in that case may) or ``…的，不得重复申报`` (may not)."""
 
 
 _LIST_SEP = re.compile(r"[、，,；;：:（(）)]|以及|及|和|与|或")

@@ -194,6 +194,10 @@ def _contact_in(
     for label in ("联系地址", "通讯地址", "通信地址", "地址"):
         if labelled.get(label):
             address = re.sub(r"\s+", "", labelled[label][0]).rstrip("；;。，,")
+            # the address runs on into what the page prints after it (附表：…, 附件1)
+            address = re.split(r"(?:附表|附件)\s*\d*[：:．.、]?|（此件", address)[0].rstrip(
+                "；;。，,"
+            )
             break
     office = ""
     room = re.search(r"号([^号]+?(?:办公室|室|科|处))$", address) or re.search(

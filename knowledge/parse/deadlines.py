@@ -195,6 +195,8 @@ def extract_deadlines(
                 )
                 if not (_BEFORE.match(tail) or _CUTOFF.search(head) or range_end):
                     continue
+                if re.search(r"每(?:一)?年(?:度)?(?:的)?$", head):
+                    continue  # 每年12月31日前报送年度工作情况: a yearly duty once recognised
                 if _RANGE_START.match(tail) and not _BEFORE.match(tail):
                     continue  # the start of a window (5月8日至5月20日): its end is the deadline
                 placeholder = not (m.group("m").isdigit() and m.group("d").isdigit())

@@ -37,6 +37,9 @@ def _name(text: str) -> str:
     head = re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
     head = re.sub(r"[（(](?:一式[^）)]*|见附件\d*|附件\d*)[）)]", "", head)
     head = re.sub(r"[（(][^）)]*$", "", head)  # a parenthesis cut open by the split above
+    head = re.sub(
+        r"(?:纸质[版件]?)?一式\s*[一二两三四五六\d]\s*份$", "", head
+    )  # 《…申报表》一式两份
     return head.strip("《》 ").replace("《", "").replace("》", "")
 
 
