@@ -1,10 +1,10 @@
 """The eligibility self-check part of the filing route ("我能申报吗").
 
-Questions come from :func:`flows.eligibility.questions_for` in order, only those some
-rule still needs (alternatives already met are not asked), validated with the flows
-``VALIDATORS``. ``/skip`` leaves a slot unknown, ``/back`` undoes the last answer,
-``/cancel`` leaves the check. The profile is kept in the notice's draft and prefills
-the application form.
+The check is a form (:func:`flows.check_form.check_form`: the questions of
+:func:`flows.eligibility.questions_for`, only those some rule still needs) run by the
+forms' runner (:func:`flows.runner.advance`: validation, storage, ``/skip``, ``/back``);
+this module renders its questions and the report. ``/cancel`` leaves the check. The
+profile is kept in the notice's draft and prefills the application form.
 """
 
 from __future__ import annotations
@@ -15,18 +15,18 @@ from typing import TYPE_CHECKING
 from bot.filing_outputs import eligibility_text
 from bot.flow_state import CheckFlow, Draft, Flow
 from bot.messages import Choice, Reply, Source
+from flows.check_form import check_answers, check_form, check_state
 from flows.eligibility import (
     ProfileQuestion,
     Verdict,
     check_eligibility,
-    next_question,
     programmes,
     questions_for,
 )
-from flows.form_state import FormInput, InputKind, StepResult, to_json_value
+from flows.form_state import FormInput, FormState, InputKind, StepResult, pending
+from flows.runner import advance
 from flows.spec import FormSpec
 from flows.specs import get_spec
-from flows.validators import VALIDATORS
 from knowledge.models import Notice
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,19 +97,21 @@ class CheckMixin:
         )
         return self._check_next(turn, flow, intro)
 
+    def _check_form(self, turn: Turn, flow: CheckFlow) -> tuple[FormSpec, FormState]:
+        """The check as a form (:mod:`flows.check_form`) and its runner state."""
+        notice = turn.engine.kb.notices[flow.notice_id]
+        spec = check_form(notice, flow.programme, turn.today)
+        return spec, check_state(spec, flow.profile, flow.answered, flow.skipped, flow.current)
+
     def _check_next(
         self, turn: Turn, flow: CheckFlow, intro: str = "", error: str = ""
     ) -> list[Reply]:
-        q = next_question(
-            turn.engine.kb.notices[flow.notice_id],
-            flow.profile,
-            turn.today,
-            flow.programme,
-            skipped=flow.skipped,
-        )
-        if q is None:
+        """Ask the question the runner has pending, or report when none is left."""
+        nxt = pending(*self._check_form(turn, flow))
+        if nxt is None or nxt[1] is None:
             return self._check_report(turn, flow)
-        flow.current = q.slot
+        q = nxt[1]
+        flow.current = q.name
         pairs = [(o, o) for o in q.options]
         if q.validator == "yes_no":
             pairs = [("是", "是"), ("否", "否")]
@@ -130,6 +132,8 @@ class CheckMixin:
         )
 
     def _check_turn(self, turn: Turn, flow: CheckFlow, raw: str) -> list[Reply]:
+        """One answer or command to the self-check: the runner validates and stores an
+        answer, ``/skip`` leaves the slot unknown, ``/back`` takes the last answer back."""
         inp = FormInput.parse(raw)
         text = inp.text.strip()
         if inp.kind is InputKind.CANCEL:
@@ -137,34 +141,22 @@ class CheckMixin:
             return [Reply(text="已退出申报条件自查。")]
         if inp.kind is InputKind.HANDOFF:
             return self._handoff_replies(turn) + self._check_next(turn, flow)
-        if inp.kind is InputKind.BACK:
-            if not flow.answered:
-                return self._check_next(turn, flow, error="已经是第一个问题了。")
-            flow.profile.pop(flow.answered.pop(), None)
-            return self._check_next(turn, flow, intro="已返回上一题。")
-        if inp.kind is InputKind.SKIP:
-            flow.skipped.append(flow.current)
-            return self._check_next(turn, flow)
-        if inp.kind is not InputKind.TEXT:
+        if inp.kind is InputKind.BACK and not flow.answered:
+            return self._check_next(turn, flow, error="已经是第一个问题了。")
+        if inp.kind not in (InputKind.TEXT, InputKind.SKIP, InputKind.BACK):
             tip = "不清楚可发送 /skip 跳过（该项结果会标为待确认），发送 /cancel 退出自查。"
             return self._check_next(turn, flow, intro=tip)
-        if text.startswith("问") and len(text) > 1:
+        if inp.kind is InputKind.TEXT and text.startswith("问") and len(text) > 1:
             return self._check_aside(turn, flow, text[1:])
-        q = self._current_question(turn, flow)
-        if q is None:
+        spec, state = self._check_form(turn, flow)
+        if pending(spec, state) is None:
             return self._check_next(turn, flow)
-        try:
-            value = VALIDATORS[q.validator](
-                text,
-                {**q.validator_context(flow.profile), "today": turn.today, "label": q.prompt},
-            )
-        except ValueError as err:
-            if looks_like_question(text):
-                return self._check_aside(turn, flow, text)
-            return self._check_next(turn, flow, error=str(err))
-        flow.profile[q.slot] = to_json_value(value)
-        flow.answered.append(q.slot)
-        return self._check_next(turn, flow)
+        result = advance(spec, state, inp, context={"today": turn.today})
+        if result.error and inp.kind is InputKind.TEXT and looks_like_question(text):
+            return self._check_aside(turn, flow, text)
+        flow.profile, flow.answered, flow.skipped = check_answers(result.state)
+        intro = "已返回上一题。" if inp.kind is InputKind.BACK else ""
+        return self._check_next(turn, flow, intro=intro, error=result.error)
 
     def _check_aside(self, turn: Turn, flow: CheckFlow, question: str) -> list[Reply]:
         turn.session.notice_id = flow.notice_id
