@@ -1,12 +1,9 @@
 """Guided filing route: pick a notice and form, self-check, fill the form, hand back files.
 
-Session layout (JSON, saved by the engine after every turn)::
+Session layout (saved by the engine after every turn; models in :mod:`bot.flow_state`)::
 
-    session.flow = {"kind": "form", "notice_id", "spec_id", "state": FormState json, "opts"}
-                 | {"kind": "check", "notice_id", "programme", "profile", "answered",
-                    "skipped", "current", "spec_id" (form to start after, or ""), "opts"}
-                 | {"kind": "cond", "notice_id", "pending": [material names], "opts"}
-    session.drafts[notice_id] = {"spec_id", "state", "profile", "checked", "filled", "answers"}
+    session.flow: Flow = FormFlow | CheckFlow | CondFlow | ReuseFlow   (tagged by "kind")
+    session.drafts[notice_id]: Draft
 
 The draft is one per user per notice: the form in progress (``spec_id``/``state``), the
 forms finished (``filled``: spec id → values), the self-check profile and the yes/no
@@ -20,18 +17,17 @@ Button payloads (all ≤ 64 bytes): ``file:<notice_id>`` start, ``file:spec:<spe
 
 from __future__ import annotations
 
-import copy
 import functools
 import logging
 import re
-from typing import Any
 
 from bot.filing_form import PREFIX, FormMixin
 from bot.filing_outputs import programme_of
+from bot.flow_state import CheckFlow, Draft, Flow, FormFlow, ReuseFlow
 from bot.messages import Choice, Reply, Source
 from bot.routes import Turn
 from flows.eligibility import programmes
-from flows.form_state import FormState, InputKind
+from flows.form_state import InputKind
 from flows.review import ask
 from flows.spec import FormKind, FormSpec
 from flows.specs import get_spec, specs_for_notice
@@ -106,8 +102,8 @@ class FilingRoute(FormMixin):
         return replies
 
     def _route(self, turn: Turn) -> list[Reply] | None:
-        flow = copy.deepcopy(turn.session.flow) if turn.session.flow else None
-        if flow and flow.get("notice_id") not in turn.engine.kb.notices:
+        flow = turn.session.flow.model_copy(deep=True) if turn.session.flow else None
+        if flow and flow.notice_id not in turn.engine.kb.notices:
             flow = turn.session.flow = None
         if turn.payload.startswith(PREFIX):
             return self._button(turn, turn.payload[len(PREFIX) :], flow)
@@ -119,7 +115,7 @@ class FilingRoute(FormMixin):
         intent, nid = self._intent(turn)
         if intent:
             return self._enter(turn, nid, check_only=intent == "check")
-        if flow is None or flow.get("kind") not in ("form", "check", "cond", "reuse"):
+        if flow is None:
             return None
         if turn.payload == "handoff":
             return self._handoff_replies(turn)
@@ -131,21 +127,21 @@ class FilingRoute(FormMixin):
             return None  # /reset, /cities, /forget ... belong to the engine
         return self._flow_turn(turn, flow, raw)
 
-    def _flow_turn(self, turn: Turn, flow: dict[str, Any], raw: str) -> list[Reply]:
+    def _flow_turn(self, turn: Turn, flow: Flow, raw: str) -> list[Reply]:
         """Hand an answer to the running flow's kind: form, self-check or condition."""
-        if flow["kind"] == "form":
+        if isinstance(flow, FormFlow):
             return self._form_turn(turn, flow, raw)
-        if flow["kind"] == "check":
+        if isinstance(flow, CheckFlow):
             return self._check_turn(turn, flow, raw)
-        if flow["kind"] == "reuse":
+        if isinstance(flow, ReuseFlow):
             return self._reuse_turn(turn, flow, raw)
         return self._cond_turn(turn, flow, raw)
 
-    def _reuse_turn(self, turn: Turn, flow: dict[str, Any], raw: str) -> list[Reply]:
+    def _reuse_turn(self, turn: Turn, flow: ReuseFlow, raw: str) -> list[Reply]:
         """The answer to "use the answers of the other form?": 是 / 否 (buttons or typed)."""
         kb = turn.engine.kb
-        notice = kb.notices.get(flow["notice_id"])
-        spec = _spec_of(kb, flow["spec_id"])
+        notice = kb.notices.get(flow.notice_id)
+        spec = _spec_of(kb, flow.spec_id)
         if notice is None or spec is None:
             turn.session.flow = None
             return [Reply(text=_STALE)]
@@ -209,9 +205,9 @@ class FilingRoute(FormMixin):
             ]
         turn.session.notice_id, turn.session.flow = nid, None
         notice = kb.notices[nid]
-        draft = turn.session.drafts.get(nid) or {}
+        draft = turn.session.drafts.get(nid) or Draft()
         closed = round_closed(notice, turn.today)
-        if closed is not None and closed.date is not None and not draft.get("closed_ok"):
+        if closed is not None and closed.date is not None and not draft.closed_ok:
             return [
                 Reply(
                     text=f"⚠ {notice.meta.place.name}本轮申报已于{fmt_date(closed.date)}截止（今天是{fmt_date(turn.today)}）。"
@@ -228,9 +224,8 @@ class FilingRoute(FormMixin):
             ]
         if check_only:
             return self._choose_programme(turn, notice)
-        draft = turn.session.drafts.get(nid) or {}
-        if draft.get("state"):
-            spec = get_spec(draft["spec_id"], notice)
+        if draft.state is not None and draft.spec_id:
+            spec = get_spec(draft.spec_id, notice)
             return [
                 Reply(
                     text=f"您在{notice.meta.place.name}有一份未填完的《{spec.title}》草稿，要继续填写吗？",
@@ -246,7 +241,7 @@ class FilingRoute(FormMixin):
             return self._begin(turn, notice, hinted[0])
         if len(specs) == 1:
             return self._begin(turn, notice, specs[0])
-        filled = draft.get("filled", {})
+        filled = draft.filled
         return [
             Reply(
                 text=f"{notice.meta.place.name}的通知附有以下表格，请选择要填写的一份：",
@@ -266,7 +261,7 @@ class FilingRoute(FormMixin):
         """Run the self-check first when the form is an application not yet checked. A
         form shared by several programmes (``技能大师工作室（首席技师工作室）申报表``) asks
         which one is applied for first: their conditions differ."""
-        draft = turn.session.drafts.get(notice.id) or {}
+        draft = turn.session.drafts.get(notice.id) or Draft()
         progs = programmes(notice)
         named = [p for p in progs if p in spec.title]
         if (
@@ -274,7 +269,7 @@ class FilingRoute(FormMixin):
             and len(progs) > 1
             and len(named) != 1
             and spec.kind is FormKind.APPLICATION
-            and not set(progs) & set(draft.get("checked", []))
+            and not set(progs) & set(draft.checked)
         ):
             return [
                 Reply(
@@ -287,11 +282,7 @@ class FilingRoute(FormMixin):
             ]
         programme = programme or programme_of(spec, notice)
         has_rules = programme in programmes(notice)
-        if (
-            spec.kind is FormKind.APPLICATION
-            and has_rules
-            and programme not in draft.get("checked", [])
-        ):
+        if spec.kind is FormKind.APPLICATION and has_rules and programme not in draft.checked:
             intro = (
                 f"填写《{spec.title}》之前，先用几个问题自查一下申报条件（回答会自动填入申报表）。"
             )
@@ -300,20 +291,19 @@ class FilingRoute(FormMixin):
 
     # --- buttons ---------------------------------------------------------------------
 
-    def _button(self, turn: Turn, data: str, flow: dict[str, Any] | None) -> list[Reply]:
+    def _button(self, turn: Turn, data: str, flow: Flow | None) -> list[Reply]:
         kb = turn.engine.kb
         op, _, arg = data.partition(":")
         if op == "opt":
-            opts = (flow or {}).get("opts", {})
-            if flow is None or arg not in opts:
+            if flow is None or arg not in flow.opts:
                 return [Reply(text=_STALE)]
-            return self._flow_turn(turn, flow, opts[arg])
+            return self._flow_turn(turn, flow, flow.opts[arg])
         if op == "reuse":
-            if not flow or flow.get("kind") != "reuse":
+            if not isinstance(flow, ReuseFlow):
                 return [Reply(text=_STALE)]
             return self._reuse_turn(turn, flow, f"{PREFIX}reuse:{arg}")
         if op == "consent":
-            if not flow or flow.get("kind") != "form" or not flow.get("await_consent"):
+            if not isinstance(flow, FormFlow) or not flow.await_consent:
                 return [Reply(text=_STALE)]
             return self._form_turn(turn, flow, "同意" if arg == "yes" else "不同意")
         if op in kb.notices:
@@ -334,7 +324,9 @@ class FilingRoute(FormMixin):
             check_only, _, nid = arg.rpartition(":")
             if nid not in kb.notices:
                 return [Reply(text=_STALE)]
-            turn.session.drafts[nid] = {**(turn.session.drafts.get(nid) or {}), "closed_ok": True}
+            draft = (turn.session.drafts.get(nid) or Draft()).model_copy(deep=True)
+            draft.closed_ok = True
+            turn.session.drafts[nid] = draft
             return self._enter(turn, nid, check_only=check_only == "check")
         if op == "go" and arg:
             spec = _spec_of(kb, arg)
@@ -352,14 +344,16 @@ class FilingRoute(FormMixin):
         if op == "check":
             return self._enter(turn, arg, check_only=True)
         if op == "resume":
-            draft = turn.session.drafts.get(arg) or {}
-            if not draft.get("state"):
+            saved = turn.session.drafts.get(arg)
+            if saved is None or saved.state is None or not saved.spec_id:
                 return self._enter(turn, arg)
-            spec = get_spec(draft["spec_id"], notice)
-            state = FormState.model_validate(draft["state"])
-            result = ask(spec, state, intro=f"继续填写《{spec.title}》。")
-            flow = {"kind": "form", "notice_id": arg, "spec_id": spec.id, "state": {}}
-            return [self._show(turn, flow, copy.deepcopy(draft), result)]
+            draft = saved.model_copy(deep=True)
+            spec = get_spec(saved.spec_id, notice)
+            result = ask(
+                spec, saved.state.model_copy(deep=True), intro=f"继续填写《{spec.title}》。"
+            )
+            form = FormFlow(notice_id=arg, spec_id=spec.id)
+            return [self._show(turn, form, draft, result)]
         if op == "restart":
             turn.session.drafts.pop(arg, None)
             turn.session.flow = None

@@ -1,32 +1,32 @@
 """The eligibility self-check part of the filing route ("我能申报吗").
 
-Questions come from :func:`flows.eligibility.questions_for` in order, only those some
-rule still needs (alternatives already met are not asked), validated with the flows
-``VALIDATORS``. ``/skip`` leaves a slot unknown, ``/back`` undoes the last answer,
-``/cancel`` leaves the check. The profile is kept in the notice's draft and prefills
-the application form.
+The check is a form (:func:`flows.check_form.check_form`: the questions of
+:func:`flows.eligibility.questions_for`, only those some rule still needs) run by the
+forms' runner (:func:`flows.runner.advance`: validation, storage, ``/skip``, ``/back``);
+this module renders its questions and the report. ``/cancel`` leaves the check. The
+profile is kept in the notice's draft and prefills the application form.
 """
 
 from __future__ import annotations
 
-import copy
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.filing_outputs import eligibility_text
+from bot.flow_state import CheckFlow, Draft, Flow
 from bot.messages import Choice, Reply, Source
+from flows.check_form import check_answers, check_form, check_state
 from flows.eligibility import (
     ProfileQuestion,
     Verdict,
     check_eligibility,
-    next_question,
     programmes,
     questions_for,
 )
-from flows.form_state import FormInput, InputKind, StepResult, to_json_value
+from flows.form_state import FormInput, FormState, InputKind, StepResult, pending
+from flows.runner import advance
 from flows.spec import FormSpec
 from flows.specs import get_spec
-from flows.validators import VALIDATORS
 from knowledge.models import Notice
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,16 +47,18 @@ class CheckMixin:
     def _programmes(self, notice: Notice) -> list[str]:
         return programmes(notice)
 
-    def _choices(self, flow: dict[str, Any], result: StepResult) -> list[Choice]:
+    def _choices(self, flow: Flow, result: StepResult) -> list[Choice]:
         """Buttons of a step; payloads over 64 bytes become ``file:opt:<i>`` (kept in ``flow``)."""
         return self._buttons(flow, [(c.label, c.payload) for c in result.choices])
 
-    def _buttons(self, flow: dict[str, Any], pairs: list[tuple[str, str]]) -> list[Choice]:
-        flow["opts"] = {}
+    def _buttons(self, flow: Flow, pairs: list[tuple[str, str]]) -> list[Choice]:
+        """``(label, payload)`` pairs as buttons; ``flow.opts`` is replaced by the payloads
+        too long for a messenger, each sent as ``file:opt:<i>``."""
+        flow.opts = {}
         out = []
         for i, (label, payload) in enumerate(pairs):
             if len(payload.encode()) > MAX_PAYLOAD:
-                flow["opts"][str(i)] = payload
+                flow.opts[str(i)] = payload
                 payload = f"file:opt:{i}"
             out.append(Choice(label=label, payload=payload))
         return out
@@ -88,35 +90,28 @@ class CheckMixin:
         self, turn: Turn, nid: str, programme: str, spec_id: str, intro: str
     ) -> list[Reply]:
         turn.session.notice_id = nid
-        flow = {
-            "kind": "check",
-            "notice_id": nid,
-            "programme": programme,
-            "profile": {},
-            "answered": [],
-            "skipped": [],
-            "current": "",
-            "spec_id": spec_id,
-        }
+        flow = CheckFlow(notice_id=nid, programme=programme, spec_id=spec_id)
         place = turn.engine.kb.notices[nid].meta.place.name
         intro = (
             intro or f"下面用几个问题自查{place}{programme}的申报条件，不清楚的可发送 /skip 跳过。"
         )
         return self._check_next(turn, flow, intro)
 
+    def _check_form(self, turn: Turn, flow: CheckFlow) -> tuple[FormSpec, FormState]:
+        """The check as a form (:mod:`flows.check_form`) and its runner state."""
+        notice = turn.engine.kb.notices[flow.notice_id]
+        spec = check_form(notice, flow.programme, turn.today)
+        return spec, check_state(spec, flow.profile, flow.answered, flow.skipped, flow.current)
+
     def _check_next(
-        self, turn: Turn, flow: dict[str, Any], intro: str = "", error: str = ""
+        self, turn: Turn, flow: CheckFlow, intro: str = "", error: str = ""
     ) -> list[Reply]:
-        q = next_question(
-            turn.engine.kb.notices[flow["notice_id"]],
-            flow["profile"],
-            turn.today,
-            flow["programme"],
-            skipped=flow["skipped"],
-        )
-        if q is None:
+        """Ask the question the runner has pending, or report when none is left."""
+        nxt = pending(*self._check_form(turn, flow))
+        if nxt is None or nxt[1] is None:
             return self._check_report(turn, flow)
-        flow["current"] = q.slot
+        q = nxt[1]
+        flow.current = q.name
         pairs = [(o, o) for o in q.options]
         if q.validator == "yes_no":
             pairs = [("是", "是"), ("否", "否")]
@@ -124,19 +119,21 @@ class CheckMixin:
             pairs.append(("都没有", "无"))
         pairs.append(("跳过", "/skip"))
         choices = self._buttons(flow, pairs)
-        head = f"（自查第 {len(flow['answered']) + 1} 题）\n{q.prompt}"
+        head = f"（自查第 {len(flow.answered) + 1} 题）\n{q.prompt}"
         text = "\n\n".join(p for p in (error and f"⚠ {error}", intro, head) if p)
         turn.session.flow = flow
         return [Reply(text=text, choices=choices)]
 
-    def _current_question(self, turn: Turn, flow: dict[str, Any]) -> ProfileQuestion | None:
+    def _current_question(self, turn: Turn, flow: CheckFlow) -> ProfileQuestion | None:
         """The self-check question being asked, ``None`` when none."""
-        notice = turn.engine.kb.notices[flow["notice_id"]]
+        notice = turn.engine.kb.notices[flow.notice_id]
         return next(
-            (q for q in questions_for(notice, flow["programme"]) if q.slot == flow["current"]), None
+            (q for q in questions_for(notice, flow.programme) if q.slot == flow.current), None
         )
 
-    def _check_turn(self, turn: Turn, flow: dict[str, Any], raw: str) -> list[Reply]:
+    def _check_turn(self, turn: Turn, flow: CheckFlow, raw: str) -> list[Reply]:
+        """One answer or command to the self-check: the runner validates and stores an
+        answer, ``/skip`` leaves the slot unknown, ``/back`` takes the last answer back."""
         inp = FormInput.parse(raw)
         text = inp.text.strip()
         if inp.kind is InputKind.CANCEL:
@@ -144,54 +141,42 @@ class CheckMixin:
             return [Reply(text="已退出申报条件自查。")]
         if inp.kind is InputKind.HANDOFF:
             return self._handoff_replies(turn) + self._check_next(turn, flow)
-        if inp.kind is InputKind.BACK:
-            if not flow["answered"]:
-                return self._check_next(turn, flow, error="已经是第一个问题了。")
-            flow["profile"].pop(flow["answered"].pop(), None)
-            return self._check_next(turn, flow, intro="已返回上一题。")
-        if inp.kind is InputKind.SKIP:
-            flow["skipped"].append(flow["current"])
-            return self._check_next(turn, flow)
-        if inp.kind is not InputKind.TEXT:
+        if inp.kind is InputKind.BACK and not flow.answered:
+            return self._check_next(turn, flow, error="已经是第一个问题了。")
+        if inp.kind not in (InputKind.TEXT, InputKind.SKIP, InputKind.BACK):
             tip = "不清楚可发送 /skip 跳过（该项结果会标为待确认），发送 /cancel 退出自查。"
             return self._check_next(turn, flow, intro=tip)
-        if text.startswith("问") and len(text) > 1:
+        if inp.kind is InputKind.TEXT and text.startswith("问") and len(text) > 1:
             return self._check_aside(turn, flow, text[1:])
-        q = self._current_question(turn, flow)
-        if q is None:
+        spec, state = self._check_form(turn, flow)
+        if pending(spec, state) is None:
             return self._check_next(turn, flow)
-        try:
-            value = VALIDATORS[q.validator](
-                text,
-                {**q.validator_context(flow["profile"]), "today": turn.today, "label": q.prompt},
-            )
-        except ValueError as err:
-            if looks_like_question(text):
-                return self._check_aside(turn, flow, text)
-            return self._check_next(turn, flow, error=str(err))
-        flow["profile"][q.slot] = to_json_value(value)
-        flow["answered"].append(q.slot)
-        return self._check_next(turn, flow)
+        result = advance(spec, state, inp, context={"today": turn.today})
+        if result.error and inp.kind is InputKind.TEXT and looks_like_question(text):
+            return self._check_aside(turn, flow, text)
+        flow.profile, flow.answered, flow.skipped = check_answers(result.state)
+        intro = "已返回上一题。" if inp.kind is InputKind.BACK else ""
+        return self._check_next(turn, flow, intro=intro, error=result.error)
 
-    def _check_aside(self, turn: Turn, flow: dict[str, Any], question: str) -> list[Reply]:
-        turn.session.notice_id = flow["notice_id"]
+    def _check_aside(self, turn: Turn, flow: CheckFlow, question: str) -> list[Reply]:
+        turn.session.notice_id = flow.notice_id
         replies = turn.engine.answer_question(question, turn.session)
         return replies + self._check_next(turn, flow, intro="（继续自查）")
 
-    def _check_report(self, turn: Turn, flow: dict[str, Any]) -> list[Reply]:
-        nid, programme = flow["notice_id"], flow["programme"]
+    def _check_report(self, turn: Turn, flow: CheckFlow) -> list[Reply]:
+        nid, programme = flow.notice_id, flow.programme
         notice = turn.engine.kb.notices[nid]
-        report = check_eligibility(notice, flow["profile"], turn.today, programme)
-        draft = copy.deepcopy(turn.session.drafts.get(nid) or {})
-        draft.setdefault("profile", {}).update(flow["profile"])
-        draft["checked"] = sorted({*draft.get("checked", []), programme})
+        report = check_eligibility(notice, flow.profile, turn.today, programme)
+        draft = (turn.session.drafts.get(nid) or Draft()).model_copy(deep=True)
+        draft.profile.update(flow.profile)
+        draft.checked = sorted({*draft.checked, programme})
         turn.session.drafts[nid] = draft
         turn.session.flow = None
         sources = [
             Source(notice=notice.label, clause=r.clause, quote=r.quote) for r in report.results
         ]
         reply = Reply(text=eligibility_text(report, notice.meta.place.name), sources=sources)
-        spec_id = flow.get("spec_id") or ""
+        spec_id = flow.spec_id
         if not spec_id:
             reply.choices = [Choice(label="开始填报", payload=f"file:{nid}")]
             return [reply]

@@ -8,12 +8,12 @@ saved draft untouched. Answers are logged masked (:func:`flows.review.mask_value
 
 from __future__ import annotations
 
-import copy
 import logging
 from typing import TYPE_CHECKING, Any
 
 from bot.filing_check import CheckMixin, looks_like_question
 from bot.filing_outputs import NUMERIC, condition_question, generate, open_conditions
+from bot.flow_state import CheckFlow, CondFlow, Draft, Flow, FormFlow, ReuseFlow
 from bot.messages import Choice, Reply
 from bot.privacy import user_files
 from flows.form_state import FormInput, FormState, InputKind, StepResult
@@ -54,11 +54,11 @@ class FormMixin(CheckMixin):
         """Start ``spec``, prefilled from the self-check. Answers given in another form
         of the notice are offered first (``用张建国在《…》中的信息？``), never copied
         silently; ``reuse`` is the applicant's answer to that offer."""
-        draft = copy.deepcopy(turn.session.drafts.get(notice.id) or {})
-        prefill: dict[str, Any] = dict(draft.get("profile", {}))
+        draft = (turn.session.drafts.get(notice.id) or Draft()).model_copy(deep=True)
+        prefill: dict[str, Any] = dict(draft.profile)
         other: dict[str, Any] = {}
         titles: list[str] = []
-        for spec_id, values in draft.get("filled", {}).items():
+        for spec_id, values in draft.filled.items():
             if spec_id == spec.id:
                 continue
             shared = {
@@ -75,7 +75,7 @@ class FormMixin(CheckMixin):
         if other and reuse is None:
             who = other.get("leader_name") or other.get("name") or ""
             labels = [i.label for k in other if (i := spec.item(k)) is not None]
-            turn.session.flow = {"kind": "reuse", "notice_id": notice.id, "spec_id": spec.id}
+            turn.session.flow = ReuseFlow(notice_id=notice.id, spec_id=spec.id)
             text = (
                 f"您在《{'》《'.join(titles)}》中已填过{who + '的' if who else ''}{len(labels)}项信息"
                 f"（{'、'.join(labels[:6])}{'等' if len(labels) > 6 else ''}），要直接用于《{spec.title}》吗？"
@@ -94,39 +94,41 @@ class FormMixin(CheckMixin):
             prefill.update(other)
         result = start(spec, {k: v for k, v in prefill.items() if v is not None})
         result.prompt = result.prompt.replace("查看已填内容。", "查看已填内容。" + HINT, 1)
-        flow = {"kind": "form", "notice_id": notice.id, "spec_id": spec.id, "state": {}}
+        flow = FormFlow(notice_id=notice.id, spec_id=spec.id)
         return [self._show(turn, flow, draft, result)]
 
     # --- the form --------------------------------------------------------------------
 
-    def _raw(self, turn: Turn, flow: dict[str, Any]) -> str:
+    def _raw(self, turn: Turn, flow: Flow) -> str:
         """The input: a button payload, except a typed number for a numeric field."""
         if turn.payload and not turn.message.payload and turn.text.isdigit():
-            if flow["kind"] == "form":
-                field = self._current_field(flow, turn.engine.kb.notices[flow["notice_id"]])
+            if isinstance(flow, FormFlow):
+                field = self._current_field(flow, turn.engine.kb.notices[flow.notice_id])
                 numeric = field is not None and field.validator in NUMERIC and not field.options
             else:
-                q = self._current_question(turn, flow) if flow["kind"] == "check" else None
+                q = self._current_question(turn, flow) if isinstance(flow, CheckFlow) else None
                 numeric = q is not None and q.validator in NUMERIC
             if numeric:
                 return turn.text
         return turn.payload or turn.text
 
-    def _current_field(self, flow: dict[str, Any], notice: Notice) -> FieldSpec | None:
-        spec = get_spec(flow["spec_id"], notice)
-        key = flow["state"].get("current", "")
+    def _current_field(self, flow: FormFlow, notice: Notice) -> FieldSpec | None:
+        """The field the form asks now (a column of a group's row too), ``None`` when
+        none (a group menu, the review screen)."""
+        spec = get_spec(flow.spec_id, notice)
+        key = flow.state.current if flow.state is not None else ""
         head, _, col = key.partition(".")
         item = spec.item(head)
         if col and item is not None and not isinstance(item, FieldSpec):
             return item.field(col)
         return item if isinstance(item, FieldSpec) else None
 
-    def _form_turn(self, turn: Turn, flow: dict[str, Any], raw: str) -> list[Reply]:
-        nid = flow["notice_id"]
+    def _form_turn(self, turn: Turn, flow: FormFlow, raw: str) -> list[Reply]:
+        nid = flow.notice_id
         notice = turn.engine.kb.notices[nid]
-        spec = get_spec(flow["spec_id"], notice)
-        state = FormState.model_validate(flow["state"])
-        draft = copy.deepcopy(turn.session.drafts.get(nid) or {})
+        spec = get_spec(flow.spec_id, notice)
+        state = (flow.state or FormState(spec_id=spec.id)).model_copy(deep=True)
+        draft = (turn.session.drafts.get(nid) or Draft()).model_copy(deep=True)
         inp = FormInput.parse(raw)
         if inp.kind is InputKind.CANCEL:
             turn.session.flow = None
@@ -140,7 +142,7 @@ class FormMixin(CheckMixin):
                 )
             ]
         text = inp.text.strip()
-        if flow.get("await_consent"):
+        if flow.await_consent:
             return self._consent_turn(turn, flow, spec, state, draft, text)
         if inp.kind is InputKind.TEXT and text.startswith("问") and len(text) > 1:
             return self._aside(turn, text[1:], spec, state)
@@ -165,8 +167,8 @@ class FormMixin(CheckMixin):
             return self._handoff_replies(turn) + [self._show(turn, flow, draft, result)]
         if not result.done:
             return [self._show(turn, flow, draft, result)]
-        draft.setdefault("filled", {})[spec.id] = result.state.values
-        draft["spec_id"], draft["state"] = None, None
+        draft.filled[spec.id] = result.state.values
+        draft.spec_id, draft.state = None, None
         turn.session.drafts[nid] = draft
         turn.session.flow = None
         return [Reply(text=result.prompt)] + self._finish(turn, notice, draft)
@@ -175,8 +177,10 @@ class FormMixin(CheckMixin):
         """Answer a free question mid-form, then ask the current question again."""
         turn.session.notice_id = spec.notice_id
         replies = turn.engine.answer_question(question, turn.session)
-        flow = copy.deepcopy(turn.session.flow) or {}
+        flow = turn.session.flow.model_copy(deep=True) if turn.session.flow else None
         again = ask(spec, state.model_copy(deep=True), intro="（继续填写）")
+        if flow is None:  # pragma: no cover - an aside runs inside a form
+            flow = FormFlow(notice_id=spec.notice_id, spec_id=spec.id, state=state)
         replies.append(Reply(text=again.prompt, choices=self._choices(flow, again)))
         turn.session.flow = flow
         return replies
@@ -184,15 +188,15 @@ class FormMixin(CheckMixin):
     def _consent_turn(
         self,
         turn: Turn,
-        flow: dict[str, Any],
+        flow: FormFlow,
         spec: FormSpec,
         state: FormState,
-        draft: dict[str, Any],
+        draft: Draft,
         text: str,
     ) -> list[Reply]:
         """The answer to :data:`CONSENT_TEXT`: 同意 continues with the field; 不同意 pauses
         the form with the draft kept; a question is answered and the notice shown again."""
-        flow = {k: v for k, v in flow.items() if k != "await_consent"}
+        flow = flow.model_copy(update={"await_consent": False})
         try:
             agreed: bool | None = VALIDATORS["yes_no"](text, {})
         except FieldError:
@@ -211,7 +215,7 @@ class FormMixin(CheckMixin):
         replies = (
             turn.engine.answer_question(text, turn.session) if looks_like_question(text) else []
         )
-        turn.session.flow = {**flow, "await_consent": True}
+        turn.session.flow = flow.model_copy(update={"await_consent": True})
         return replies + [self._consent_reply()]
 
     def _consent_reply(self) -> Reply:
@@ -223,22 +227,20 @@ class FormMixin(CheckMixin):
             ],
         )
 
-    def _show(
-        self, turn: Turn, flow: dict[str, Any], draft: dict[str, Any], result: StepResult
-    ) -> Reply:
+    def _show(self, turn: Turn, flow: FormFlow, draft: Draft, result: StepResult) -> Reply:
         """Save the new state into the flow and draft, and render the step; before the
         first ID, phone or bank field the applicant is asked to agree (:data:`CONSENT_TEXT`)."""
-        flow = {**flow, "state": result.state.model_dump(mode="json")}
-        draft.update(spec_id=flow["spec_id"], state=flow["state"])
+        flow = flow.model_copy(update={"state": result.state.model_copy(deep=True)})
+        draft.spec_id, draft.state = flow.spec_id, result.state.model_copy(deep=True)
         if not result.done and CONSENT not in turn.session.data and not result.error:
-            field = self._current_field(flow, turn.engine.kb.notices[flow["notice_id"]])
+            field = self._current_field(flow, turn.engine.kb.notices[flow.notice_id])
             if field is not None and (field.validator in SENSITIVE or field.sensitive):
-                turn.session.flow = {**flow, "await_consent": True}
-                turn.session.drafts[flow["notice_id"]] = draft
+                turn.session.flow = flow.model_copy(update={"await_consent": True})
+                turn.session.drafts[flow.notice_id] = draft
                 return self._consent_reply()
         choices = self._choices(flow, result)
         turn.session.flow = flow
-        turn.session.drafts[flow["notice_id"]] = draft
+        turn.session.drafts[flow.notice_id] = draft
         text = result.prompt
         if result.progress and result.state.phase == "filling":
             text = f"（{result.progress}）\n{text}"
@@ -248,45 +250,32 @@ class FormMixin(CheckMixin):
 
     # --- finishing ----------------------------------------------------------------
 
-    def _merged(self, draft: dict[str, Any]) -> dict[str, Any]:
-        values = dict(draft.get("profile", {}))
-        for filled in draft.get("filled", {}).values():
-            values.update(filled)
-        return values
-
-    def _finish(self, turn: Turn, notice: Notice, draft: dict[str, Any]) -> list[Reply]:
-        pending = open_conditions(
-            notice, draft.get("filled", {}), draft.get("answers", {}), self._merged(draft)
-        )
+    def _finish(self, turn: Turn, notice: Notice, draft: Draft) -> list[Reply]:
+        pending = open_conditions(notice, draft.filled, draft.answers, draft.merged())
         if pending:
-            flow = {"kind": "cond", "notice_id": notice.id, "pending": [m.name for m in pending]}
+            flow = CondFlow(notice_id=notice.id, pending=[m.name for m in pending])
             turn.session.flow = flow
             return [Reply(text=condition_question(pending[0]), choices=self._yes_no(flow))]
         out_dir = user_files(turn.engine.files_dir, turn.key) / notice.id
         files, checklist = generate(
-            notice,
-            draft.get("filled", {}),
-            draft.get("answers", {}),
-            self._merged(draft),
-            turn.today,
-            out_dir,
+            notice, draft.filled, draft.answers, draft.merged(), turn.today, out_dir
         )
         log.info("filing files for %s written to %s", notice.id, out_dir)
         names = "\n".join(f"· {f.filename}" for f in files)
         replies = [
             Reply(text=f"已为您生成以下文件，请下载后核对、打印、签字盖章：\n{names}", files=files)
         ]
-        rest = [s for s in specs_for_notice(notice) if s.id not in draft.get("filled", {})]
+        rest = [s for s in specs_for_notice(notice) if s.id not in draft.filled]
         choices = [
             Choice(label=f"继续填写《{s.title}》", payload=f"{PREFIX}spec:{s.id}") for s in rest
         ]
         replies.append(Reply(text=checklist, choices=choices))
         return replies
 
-    def _cond_turn(self, turn: Turn, flow: dict[str, Any], raw: str) -> list[Reply]:
-        nid = flow["notice_id"]
+    def _cond_turn(self, turn: Turn, flow: CondFlow, raw: str) -> list[Reply]:
+        nid = flow.notice_id
         notice = turn.engine.kb.notices[nid]
-        material = next(m for m in notice.facts.materials if m.name == flow["pending"][0])
+        material = next(m for m in notice.facts.materials if m.name == flow.pending[0])
         try:
             yes = VALIDATORS["yes_no"](raw, {})
         except FieldError as err:
@@ -299,14 +288,14 @@ class FormMixin(CheckMixin):
             return [
                 Reply(text=f"⚠ {err}\n\n{condition_question(material)}", choices=self._yes_no(flow))
             ]
-        draft = copy.deepcopy(turn.session.drafts.get(nid) or {})
-        draft.setdefault("answers", {})[material.name] = bool(yes)
+        draft = (turn.session.drafts.get(nid) or Draft()).model_copy(deep=True)
+        draft.answers[material.name] = bool(yes)
         turn.session.drafts[nid] = draft
         turn.session.flow = None
         return self._finish(turn, notice, draft)
 
-    def _yes_no(self, flow: dict[str, Any]) -> list[Choice]:
-        flow["opts"] = {}
+    def _yes_no(self, flow: Flow) -> list[Choice]:
+        flow.opts = {}
         return [Choice(label="是", payload="是"), Choice(label="否", payload="否")]
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from bot.delivery import Outbox
 from bot.engine import HANDOFF_WORDS
+from bot.flow_state import FormFlow
 from bot.messages import Reply
 from bot.redact import redact
 from bot.routes import Route, Turn
@@ -82,15 +83,14 @@ def last_question(history: Sequence[tuple[str, str]]) -> str:
 def draft_summary(session: Session, kb: KnowledgeBase) -> str:
     """One line on what the user is filing: the running form and saved drafts, or ""."""
     parts = []
-    flow: dict[str, Any] = session.flow or {}
-    if flow:
-        inner = flow.get("state")
-        state: dict[str, Any] = inner if isinstance(inner, dict) else flow
-        spec = state.get("spec_id") or flow.get("spec_id") or flow.get("kind") or "表单"
-        values = state.get("values") or {}
+    flow = session.flow
+    if flow is not None:
+        state = flow.state if isinstance(flow, FormFlow) else None
+        spec = getattr(flow, "spec_id", "") or flow.kind
+        values: dict[str, Any] = state.values if state else {}
         filled = sum(1 for v in values.values() if v not in (None, "", []))
-        phase = state.get("phase", "")
-        current = state.get("current", "")
+        phase = state.phase.value if state else ""
+        current = state.current if state else getattr(flow, "current", "")
         parts.append(
             f"正在填写 {spec}（{phase or '进行中'}，已填{filled}项"
             + (f"，当前问题：{current}" if current else "")

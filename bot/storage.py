@@ -19,12 +19,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import (
+    BaseModel,
+    Field,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+)
 
 from bot.db import Database, open_database
+from bot.flow_state import Draft, Flow, load_flow
+
+log = logging.getLogger(__name__)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -51,18 +61,39 @@ class Session(BaseModel):
         last_question: The last question answered about a notice; a follow-up that only
             names another place (``镇江呢``) asks it again about that place.
         choices: ``{"1": payload, ...}`` of the last numbered options shown (console/WeCom).
-        flow: State of a running form or self-check (owned by the flows layer), or None.
-        drafts: Saved form drafts by notice id (owned by the flows layer).
+        flow: The running filing step (:data:`bot.flow_state.Flow`), or None.
+        drafts: Notice id → the applicant's :class:`~bot.flow_state.Draft` for it.
         data: Free-form extension data.
+
+    A stored flow or draft that no longer validates is dropped with a warning (the rest
+    of the session loads).
     """
 
     notice_id: str | None = None
     pending_question: str = ""
     last_question: str = ""
     choices: dict[str, str] = Field(default_factory=dict)
-    flow: dict[str, Any] | None = None
-    drafts: dict[str, Any] = Field(default_factory=dict)
+    flow: Flow | None = None
+    drafts: dict[str, Draft] = Field(default_factory=dict)
     data: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("flow", mode="before")
+    @classmethod
+    def _valid_flow(cls, value: Any) -> Any:
+        return load_flow(value)
+
+    @field_validator("drafts", mode="wrap")
+    @classmethod
+    def _valid_drafts(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        if not isinstance(value, dict):
+            return handler(value)
+        out = {}
+        for nid, draft in value.items():
+            try:
+                out[nid] = handler({nid: draft})[nid]
+            except ValidationError as err:
+                log.warning("stored draft for %s dropped: %s", nid, err.errors()[0].get("msg"))
+        return out
 
 
 def _now() -> str:

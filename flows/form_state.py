@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from enum import StrEnum
 from typing import Any
 
@@ -151,13 +152,21 @@ Pending = tuple[FieldSpec | GroupSpec, FieldSpec | None]
 
 def pending(spec: FormSpec, state: FormState) -> Pending | None:
     """Return the next question: ``(field, field)``, ``(group, column)`` for a row in
-    progress, ``(group, None)`` for the group menu, or ``None`` when all is filled."""
+    progress, ``(group, None)`` for the group menu, or ``None`` when all is filled.
+
+    A field the spec no longer :attr:`~flows.spec.FormSpec.asks` is passed over."""
+    asks: Collection[str] | None = None
     for it in spec.items:
         if not active(it, state.values):
             continue
         if isinstance(it, FieldSpec):
-            if it.name not in state.values:
-                return it, it
+            if it.name in state.values:
+                continue
+            if spec.asks is not None:
+                asks = spec.asks(state.values) if asks is None else asks
+                if it.name not in asks:
+                    continue
+            return it, it
         elif it.name not in state.done_groups:
             if state.group == it.name and state.item is not None:
                 col = next((f for f in it.fields if f.name not in state.item), None)

@@ -16,6 +16,7 @@ fact: ``birth_date``, ``sex``, ``skill_level``, ``honours``, ``team_size``,
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -31,6 +32,7 @@ class FormKind(StrEnum):
     MEMBER_RECORD = "member_record"  # 成员申报备案表
     REPORT = "report"  # 申办报告
     ASSESSMENT = "assessment"  # 评估考核表
+    SELF_CHECK = "self_check"  # the eligibility self-check's questions (never printed)
 
 
 class AskIf(BaseModel):
@@ -92,6 +94,8 @@ class FieldSpec(BaseModel):
         sensitive: Mask the value on review screens (bank card numbers).
         unit: Appended to the value when shown or printed (``"平方米"``).
         ask_if: Only ask when this condition on other slots holds.
+        context: Further validator parameters (``{"allow_other": True}``), passed
+            with the others by :meth:`context_params`.
     """
 
     kind: Literal["field"] = "field"
@@ -112,6 +116,7 @@ class FieldSpec(BaseModel):
     sensitive: bool = False
     unit: str = ""
     ask_if: AskIf | None = None
+    context: dict[str, Any] = Field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -124,7 +129,8 @@ class FieldSpec(BaseModel):
         return f"{text}{self.unit}" if text and self.unit else text
 
     def context_params(self) -> dict[str, Any]:
-        """Validator parameters: ``options``, ``min``, ``max``, ``max_len``, ``label``."""
+        """Validator parameters: ``options``, ``min``, ``max``, ``max_len``, ``label``,
+        then :attr:`context`."""
         params: dict[str, Any] = {"label": self.title}
         if self.options:
             params["options"] = list(self.options)
@@ -132,7 +138,7 @@ class FieldSpec(BaseModel):
             value = getattr(self, key)
             if value is not None:
                 params[key] = value
-        return params
+        return {**params, **self.context}
 
 
 class GroupSpec(BaseModel):
@@ -208,6 +214,9 @@ class FormSpec(BaseModel):
         grid: The attachment's table as printed, for forms built from it: rows of cells,
             each a printed text, a ``{slot}`` value cell or a ``{group:<slot>}`` row
             standing for the rows of a repeated table; empty for hand-made layouts.
+        asks: ``values → slots still worth asking`` (the self-check: the slots some rule
+            is still unknown for); a field outside them is passed over. ``None`` asks
+            every active field. Code, not data: set by the builder, never stored.
     """
 
     id: str
@@ -221,6 +230,9 @@ class FormSpec(BaseModel):
     naming_pattern: str = ""
     notes: list[str] = Field(default_factory=list)
     grid: list[list[str]] = Field(default_factory=list)
+    asks: Callable[[Mapping[str, Any]], Collection[str]] | None = Field(
+        default=None, exclude=True, repr=False
+    )
 
     @model_validator(mode="after")
     def _check(self) -> FormSpec:

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import Runtime, build_runtime
+from bot.channels.memory import MemoryChannel
 from bot.delivery import Outbox
 from bot.features import build_staff_routes
 from bot.filing import FilingRoute
-from bot.messages import IncomingMessage, Reply
+from bot.messages import Reply
 from bot.privacy import ForgetRoute
 from bot.settings import load_settings
 
@@ -35,30 +36,25 @@ class RecordingSender:
         return [r for c, rs in self.sent if c == chat_id for r in rs]
 
 
-class User:
-    """One person on one channel, talking to the engine."""
+class User(MemoryChannel):
+    """One person on one channel, talking to the engine (the console sends no message
+    ids)."""
 
     def __init__(self, rt: Runtime, channel: str, user_id: str, name: str = "") -> None:
-        self.rt, self.channel, self.user_id, self.name = rt, channel, user_id, name
-        self.n = 0
+        super().__init__(
+            rt.engine,
+            user_id=user_id,
+            channel=channel,
+            display_name=name,
+            id_prefix="" if channel == "console" else f"{user_id}-",
+        )
+        self.rt, self.name = rt, name
 
     async def say(
         self, text: str = "", payload: str = "", message_id: str | None = None
     ) -> list[Reply]:
-        self.n += 1
-        mid = message_id if message_id is not None else f"{self.user_id}-{self.n}"
-        if self.channel == "console" and message_id is None:
-            mid = ""  # the console sends no message ids
-        return await self.rt.engine.handle(
-            IncomingMessage(
-                channel=self.channel,
-                user_id=self.user_id,
-                text=text,
-                payload=payload,
-                message_id=mid,
-                display_name=self.name,
-            )
-        )
+        """Type ``text`` or press ``payload`` (:meth:`MemoryChannel.push`)."""
+        return await self.push(text, payload, message_id)
 
     async def one(self, text: str = "", payload: str = "") -> Reply:
         replies = await self.say(text, payload)

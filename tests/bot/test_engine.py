@@ -10,26 +10,22 @@ import docx
 import pytest
 
 from bot.app import build_runtime
+from bot.channels.memory import MemoryChannel
 from bot.engine import APOLOGY
-from bot.messages import IncomingMessage, Reply
+from bot.messages import Reply
 from bot.settings import load_settings
 
 
-class FakeChannel:
-    """Pushes user turns to the engine and keeps what the user would see."""
+class FakeChannel(MemoryChannel):
+    """Pushes user turns to the engine (message ids ``m1``, ``m2`` …) and keeps what
+    the user would see."""
 
     def __init__(self, engine, user: str = "u1", channel: str = "test") -> None:
-        self.engine, self.user, self.channel = engine, user, channel
-        self.n = 0
+        super().__init__(engine, user_id=user, channel=channel, id_prefix="m")
 
     async def say(self, text: str = "", payload: str = "", message_id: str | None = None):
-        self.n += 1
-        mid = message_id if message_id is not None else f"m{self.n}"
-        return await self.engine.handle(
-            IncomingMessage(
-                channel=self.channel, user_id=self.user, text=text, payload=payload, message_id=mid
-            )
-        )
+        """Type ``text`` or press ``payload`` (:meth:`MemoryChannel.push`)."""
+        return await self.push(text, payload, message_id)
 
 
 @pytest.fixture

@@ -8,11 +8,12 @@ import logging
 from pathlib import Path
 
 import pytest
-from test_filing_e2e import BAD_ID, GOOD_ID, Chat
+from test_filing_e2e import BAD_ID, GOOD_ID, Chat, asking
 
 from bot.app import build_runtime
 from bot.engine import Engine
 from bot.filing import FilingRoute
+from bot.flow_state import CondFlow, Draft
 from bot.settings import load_settings
 
 TODAY = dt.date(2024, 6, 1)
@@ -47,10 +48,10 @@ async def to_field(chat: Chat, field: str, answers: list[str]) -> None:
     """Send ``answers`` in turn until the form asks ``field``."""
     for text in answers:
         flow = await chat.flow()
-        if flow and flow.get("state", {}).get("current") == field:
+        if asking(flow) == field:
             return
         await chat.say(text)
-    assert (await chat.flow())["state"]["current"] == field
+    assert (await chat.flow()).state.current == field
 
 
 TAICANG_CHECK = ["高级技师", "1", "企业", "35%"]
@@ -87,7 +88,7 @@ async def test_questions_that_merely_mention_filing_go_to_qa(rt):
     [reply] = await chat.say("太仓申报需要什么材料？")
     assert reply.sources and (await chat.flow()) is None
     [reply] = await chat.say("/apply 韶关")
-    assert "自查" in reply.text and (await chat.flow())["kind"] == "check"
+    assert "自查" in reply.text and (await chat.flow()).kind == "check"
 
 
 @pytest.mark.parametrize(
@@ -188,21 +189,19 @@ async def test_check_runs_before_the_form_and_prefills_it(rt):
         "✅ 符合" in replies[0].text and "开始填写《太仓市技能大师工作室申请表》" in replies[1].text
     )
     flow = await chat.flow()
-    assert flow["kind"] == "form" and flow["state"]["current"] == "studio_name"
+    assert flow.kind == "form" and flow.state.current == "studio_name"
     draft = (await session(rt)).drafts[TAICANG]
-    assert draft["profile"]["skill_level"] == "一级/高级技师" and draft["checked"] == [
-        "技能大师工作室"
-    ]
+    assert draft.profile["skill_level"] == "一级/高级技师" and draft.checked == ["技能大师工作室"]
 
 
 def test_long_option_payloads_are_shortened_and_kept_in_the_flow():
     from bot.filing_check import CheckMixin
 
-    flow: dict = {}
+    flow = CondFlow(notice_id=TAICANG, opts={"0": "an older step's"})
     long = "具有绝技绝活并在挖掘和传承传统工艺上作出较大贡献的优秀技能人才"
     [short, kept] = CheckMixin._buttons(CheckMixin(), flow, [("短", "短"), (long, long)])
     assert short.payload == "短" and kept.payload == "file:opt:1" and len(long.encode()) > 64
-    assert flow["opts"] == {"1": long}
+    assert flow.opts == {"1": long}
 
 
 async def test_option_buttons_answer_the_notice_s_one_of_list(rt):
@@ -217,7 +216,7 @@ async def test_option_buttons_answer_the_notice_s_one_of_list(rt):
         "企业技术改造、引进和技术攻关中",
     ]
     await chat.say(payload=q.choices[1].payload)
-    assert (await chat.flow())["profile"]["achievement_types"] == ["具有一定的绝技绝活"]
+    assert (await chat.flow()).profile["achievement_types"] == ["具有一定的绝技绝活"]
 
 
 async def test_question_mid_form_is_answered_and_the_form_continues(rt):
@@ -247,9 +246,9 @@ async def test_wrong_id_three_times_offers_handoff_with_contacts(rt):
     ]
     contacts, again = await chat.say("2")  # the numbered option
     assert "顾雪锋" in contacts.text and "0512-53542494" in contacts.text
-    assert "身份证号码" in again.text and (await chat.flow())["state"]["current"] == "id_number"
+    assert "身份证号码" in again.text and (await chat.flow()).state.current == "id_number"
     await chat.say(GOOD_ID)
-    assert (await chat.flow())["state"]["values"]["id_number"] == GOOD_ID
+    assert (await chat.flow()).state.values["id_number"] == GOOD_ID
 
 
 async def test_cancel_keeps_the_draft_unless_deletion_is_confirmed(rt):
@@ -277,7 +276,8 @@ async def test_restart_discards_the_draft(rt):
     await chat.say("开始填报")
     [menu] = await chat.say("2")  # 重新开始
     assert "请选择要填写的一份" in menu.text
-    assert "state" not in (await session(rt)).drafts.get(TAICANG, {})
+    draft = (await session(rt)).drafts.get(TAICANG)
+    assert draft is None or draft.state is None
 
 
 async def test_exception_inside_advance_keeps_the_draft(rt, monkeypatch):
@@ -304,7 +304,7 @@ async def test_draft_resumes_from_another_channel_of_the_same_person(rt):
     wecom = Chat(rt, user="zhangjg", channel="wecom")
     [q] = await wecom.say("男")  # the form simply continues
     assert "出生年月" in q.text
-    assert (await session(rt, "telegram:42")).flow["state"]["values"]["sex"] == "男"
+    assert (await session(rt, "telegram:42")).flow.state.values["sex"] == "男"
 
 
 async def test_logs_mask_id_numbers_and_phones(rt, caplog):
@@ -336,7 +336,7 @@ async def test_second_form_is_prefilled_from_the_first(rt):
         "filled": {"taicang_application": {"studio_name": "太仓市张建国数控车工技能大师工作室"}},
     }
     s = await session(rt)
-    s.drafts[TAICANG] = draft
+    s.drafts[TAICANG] = Draft.model_validate(draft)
     await rt.state.commit_turn("test:zhang", s, "test", "", [], [])
     [menu] = await chat.say("我要填报太仓")
     assert menu.choices[0].label.endswith("（已填）")
@@ -350,17 +350,16 @@ async def test_second_form_is_prefilled_from_the_first(rt):
 async def test_answers_of_another_form_are_not_used_when_declined(rt):
     chat = Chat(rt)
     s = await session(rt)
-    s.drafts[TAICANG] = {
-        "profile": {},
-        "checked": ["技能大师工作室"],
-        "filled": {"taicang_application": {"studio_name": "太仓市张建国数控车工技能大师工作室"}},
-    }
+    s.drafts[TAICANG] = Draft(
+        checked=["技能大师工作室"],
+        filled={"taicang_application": {"studio_name": "太仓市张建国数控车工技能大师工作室"}},
+    )
     await rt.state.commit_turn("test:zhang", s, "test", "", [], [])
     await chat.say("我要填报太仓")
     await chat.say(payload="file:spec:taicang_members")
     [first] = await chat.say("否")
     assert "工作室名称" in first.text and "第 1 位成员" not in first.text
-    assert "studio_name" not in (await chat.flow())["state"]["values"]
+    assert "studio_name" not in (await chat.flow()).state.values
 
 
 async def test_closed_round_is_said_before_the_first_question(rt):
@@ -400,20 +399,18 @@ async def test_consent_is_asked_before_the_first_personal_number_and_refusal_kee
     )
     assert [c.payload for c in ask.choices] == ["file:consent:yes", "file:consent:no"]
     flow = await chat.flow()
-    assert flow["await_consent"] and flow["state"]["current"] == "id_number"
-    assert flow["state"]["values"]["birth_date"] == "1975-03"
+    assert flow.await_consent and flow.state.current == "id_number"
+    assert flow.state.values["birth_date"] == "1975-03"
     [again] = await chat.say(GOOD_ID)  # typed before agreeing: not taken
-    assert (
-        "同意在线填写" in again.text and "id_number" not in (await chat.flow())["state"]["values"]
-    )
+    assert "同意在线填写" in again.text and "id_number" not in (await chat.flow()).state.values
     [paused] = await chat.say(payload="file:consent:no")
     assert "已暂停" in paused.text and await chat.flow() is None
-    assert (await session(rt)).drafts[TAICANG]["state"]["values"]["leader_name"] == "张建国"  # kept
+    assert (await session(rt)).drafts[TAICANG].state.values["leader_name"] == "张建国"  # kept
     assert "consent" not in (await session(rt)).data
     await chat.say("我要填报太仓")
     resumed = await chat.say("1")  # continue the draft: the notice again, then 同意 typed
-    assert "同意在线填写" in resumed[-1].text and (await chat.flow())["await_consent"]
+    assert "同意在线填写" in resumed[-1].text and (await chat.flow()).await_consent
     [field] = await chat.say("同意")
     assert "身份证" in field.text and (await session(rt)).data["consent"] == TODAY.isoformat()
     await chat.say(GOOD_ID)
-    assert (await chat.flow())["state"]["values"]["id_number"] == GOOD_ID
+    assert (await chat.flow()).state.values["id_number"] == GOOD_ID

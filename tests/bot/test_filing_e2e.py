@@ -17,8 +17,10 @@ from telegram import Update
 
 from bot.app import build_runtime
 from bot.channels.console import run_console
+from bot.channels.memory import MemoryChannel
 from bot.channels.telegram import build_application
-from bot.messages import IncomingMessage, Reply
+from bot.flow_state import CheckFlow, Flow, FormFlow
+from bot.messages import Reply
 from bot.settings import load_settings
 from flows.spec import FieldSpec, GroupSpec
 from flows.specs import get_spec
@@ -114,8 +116,9 @@ BY_VALIDATOR = {
 }
 
 
-class Chat:
-    """A fake channel: one user's turns to the engine, replies kept."""
+class Chat(MemoryChannel):
+    """The filing tests' applicant: a :class:`MemoryChannel` on a runtime that presses
+    仍要继续 on a closed round and 同意 before the first personal number (unless told not to)."""
 
     def __init__(
         self,
@@ -125,59 +128,47 @@ class Chat:
         past_closed: bool = True,
         consent: bool = True,
     ) -> None:
-        self.rt, self.user, self.channel, self.n = rt, user, channel, 0
-        self.seen: list[Reply] = []
-        self.past_closed = past_closed  # press 仍要继续 when a filing starts on a closed round
-        self.consent = consent  # press 同意 when asked before the first personal number
+        super().__init__(
+            rt.engine, user_id=user, channel=channel, continue_closed=past_closed, consent=consent
+        )
+        self.rt = rt
 
     async def say(self, text: str = "", payload: str = "") -> list[Reply]:
-        self.n += 1
-        replies = await self.rt.engine.handle(
-            IncomingMessage(
-                channel=self.channel,
-                user_id=self.user,
-                text=text,
-                payload=payload,
-                message_id=f"{self.user}-{self.rt.settings.db.name}-{id(self.rt)}-{self.n}",
-            )
-        )
-        self.seen += replies
-        go_on = [
-            c.payload for r in replies for c in r.choices if c.payload.startswith("file:closedok:")
-        ]
-        if self.past_closed and go_on:
-            return await self.say(payload=go_on[0])
-        agree = [c.payload for r in replies for c in r.choices if c.payload == "file:consent:yes"]
-        if self.consent and agree:
-            return replies[:-1] + await self.say(payload=agree[0])
-        return replies
-
-    async def flow(self) -> dict[str, Any] | None:
-        key = await self.rt.state.canonical(f"{self.channel}:{self.user}")
-        return (await self.rt.state.load(key)).flow
+        """Type ``text`` or press ``payload`` (:meth:`MemoryChannel.push`)."""
+        return await self.push(text, payload)
 
 
-def answer(flow: dict[str, Any], place: str) -> str:
+def asking(flow: Flow | None) -> str:
+    """The key of the question ``flow`` asks: a self-check slot, a form's current field
+    (``"members.name"``), or ``""``."""
+    if isinstance(flow, CheckFlow):
+        return flow.current
+    if isinstance(flow, FormFlow) and flow.state is not None:
+        return flow.state.current
+    return ""
+
+
+def answer(flow: Flow, place: str) -> str:
     """What the applicant types for the pending question of ``flow``."""
-    if flow["kind"] == "check":
-        return CHECK[flow["current"]]
-    if flow["kind"] == "cond":
+    if flow.kind == "check":
+        return CHECK[flow.current]
+    if flow.kind == "cond":
         return "是"
-    if flow.get("await_consent"):
+    if flow.await_consent:
         return "同意"  # to the notice before the first personal number
-    state = flow["state"]
-    if state["phase"] == "review":
+    state = flow.state
+    if state.phase == "review":
         return "/confirm"
-    spec = get_spec(flow["spec_id"])
-    head, _, col = state["current"].partition(".")
+    spec = get_spec(flow.spec_id)
+    head, _, col = state.current.partition(".")
     item = spec.item(head)
     if isinstance(item, GroupSpec) and not col:
-        rows = len(state["values"].get(head, []))
+        rows = len(state.values.get(head, []))
         return "再添加一位" if rows < max(item.min_items, 2 if head == "members" else 1) else "完成"
     if isinstance(item, GroupSpec):
         field = item.field(col)
         assert field is not None
-        n = len(state["values"].get(head, []))
+        n = len(state.values.get(head, []))
         value = MEMBERS[n % 5] if field.validator == "name" else ROW.get(col)
         return value or BY_VALIDATOR.get(field.validator) or f"{field.label}：参与多项技术改进。"
     assert isinstance(item, FieldSpec)
@@ -258,31 +249,31 @@ async def file_end_to_end(
             replies = await chat.say(pick)  # a numbered option typed
         answered = 0
         while (flow := await chat.flow()) is not None:
-            current = flow.get("current") or flow.get("state", {}).get("current", "")
-            if flow["kind"] == "form" and current == "id_number" and "bad_id" not in events:
+            current = asking(flow)
+            if flow.kind == "form" and current == "id_number" and "bad_id" not in events:
                 [reply] = await chat.say(BAD_ID)
                 assert "⚠" in reply.text and "身份证" in reply.text
-                assert (await chat.flow())["state"]["current"] == "id_number"
+                assert (await chat.flow()).state.current == "id_number"
                 events.append("bad_id")
                 continue
-            if flow["kind"] == "form" and answered == 3 and "back" not in events:
+            if flow.kind == "form" and answered == 3 and "back" not in events:
                 [reply] = await chat.say("/back")
                 assert "已返回上一步" in reply.text
                 events.append("back")
                 continue
-            if flow["kind"] == "form" and answered == 5 and "question" not in events:
+            if flow.kind == "form" and answered == 5 and "question" not in events:
                 replies = await chat.say("材料要交几份？")
                 assert len(replies) == 2 and "（继续填写）" in replies[1].text
                 assert place in replies[0].text and replies[0].sources
-                assert (await chat.flow())["state"]["current"] == current
+                assert (await chat.flow()).state.current == current
                 events.append("question")
                 continue
-            if flow["kind"] == "form" and answered == 8 and "restart" not in events:
+            if flow.kind == "form" and answered == 8 and "restart" not in events:
                 events.append("restart")
                 break
             replies = await chat.say(answer(flow, place))
             assert not replies[-1].text.startswith("⚠"), (current, replies[-1].text)
-            answered += flow["kind"] == "form"
+            answered += flow.kind == "form"
     assert "restart" in events
     async with build_runtime(settings) as rt:  # a new process on the same database
         chat = Chat(rt)
@@ -292,11 +283,7 @@ async def file_end_to_end(
         [resumed] = await chat.say("1")
         assert "继续填写《" in resumed.text
         while (flow := await chat.flow()) is not None:
-            if (
-                flow["kind"] == "form"
-                and flow["state"]["current"] == "id_number"
-                and "bad_id" not in events
-            ):
+            if flow.kind == "form" and flow.state.current == "id_number" and "bad_id" not in events:
                 [reply] = await chat.say(BAD_ID)
                 assert "⚠" in reply.text and "身份证" in reply.text
                 events.append("bad_id")
@@ -379,7 +366,7 @@ async def test_filing_through_telegram_offline_ends_with_documents(settings):
             pressed = False
             while (flow := await chat.flow()) is not None:
                 update_id += 1
-                if flow.get("state", {}).get("current") == "sex" and not pressed:
+                if asking(flow) == "sex" and not pressed:
                     await feed(button_update(update_id, "男"))  # the inline button
                     pressed = True
                     continue

@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
@@ -25,6 +24,7 @@ from test_filing_e2e import GOOD_ID, Chat, answer, grid_rows, pairs
 import bot.filing_form as filing_form
 from bot.app import build_runtime
 from bot.filing_form import STEP_APOLOGY
+from bot.flow_state import Flow
 from bot.messages import Reply
 from bot.settings import load_settings
 from flows.documents import STAMP
@@ -107,8 +107,7 @@ def settings(tmp_path: Path):
 
 
 async def session_of(chat: Chat):
-    key = await chat.rt.state.canonical(f"{chat.channel}:{chat.user}")
-    return await chat.rt.state.load(key)
+    return await chat.session()
 
 
 def checklist_table(path: Path) -> dict[str, tuple[str, str, str]]:
@@ -131,7 +130,7 @@ def files_of(chat: Chat) -> dict[str, Path]:
     return {f.filename: f.path for r in chat.seen for f in r.files}
 
 
-async def drive(chat: Chat, place: str, until=lambda flow: False, limit: int = 150) -> dict | None:
+async def drive(chat: Chat, place: str, until=lambda flow: False, limit: int = 150) -> Flow | None:
     """Answer as the e2e applicant until the flow ends or ``until(flow)``; returns the flow."""
     for _ in range(limit):
         flow = await chat.flow()
@@ -143,11 +142,11 @@ async def drive(chat: Chat, place: str, until=lambda flow: False, limit: int = 1
 
 
 def at(field: str):
-    return lambda flow: flow["kind"] == "form" and flow["state"]["current"] == field
+    return lambda flow: flow.kind == "form" and flow.state.current == field
 
 
-def in_review(flow: dict[str, Any]) -> bool:
-    return flow["kind"] == "form" and flow["state"]["phase"] == "review"
+def in_review(flow: Flow) -> bool:
+    return flow.kind == "form" and flow.state.phase == "review"
 
 
 # --- 1. a notice ingested later ------------------------------------------------------
@@ -175,7 +174,7 @@ def grid_pairs(path: Path) -> set[tuple[str, str]]:
 async def skip_check(chat: Chat) -> Reply:
     """Skip every self-check question; the last reply (the form's first question)."""
     reply = None
-    while (flow := await chat.flow()) is not None and flow["kind"] == "check":
+    while (flow := await chat.flow()) is not None and flow.kind == "check":
         *_, reply = await chat.say("/skip")
     assert reply is not None
     return reply
@@ -204,16 +203,16 @@ async def test_notice_ingested_later_is_filed_with_its_attachment_table(tmp_path
         asked: list[str] = []
         prompts = first.text
         while (flow := await chat.flow()) is not None:
-            assert flow["kind"] == "form" and flow["notice_id"] == QC_ID
-            state = flow["state"]
-            if state["phase"] == "review":
+            assert flow.kind == "form" and flow.notice_id == QC_ID
+            state = flow.state
+            if state.phase == "review":
                 [review] = await chat.say("/review")
                 assert "3201**********0018" in review.text and "138****5678" in review.text
                 assert GOOD_ID not in review.text and MOBILE not in review.text
                 replies = await chat.say("/confirm")
                 continue
-            field = spec.item(state["current"])
-            assert isinstance(field, FieldSpec), state["current"]
+            field = spec.item(state.current)
+            assert isinstance(field, FieldSpec), state.current
             asked.append(field.label)
             replies = await chat.say(qc_answer(field))
             assert not replies[-1].text.startswith("⚠"), (field.label, replies[-1].text)
@@ -288,8 +287,8 @@ async def test_ingested_notice_deadline_passed_is_said(tmp_path: Path):
         await skip_check(chat)
         spec = specs_for_notice(rt.engine.kb.notices[QC_ID])[0]
         while (flow := await chat.flow()) is not None:
-            state = flow["state"]
-            field = spec.item(state["current"]) if state["phase"] != "review" else None
+            state = flow.state
+            field = spec.item(state.current) if state.phase != "review" else None
             await chat.say(qc_answer(field) if isinstance(field, FieldSpec) else "/confirm")
         text = next(r.text for r in chat.seen if r.text.startswith("【青川市申报材料清单】"))
         assert "2025-09-30（2025年9月30日17:00）已截止，已过去8天" in text
@@ -383,7 +382,7 @@ async def test_taicang_member_records_and_report_outline(settings):
         for n, member in enumerate(MEMBER_ANSWERS):
             for col, typed in member.items():
                 flow = await chat.flow()
-                assert flow["state"]["current"] == f"members.{col}"
+                assert flow.state.current == f"members.{col}"
                 [reply] = await chat.say(typed)
                 assert not reply.text.startswith("⚠"), reply.text
             assert f"已填写 {n + 1} 位" in reply.text
@@ -426,13 +425,13 @@ async def test_taicang_member_records_and_report_outline(settings):
         assert "开始填写《太仓市技能大师工作室申办报告》" in start.text
         assert "申办的工作室名称" not in start.text  # known from the record
         while (flow := await chat.flow()) is not None:
-            state = flow["state"]
-            if state["phase"] == "review":
+            state = flow.state
+            if state.phase == "review":
                 await chat.say("/confirm")
-            elif state["current"] == "other":
+            elif state.current == "other":
                 await chat.say("/skip")
             else:
-                await chat.say(REPORT_TEXT[state["current"]])
+                await chat.say(REPORT_TEXT[state.current])
         files = files_of(chat)
         outline = files[f"{TAICANG_NAME}申办报告提纲.docx"]
         paragraphs = [p.text for p in docx.Document(str(outline)).paragraphs]
@@ -467,7 +466,7 @@ async def test_wuxi_chief_technician_end_to_end(tmp_path: Path):
         assert "填写《无锡市企业首席技师申报表》之前" in check.text
         kinds = []
         while (flow := await chat.flow()) is not None:
-            kinds.append(flow["kind"])
+            kinds.append(flow.kind)
             replies = await chat.say(answer(flow, "无锡市"))
             assert not replies[-1].text.startswith("⚠"), replies[-1].text
         assert "cond" not in kinds  # 校企合作 is no question for a 首席技师
@@ -514,8 +513,8 @@ async def test_wuxi_studio_not_joint_leaves_out_the_cooperation_agreement(settin
         chat = Chat(rt)
         await chat.say("我要申报无锡")
         await chat.say("1")
-        flow = await drive(chat, "无锡市", until=lambda f: f["kind"] == "cond")
-        assert flow["pending"] == ["校企合作协议书"]
+        flow = await drive(chat, "无锡市", until=lambda f: f.kind == "cond")
+        assert flow.pending == ["校企合作协议书"]
         question = chat.seen[-1]
         assert "企业与院校联合办" in question.text and [c.label for c in question.choices] == [
             "是",
@@ -528,7 +527,7 @@ async def test_wuxi_studio_not_joint_leaves_out_the_cooperation_agreement(settin
         assert rows["校企合作协议书"][1] == "仅企业与院校联合办的需要"
         assert "无锡市企业首席技师申报表" not in rows
         session = await session_of(chat)
-        assert session.drafts[WUXI]["answers"] == {"校企合作协议书": False}
+        assert session.drafts[WUXI].answers == {"校企合作协议书": False}
 
 
 # --- 4. review screen, /edit, /confirm -----------------------------------------------------
@@ -551,15 +550,13 @@ async def test_review_masks_then_edit_one_field_and_confirm(settings):
         assert "请输入领办人联系电话" in edit.text and "原填写：138****5678" in edit.text
         assert MOBILE not in edit.text
         flow = await chat.flow()
-        assert flow["state"]["phase"] == "filling" and flow["state"]["current"] == "phone"
+        assert flow.state.phase == "filling" and flow.state.current == "phone"
         [back] = await chat.say("139 8765 4321")
         assert "请核对《韶关市技能大师工作室申请表》" in back.text  # straight back to review
         assert "· 联系电话：139****4321" in back.text and "13987654321" not in back.text
         assert "· 联系人手机：138****5678" in back.text  # the other phone untouched
         flow = await chat.flow()
-        assert (
-            flow["state"]["phase"] == "review" and flow["state"]["values"]["phone"] == "13987654321"
-        )
+        assert flow.state.phase == "review" and flow.state.values["phone"] == "13987654321"
 
         replies = await chat.say("/confirm")
         assert replies[0].text == "已确认《韶关市技能大师工作室申请表》的全部内容。"
@@ -576,11 +573,11 @@ async def test_edit_unknown_field_keeps_review(settings):
         chat = Chat(rt)
         await chat.say("韶关 填申报表")
         await drive(chat, "韶关市", until=in_review)
-        before = (await chat.flow())["state"]
+        before = (await chat.flow()).state
         [reply] = await chat.say("/edit 座右铭")
         assert reply.text.startswith("⚠") and "没有找到“座右铭”" in reply.text
-        after = (await chat.flow())["state"]
-        assert after["phase"] == "review" and after["values"] == before["values"]
+        after = (await chat.flow()).state
+        assert after.phase == "review" and after.values == before.values
 
 
 # --- 5. three failures → help / skip / human ---------------------------------------------------
@@ -603,11 +600,11 @@ async def test_three_failures_offer_help_skip_and_human(settings):
         assert labels(reply) == ["查看填写说明", "跳过", "联系工作人员"]
         assert [c.payload for c in reply.choices] == ["/help", "/skip", "/handoff"]
         [help_reply] = await chat.say(payload="/help")
-        assert (await chat.flow())["state"]["current"] == "fax"
+        assert (await chat.flow()).state.current == "fax"
         assert "传真" in help_reply.text
         [skipped] = await chat.say(payload="/skip")
-        assert (await chat.flow())["state"]["current"] != "fax"
-        assert (await chat.flow())["state"]["values"]["fax"] is None
+        assert (await chat.flow()).state.current != "fax"
+        assert (await chat.flow()).state.values["fax"] is None
         assert "通信地址" in skipped.text
 
 
@@ -628,7 +625,7 @@ async def test_three_failures_on_required_field_then_human_without_staff(setting
         ]  # required: no 跳过; no staff: no 转人工
         session = await session_of(chat)
         drafts, flow = copy.deepcopy(session.drafts), copy.deepcopy(session.flow)
-        assert drafts[SHAOGUAN]["state"]["failures"] == {"id_number": 3}
+        assert drafts[SHAOGUAN].state.failures == {"id_number": 3}
 
         replies = await chat.say(payload="/handoff")  # the 转人工 button
         text = "\n".join(r.text for r in replies)
@@ -638,13 +635,13 @@ async def test_three_failures_on_required_field_then_human_without_staff(setting
         assert "请输入领办人的身份证号码" in replies[-1].text  # the form stays on the field
         session = await session_of(chat)
         assert session.drafts == drafts  # the draft intact
-        assert session.flow["state"] == flow["state"]
+        assert session.flow.state == flow.state
         assert not (rt.settings.files_dir / "users").exists()  # nothing generated
 
         [reply] = await chat.say(GOOD_ID)  # the applicant goes on
         assert not reply.text.startswith("⚠")
-        state = (await chat.flow())["state"]
-        assert state["values"]["id_number"] == GOOD_ID and state["failures"] == {}
+        state = (await chat.flow()).state
+        assert state.values["id_number"] == GOOD_ID and state.failures == {}
 
 
 # --- 6. a crash inside one turn ---------------------------------------------------------------
@@ -675,11 +672,11 @@ async def test_crash_inside_a_turn_keeps_the_draft(settings, monkeypatch):
         assert session.drafts == before and session.flow == flow_before
         [reply] = await chat.say("汉")  # the next turn continues
         assert calls["n"] == 2 and not reply.text.startswith(("⚠", STEP_APOLOGY))
-        state = (await chat.flow())["state"]
-        assert state["values"]["ethnicity"] == "汉族" and state["current"] == "birth_date"
-        assert {k: v for k, v in state["values"].items() if k != "ethnicity"} == before[SHAOGUAN][
-            "state"
-        ]["values"]
+        state = (await chat.flow()).state
+        assert state.values["ethnicity"] == "汉族" and state.current == "birth_date"
+        assert {k: v for k, v in state.values.items() if k != "ethnicity"} == before[
+            SHAOGUAN
+        ].state.values
 
 
 async def test_crash_while_generating_files_keeps_the_review(settings, monkeypatch):
@@ -699,7 +696,7 @@ async def test_crash_while_generating_files_keeps_the_review(settings, monkeypat
         replies = await chat.say("/confirm")
         assert len(replies) == 1 and "抱歉" in replies[0].text
         session = await session_of(chat)
-        assert session.drafts == before and session.flow["state"]["phase"] == "review"
+        assert session.drafts == before and session.flow.state.phase == "review"
         monkeypatch.setattr(filing_form, "generate", real)
         replies = await chat.say("/confirm")
         assert any(r.files for r in replies) and await chat.flow() is None

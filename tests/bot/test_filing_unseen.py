@@ -18,6 +18,7 @@ from typing import Any
 from test_filing_e2e import GOOD_ID, Chat, grid_rows
 
 from bot.app import build_runtime
+from bot.flow_state import Flow
 from bot.settings import load_settings
 from flows.spec import FieldSpec, GroupSpec
 from flows.specs import get_spec
@@ -54,20 +55,20 @@ BY_VALIDATOR = {
 TEXT = {"credit_code": "91370300MA3C12345X", "studio_name": "淄博市张强数控车工技能大师工作室"}
 
 
-def typed(flow: dict[str, Any], notice: Any) -> str:
+def typed(flow: Flow, notice: Any) -> str:
     """What the applicant types for the pending question."""
-    if flow["kind"] == "check":
-        return SELF_CHECK[flow["current"]]
-    if flow["kind"] in ("cond", "reuse"):
+    if flow.kind == "check":
+        return SELF_CHECK[flow.current]
+    if flow.kind in ("cond", "reuse"):
         return "是"
-    state = flow["state"]
-    if state["phase"] == "review":
+    state = flow.state
+    if state.phase == "review":
         return "/confirm"
-    spec = get_spec(flow["spec_id"], notice)
-    head, _, col = state["current"].partition(".")
+    spec = get_spec(flow.spec_id, notice)
+    head, _, col = state.current.partition(".")
     item = spec.item(head)
     if isinstance(item, GroupSpec) and not col:
-        return "再添加一位" if len(state["values"].get(head, [])) < 2 else "完成"
+        return "再添加一位" if len(state.values.get(head, [])) < 2 else "完成"
     field = item.field(col) if isinstance(item, GroupSpec) else item
     assert isinstance(field, FieldSpec)
     if field.name == "birth_date":
@@ -100,7 +101,7 @@ async def test_unseen_docx_notice_is_checked_filed_and_printed_like_its_attachme
         while (flow := await chat.flow()) is not None:
             turns += 1
             assert turns < 200, replies[-1].text
-            if flow["kind"] == "form" and flow["state"].get("phase") == "done":
+            if flow.kind == "form" and flow.state.phase == "done":
                 break
             replies = await chat.say(typed(flow, notice))
             assert not replies[-1].text.startswith("⚠"), replies[-1].text
@@ -180,8 +181,6 @@ async def test_a_form_shared_by_two_programmes_asks_which_one_first(tmp_path: Pa
         assert [c.label for c in ask.choices] == ["技能大师工作室", "首席技师工作室"]
         [first] = await chat.say(payload=ask.choices[1].payload)
         flow = await chat.flow()
-        assert (
-            flow is not None and flow["kind"] == "check" and flow["programme"] == "首席技师工作室"
-        )
+        assert flow is not None and flow.kind == "check" and flow.programme == "首席技师工作室"
         assert "出生年月" in first.text  # 距法定退休年龄不少于5年 needs it
-        assert result.notice_id == flow["notice_id"]
+        assert result.notice_id == flow.notice_id

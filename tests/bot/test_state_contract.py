@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from bot.delivery import Outbox
+from bot.flow_state import CondFlow, Draft
 from bot.identity import MAX_FAILURES, BindCodes
 from bot.inbox import Inbox
 from bot.limits import StoredTokenBucket
@@ -70,7 +71,12 @@ def _message(user: str, mid: str, text: str = "太仓电话") -> IncomingMessage
 async def test_a_session_saved_by_one_worker_is_loaded_by_the_other(stores) -> None:
     a, b = stores
     assert await b.load("wecom:u1") == Session()
-    session = Session(notice_id="n1", last_question="截止时间", drafts={"n1": {"姓名": "张三"}})
+    session = Session(
+        notice_id="n1",
+        last_question="截止时间",
+        flow=CondFlow(notice_id="n1", pending=["校企合作协议书"]),
+        drafts={"n1": Draft(profile={"leader_name": "张三"}, checked=["技能大师工作室"])},
+    )
     await a.commit_turn("wecom:u1", session, "wecom", "u1/1", [{"text": "答"}], [("user", "问")])
     assert await b.load("wecom:u1") == session
     session.notice_id = "n2"
