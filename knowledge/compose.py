@@ -245,7 +245,7 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
         return None
     lines, cites = [], []
     for m in named[:2]:
-        lines.append(f"{m.name}：一式{copies_cn(m.copies)}份（{m.copies}份）。")
+        lines.append(f"{m.name}：一式{copies_cn(m.copies or 0)}份（{m.copies}份）。")
         cites.append(cite(n, m.clause, m.text))
     where = _PLACE_SENTENCE_ASKED.search(question)
     place = _place_sentence(n) if where else None

@@ -394,8 +394,8 @@ class Answerer:
             case = self.evidence.verdict(nid, q, today) if _ASKS_ELIGIBLE.search(q) else None
             if case is not None and case.lines[0].startswith(("✅", "❌")):
                 # 我已经退休返聘了 还能报吗: the rule for the user's case, then the round
-                extra = verdict or Part([])
-                verdict = Part(case.lines + extra.lines, case.citations + extra.citations)
+                rnd = verdict if verdict is not None else Part([])
+                verdict = Part(case.lines + rnd.lines, case.citations + rnd.citations)
         unregulated = verdict is None and _unregulated_facts(self.kb.notices[nid], profile)
         if unregulated and _ASKS_ELIGIBLE.search(q):
             topics = "、".join(
@@ -801,7 +801,9 @@ def _render(lines: list[str], cites: list[Citation]) -> str:
         said = len(quote) >= 8 and quote in flat  # the answer already shows the whole quote
         if key in seen:  # another sentence of a clause already cited: its quote joins it
             at, quotes = seen[key]
-            if not said and c.quote not in quotes and len(quotes) < 2:
+            figures = re.findall(r"\d{5,}", c.quote)
+            new = not figures or any(f not in flat for f in figures)  # a phone already shown
+            if not said and new and c.quote not in quotes and len(quotes) < 2:
                 quotes.add(c.quote)
                 parts = by_notice[c.notice_id]
                 head = parts[at] if "：“" in parts[at] else f"{parts[at]}："

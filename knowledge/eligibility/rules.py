@@ -97,7 +97,10 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
     return out
 
 
-_PREFERRED = re.compile(r"[^。；;]*(?:荣誉|称号|技术能手|工匠|技能大奖)[^。；;]*优先[^。；;]*")
+_PREFERRED = re.compile(
+    r"[^。；;]*(?:获得|获评|荣获|具有)[^。；;]{2,60}?(?:荣誉|称号|技术能手|工匠|技能大奖)[^。；;]{0,6}?的[，,]?\s*"
+    r"(?:在)?(?:同等条件下)?(?:予以|可)?优先[^。；;]*"
+)
 
 
 def _honours_preferred(notice: Notice, p: Profile, programme: str) -> Finding | None:

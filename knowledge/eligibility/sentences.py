@@ -147,17 +147,22 @@ def sentence_verdict(
     window = sentence[max(0, excluded.start() - 24) : excluded.end() + 24] if excluded else ""
     if excluded and any(_names_same_kind(w, window, question) for w in shared):
         return Status.NOT_MET, "通知把这种情况排除在申报范围之外。"
+    own = [w for w in shared if not _GENERIC_WORD.fullmatch(w)]  # words of the user's case
     may = _MAY_APPLY.search(sentence)
-    if may and any(w in may.group(1) for w in shared):  # （退休返聘人员可以申报）
+    if may and any(w in may.group(1) for w in own):  # （退休返聘人员可以申报）
         return Status.MET, f"通知写明：{may.group(1)}{may.group(2)}可以申报。"
     case = _CASE_RULE.match(sentence)
-    if case and any(w in case.group(1) for w in shared):  # 第一批申报未获认定的，可…参加第二批
+    if case and any(w in case.group(1) for w in own):  # 第一批申报未获认定的，可…参加第二批
         if case.group(2):
             return Status.NOT_MET, f"通知写明：{case.group(1)}的，{case.group(2)}{case.group(3)}。"
         return Status.MET, f"通知写明：{case.group(1)}的，可以{case.group(3)}。"
     return None
 
 
+_GENERIC_WORD = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,4}工作室|技能大师|大师|技能|申报|申请|认定|评选|[国省市区县]级|国家级|现在|今年)"
+)
+"""Words every question and rule about a programme share: they name no case."""
 _MAY_APPLY = re.compile(
     r"[（(，,]\s*([^，,。；;（）()]{2,16}?)(人员|的)?(?:也)?(?:可以|可|亦可|均可)(?:申报|参加申报|参评)"
 )
