@@ -184,6 +184,7 @@ class Engine:
         follow_up = (
             self.answerer.place_follow_up(text, session.last_question)
             or self.answerer.fact_follow_up(text, session.last_question)
+            or self.answerer.context_follow_up(text, session.last_question, session.notice_id)
         ) or self.answerer.comparison_follow_up(
             text, session.last_question, session.data.get("recent", [])
         )

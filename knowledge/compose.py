@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from knowledge.intents import Intent, condition_topics
 from knowledge.models import ConditionKind, Deadline, DeadlineStatus, Notice, Subsidy
-from knowledge.places import short_name
+from knowledge.places import table_place_names
 from knowledge.text import shorten, split_sentences
 
 
@@ -299,7 +299,8 @@ def copies_cn(n: int) -> str:
 def _mentions(question: str, name: str) -> bool:
     """True when the question names a material: its last 3 characters (申请表, 申报表,
     办报告) or the whole name occur in the question."""
-    return bool(question) and (name in question or name[-3:] in question)
+    name = re.sub(r"[（(][^（）()]*[）)]$", "", name)  # 申报表（附件1、附件2）
+    return bool(question) and bool(name) and (name in question or name[-3:] in question)
 
 
 _TOPIC_KINDS = {
@@ -495,9 +496,11 @@ def _quota(n: Notice, today: dt.date, programme: str, question: str = "") -> Par
     """Quotas; the row of the place the question names (``宁波分到几个`` in a provincial
     notice's 名额分配表) when the notice has per-place rows."""
     qs = [q for q in n.facts.quotas]
+    if programme:  # 首席技师工作室能推几个: that programme's column and total
+        qs = [q for q in qs if q.programme in ("", programme)] or qs
     if not qs:
         return None
-    rows = [q for q in qs if q.place and (q.place in question or short_name(q.place) in question)]
+    rows = [q for q in qs if q.place and any(a in question for a in table_place_names(q.place))]
     if rows:
         return Part(
             [

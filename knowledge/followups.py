@@ -13,6 +13,8 @@ import re
 from knowledge.base import KnowledgeBase
 from knowledge.compare import COMPARES
 from knowledge.intents import classify
+from knowledge.models import Notice
+from knowledge.places import table_place_names
 from knowledge.text import normalize_question
 
 _FOLLOW_UP_FILLER = re.compile(
@@ -127,3 +129,91 @@ def fact_follow_up(text: str, last_question: str) -> str:
         if _UNIT_FAMILY[m.group(2)] == family:
             return last[: m.start()] + number + m.group(2) + last[m.end() :]
     return ""
+
+
+_KIND_FACTS = [
+    re.compile(
+        r"(?:国家级|全国|省级|市级|县级|区级|(?:^|(?<=[，,\s是为有获评的]))[\u4e00-\u9fff]{2,3}[省市县区])"
+        r"(?:非遗|非物质文化遗产)?"
+        r"[\u4e00-\u9fff]{0,4}?(?:传承人|技术能手|工匠|劳动模范|劳模|首席技师|技能大奖)"
+    ),
+    re.compile(r"高级技师|技师|高级工|中级工|初级工"),
+    re.compile(
+        r"事业单位|民营企业|国有企业|国企|私企|企业|技工院校|技工学校|职业院校|个体工商户|个体户|"
+        r"合作社|社会组织|行业协会|协会|机关"
+    ),
+]
+"""Facts named by a word, not a number: an honour, a level, a kind of unit."""
+_KIND_FILLER = re.compile(
+    r"那如果|如果|要是|假如|换成|改成|只是|就是|仅仅|那|我们|我|要|只|仅|就|是|的|呢|吗|了|[，,。？?！!\s]"
+)
+
+
+def kind_follow_up(text: str, last_question: str) -> str:
+    """``那我要只是市级传承人呢`` after ``…是省级非遗传承人 青海能报吗``: the last question
+    with that fact replaced by the new one (an honour, a level, a kind of unit); ``""``
+    when ``text`` says more than one such fact or the last question has none of its kind.
+
+    Args:
+        text: The user's new message (raw).
+        last_question: The previous question answered in this conversation (raw).
+    """
+    q, last = normalize_question(text), normalize_question(last_question)
+    if not last or len(q) > 16 or not _FACT_FOLLOW_UP.search(q):
+        return ""
+    for rx in _KIND_FACTS:
+        new = [m.group() for m in rx.finditer(q)]
+        if len(new) != 1 or _KIND_FILLER.sub("", rx.sub("", q)):
+            continue
+        word = _KIND_FILLER.sub("", new[0]) if rx is _KIND_FACTS[0] else new[0]
+        raw = last_question.strip()  # its spaces kept: they separate the user's facts
+        old = rx.search(raw) or rx.search(last)
+        base = raw if rx.search(raw) else last
+        if old is None or old.group() == word:
+            return ""
+        return base[: old.start()] + word + base[old.end() :]
+    return ""
+
+
+def _core(text: str) -> str:
+    """A follow-up without its filler words (``那首席技师工作室呢`` → ``首席技师工作室``)."""
+    return _FOLLOW_UP_FILLER.sub("", normalize_question(text))
+
+
+def programme_follow_up(notice: Notice, text: str, last_question: str) -> str:
+    """``首席技师工作室呢`` after ``胶州技能大师工作室补助多少``: the last question asked of the
+    other programme of the same notice (``胶州补助多少 首席技师工作室``); ``""`` when
+    ``text`` names no single programme of ``notice`` or asks more than that."""
+    core = _core(text)
+    if not last_question or not core or len(core) > 12 or len(notice.meta.programmes) < 2:
+        return ""
+    named = [
+        p
+        for p in notice.meta.programmes
+        if core in (p, p.removesuffix("工作室")) or (len(core) >= 4 and core in p)
+    ]
+    if len(named) != 1:
+        return ""
+    last = normalize_question(last_question)
+    for p in sorted(notice.meta.programmes, key=len, reverse=True):  # the other one out
+        last = last.replace(p, "").replace(p.removesuffix("工作室"), "")
+    return f"{last.strip(' ，,的')} {named[0]}"
+
+
+def table_place_follow_up(notice: Notice, text: str, last_question: str) -> str:
+    """``海西州呢`` after ``青海第二批西宁能推荐几个``: the last question asked of another row
+    of the notice's own table (its quota rows name towns, prefectures, units that are not
+    places of the knowledge base): the row named before is replaced; ``""`` otherwise."""
+    core = _core(text)
+    if not last_question or not core or len(core) > 12:
+        return ""
+    rows = {q.place for q in notice.facts.quotas if q.place}
+    hit = next((r for r in rows if core in table_place_names(r)), "")
+    if not hit:
+        return ""
+    last = normalize_question(last_question)
+    for r in sorted(rows, key=len, reverse=True):
+        for name in sorted(table_place_names(r), key=len, reverse=True):
+            if name in last:
+                return last.replace(name, hit, 1)
+    return f"{last} {hit}"

@@ -50,6 +50,11 @@ _CUES: dict[Intent, dict[str, float]] = {
         "哪天": 2,
         "时间": 1.5,
         "来得及": 3,
+        "补交": 3,
+        "补报": 3,
+        "迟交": 3,
+        "晚交": 3,
+        "逾期": 3,
         "还能报": 3,
         "还可以报": 3,
         "过期": 2,
@@ -464,9 +469,16 @@ def classify(question: str) -> list[tuple[Intent, float]]:
     return ranked
 
 
+_PROGRAMME_NAME = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:首席技师|特优技师|技能大师|工匠|劳模)[\u4e00-\u9fff]{0,6}?工作室"
+)
+
+
 def condition_topics(question: str) -> list[str]:
     """Which condition topics a conditions question asks about (``["age"]``); empty for
-    a general "what are the conditions" question."""
+    a general "what are the conditions" question. A programme's name is no topic
+    (首席技师工作室 asks nothing about 技师)."""
+    question = _PROGRAMME_NAME.sub("", question)
     topics = [
         topic for topic, words in CONDITION_TOPICS.items() if any(w in question for w in words)
     ]

@@ -110,6 +110,17 @@ def short_name(name: str) -> str:
     return stripped if len(stripped) >= 2 else last
 
 
+def table_place_names(name: str) -> list[str]:
+    """The ways a user names a place of a notice's table: in full, its short name, and an
+    autonomous prefecture or county without its peoples (``海西蒙古族藏族自治州`` →
+    ``海西州``, ``海西蒙古族藏族``)."""
+    names = [name, short_name(name)]
+    ethnic = re.fullmatch(r"(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治(州|县|旗)", name)
+    if ethnic:
+        names.append(ethnic.group(1) + ethnic.group(2))
+    return [x for x in dict.fromkeys(names) if len(x) >= 2]
+
+
 def split_units(name: str) -> list[str]:
     """Split a chained place name into units: ``"温州市鹿城区"`` → ``["温州市", "鹿城区"]``."""
     units = re.findall(r".+?(?:自治州|市|区|县|旗|盟)", name)

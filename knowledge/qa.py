@@ -17,7 +17,14 @@ from knowledge.compare import conclusion
 from knowledge.compose import Citation, Part, cite, compose, fmt_date
 from knowledge.eligibility import deadline_verdict, verdict_part
 from knowledge.evidence import Evidence, section_path
-from knowledge.followups import comparison_follow_up, fact_follow_up, place_follow_up
+from knowledge.followups import (
+    comparison_follow_up,
+    fact_follow_up,
+    kind_follow_up,
+    place_follow_up,
+    programme_follow_up,
+    table_place_follow_up,
+)
 from knowledge.intents import (
     Intent,
     classify,
@@ -64,7 +71,7 @@ class Answer:
 
 
 _STILL_OPEN = re.compile(
-    r"(还能|还可以|来得及|还来得及|现在能|现在可以|现在还|截止了吗|过期了吗|结束了吗|过了吗|还有机会)"
+    r"(还能|还可以|来得及|还来得及|现在能|现在可以|现在还|截止了吗|过期了吗|结束了吗|过了吗|还有机会|补交|补报|迟交|晚交|还行吗|还行不行)"
 )
 _HONOUR_AFTER = re.compile(
     r"(?:省|市|区|县)?(?:级)?(?:技术能手|工匠|劳模|劳动模范|首席技师|名匠|技能大奖|技能大师|"
@@ -193,8 +200,20 @@ class Answerer:
         return place_follow_up(self.kb, text, last_question)
 
     def fact_follow_up(self, text: str, last_question: str) -> str:
-        """See :func:`knowledge.followups.fact_follow_up`."""
-        return fact_follow_up(text, last_question)
+        """See :func:`knowledge.followups.fact_follow_up` (a number changed) and
+        :func:`knowledge.followups.kind_follow_up` (an honour, level or unit changed)."""
+        return fact_follow_up(text, last_question) or kind_follow_up(text, last_question)
+
+    def context_follow_up(self, text: str, last_question: str, current: str | None) -> str:
+        """A follow-up about the notice of the conversation: another of its programmes
+        (:func:`knowledge.followups.programme_follow_up`) or another row of its table
+        (:func:`knowledge.followups.table_place_follow_up`); ``""`` otherwise."""
+        notice = self.kb.notices.get(current) if current else None
+        if notice is None or not last_question:
+            return ""
+        return programme_follow_up(notice, text, last_question) or table_place_follow_up(
+            notice, text, last_question
+        )
 
     def comparison_follow_up(self, text: str, last_question: str, recent: list[str]) -> str:
         """See :func:`knowledge.followups.comparison_follow_up`."""
@@ -757,9 +776,7 @@ def programme_named(question: str, notice: Notice) -> str:
     progs = notice.meta.programmes
     if len(progs) < 2:
         return ""
-    for programme in sorted(progs, key=len, reverse=True):
-        if programme in question or programme.removeprefix("企业") in question:
-            return programme
+    named = [p for p in progs if p in question or p.removeprefix("企业") in question]
     # its own words: 大师工作室 names 技能大师工作室 beside 首席技师工作室 (bigrams no other has)
     plain = re.sub(
         r"(?:高级|首席)?技师(?!工作室)|高级工", "", question
@@ -773,6 +790,10 @@ def programme_named(question: str, notice: Notice) -> str:
             if not any(p[i : i + 2] in o for o in progs if o != p)
         )
     ]
+    if len(set(named) | set(hits)) >= 2 and re.search(r"分别|和|与|及|两类|两个|都", question):
+        return ""  # 技能大师工作室和劳模工匠创新工作室补助分别多少: both, none singled out
+    if named:
+        return max(named, key=len)
     return hits[0] if len(hits) == 1 else ""
 
 

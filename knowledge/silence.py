@@ -30,6 +30,8 @@ _TIME = re.compile(
     r"(\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|底|初)?|上旬|中旬|下旬|\d+个?工作日|年底|年初|季度|之日起|后\d+)"
 )
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+_DURATION = re.compile(r"(?:公示|公告)(?:期)?(?:为|不少于|不低于)?\s*\d+\s*个?工作日")
+"""How long a list is on show (公示5个工作日) says nothing of when a result comes."""
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +88,8 @@ def silent_on(notice: Notice, question: str) -> str:
                 continue
             timed = _DAY if _ASKS_DAY.search(question) else _TIME
             if not any(
-                any(w in s for w in synonyms) and timed.search(s) for s in _sentences(notice)
+                any(w in s for w in synonyms) and timed.search(_DURATION.sub("", s))
+                for s in _sentences(notice)
             ):
                 return f"{word}的具体时间"
             return ""

@@ -35,7 +35,7 @@ _TO = re.compile(
 
 def _name(text: str) -> str:
     head = re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
-    head = re.sub(r"[（(](?:一式[^）)]*|见附件\d*|附件\d*)[）)]", "", head)
+    head = re.sub(r"[（(](?:一式[^）)]*|见?附件[\d、，,和及\s附件]*)[）)]", "", head)
     head = re.sub(r"[（(][^）)]*$", "", head)  # a parenthesis cut open by the split above
     head = re.sub(
         r"(?:纸质[版件]?)?一式\s*[一二两三四五六\d]\s*份$", "", head

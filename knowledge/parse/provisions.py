@@ -187,48 +187,66 @@ def _quota_rows(clause: Clause, programmes: list[str] | None = None) -> list[Quo
     names one of the notice's programmes is that programme's quota."""
     rows = [ln.split("\t") for ln in clause.text.split("\n")]
     out: list[Quota] = []
-    column = -1
+    columns: list[tuple[int, str]] = []  # (cell index, the programme its header names)
+    width = 0  # cells of the header row
     for cells in rows:
         cells = [c.strip() for c in cells]
         if len(cells) < 2:
-            column = -1 if column >= 0 and not cells[0] else column
+            columns = [] if columns and not cells[0] else columns
             continue
         heads = [i for i, c in enumerate(cells) if _QUOTA_HEAD.search(c)]
         if heads and not any(re.fullmatch(r"\d+", c) for c in cells):
-            column = heads[0]
+            named = [(i, next((p for p in programmes or [] if p in cells[i]), "")) for i in heads]
+            # 技能大师工作室推荐名额 | 首席技师工作室推荐名额: one column per programme
+            columns = named if len(heads) > 1 and all(p for _, p in named) else named[:1]
+            width = len(cells)
             continue
-        count = (
-            re.fullmatch(r"(\d{1,3})\s*(?:个|名|家)?", cells[column])
-            if 0 <= column < len(cells)
-            else None
+        if not columns:
+            continue
+        first = columns[0][0] - (
+            width - len(cells) if len(columns) > 1 and width > len(cells) else 0
         )
-        if count is None:
-            continue
-        name = next((c for c in cells[:column] if c and not re.fullmatch(r"\d+", c)), "")
+        name = next((c for c in cells[: max(first, 1)] if c and not re.fullmatch(r"\d+", c)), "")
         if not name:
             continue
         total = bool(re.fullmatch(r"(合计|总计|小计|共计)", name))
-        programme = next((p for p in programmes or [] if p in name), "")
-        if programme or len(programmes or []) == 1 and any(w in name for w in ("工作室", "技师")):
+        shift = width - len(cells) if len(columns) > 1 and 0 < width - len(cells) < 3 else 0
+        for column, head_programme in columns:
+            column -= shift  # 合计 | 21个 | 24个: a merged 序号 cell, the counts right-aligned
+            count = (
+                re.fullmatch(r"(\d{1,3})\s*(?:个|名|家)?", cells[column])
+                if column < len(cells)
+                else None
+            )
+            if count is None:
+                continue
+            programme = head_programme or next((p for p in programmes or [] if p in name), "")
+            several = len(programmes or []) > 1
+            if not head_programme and (
+                programme
+                or len(programmes or []) == 1
+                and any(w in name for w in ("工作室", "技师"))
+            ):
+                out.append(
+                    Quota(
+                        count=int(count.group(1)),
+                        text="\t".join(cells),
+                        scope="认定",
+                        programme=programme if several else "",
+                        clause=clause.ref,
+                    )
+                )
+                continue
             out.append(
                 Quota(
                     count=int(count.group(1)),
                     text="\t".join(cells),
-                    scope="认定",
-                    programme=programme if len(programmes or []) > 1 else "",
+                    scope="认定" if total else "推荐",
+                    place="" if total else name,
+                    programme=head_programme if several else "",
                     clause=clause.ref,
                 )
             )
-            continue
-        out.append(
-            Quota(
-                count=int(count.group(1)),
-                text="\t".join(cells),
-                scope="认定" if total else "推荐",
-                place="" if total else name,
-                clause=clause.ref,
-            )
-        )
     return out
 
 
