@@ -14,6 +14,14 @@ notes), then committed here with floors a few points below the score measured th
   notices and four of the writer's own (``qa5_*``: a UTF-8 BOM numbered .txt, a GBK
   inline-numbered two-programme .txt, a closed round on an HTML page, a news-style .docx).
 
+- ``tests/data/blind_qa6/``, ``blind_qa7/``: sessions 5 (a PDF 红头文件, a traditional
+  repost, an HTML quota table, a closed .docx; two offices, a news-style closed page).
+- ``tests/data/blind_qa8/``: 100 questions, 20 conversations (50 turns); four notices of the
+  writer's own (``qa8_*``: a two-programme .docx of a county-level city with a per-town
+  quota table, a GBK inline-numbered .txt with unlabelled contacts, a provincial HTML page
+  with a second round, a closed PDF) and the eight development notices (``dev/``, copied
+  from ``../shared/dev``) the questions also ask about.
+
 A verdict must never be the opposite of the expected one (❌ for a user who qualifies,
 ✅ for one who does not).
 """
@@ -86,6 +94,17 @@ SETS = [
     # measured 0.925 / 0.917 / 1.000; first blind scores 0.800 / 0.667 / 1.000
     BlindSet(
         "blind_qa7", tuple(sorted((DATA / "blind_qa7").glob("qa7_*"))), 40, 20, 0.87, 0.83, 0.95
+    ),
+    # measured 0.990 / 1.000 / 1.000; first blind scores 0.800 / 0.650 / 0.820
+    BlindSet(
+        "blind_qa8",
+        tuple(sorted((DATA / "blind_qa8").glob("qa8_*")))
+        + tuple(sorted((DATA / "blind_qa8" / "dev").glob("0*.txt"))),
+        100,
+        50,
+        0.95,
+        0.95,
+        0.95,
     ),
 ]
 
