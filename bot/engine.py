@@ -68,7 +68,7 @@ class Engine:
         today: Callable[[], dt.date] = dt.date.today,
         routes: Sequence[Route] = (),
         staff_available: bool = False,
-        max_inflight: int = 256,
+        max_inflight: int = 1024,
     ) -> None:
         """Args:
         kb: The knowledge base.

@@ -28,7 +28,7 @@ Variables::
                                   line, each with the request id of its turn
     POLICYBOT_MAX_INFLIGHT        turns a process takes on at once; more get 系统繁忙
                                   and are not recorded, so the channel's retry is served
-                                  (default 256)
+                                  (default 1024)
     POLICYBOT_KB_RELOAD_SECONDS   how often a running server looks for notices ingested
                                   since it started (default 30; 0 = never)
 """
@@ -81,7 +81,7 @@ class Settings(BaseSettings):
 
     staff_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
     rate_limit_per_minute: int = Field(default=20, ge=0)
-    max_inflight: int = Field(default=256, ge=1)
+    max_inflight: int = Field(default=1024, ge=1)
     retention_days: int = Field(default=365, ge=0)
     log_format: Literal["text", "json"] = "text"
     kb_reload_seconds: float = Field(default=30.0, ge=0)

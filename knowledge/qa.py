@@ -408,8 +408,10 @@ class Answerer:
             if profile
             else None
         )
+        answered = {Intent.CONDITIONS}  # what a verdict answers: no conditions list after it
         if verdict is None and Intent.DEADLINE in intents and _STILL_OPEN.search(q):
             verdict = deadline_verdict(self.kb.notices[nid], today)
+            answered.add(Intent.DEADLINE)
             case = self.evidence.verdict(nid, q, today) if _ASKS_ELIGIBLE.search(q) else None
             if case is not None and case.lines[0].startswith(("✅", "❌")):
                 # 我已经退休返聘了 还能报吗: the rule for the user's case, then the round
@@ -427,11 +429,13 @@ class Answerer:
             )
         if verdict is None and _ASKS_ELIGIBLE.search(q) and not _GENERAL_CONDITIONS.search(q):
             verdict = self.evidence.verdict(nid, q, today)
-        if verdict is not None and set(intents) <= {Intent.CONDITIONS}:
+        if verdict is not None and set(intents) <= answered:
             return verdict
         missing = "" if verdict is not None else self._silent(nid, q)
         if missing:
             return self._not_stated(nid, Part([f"通知没有写明{missing}。"]))
+        if verdict is not None:  # 补助多少 as well: only what the verdict does not answer
+            intents = [i for i in intents if i not in answered]
         part = self._about(nid, q, intents, today, [i for i, _ in ranked if i not in intents])
         if verdict is not None:
             part = Part(verdict.lines + part.lines, verdict.citations + part.citations)
@@ -819,7 +823,10 @@ def _render(lines: list[str], cites: list[Citation]) -> str:
     for c in cites:
         key = (c.notice_id, c.clause)
         quote = fold(shorten(c.quote, 90)).rstrip("…")
-        said = len(quote) >= 8 and quote in flat  # the answer already shows the whole quote
+        figures = re.findall(r"\d{5,}", c.quote)
+        said = (len(quote) >= 8 and quote in flat) or bool(  # the answer shows the whole quote,
+            figures and all(f in flat for f in figures)  # or every phone of a contact line
+        )
         if key in seen:  # another sentence of a clause already cited: its quote joins it
             at, quotes = seen[key]
             figures = re.findall(r"\d{5,}", c.quote)

@@ -132,6 +132,7 @@ class _Callback:
         return PlainTextResponse(plain)
 
     async def receive(self, request: Request) -> Response:
+        received = self.clock()  # WeCom's 5 s run from here, not from when the engine starts
         q = request.query_params
         if self._stale(q.get("timestamp", "")):  # a captured request replayed later
             log.warning(
@@ -165,7 +166,7 @@ class _Callback:
                 log.exception("WeCom message not saved; not acknowledged, WeCom will retry")
                 return Response(status_code=503)
         turn = self._turn(inbound, incoming)
-        return await self._answer(turn, nonce)
+        return await self._answer(turn, nonce, received)
 
     async def recover(self) -> None:
         """Handle the messages a crash left pending in the inbox (at start-up): the
@@ -204,11 +205,12 @@ class _Callback:
             log.info("WeCom retry of message %s, not handled again", incoming.message_id)
         return turn
 
-    async def _answer(self, turn: _Turn, nonce: str) -> Response:
+    async def _answer(self, turn: _Turn, nonce: str, received: float | None = None) -> Response:
         if turn.mode == "push":
             return _ack()
-        if not turn.task.done():
-            await asyncio.wait({turn.task}, timeout=self.reply_timeout)
+        spent = self.clock() - received if received is not None else 0.0
+        if not turn.task.done() and self.reply_timeout - spent > 0:
+            await asyncio.wait({turn.task}, timeout=self.reply_timeout - spent)
         if turn.mode == "":  # decide once; concurrent retries see the decision
             text = _passive_text(turn.task) if turn.task.done() else None
             if text is None:
