@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from knowledge.intents import Intent, condition_topics
 from knowledge.models import ConditionKind, Deadline, DeadlineStatus, Notice, Subsidy
+from knowledge.parse.structure import in_assessment
 from knowledge.places import table_place_names
 from knowledge.text import shorten, split_sentences
 
@@ -100,10 +101,22 @@ def _deadline_named(n: Notice, dls: list[Deadline], question: str) -> Deadline |
     return dls[i] if best >= 2 and best > runner else None
 
 
+ASKS_ASSESSMENT = re.compile(r"考核|评估|自评|复核|年度报告|年度总结|年度工作总结")
+"""A question about the yearly assessment of studios already recognised, not applying."""
+
+
+def assessment_deadlines(n: Notice) -> list[Deadline]:
+    """The deadlines of the assessment of recognised studios (``二、已认定…年度考核``)."""
+    return [d for d in n.facts.deadlines if "评估考核" in d.actor]
+
+
 def _deadline(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
     dls = n.facts.deadlines
     if not dls:
         return None
+    assessing = assessment_deadlines(n) if ASKS_ASSESSMENT.search(question) else []
+    if assessing:  # 考核自评材料啥时候交: the recognised studios' own dates
+        dls = assessing
     office = [d for d in dls if not d.applicant]
     asks_office = bool(any(w in question for w in _OFFICE_WORDS) and office)
     own = office if asks_office else ([d for d in dls if d.applicant] or dls[:2])
@@ -136,7 +149,7 @@ def _deadline(n: Notice, today: dt.date, programme: str, question: str = "") -> 
         elif d.date:
             line += f"距今还有{(d.date - today).days}天。"
         lines.append(line)
-    if own and not own[0].applicant and not asks_office:
+    if own and not own[0].applicant and not asks_office and not assessing:
         lines.append("通知未单独规定申报单位的截止日，请在上述时间前尽早向所属主管部门提交。")
     return Part(lines, cites)
 
@@ -192,13 +205,27 @@ def _unit_named(unit: str, question: str) -> bool:
     head = re.split(r"(?:人力资源和社会保障局|人社局|财政局|总工会)", unit)[0]
     head = re.sub(r"^(?:市|县|区)", "", head)
     core = re.sub(r"(?:区|县|市|旗)$", "", head)
-    return len(core) >= 2 and core in question or len(unit) >= 4 and unit[-4:] in question
+    topic = not re.search(r"(局|科|处|室|中心|站|所|办|委|院|校|部|厅)$", unit)  # 年度考核
+    return (
+        len(core) >= 2
+        and core in question
+        or len(unit) >= 4
+        and unit[-4:] in question
+        or topic
+        and unit[-2:] in question
+    )
 
 
 def _materials(n: Notice, today: dt.date, programme: str, question: str = "") -> Part | None:
     items = [
         m for m in n.facts.materials if not programme or not m.programme or m.programme == programme
     ]
+    if ASKS_ASSESSMENT.search(question) and assessment_deadlines(n):
+        # 考核自评材料: the application's list is not what a recognised studio hands in
+        by_ref = {c.ref: c for c in n.clauses}
+        items = [
+            m for m in items if m.clause in by_ref and in_assessment(by_ref[m.clause], n.clauses)
+        ]
     if not items:
         return None
     named = [
@@ -266,6 +293,8 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
             c = n.facts.contacts[0]
             lines.append(f"报送地点：{c.address or c.office}。")
             cites.append(cite(n, c.clause, c.quote))
+    if named and re.search(r"几份|多少份|几套", question):  # the copies asked are given above
+        rules = [r for r in rules if r.copies and not any(m.text in r.text for m in named)]
     for r in rules[:3]:
         sentence = r.text.strip()
         lines.append("提交要求：" + shorten(sentence, 120))
@@ -509,7 +538,7 @@ def _quota(n: Notice, today: dt.date, programme: str, question: str = "") -> Par
             ],
             [cite(n, q.clause, q.text) for q in rows[:2]],
         )
-    overall = [q for q in qs if not q.place] or qs
+    overall = [q for q in qs if not q.place and q.text.count("\t") < 3] or qs  # no whole table
     return Part(
         ["名额：" + shorten(q.text, 100) for q in overall[:3]],
         [cite(n, q.clause, q.text) for q in overall[:3]],

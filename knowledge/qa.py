@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from knowledge.base import KnowledgeBase
 from knowledge.compare import conclusion
 from knowledge.compose import Citation, Part, cite, compose, fmt_date
+from knowledge.divisions import divisions
 from knowledge.eligibility import deadline_verdict, verdict_part
 from knowledge.evidence import Evidence, section_path
 from knowledge.followups import (
@@ -252,6 +253,21 @@ class Answerer:
             seen.setdefault(self.kb.metas[nid].place.name, nid)
         return list(seen.values())
 
+    def _division_pinyin(self, q: str) -> str:
+        """``taiyuan能推荐几个`` → ``太原能推荐几个``: a pinyin word that is no place of the
+        knowledge base (those the place matcher reads itself) but a province or
+        prefecture of the gazetteer, in characters."""
+        if not re.search(r"[a-z]{4}", q):
+            return q
+
+        def chinese(m: re.Match[str]) -> str:
+            word = m.group()
+            if self.kb.places.match(word):
+                return word
+            return divisions().by_pinyin(word) or word
+
+        return re.sub(r"(?<![a-z])[a-z]{4,}(?![a-z])", chinese, q)
+
     def _facts_text(self, question: str, q: str) -> str:
         """The question as the applicant's facts are read from it: ``q`` with the spaces
         typed between facts kept as ``，`` (``我女的 今年52 技师``); ``q`` itself when the
@@ -279,6 +295,7 @@ class Answerer:
         q = fix_homophones(
             from_pinyin(normalize_question(question)), self._is_word, self.kb.tokenizer.segment
         )
+        q = self._division_pinyin(q)
         ranked = classify(q)
         top = ranked[0][1] if ranked else 0.0
         intents = [i for i, s in ranked if s >= max(2.5, 0.5 * top) or s == top]
@@ -327,12 +344,19 @@ class Answerer:
         for nid in notices[:3]:
             if chunks:  # 材料要几份 复印件要盖章吗: each part answered, one reply
                 subs: list[Part] = []
-                for chunk in chunks:
-                    cq = normalize_question(chunk)
+                for k, chunk in enumerate(chunks):
+                    cq = self._division_pinyin(normalize_question(chunk))
                     cr = classify(cq)
                     ctop = cr[0][1] if cr else 0.0
-                    ci = [i for i, sc in cr if sc >= max(2.5, 0.5 * ctop) or sc == ctop] or intents
-                    sub = self._notice_part(nid, cq, ci, cr, today, read_profile(cq, today), county)
+                    # each part asks one thing: its best intent (ties kept)
+                    ci = [
+                        i
+                        for i, sc in cr
+                        if sc == ctop or (i is Intent.DEADLINE and _STILL_OPEN.search(cq))
+                    ] or intents  # 现在能报吗: whether the round is open is asked too
+                    sub = self._notice_part(  # the place's own notes once, with the first part
+                        nid, cq, ci, cr, today, read_profile(cq, today), county if k == 0 else ""
+                    )
                     said = {ln for p in subs for ln in p.lines}
                     if subs and set(sub.lines) <= said:  # 有效期几年 / 到期以后怎么办: the same
                         # facts again; the second part asks something the clauses say
@@ -410,8 +434,10 @@ class Answerer:
         )
         answered = {Intent.CONDITIONS}  # what a verdict answers: no conditions list after it
         if verdict is None and Intent.DEADLINE in intents and _STILL_OPEN.search(q):
-            verdict = deadline_verdict(self.kb.notices[nid], today)
+            verdict = deadline_verdict(self.kb.notices[nid], today, q)
             answered.add(Intent.DEADLINE)
+            if not re.search(r"哪些|什么材料|啥材料|清单", q):  # 材料还没交 现在还能交吗
+                answered.add(Intent.MATERIALS)
             case = self.evidence.verdict(nid, q, today) if _ASKS_ELIGIBLE.search(q) else None
             if case is not None and case.lines[0].startswith(("✅", "❌")):
                 # 我已经退休返聘了 还能报吗: the rule for the user's case, then the round
@@ -439,7 +465,13 @@ class Answerer:
         part = self._about(nid, q, intents, today, [i for i, _ in ranked if i not in intents])
         if verdict is not None:
             part = Part(verdict.lines + part.lines, verdict.citations + part.citations)
-        if county and (not intents or {Intent.SUBSIDY, Intent.QUOTA} & set(intents)):
+        short = county.rstrip("市区县") if len(county) > 2 else county
+        row_given = any(ln.startswith("名额：") and short in ln for ln in part.lines)
+        if (
+            county
+            and not row_given
+            and (not intents or {Intent.SUBSIDY, Intent.QUOTA} & set(intents))
+        ):
             extra = self._county_notes(nid, county)
             if extra:
                 part = Part(part.lines + extra.lines, part.citations + extra.citations)
@@ -459,15 +491,20 @@ class Answerer:
         cites: list[Citation] = []
         for clause in notice.clauses:
             for s in re.split(r"(?<=[。；])", clause.text.replace("\n", "")):
+                if re.search(r"联系人|电话|地址|邮箱|传真", s):
+                    continue  # 地址：太原市迎泽区…: the bureau's address, nothing about the place
                 if short in s and len(lines) < 2:
                     lines.append(f"关于{county}：{shorten(s.strip(), 120)}")
                     cites.append(cite(notice, clause.ref, s))
         for att in notice.attachments:
             cells = [c.strip() for c in re.split(r"[\t\n]", att.text)]
+            lines_of = [[c.strip() for c in ln.split("\t")] for ln in att.text.split("\n")]
             for i, cell in enumerate(cells):
                 if cell.startswith(short) and len(cell) <= len(short) + 2:
                     row: list[str] = []
-                    for c in cells[i + 1 : i + 8]:
+                    own = next((ln for ln in lines_of if cell in ln), [])  # its table row only
+                    after = own[own.index(cell) + 1 :] if own else cells[i + 1 : i + 8]
+                    for c in after:
                         if c and not re.match(r"^\d", c):
                             break
                         if c:
@@ -735,7 +772,8 @@ class Answerer:
 
 
 _CUE = re.compile(
-    r"(吗|呢|几|多少|什么|啥|怎么|怎样|哪|多久|多长|多大|能不能|要不要|是不是|是否|会怎样|如何)"
+    r"(吗|呢|几|多少|什么|啥|怎么|怎样|哪|多久|多长|多大|能不能|要不要|是不是|是否|会怎样|如何"
+    r"|有[^，,。]{0,8}(?:没|没有)$)"  # 字数有限制没: a question too
 )
 
 

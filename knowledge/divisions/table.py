@@ -101,6 +101,20 @@ class DivisionTable(_MentionFinder):
     def __iter__(self) -> Iterator[Division]:
         return iter(self._by_code.values())
 
+    def by_pinyin(self, word: str) -> str:
+        """The short name of the one province or prefecture whose toneless pinyin is
+        ``word`` (``"taiyuan"`` → ``"太原"``); ``""`` when none or several share it.
+        Counties are left out: too many of them sound alike."""
+        if not hasattr(self, "_pinyin"):
+            from pypinyin import lazy_pinyin
+
+            seen: dict[str, set[str]] = defaultdict(set)
+            for div in self._by_code.values():
+                if div.level in ("province", "city") and len(div.short) >= 2:
+                    seen["".join(lazy_pinyin(div.short))].add(div.short)
+            self._pinyin = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        return self._pinyin.get(word.lower(), "")
+
     def get(self, code: str) -> Division | None:
         """The division with this 6-digit code (a 12-digit adcode is cut to 6)."""
         return self._by_code.get(code[:6])

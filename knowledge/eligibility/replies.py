@@ -79,27 +79,29 @@ def round_closed(notice: Notice, today: dt.date) -> Deadline | None:
     return d if d is not None and d.date is not None and d.date < today else None
 
 
-def deadline_verdict(notice: Notice, today: dt.date) -> Part | None:
-    """ "现在还能报吗": the applicant's deadline of the open round against ``today``.
+def deadline_verdict(notice: Notice, today: dt.date, question: str = "") -> Part | None:
+    """ "现在还能报吗": the applicant's deadline of the open round against ``today``; for a
+    question about the assessment of recognised studios (``考核自评材料现在还能交吗``),
+    that assessment's deadline.
 
     Returns:
         ✅ still open (days left), ❌ passed, ❔ 另行通知 or not stated; ``None`` when the
         notice gives no applicant deadline at all.
     """
-    from knowledge.compose import fmt_date
+    from knowledge.compose import ASKS_ASSESSMENT, assessment_deadlines, fmt_date
     from knowledge.models import DeadlineStatus
 
-    own = [d for d in notice.facts.deadlines if d.applicant and not d.closed]
+    assessing = assessment_deadlines(notice) if ASKS_ASSESSMENT.search(question) else []
+    own = assessing or [d for d in notice.facts.deadlines if d.applicant and not d.closed]
     dated = [d for d in own if d.date is not None]
+    what = "考核材料" if assessing else "申报"
     if dated:
         d = max(dated, key=lambda x: x.date or today)
         assert d.date is not None
         if d.date >= today:
-            line = f"✅ 还来得及：申报截止时间是{fmt_date(d.date)}，距今还有{(d.date - today).days}天。"
+            line = f"✅ 还来得及：{what}截止时间是{fmt_date(d.date)}，距今还有{(d.date - today).days}天。"
         else:
-            line = (
-                f"❌ 已经截止：申报截止时间是{fmt_date(d.date)}，已过（今天是{fmt_date(today)}）。"
-            )
+            line = f"❌ 已经截止：{what}截止时间是{fmt_date(d.date)}，已过（今天是{fmt_date(today)}）。"
         return Part([line], [cite(notice, d.clause, d.quote)])
     announced = [d for d in own if d.status == DeadlineStatus.UNSPECIFIED]
     if announced:

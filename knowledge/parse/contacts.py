@@ -36,7 +36,7 @@ _SEPARATORS = re.compile(r"[，,；;。]")
 # An unlabelled name–phone pair: ``冉海燕 0851-28226152``, ``王敏（13905510000）``, also
 # right after the office once spaces are gone (``市财政局社会保障科孙佳0459-6373925``).
 _NAME_PHONE = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[科处室局股站所]))(?P<name>[\u4e00-\u9fff]{2,3})(?:同志|老师|女士|先生)?\s*[:：,，（(]?\s*"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[科处室局股站所心]))(?P<name>[\u4e00-\u9fff]{2,3})(?:同志|老师|女士|先生)?\s*[:：,，（(]?\s*"
     r"(?:(?:联系|咨询|办公)?电话[:：]?\s*)?"
     r"(?P<phone>(?:0\d{2,3}[-－—\s]?)?\d{7,8}|1[3-9]\d{9})(?![\d@])"
 )
@@ -102,7 +102,9 @@ def extract_contacts(
         offices = _office_segments(clause.text)
         if offices:  # 沙坡头区人社局：张玉，0955-7682130 — one contact per office
             for office, segment in offices:
-                found = _contact_in(segment, clause, clauses, programmes or [], area_code)
+                found = _contact_in(
+                    segment, clause, clauses, programmes or [], area_code, in_list=True
+                )
                 if found is not None:
                     out.append(found.model_copy(update={"unit": office}))
             continue
@@ -114,7 +116,11 @@ def extract_contacts(
 
 
 _OFFICE_NAME = r"[\u4e00-\u9fff（）()]{2,24}?(?:局|科|处|室|中心|站|所|办|委|院|校|部|厅)"
-_OFFICE = re.compile(rf"^\s*(?P<office>{_OFFICE_NAME})\s*[：:]")
+_TOPIC_NAME = (
+    r"[\u4e00-\u9fff]{0,6}?(?:认定|考核|评估|申报|政策|咨询|业务|资金|财务|技术|系统|报名|评审)"
+)
+"""A line labelled by the matter it is for (``年度考核：…乌兰 0472-5152749``)."""
+_OFFICE = re.compile(rf"^\s*(?P<office>{_OFFICE_NAME}|{_TOPIC_NAME})\s*[：:]")
 _NAME_AFTER_OFFICE = re.compile(
     r"^[^：:]*[：:]\s*(?P<name>[\u4e00-\u9fff]{2,3})(?:同志|老师)?\s*[，,、\s]"
 )
@@ -124,7 +130,9 @@ def _office_segments(text: str) -> list[tuple[str, str]]:
     """``[(office, its text)]`` when a clause lists several offices, each with its own
     person or phone (one per line, or run together and separated by ``；``); else ``[]``."""
     # lines, or offices run together once the spaces between them are gone (…7682130中宁县人社局：)
-    lines = re.split(rf"\n|(?:\s+|(?<=[\d。；;]))(?={_OFFICE_NAME}\s*[：:])", text)
+    lines = re.split(
+        rf"\n|(?:\s+|(?<=[\d。；;]))(?=(?:{_OFFICE_NAME}|{_TOPIC_NAME})\s*[：:])", text
+    )
     for parts in (lines, re.split(r"[；;]", text)):
         segments = []
         for part in parts:
@@ -140,15 +148,21 @@ def _office_segments(text: str) -> list[tuple[str, str]]:
 
 
 def _contact_in(
-    text: str, clause: Clause, clauses: list[Clause], programmes: list[str], area_code: str
+    text: str,
+    clause: Clause,
+    clauses: list[Clause],
+    programmes: list[str],
+    area_code: str,
+    in_list: bool = False,
 ) -> Contact | None:
-    """The contact written in ``text`` (a clause, or one office's part of it), or None."""
+    """The contact written in ``text`` (a clause, or one office's part of it), or None.
+    ``in_list``: ``text`` is one line of a list of offices, so a phone alone is its contact."""
     pairs = [m for m in _NAME_PHONE.finditer(text) if not _NOT_NAMES.search(m.group("name"))]
     if not (
         _LABEL_RX.search(text)
         or _EMAIL.search(text)
         or pairs
-        or (_CONTACT_CUE.search(text) and _PHONE.search(text))
+        or ((_CONTACT_CUE.search(text) or in_list) and _PHONE.search(text))
     ):
         return None
     labelled = _labelled(text)
@@ -179,7 +193,7 @@ def _contact_in(
             fax = normalize_phone(m.group(), area_code)
             if fax not in faxes:
                 faxes.append(fax)
-    if _CONTACT_CUE.search(text) or pairs:  # numbers written without a label
+    if _CONTACT_CUE.search(text) or pairs or in_list:  # numbers written without a label
         for m in _PHONE.finditer(text):
             if (
                 _FAX.search(text[max(0, m.start() - 6) : m.start()])

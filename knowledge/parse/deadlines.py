@@ -28,8 +28,8 @@ _DATE = re.compile(
     r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}))?"
 )
 _BEFORE = re.compile(
-    r"^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:(?:上午|下午|中午)?\s*\d{1,2}[:：]\d{2}|\d{1,2}时|下班)?\s*"
-    r"(前|之前|以前|止|截止|为止)"
+    r"^\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*(?:(?:上午|下午|中午)?\s*(?P<bt>\d{1,2}[:：]\d{2})|\d{1,2}时|下班)?\s*"
+    r"(前|之前|以前|止|截止|为止|关闭|停止(?:受理|申报|填报))"
 )
 _RANGE_END = re.compile(r"(即日起|起|\d日|\d{4}年)?\s*(至|到|—|–|-|~|～)\s*$")
 _ROUND = re.compile(r"(第[一二三四五六1-6]批|第[一二三四1-4]轮|首批|上半年|下半年)")
@@ -216,7 +216,9 @@ def extract_deadlines(
                         what=what,
                         date_text=sentence[m.start() : end].strip(),
                         date=date,
-                        time=(m.group("t") or "").replace("：", ":"),
+                        time=(
+                            m.group("t") or (before_match.group("bt") if before_match else "") or ""
+                        ).replace("：", ":"),
                         status=DeadlineStatus.PLACEHOLDER if placeholder else DeadlineStatus.FIXED,
                         actor=actor,
                         applicant=not actor,
@@ -238,4 +240,7 @@ def extract_deadlines(
                         quote=sentence,
                     )
                 )
+    for d in out:  # 9月1日至9月20日登录… / 系统于9月20日17:00关闭: the same day, its hour
+        if d.date is not None and not d.time:
+            d.time = next((o.time for o in out if o.date == d.date and o.time), "")
     return out
