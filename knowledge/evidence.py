@@ -150,10 +150,14 @@ class Evidence:
         kind, an exclusion) and 待确认 otherwise."""
         notice = self.kb.notices[nid]
         q = expand(q)  # for sentence_verdict's comparisons, which read the question itself
+        place = notice.meta.place
         tokens = [
             t
             for t in self.kb.tokenizer.tokens(q)
-            if t not in notice.meta.place.aliases and t not in VERDICT_STOPWORDS and len(t) >= 2
+            if t not in place.aliases
+            and t not in (place.name, place.short)
+            and t not in VERDICT_STOPWORDS
+            and len(t) >= 2
         ]
         if not tokens:
             return None

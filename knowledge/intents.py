@@ -459,8 +459,9 @@ def classify(question: str) -> list[tuple[Intent, float]]:
     Returns:
         ``[(intent, score)]`` with score ≥ 1.5, best first (empty when no cue matched).
     """
-    # 几号办公室 / 几号楼 ask for a room, not a date
+    # 几号办公室 / 几号楼 ask for a room, not a date; 首席技师 names a programme, not a level
     question = re.sub(r"几号(?=办公室|房间|楼|室|门|窗口)", "哪个", question)
+    question = re.sub(r"(?:企业)?首席技师", "首席", question)
     scores: dict[Intent, float] = {}
     for intent, cues in _CUES.items():
         total = 0.0

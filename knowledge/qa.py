@@ -86,7 +86,7 @@ _GENERAL_CONDITIONS = re.compile(
 )
 _ASKS_ELIGIBLE = re.compile(
     r"(能报|能申报|能申请|可以报|可以申报|能不能|可不可以|行吗|行不行|够吗|够不够|符合|算吗|算不算|能依托|能建|可以建|"
-    r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算|算[^，,。？?]{1,10}(?:吗|么|不))"
+    r"满足|有资格|能领办|可以领办|还能|能参加|可以参加|能算|算[^，,。？?]{1,10}(?:吗|么|不)|可以吗|可以不)"
 )
 _ASKS_ROUND = re.compile(
     r"(?:还?[评报](?:不[评报])?|申报|申请|认定|评选|评审|开始报|下一批|下一轮|明年)"
@@ -503,7 +503,9 @@ class Answerer:
                 if cell.startswith(short) and len(cell) <= len(short) + 2:
                     row: list[str] = []
                     own = next((ln for ln in lines_of if cell in ln), [])  # its table row only
-                    after = own[own.index(cell) + 1 :] if own else cells[i + 1 : i + 8]
+                    after = own[own.index(cell) + 1 :] if own else []
+                    if not any(after):  # one cell a line: the cells after it
+                        after = cells[i + 1 : i + 8]
                     for c in after:
                         if c and not re.match(r"^\d", c):
                             break

@@ -728,6 +728,9 @@ head before a craft (潍坊风筝, 顺德木雕) is a place and is not used."""
 _CERT_OR = re.compile(
     r"(?:职业资格|技能等级|等级)(?:证书)?[（(]?[^）)]{0,10}[）)]?或(?:者)?(?:职业技能等级|职业资格|技能等级|同等技能水平)"
 )
+_ROUTE = re.compile(r"[^。；;]*?也可(?:以)?由([^。；;，,]{4,40}?)(?:领办|领衔|申报)")
+"""A second way to lead a studio written apart from the level rule (``长期从事传统技艺的，
+也可由保山市级以上非物质文化遗产代表性传承人领办``)."""
 _ALT_PHRASE = re.compile(r"或(?:是|者)?\s*(?:具有|具备|荣获|获得|获)([^，,。；;]{2,30})")
 
 
@@ -844,7 +847,31 @@ def _level(
             f"{level_said(rank)}，低于一般要求的{name}；通知对部分情形可放宽，请对照原文确认。",
             c,
         )
+    for route in _ROUTE.finditer(section):  # 长期从事传统技艺的，也可由…传承人领办
+        met = _meets_proviso(route.group(1), question)
+        if met:
+            return Finding(
+                Status.MET,
+                f"{level_said(rank)}，属于通知写明的另一种情形：“{shorten(route.group(0).strip('；，, '), 60)}”。",
+                c,
+            )
+        if met is None:
+            return Finding(
+                Status.NOT_MET,
+                f"{level_said(rank)}，达不到“{name}及以上”；通知另准“{shorten(route.group(1), 40)}”领办，"
+                "您的级别不够。",
+                c,
+            )
     alternative = _ALTERNATIVE.search(_CERT_OR.sub("", c.text))
+    said = _ALT_PHRASE.search(c.text)
+    if alternative and said and _ALTERNATIVE_SAID.search(question):
+        met = _meets_proviso(said.group(1), question)  # 或获得区级以上技术能手、“余杭工匠”称号
+        if met:
+            return Finding(
+                Status.MET,
+                f"{level_said(rank)}，但具备通知允许的另一条件：“{shorten(said.group(0), 40)}”。",
+                c,
+            )
     if alternative and _negated_alternative(c.text, question):
         return Finding(
             Status.NOT_MET,

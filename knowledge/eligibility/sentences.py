@@ -30,13 +30,15 @@ _UNITS = {
     "名": ("people", 1.0),
     "平方米": ("area", 1.0),
     "平米": ("area", 1.0),
+    "个": ("count", 1.0),
 }
 _UNIT_RX = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _AT_LEAST = re.compile(
     rf"(?:不低于|不少于|满|达到|超过|大于)\s*{_NUM}\s*({_UNIT_RX})|{_NUM}\s*({_UNIT_RX})(?:以上|及以上)"
 )
 _AT_MOST = re.compile(
-    rf"(?:不超过|不高于|不多于|低于|少于)\s*{_NUM}\s*({_UNIT_RX})|{_NUM}\s*({_UNIT_RX})(?:以下|以内)"
+    rf"(?:不超过|不高于|不多于|低于|少于|限报|限推荐|限申报|只能申报|最多(?:申报|推荐)?)\s*{_NUM}\s*({_UNIT_RX})"
+    rf"|{_NUM}\s*({_UNIT_RX})(?:以下|以内)"
 )
 _USER_QTY = re.compile(rf"(?<!\d){_NUM}\s*({_UNIT_RX})")
 _SINCE = re.compile(
@@ -138,11 +140,11 @@ def sentence_verdict(
                     continue
                 ok = value >= limit[1] if at_least else value <= limit[1]
                 rule = m.group().strip()
-                return (
-                    (Status.MET, f"您的情况达到通知“{rule}”的要求。")
-                    if ok
-                    else (Status.NOT_MET, f"您的情况达不到通知“{rule}”的要求。")
-                )
+                if ok:
+                    return Status.MET, f"您的情况符合通知“{rule}”的要求。"
+                if at_least:
+                    return Status.NOT_MET, f"您的情况达不到通知“{rule}”的要求。"
+                return Status.NOT_MET, f"您的情况超出了通知“{rule}”的限制。"
     excluded = _EXCLUDED.search(sentence)
     window = sentence[max(0, excluded.start() - 24) : excluded.end() + 24] if excluded else ""
     if excluded and any(_names_same_kind(w, window, question) for w in shared):

@@ -41,7 +41,6 @@ def test_facts_the_user_states_about_themselves(text: str, field: str, value: ob
     [
         "年龄不超过55周岁吗",  # quotes the notice
         "技师以上才能报吗",  # asks about the condition
-        "我是温州名匠 但没有技师证",  # negated
         "我们单位就两个技师",  # not the user
         "35岁以下的成员要几个",
     ],
@@ -49,6 +48,14 @@ def test_facts_the_user_states_about_themselves(text: str, field: str, value: ob
 def test_words_that_are_not_the_users_own_facts(text: str) -> None:
     p = profile(text)
     assert p.age is None and p.level is None
+
+
+@pytest.mark.parametrize("text", ["我是温州名匠 但没有技师证", "没技师证 干了20年", "没考过技师证"])
+def test_a_level_denied_is_below_it_not_that_level(text: str) -> None:
+    """``没有技师证``: the user is below 技师 (a verdict against 技师及以上 is not met),
+    never read as a 技师."""
+    p = profile(text)
+    assert p.level is not None and p.level > 2
 
 
 def _notice(*conditions: Condition) -> Notice:
