@@ -293,6 +293,19 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
             c = n.facts.contacts[0]
             lines.append(f"报送地点：{c.address or c.office}。")
             cites.append(cite(n, c.clause, c.quote))
+    if re.search(r"盖章|公章|签章|什么章|谁的章|盖章吗", question):  # the stamp rule first
+        stamped = [r for r in rules if "章" in r.text]
+        named = [m for m in named if "章" in m.text]
+        if not stamped and not named:  # 所有复印件加盖审核单位公章 in a sentence of its own
+            for clause in n.clauses:
+                for sentence in split_sentences(clause.text.replace("\n", "")):
+                    if re.search(r"加盖|盖章|公章", sentence) and not re.search(
+                        r"意见|签字", sentence
+                    ):
+                        return Part(
+                            [f"盖章要求：{shorten(sentence, 120)}"], [cite(n, clause.ref, sentence)]
+                        )
+        rules = stamped or rules
     if named and re.search(r"几份|多少份|几套", question):  # the copies asked are given above
         rules = [r for r in rules if r.copies and not any(m.text in r.text for m in named)]
     for r in rules[:3]:

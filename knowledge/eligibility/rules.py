@@ -316,7 +316,15 @@ def _honours(c: Condition, p: Profile, section: str = "") -> Finding:
     listed = "、".join(c.options[:6]) + ("等" if len(c.options) > 6 else "")
     for h in p.honours:
         for o in c.options:
-            if h == o or h.endswith(o) and len(o) >= 4 or o.endswith(h) and len(h) >= 4:
+            alias = re.findall(r"[（(]([^（）()]{2,10})[）)]", o)  # 市“特支计划”…人才（温州名匠）
+            if (
+                h == o
+                or h.endswith(o)
+                and len(o) >= 4
+                or o.endswith(h)
+                and len(h) >= 4
+                or h in alias
+            ):
                 return Finding(Status.MET, f"您获得过“{h}”，在通知列出的荣誉之列。", c)
             tier = re.match(
                 r"(国家|全国|省|市)级(?:及以上|以上)?(.{2,8})$", o
@@ -685,7 +693,8 @@ def _meets_proviso(proviso: str, question: str) -> bool | None:
     for alternative in re.split(r"或(?:者)?", proviso):
         alternative = re.sub(r"(?:称号|荣誉|证书|的)$", "", alternative.strip("的 "))
         quoted = re.findall(r"[“\"]([^”\"]{2,12})[”\"]", alternative)
-        if any(term in question for term in quoted):
+        quoted += re.findall(r"[（(]([^（）()]{2,10})[）)]", alternative)  # …人才（温州名匠）
+        if any(term in question for term in quoted if not re.search(r"以下|简称|含|不含", term)):
             return True  # 须区级及以上“粤菜师傅”称号 / 有区级粤菜师傅称号
         noun = re.search(r"(传承人|能手|工匠|前[三五十\d]名|大奖|劳模|劳动模范)$", alternative)
         if noun and noun.group(1) in question:
@@ -863,7 +872,7 @@ def _level(
                 c,
             )
     alternative = _ALTERNATIVE.search(_CERT_OR.sub("", c.text))
-    said = _ALT_PHRASE.search(c.text)
+    said = re.search(r"或(?:是|者)?\s*(?:具有|具备|荣获|获得|获)([^。；;]{2,200})", c.text)
     if alternative and said and _ALTERNATIVE_SAID.search(question):
         met = _meets_proviso(said.group(1), question)  # 或获得区级以上技术能手、“余杭工匠”称号
         if met:
