@@ -165,6 +165,9 @@ _QUALIFIED = re.compile(
     r"(?:就|只有|仅)(?:我)?\s*(\d{1,2}|一|两)\s*(?:个|名|位)(?:人)?(?:是)?(?:技师|高级技师)|"
     r"技师(?:以上|及以上)?(?:的)?(?:有|只有|就)\s*(\d{1,2}|一|两)\s*(?:个|名|位|人)"
 )
+_OTHERS_BELOW = re.compile(
+    r"(?:其他|其余|别的)(?:成员|人|人员|队员)?(?:都|全)是(?:高级工|中级工|初级工|普通工人)"
+)
 _FUNDS = re.compile(
     r"(?:经费|费用)[^，,。；;？?]{0,16}?(?:(\d{1,3}(?:\.\d+)?)\s*[%％]|百分之(\d{1,3}|[一二两三四五六七八九十]+)"
     r"|(\d|[一二两三四五六七八九])\s*成)"
@@ -465,6 +468,8 @@ def read_profile(question: str, today: dt.date) -> Profile:
     qualified = _QUALIFIED.search(question)
     if qualified:
         p.qualified_members = cn_number(qualified.group(1) or qualified.group(2))
+    elif _OTHERS_BELOW.search(question) and p.level is not None and p.level <= 2:
+        p.qualified_members = 1  # 领办人是技师 其他成员都是高级工: the leader alone
     funds = _FUNDS.search(question)
     if funds:
         if funds.group(1):

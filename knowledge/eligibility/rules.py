@@ -71,9 +71,14 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
         Findings in the notice's order, one per condition the user's facts bear on.
     """
     out: list[Finding] = []
+    asked = re.search(  # 能报市级的吗 / 省级大师工作室 (not 省级技术能手, an honour)
+        r"(国家|省|市|区|县)级(?:的)?(?:技能大师|大师|工作室|的吗|吗|呢)", profile.question
+    )
     for c in notice.facts.conditions:
         if programme and c.programme and c.programme != programme:
             continue
+        if asked and _tier_section(notice, c.clause) not in ("", asked.group(1)):
+            continue  # 能报市级的吗: not the section on recommending 省级 studios
         finding = _check(c, profile, today, _section_text(notice, c.clause))
         if finding is not None and not any(
             f.condition.kind == c.kind
@@ -124,6 +129,15 @@ def _honours_preferred(notice: Notice, p: Profile, programme: str) -> Finding | 
                 rule,
             )
     return None
+
+
+def _tier_section(notice: Notice, ref: str) -> str:
+    """The level a condition's top section is about (``一、省级技能大师工作室推荐`` → ``省``),
+    ``""`` when its heading names none."""
+    top = re.match(r"[一二三四五六七八九十]+、", ref)
+    clause = next((c for c in notice.clauses if top and c.ref == top.group()), None)
+    m = re.search(r"(国家|省|市|区|县)级", clause.heading) if clause else None
+    return m.group(1) if m else ""
 
 
 _TENURE_RULE = re.compile(

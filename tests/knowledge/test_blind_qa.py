@@ -21,6 +21,10 @@ notes), then committed here with floors a few points below the score measured th
   quota table, a GBK inline-numbered .txt with unlabelled contacts, a provincial HTML page
   with a second round, a closed PDF) and the eight development notices (``dev/``, copied
   from ``../shared/dev``) the questions also ask about.
+- ``tests/data/blind_qa9/``: 100 questions, 20 conversations (50 turns) on notices written to
+  look like real published ones (a provincial page with long preambles and a per-city
+  quota table, a short district .txt with online filing, a .docx with applications and the
+  yearly assessment of recognised studios, a GB18030 news report), the seeds and ``dev/``.
 
 A verdict must never be the opposite of the expected one (❌ for a user who qualifies,
 ✅ for one who does not).
@@ -105,6 +109,17 @@ SETS = [
         0.95,
         0.95,
         0.95,
+    ),
+    # measured 0.860 / 0.806 / 0.840; first blind scores 0.730 / 0.581 / 0.800
+    BlindSet(
+        "blind_qa9",
+        tuple(sorted((DATA / "blind_qa9").glob("qa9_*")))
+        + tuple(sorted((DATA / "blind_qa8" / "dev").glob("0*.txt"))),
+        100,
+        50,
+        0.82,
+        0.76,
+        0.80,
     ),
 ]
 
