@@ -91,7 +91,7 @@ def silent_on(notice: Notice, question: str) -> str:
                 any(w in s for w in synonyms) and timed.search(_DURATION.sub("", s))
                 for s in _sentences(notice)
             ):
-                return f"{word}的具体时间"
+                return f"{word if word in synonyms else synonyms[0]}的具体时间"
             return ""
     for what, asks, answers in detail_questions():
         if asks.search(question):

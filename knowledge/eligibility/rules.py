@@ -12,9 +12,11 @@ do; a birth year whose birthday decides) is 待确认, never 不符合.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from importlib import resources
 
 from knowledge.models import Condition, ConditionKind, Notice
 from knowledge.profile import LEVEL_NAMES, Profile, level_said, tier_of
@@ -129,6 +131,14 @@ def _honours_preferred(notice: Notice, p: Profile, programme: str) -> Finding | 
                 rule,
             )
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _modern_trades() -> tuple[str, ...]:
+    """Trades of modern industry (``knowledge/data/modern_trades.txt``), longest first."""
+    text = resources.files("knowledge").joinpath("data/modern_trades.txt").read_text("utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _tier_section(notice: Notice, ref: str) -> str:
@@ -505,6 +515,14 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
                 f"{said}，超过{limit}周岁；放宽至{relaxed.group(2)}周岁只适用于"
                 f"{shorten(who, 40)}"
                 + ("，您说没有相应荣誉。" if p.no_honour else "（如您获得过，请告诉我）。"),
+                c,
+            )
+        modern = next((w for w in _modern_trades() if w in p.question), "")
+        if modern and re.search(r"传统|非遗|非物质|民族|手工|技艺", who):
+            return Finding(  # 干数控的: not the traditional craft the exception is for
+                Status.NOT_MET,
+                f"{said}，超过{limit}周岁；放宽至{relaxed.group(2)}周岁只适用于"
+                f"{shorten(who, 40)}，您从事的{modern}不属于这类技艺。",
                 c,
             )
         return Finding(
@@ -1011,6 +1029,12 @@ def _unit_type(c: Condition, p: Profile) -> Finding | None:
     if c.options and any(narrower(o, t) for o in c.options):
         return Finding(
             Status.UNSURE, f"通知所列的申报单位为{listed}，请确认您的{t}属于其中哪一类。", c
+        )
+    if c.options and re.search(r"等(?:单位|组织|机构|主体)|等[，,。；;]?$", c.text):
+        return Finding(  # 企业、技工院校、职业院校、行业协会等单位: an open list
+            Status.UNSURE,
+            f"通知所列的申报单位为{listed}等，没有写明{t}是否可以，请向联系人确认。",
+            c,
         )
     if c.options:
         return Finding(Status.NOT_MET, f"通知要求申报单位为{listed}，您的单位是{t}。", c)

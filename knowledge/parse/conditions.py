@@ -124,6 +124,7 @@ _UNIT_SUBJECT = re.compile(
     r"|^(?:[（(]?[一二三四五六七八九十\d]+[)）.、]?)?\s*(?:依托单位|申报单位)[。.：:]\s*([^。；]{2,80})"
     r"|([^。；]{2,60}?)(?:均)?可(?:以)?作为(?:依托|申报)单位"
 )
+_HOST_HEADING = re.compile(r"(依托单位|申报单位|申报范围|申报对象|申报主体|依托主体)")
 _UNIT_EXCLUDED = re.compile(
     r"([\u4e00-\u9fff、（）()]{2,30}?)(?:均)?(?:不在[^。；，]{0,12}?申报范围|不得申报|不能申报|不予受理"
     r"|不(?:纳入|列入)(?:本次)?(?:申报|推荐)|不(?:得|能|可)?作为[^。；，]{0,14}?(?:依托|申报)(?:单位|主体))"
@@ -243,6 +244,21 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
                     _found(ConditionKind.NO_REPEAT, "申报", "" if across else prog, sentence, ref)
                 )
             unit = _unit_type(sentence, prog, ref)
+            if (
+                unit is None
+                and _HOST_HEADING.search(clause.heading)
+                and sentence.endswith(("单位。", "单位", "等。", "主体。"))
+            ):  # 依托单位条件。在我省…满3年的企业、技工院校、职业院校、行业协会等单位。
+                kinds = [k for k in unit_kinds(_EXCEPT.sub("", sentence)) if k != "机关"]
+                if len(kinds) >= 2:
+                    unit = Condition(
+                        kind=ConditionKind.UNIT_TYPE,
+                        subject="单位",
+                        programme=prog,
+                        options=kinds,
+                        text=sentence,
+                        clause=ref,
+                    )
             if unit is not None:
                 out.append(unit)
             if _UNIQUE.search(sentence):
