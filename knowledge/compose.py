@@ -268,6 +268,11 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
         r for r in n.facts.submission if r.copies or r.paper or r.electronic or r.online or r.to
     ]
     named = [m for m in n.facts.materials if m.copies and _mentions(question, m.name)]
+    copies_asked = bool(re.search(r"几份|多少份|几套", question))
+    if copies_asked and not named and not any(r.copies for r in rules):
+        named = [m for m in n.facts.materials if m.copies][:2]  # 材料要几份: the forms' copies
+    if copies_asked:
+        rules = [r for r in rules if r.copies] or rules
     if not rules and not named:
         return None
     lines, cites = [], []

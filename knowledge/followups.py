@@ -79,7 +79,8 @@ def _without_places(kb: KnowledgeBase, question: str) -> str:
 
 
 _QUANTITY = re.compile(
-    r"(?<!\d)(\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*(周岁|岁|年(?!\d)|个人|人|名|位|平方米|平米|㎡|万元|万|%|％)"
+    r"(?<!\d)(\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*"
+    r"(周岁|岁|年(?!\d)|个人|人|名|位|个(?![月年])|平方米|平米|㎡|万元|万|%|％)"
 )
 """A fact's quantity: ``3年``, ``一年``, ``56岁``, ``4个人`` (not a year such as ``2024年``)."""
 _UNIT_FAMILY = {
@@ -87,6 +88,7 @@ _UNIT_FAMILY = {
     "岁": "岁",
     "年": "年",
     "个人": "人",
+    "个": "人",
     "人": "人",
     "名": "人",
     "位": "人",
@@ -99,7 +101,7 @@ _UNIT_FAMILY = {
     "％": "%",
 }
 _FACT_FILLER = re.compile(
-    r"那如果|如果|要是|假如|换成|改成|那|我们|我|还有|还剩|只有|有|是|今年|已经|都|也|就|才|"
+    r"那如果|如果|要是|假如|换成|改成|团队成员|团队|成员|工作室|那|我们|我|还有|还剩|只有|有|是|今年|已经|都|也|就|才|"
     r"行不行|够不够|可以吗|能报吗|行吗|够吗|呢|吗|的|了|[，,。？?！!\s]"
 )
 _FACT_FOLLOW_UP = re.compile(
@@ -217,3 +219,30 @@ def table_place_follow_up(notice: Notice, text: str, last_question: str) -> str:
             if name in last:
                 return last.replace(name, hit, 1)
     return f"{last} {hit}"
+
+
+_HYPOTHETICAL = re.compile(r"^(?:那|那么)?(?:我|我们)?(?:要是|如果|假如|若是|万一)")
+
+
+def hypothetical_follow_up(text: str, last_question: str) -> str:
+    """``那我要是做平遥推光漆这种传统技艺的呢`` after a question stating the user's facts: the
+    last question with the new fact added (``…山西省级能报吗，那我要是做…传统技艺的呢``);
+    ``""`` when ``text`` is no such follow-up."""
+    q = normalize_question(text)
+    if not last_question or len(q) > 30 or not _HYPOTHETICAL.search(q) or not q.endswith("呢"):
+        return ""
+    return f"{last_question.strip()}{text.strip()}"  # one question: never split in two
+
+
+def unit_follow_up(notice: Notice, text: str, last_question: str) -> str:
+    """``年度考核呢`` after ``包头申报认定找谁``: the last question asked of another of the
+    notice's contact lines (their matter or office), the one named before replaced."""
+    core = _core(text)
+    units = [c.unit for c in notice.facts.contacts if c.unit]
+    if not last_question or not core or len(core) > 12 or core not in units:
+        return ""
+    last = normalize_question(last_question)
+    for unit in sorted(units, key=len, reverse=True):
+        if unit in last:
+            return last.replace(unit, core, 1)
+    return f"{last} {core}"

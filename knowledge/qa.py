@@ -21,10 +21,12 @@ from knowledge.evidence import Evidence, section_path
 from knowledge.followups import (
     comparison_follow_up,
     fact_follow_up,
+    hypothetical_follow_up,
     kind_follow_up,
     place_follow_up,
     programme_follow_up,
     table_place_follow_up,
+    unit_follow_up,
 )
 from knowledge.intents import (
     Intent,
@@ -212,8 +214,11 @@ class Answerer:
         notice = self.kb.notices.get(current) if current else None
         if notice is None or not last_question:
             return ""
-        return programme_follow_up(notice, text, last_question) or table_place_follow_up(
-            notice, text, last_question
+        return (
+            programme_follow_up(notice, text, last_question)
+            or table_place_follow_up(notice, text, last_question)
+            or unit_follow_up(notice, text, last_question)
+            or hypothetical_follow_up(text, last_question)
         )
 
     def comparison_follow_up(self, text: str, last_question: str, recent: list[str]) -> str:

@@ -73,8 +73,8 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
         Findings in the notice's order, one per condition the user's facts bear on.
     """
     out: list[Finding] = []
-    asked = re.search(  # 能报市级的吗 / 省级大师工作室 (not 省级技术能手, an honour)
-        r"(国家|省|市|区|县)级(?:的)?(?:技能大师|大师|工作室|的吗|吗|呢)", profile.question
+    asked = re.search(  # 能报市级的吗 (not 已经是市级工作室, nor 省级技术能手)
+        r"(?:报|申报|申请|评)[^，,。；;？?]{0,3}?(国家|省|市|区|县)级", profile.question
     )
     for c in notice.facts.conditions:
         if programme and c.programme and c.programme != programme:
@@ -465,6 +465,9 @@ def _qualifies(who: str, p: Profile) -> bool:
     (``获得全国技术能手的``), or an honour of the level it asks (``省级以上技能荣誉``)."""
     if any(w in p.question for w in _craft_words(who)):
         return True
+    field = re.search(r"传统技艺|传统工艺|民族传统|非遗|非物质文化遗产", who)
+    if field and field.group() in p.question:  # 做平遥推光漆这种传统技艺的
+        return True
     level = re.search(r"(国家|全国|省|市)级(?:及)?以上", who)
     if level and p.honours and re.search(r"(荣誉|称号|技术能手|工匠)", who):
         need = {"国家": 3, "全国": 3, "省": 2, "市": 1}[level.group(1)]
@@ -518,7 +521,22 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
                 c,
             )
         modern = next((w for w in _modern_trades() if w in p.question), "")
-        if modern and re.search(r"传统|非遗|非物质|民族|手工|技艺", who):
+        craft_rule = re.search(r"传统|非遗|非物质|民族|手工|技艺", who)
+        if (
+            craft_rule
+            and not modern
+            and not re.search(
+                r"传统|非遗|非物质|民族|手工|技艺|工艺|雕|绣|陶|瓷|编|漆|剪纸|织|染|酿|茶",
+                p.question,
+            )
+        ):  # the user names no craft: the general limit, the exception named
+            return Finding(
+                Status.NOT_MET,
+                f"{said}，超过{limit}周岁；放宽至{relaxed.group(2)}周岁只适用于"
+                f"{shorten(who, 40)}（如属于，请告诉我）。",
+                c,
+            )
+        if modern and craft_rule:
             return Finding(  # 干数控的: not the traditional craft the exception is for
                 Status.NOT_MET,
                 f"{said}，超过{limit}周岁；放宽至{relaxed.group(2)}周岁只适用于"
