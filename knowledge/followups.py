@@ -8,6 +8,7 @@ rewrite text, so the answerer stays stateless.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from knowledge.base import KnowledgeBase
@@ -15,6 +16,7 @@ from knowledge.compare import COMPARES
 from knowledge.intents import classify
 from knowledge.models import Notice
 from knowledge.places import table_place_names
+from knowledge.profile import read_profile
 from knowledge.text import normalize_question
 
 _FOLLOW_UP_FILLER = re.compile(
@@ -39,10 +41,16 @@ def place_follow_up(kb: KnowledgeBase, text: str, last_question: str) -> str:
     for h in sorted(hits, key=lambda h: -len(h.mention)):
         rest = rest.replace(h.mention, "")
     rest = _FOLLOW_UP_FILLER.sub("", rest)
+    studio = re.search(
+        r"[\u4e00-\u9fff]{2,8}工作室", rest
+    )  # 胶州首席技师工作室呢: its programme too
+    if studio and rest == studio.group():
+        rest = ""
     if rest and (classify(rest) or len(rest) > 2):
         return ""
     places = " ".join(dict.fromkeys(h.mention for h in hits))
-    return f"{_without_places(kb, last_question)} {places}"
+    named = f" {studio.group()}" if studio else ""
+    return f"{_without_places(kb, last_question)} {places}{named}"
 
 
 def comparison_follow_up(
@@ -230,6 +238,8 @@ def hypothetical_follow_up(text: str, last_question: str) -> str:
     ``""`` when ``text`` is no such follow-up."""
     q = normalize_question(text)
     if not last_question or len(q) > 30 or not _HYPOTHETICAL.search(q) or not q.endswith("呢"):
+        return ""
+    if read_profile(q, dt.date.today()):  # 那要是算上我一共才4个呢: a question of its own
         return ""
     return f"{last_question.strip()}{text.strip()}"  # one question: never split in two
 
