@@ -111,13 +111,14 @@ def short_name(name: str) -> str:
 
 
 def table_place_names(name: str) -> list[str]:
-    """The ways a user names a place of a notice's table: in full, its short name, and an
-    autonomous prefecture or county without its peoples (``海西蒙古族藏族自治州`` →
-    ``海西州``, ``海西蒙古族藏族``)."""
+    """The ways a user names a place of a notice's table: in full, its short name, and
+    for an autonomous prefecture or county the gazetteer's written short form
+    (``海西蒙古族藏族自治州`` → ``海西州``)."""
+    from knowledge.divisions import divisions
+    from knowledge.divisions.names import autonomous_alias
+
     names = [name, short_name(name)]
-    ethnic = re.fullmatch(r"(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治(州|县|旗)", name)
-    if ethnic:
-        names.append(ethnic.group(1) + ethnic.group(2))
+    names += [autonomous_alias(d.name, d.short) for d in divisions().by_name(name)[:1]]
     return [x for x in dict.fromkeys(names) if len(x) >= 2]
 
 

@@ -470,8 +470,9 @@ class Answerer:
         part = self._about(nid, q, intents, today, [i for i, _ in ranked if i not in intents])
         if verdict is not None:
             part = Part(verdict.lines + part.lines, verdict.citations + part.citations)
-        short = county.rstrip("市区县") if len(county) > 2 else county
-        row_given = any(ln.startswith("名额：") and short in ln for ln in part.lines)
+        row_given = any(
+            ln.startswith("名额：") and _county_short(county) in ln for ln in part.lines
+        )
         if (
             county
             and not row_given
@@ -491,7 +492,7 @@ class Answerer:
         sentences naming it (江阴、宜兴两市…由当地财政部门…) and its row in an attached
         table (宜兴市 3（紫砂业不超过1人） 8（紫砂业不超过2人）)."""
         notice = self.kb.notices[nid]
-        short = county.rstrip("市区县") if len(county) > 2 else county
+        short = _county_short(county)
         lines: list[str] = []
         cites: list[Citation] = []
         for clause in notice.clauses:
@@ -784,6 +785,11 @@ _CUE = re.compile(
 )
 
 
+def _county_short(county: str) -> str:
+    """``宜兴市`` → ``宜兴`` (a two-character name kept whole): how the notice names it."""
+    return county.rstrip("市区县") if len(county) > 2 else county
+
+
 def _sub_questions(question: str) -> list[str]:
     """The parts of a question asking two things (``韶关材料要几份 复印件要盖章吗``), each
     with its own question word, split at spaces and punctuation; ``[]`` for one question.
@@ -874,9 +880,7 @@ def _render(lines: list[str], cites: list[Citation]) -> str:
         )
         if key in seen:  # another sentence of a clause already cited: its quote joins it
             at, quotes = seen[key]
-            figures = re.findall(r"\d{5,}", c.quote)
-            new = not figures or any(f not in flat for f in figures)  # a phone already shown
-            if not said and new and c.quote not in quotes and len(quotes) < 2:
+            if not said and c.quote not in quotes and len(quotes) < 2:
                 quotes.add(c.quote)
                 parts = by_notice[c.notice_id]
                 head = parts[at] if "：“" in parts[at] else f"{parts[at]}："

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from knowledge.divisions.data import _Node
-from knowledge.divisions.names import _autonomous_alias, short_name
+from knowledge.divisions.names import autonomous_alias, short_name
 
 _FULL, _ALIAS, _SHORT = 3, 2, 1  # how a name was written; higher is more specific
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
@@ -24,7 +24,7 @@ class _Index:
             short = short_name(node.name, nations)
             self.short[code] = short
             self.names[node.name].append((code, _FULL))
-            alias = _autonomous_alias(node.name, short)
+            alias = autonomous_alias(node.name, short)
             if alias:
                 self.names[alias].append((code, _ALIAS))
             if short != node.name:

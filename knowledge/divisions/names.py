@@ -80,7 +80,9 @@ def _strip_nations(stem: str, tokens: tuple[str, ...]) -> str:
     return stem
 
 
-def _autonomous_alias(name: str, short: str) -> str:
+def autonomous_alias(name: str, short: str) -> str:
+    """The written short form of an autonomous unit (``海西蒙古族藏族自治州``, ``海西`` →
+    ``海西州``); ``""`` for other names."""
     for suf, unit in _ALIAS_UNIT.items():
         if name.endswith(suf) and short != name:
             alias = short + unit

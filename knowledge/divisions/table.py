@@ -53,6 +53,7 @@ class DivisionTable(_MentionFinder):
                 self._children[div.parent_code].append(div)
         self._by_full = {div.full: div for div in self._by_code.values()}
         self._automaton = self._build_automaton()
+        self._pinyin: dict[str, str] | None = None  # built on the first by_pinyin
 
     # -- area codes (built on first use) ---------------------------------------------------
 
@@ -105,7 +106,7 @@ class DivisionTable(_MentionFinder):
         """The short name of the one province or prefecture whose toneless pinyin is
         ``word`` (``"taiyuan"`` → ``"太原"``); ``""`` when none or several share it.
         Counties are left out: too many of them sound alike."""
-        if not hasattr(self, "_pinyin"):
+        if self._pinyin is None:
             from pypinyin import lazy_pinyin
 
             seen: dict[str, set[str]] = defaultdict(set)

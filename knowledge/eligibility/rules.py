@@ -76,10 +76,12 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
     asked = re.search(  # 能报市级的吗 (not 已经是市级工作室, nor 省级技术能手)
         r"(?:报|申报|申请|评)[^，,。；;？?]{0,3}?(国家|省|市|区|县)级", profile.question
     )
+    tops = _top_tiers(notice) if asked else {}
     for c in notice.facts.conditions:
         if programme and c.programme and c.programme != programme:
             continue
-        if asked and _tier_section(notice, c.clause) not in ("", asked.group(1)):
+        top = re.match(r"[一二三四五六七八九十]+、", c.clause)
+        if asked and tops.get(top.group() if top else "", "") not in ("", asked.group(1)):
             continue  # 能报市级的吗: not the section on recommending 省级 studios
         finding = _check(c, profile, today, _section_text(notice, c.clause))
         if finding is not None and not any(
@@ -141,13 +143,15 @@ def _modern_trades() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def _tier_section(notice: Notice, ref: str) -> str:
-    """The level a condition's top section is about (``一、省级技能大师工作室推荐`` → ``省``),
-    ``""`` when its heading names none."""
-    top = re.match(r"[一二三四五六七八九十]+、", ref)
-    clause = next((c for c in notice.clauses if top and c.ref == top.group()), None)
-    m = re.search(r"(国家|省|市|区|县)级", clause.heading) if clause else None
-    return m.group(1) if m else ""
+def _top_tiers(notice: Notice) -> dict[str, str]:
+    """``{top section ref: the level its heading is about}`` (``一、省级技能大师工作室推荐``
+    → ``{"一、": "省"}``), for the sections whose heading names one."""
+    out = {}
+    for clause in notice.clauses:
+        m = re.search(r"(国家|省|市|区|县)级", clause.heading)
+        if m and re.fullmatch(r"[一二三四五六七八九十]+、", clause.ref):
+            out[clause.ref] = m.group(1)
+    return out
 
 
 _TENURE_RULE = re.compile(
