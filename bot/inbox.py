@@ -17,13 +17,22 @@ in a live worker is never taken over by another one.
 Table (created on first use, in the state database)::
 
     inbox(channel, user_id, message_id, message JSON, status, received_at, owner)
-        PRIMARY KEY (channel, user_id, message_id); status "pending" | "done"
+        PRIMARY KEY (channel, user_id, message_id)
+
+Status: ``pending`` (saved, not answered) → ``passive`` (answered in the callback's HTTP
+response; final) or ``pushing`` (one worker is pushing the replies) → ``done``. A worker
+claims a message (:meth:`Inbox.claim`) with one conditional UPDATE before it delivers
+anything, so when the platform's retry of a message reaches a second worker while the
+first one's restart recovers it, exactly one of them answers. What is left is the
+at-least-once window of a push: a worker killed after the platform accepted a reply and
+before ``done`` was written pushes it again when it restarts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Literal
 
 from bot.db import Database
 from bot.messages import IncomingMessage
@@ -88,6 +97,48 @@ class Inbox:
             )
         )
 
+    async def claim(self, message: IncomingMessage, how: Literal["passive", "push"]) -> bool:
+        """Take the delivery of ``message``'s replies; ``False`` when another worker has it.
+
+        ``"passive"`` (the replies go in the HTTP response) succeeds on a pending message
+        and on one answered passively before (the platform retries only what it got no
+        response to, so that response was lost); ``"push"`` only on a pending message.
+        A message not in the inbox (saved by no one) is claimed trivially.
+        """
+        db = await self._db()
+        allowed = "('pending', 'passive')" if how == "passive" else "('pending')"
+        status = "passive" if how == "passive" else "pushing"
+        changed = await db.execute(
+            f"UPDATE inbox SET status = ?, owner = ? WHERE channel = ? AND user_id = ?"  # noqa: S608
+            f" AND message_id = ? AND status IN {allowed}",
+            (status, self.owner, message.channel, message.user_id, message.message_id),
+        )
+        return bool(changed) or not await self._known(message)
+
+    async def resume(self, message: IncomingMessage) -> bool:
+        """Take over the delivery of a message :meth:`recoverable` returned: pending, or
+        left ``pushing`` by this slot's previous incarnation; ``False`` when another worker
+        has answered or claimed it meanwhile."""
+        db = await self._db()
+        sql = (
+            "UPDATE inbox SET status = 'pushing', owner = ? WHERE channel = ? AND user_id = ?"
+            " AND message_id = ? AND (status = 'pending' OR (status = 'pushing' AND (owner = ?"
+        )
+        args: list[object] = [self.owner, message.channel, message.user_id, message.message_id]
+        args.append(self.owner)
+        if self.owner == "w0":
+            sql += f" OR owner NOT IN ({','.join('?' * len(self.slots))})"
+            args += self.slots
+        return bool(await db.execute(sql + ")))", args))
+
+    async def _known(self, message: IncomingMessage) -> bool:
+        db = await self._db()
+        row = await db.fetchone(
+            "SELECT 1 FROM inbox WHERE channel = ? AND user_id = ? AND message_id = ?",
+            (message.channel, message.user_id, message.message_id),
+        )
+        return row is not None
+
     async def done(self, message: IncomingMessage) -> None:
         """Mark ``message`` handled and its replies delivered."""
         db = await self._db()
@@ -97,7 +148,8 @@ class Inbox:
         )
 
     async def pending(self, channel: str) -> list[IncomingMessage]:
-        """The messages of ``channel`` not yet done that this worker's slot owns (and, for
+        """The messages of ``channel`` not yet answered (pending, or left ``pushing``)
+        that this worker's slot owns (and, for
         slot ``w0``, those of slots no longer running), oldest first."""
         return await self._pending(channel, None)
 
@@ -107,7 +159,7 @@ class Inbox:
         at start-up: done messages older than :data:`KEEP_DONE` are dropped then."""
         db = await self._db()
         await db.execute(
-            "DELETE FROM inbox WHERE status = 'done' AND received_at < ?",
+            "DELETE FROM inbox WHERE status IN ('done', 'passive') AND received_at < ?",
             ((self.now() - KEEP_DONE).isoformat(),),
         )
         return await self._pending(channel, self.started)
@@ -115,7 +167,10 @@ class Inbox:
     async def _pending(self, channel: str, before: dt.datetime | None) -> list[IncomingMessage]:
         db = await self._db()
         owners = [self.owner]
-        sql = "SELECT message FROM inbox WHERE channel = ? AND status = 'pending' AND (owner = ?"
+        sql = (
+            "SELECT message FROM inbox WHERE channel = ? AND status IN ('pending', 'pushing')"
+            " AND (owner = ?"
+        )
         if self.owner == "w0":  # also the slots of a larger group, and rows from before slots
             marks = ",".join("?" * len(self.slots))
             sql += f" OR owner NOT IN ({marks})"  # noqa: S608

@@ -287,3 +287,40 @@ async def test_a_worker_recovers_only_what_its_slot_left_before_it_started(store
     assert [m.message_id for m in await later1.recoverable("wecom")] == ["m2"]
     await later1.done(_message("u2", "m2"))
     assert await Inbox(a, slot=1, slots=2).recoverable("wecom") == []
+
+
+async def test_one_worker_claims_the_delivery_of_a_message(stores) -> None:
+    a, b = stores
+    w0, w1 = Inbox(a, slot=0, slots=2), Inbox(b, slot=1, slots=2)
+    answered = _message("u1", "m1")
+    await w0.put(answered)
+    assert await w1.claim(answered, "passive") is True  # WeCom's retry reached w1
+    assert await w0.claim(answered, "push") is False  # w0 must not push it as well
+    assert await w0.claim(answered, "passive") is True  # a later retry: that response was lost
+    assert await w0.pending("wecom") == [] and await w1.pending("wecom") == []
+
+    pushed = _message("u2", "m2")
+    await w0.put(pushed)
+    assert await w0.claim(pushed, "push") is True
+    assert await w1.claim(pushed, "passive") is False  # a retry acknowledges only
+    assert [m.message_id for m in await w0.pending("wecom")] == ["m2"]  # pushing
+    await w0.done(pushed)
+    assert await w0.pending("wecom") == []
+    assert await w1.claim(_message("u3", "never-saved"), "push") is True
+
+
+async def test_a_restart_resumes_only_what_no_other_worker_took(stores) -> None:
+    a, b = stores
+    w0, w1 = Inbox(a, slot=0, slots=2), Inbox(b, slot=1, slots=2)
+    taken, left, pushing = _message("u1", "m1"), _message("u2", "m2"), _message("u3", "m3")
+    for message in (taken, left, pushing):
+        await w0.put(message)
+    assert await w0.claim(pushing, "push") is True  # then w0 is killed mid-push
+    restarted = Inbox(b, slot=0, slots=2)
+    recovered = await restarted.recoverable("wecom")
+    assert sorted(m.message_id for m in recovered) == ["m1", "m2", "m3"]
+    assert await w1.claim(taken, "passive") is True  # the retry answered first
+    assert await restarted.resume(taken) is False
+    assert await restarted.resume(left) is True
+    assert await restarted.resume(pushing) is True  # its previous incarnation's push
+    assert await w1.claim(left, "passive") is False

@@ -15,6 +15,8 @@ from test_wecom_server import AES_KEY, CORP_ID, TOKEN, FakeAPI, FakeHandler, inb
 
 from bot.channels.wecom.api import WeComAPI
 from bot.channels.wecom.crypto import WeComCrypto
+from bot.channels.wecom.messages import InboundMessage
+from bot.channels.wecom.render import to_incoming
 from bot.channels.wecom.server import create_app
 from bot.inbox import Inbox
 from bot.storage import StateStore
@@ -88,6 +90,40 @@ async def test_a_message_left_pending_by_a_crash_is_answered_at_the_next_start(
             client, inbound("zhangsan", "我要填报太仓", msg_id="902")
         )  # WeCom's late retry
         assert again.status_code == 200 and len(handler.calls) == 1  # not handled twice
+
+
+async def test_a_retry_on_another_worker_and_the_restart_answer_once(state: StateStore) -> None:
+    """kill -9 of worker 0 drops its connection: WeCom retries on worker 1 while worker 0's
+    restart recovers the same pending message; the user gets one answer either way."""
+    for retry_first in (True, False):
+        msg_id = f"91{int(retry_first)}"
+        message = to_incoming(
+            InboundMessage.from_xml(inbound("zhangsan", "韶关电话", msg_id=msg_id))
+        )
+        assert message is not None
+        await Inbox(state, slot=0, slots=2).put(message)  # saved by worker 0, which died
+        other_api, restart_api = FakeAPI(), FakeAPI()
+        other, other_client, other_http = await _app(
+            FakeHandler(), other_api, Inbox(state, slot=1, slots=2), timeout=1.0
+        )
+        restarted, client, http = await _app(
+            FakeHandler(), restart_api, Inbox(state, slot=0, slots=2), timeout=1.0
+        )
+        async with other_client, other_http, client, http:
+            if retry_first:
+                reply = passive(
+                    await post(other_client, inbound("zhangsan", "韶关电话", msg_id=msg_id))
+                )
+                await restarted.state.wecom.recover()
+                assert reply is not None and restart_api.texts("zhangsan") == []
+            else:
+                await restarted.state.wecom.recover()
+                reply = passive(
+                    await post(other_client, inbound("zhangsan", "韶关电话", msg_id=msg_id))
+                )
+                assert reply is None and restart_api.texts("zhangsan") == ["zhangsan:韶关电话"]
+            await other.state.wecom.drain(timeout=5)
+            assert other_api.texts("zhangsan") == []
 
 
 async def test_a_message_that_cannot_be_saved_is_not_acknowledged(state: StateStore) -> None:

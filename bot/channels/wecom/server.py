@@ -13,6 +13,9 @@ WeCom retries a request it got no answer to (up to 3 times, same ``MsgId``). Tur
 kept in memory by message id, so a retry never calls the engine a second time: it
 gets the same passive reply, or an empty acknowledgement when the replies are being
 pushed. (The engine also de-duplicates persistently per ``(channel, message_id)``.)
+With an inbox, delivery is claimed in it first (:meth:`bot.inbox.Inbox.claim`): when a
+retry reaches another worker (or the restarted one) while a crashed worker's message is
+being recovered, one of them answers and the other acknowledges only.
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ class _Turn:
     inbound: InboundMessage
     task: asyncio.Task[list[Reply]]
     created: float
-    mode: Literal["", "passive", "push"] = ""
+    mode: Literal["", "passive", "push", "elsewhere"] = ""
     passive_text: str = ""
     incoming: IncomingMessage | None = None
 
@@ -177,6 +180,8 @@ class _Callback:
         for incoming in await self.inbox.recoverable("wecom"):
             if (incoming.user_id, incoming.message_id) in self.turns:
                 continue  # WeCom retried it already
+            if not await self.inbox.resume(incoming):
+                continue  # answered by another worker meanwhile (WeCom's retry reached it)
             log.info("WeCom message %s left pending by a restart: handled now", incoming.message_id)
             inbound = InboundMessage.model_validate(
                 {
@@ -190,7 +195,7 @@ class _Callback:
             )
             turn = self._turn(inbound, incoming)
             turn.mode = "push"
-            await self._push(turn)
+            await self._push(turn, recovering=True)
 
     def _turn(self, inbound: InboundMessage, incoming: IncomingMessage) -> _Turn:
         """The turn for this message id, starting the engine only for a new one."""
@@ -216,9 +221,10 @@ class _Callback:
             if text is None:
                 turn.mode = "push"
                 self._spawn(self._push(turn))
-            else:
+            elif await self._claim(turn, "passive"):  # answered in this response
                 turn.mode, turn.passive_text = "passive", text
-                await self._done(turn)  # answered in this response
+            else:  # another worker answers it (a restart recovering it, a retry there)
+                turn.mode = "elsewhere"
         if turn.mode == "passive" and turn.passive_text:
             return self._passive(turn.inbound, turn.passive_text, nonce)
         return _ack()
@@ -228,10 +234,13 @@ class _Callback:
         envelope = self.crypto.encrypt_message(reply, nonce)
         return Response(envelope, media_type="text/xml")
 
-    async def _push(self, turn: _Turn) -> None:
-        """Deliver a turn's replies through the API once the engine is done."""
+    async def _push(self, turn: _Turn, recovering: bool = False) -> None:
+        """Deliver a turn's replies through the API once the engine is done (claimed
+        first, unless ``recovering`` claimed it already)."""
         user = turn.inbound.from_user_name
         await asyncio.wait({turn.task})
+        if not recovering and not await self._claim(turn, "push"):
+            return  # another worker answers it
         delivered = True
         for reply in _replies(turn.task):
             try:
@@ -241,6 +250,18 @@ class _Callback:
                 log.exception("could not push a WeCom reply to %s", user)
         if delivered:  # else left pending: pushed again after a restart
             await self._done(turn)
+
+    async def _claim(self, turn: _Turn, how: Literal["passive", "push"]) -> bool:
+        """Take the delivery of ``turn`` in the inbox (see :meth:`Inbox.claim`); ``True``
+        without an inbox, and when the inbox cannot be reached (answering twice beats
+        not answering)."""
+        if self.inbox is None or turn.incoming is None or not turn.incoming.message_id:
+            return True
+        try:
+            return await self.inbox.claim(turn.incoming, how)
+        except Exception:  # noqa: BLE001
+            log.exception("could not claim WeCom message %s", turn.incoming.message_id)
+            return True
 
     async def _done(self, turn: _Turn) -> None:
         if self.inbox is not None and turn.incoming is not None and turn.incoming.message_id:
