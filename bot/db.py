@@ -28,6 +28,7 @@ import contextlib
 import functools
 import re
 import sqlite3
+import time
 from collections import defaultdict
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -94,6 +95,14 @@ class Database(abc.ABC):
         """Run one write statement in its own transaction; returns rows changed."""
         async with self.transaction() as tx:
             return await tx.execute(sql, args)
+
+    async def batch(self, statements: Sequence[tuple[str, Args]]) -> list[int]:
+        """Run write statements ``[(sql, args), …]`` in one transaction (all or none);
+        returns the rows each changed. For writes that need no result in between, e.g. a
+        turn's session, processed record and transcript: SQLite runs them in one hop to
+        its connection's thread instead of one per statement, BEGIN and COMMIT."""
+        async with self.transaction() as tx:
+            return [await tx.execute(sql, args) for sql, args in statements]
 
     async def ensure_schema(self, ddl: str, *added: tuple[str, str, str]) -> None:
         """Run a feature's ``CREATE … IF NOT EXISTS`` script once per connection, then add
@@ -172,10 +181,12 @@ class SqliteDatabase(Database):
         private_file(self.path)
         self._schemas = set()
         self._conn = await aiosqlite.connect(self.path)
-        await self._conn.execute("PRAGMA journal_mode=WAL")
+        # pragmas that return a row are read to the end: a statement left in progress
+        # would make the next COMMIT on this connection fail
+        await self._conn.execute_fetchall("PRAGMA journal_mode=WAL")
         await self._conn.execute("PRAGMA synchronous=NORMAL")
-        await self._conn.execute("PRAGMA busy_timeout=5000")
-        await self._conn.execute("PRAGMA secure_delete=ON")  # /forget leaves no old bytes
+        await self._conn.execute_fetchall("PRAGMA busy_timeout=5000")
+        await self._conn.execute_fetchall("PRAGMA secure_delete=ON")  # /forget leaves no old bytes
         return self
 
     async def close(self) -> None:
@@ -201,6 +212,13 @@ class SqliteDatabase(Database):
             except BaseException:
                 await self.conn.rollback()
                 raise
+
+    async def batch(self, statements: Sequence[tuple[str, Args]]) -> list[int]:
+        work = [(sql, tuple(args)) for sql, args in statements]
+        async with self._writing:
+            # aiosqlite's own queue to its thread (what each of its methods uses): the
+            # whole transaction is one hop instead of len(statements) + 2
+            return await self.conn._execute(_run_batch, self.conn._conn, work)  # noqa: SLF001
 
     async def _begin(self, attempts: int = 100) -> None:
         """``BEGIN IMMEDIATE``, waiting out another connection's write (SQLite can report
@@ -237,7 +255,30 @@ class SqliteDatabase(Database):
 
     async def checkpoint(self) -> None:
         async with self._writing:
-            await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            await self.conn.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _run_batch(
+    conn: sqlite3.Connection, work: list[tuple[str, tuple[Any, ...]]], attempts: int = 100
+) -> list[int]:
+    """:meth:`SqliteDatabase.batch` on the connection's thread: ``BEGIN IMMEDIATE``
+    (waiting out another connection's write as :meth:`SqliteDatabase._begin` does), the
+    statements, ``COMMIT``; rolled back when one fails."""
+    for attempt in range(attempts):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
+    try:
+        changed = [conn.execute(sql, args).rowcount or 0 for sql, args in work]
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+    return [max(n, 0) for n in changed]
 
 
 @functools.lru_cache(maxsize=512)

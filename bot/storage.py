@@ -20,6 +20,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -211,28 +212,36 @@ class StateStore:
         """Save one turn atomically: the session (unless ``None``), the processed-message
         record and transcript lines ``(role, text)``."""
         now = _now()
-        async with self.database.transaction() as tx:
-            if session is not None:
-                await tx.execute(
+        statements: list[tuple[str, Sequence[Any]]] = []
+        if session is not None:
+            statements.append(
+                (
                     "INSERT INTO sessions (key, data, updated_at) VALUES (?, ?, ?)"
                     " ON CONFLICT (key) DO UPDATE SET data = excluded.data,"
                     " updated_at = excluded.updated_at",
                     (key, session.model_dump_json(), now),
                 )
-            if message_id:
-                await tx.execute(
+            )
+        if message_id:
+            statements.append(
+                (
                     "INSERT INTO processed (channel, message_id, replies, created_at, session_key)"
                     " VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel, message_id) DO UPDATE SET"
                     " replies = excluded.replies, created_at = excluded.created_at,"
                     " session_key = excluded.session_key",
                     (channel, message_id, json.dumps(replies, ensure_ascii=False), now, key),
                 )
-            if transcript:  # every line in one statement: one round trip
-                rows = ", ".join("(?, ?, ?, ?)" for _ in transcript)
-                await tx.execute(
+            )
+        if transcript:  # every line in one statement
+            rows = ", ".join("(?, ?, ?, ?)" for _ in transcript)
+            statements.append(
+                (
                     f"INSERT INTO history (session_key, role, text, at) VALUES {rows}",  # noqa: S608
                     [v for role, text in transcript for v in (key, role, text, now)],
                 )
+            )
+        if statements:  # one transaction; on SQLite one hop to the connection's thread
+            await self.database.batch(statements)
 
     async def history(self, key: str, limit: int = 10) -> list[tuple[str, str]]:
         """The last ``limit`` transcript lines ``(role, text)``, oldest first."""
