@@ -206,13 +206,21 @@ def _unit_named(unit: str, question: str) -> bool:
     head = re.sub(r"^(?:市|县|区)", "", head)
     core = re.sub(r"(?:区|县|市|旗)$", "", head)
     topic = not re.search(r"(局|科|处|室|中心|站|所|办|委|院|校|部|厅)$", unit)  # 年度考核
+    matter = re.sub(r"(?:工作|事宜|事项)$", "", unit)  # 评估工作 → 评估, 新申报工作 → 新申报
+    # words every question uses (申报, 咨询) name no line: 新申报 is asked as 新申报,
+    # 补助资金政策咨询 as 政策
+    generic = ("申报", "认定", "报名", "评审", "咨询", "联系")
+    key = matter[-2:]
+    if key in generic:
+        key = "" if len(matter) <= 2 else matter if len(matter) < 4 else matter[-4:-2]
     return (
         len(core) >= 2
         and core in question
         or len(unit) >= 4
         and unit[-4:] in question
         or topic
-        and unit[-2:] in question
+        and len(key) >= 2
+        and key in question
     )
 
 

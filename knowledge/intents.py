@@ -514,7 +514,6 @@ def off_topics() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def paraphrases() -> dict[str, tuple[str, ...]]:
     """``{user's word: the notice's words}`` (``knowledge/data/paraphrases.txt``:
     社保 → 社会保险, 个体户 → 个体工商户, 跳槽 → 离开申报单位…)."""
@@ -525,6 +524,16 @@ def paraphrases() -> dict[str, tuple[str, ...]]:
             word, *others = line.split()
             out[word] = tuple(others)
     return out
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Spoken words that name no topic (``knowledge/data/function_words.txt``: 下来, 块钱,
+    咱们, 到底…): a question's topic words are what is left without them."""
+    text = (
+        resources.files("knowledge").joinpath("data/function_words.txt").read_text(encoding="utf-8")
+    )
+    return frozenset(w for ln in text.splitlines() if not ln.startswith("#") for w in ln.split())
 
 
 def expand(question: str) -> str:

@@ -33,6 +33,7 @@ from knowledge.intents import (
     classify,
     fix_homophones,
     from_pinyin,
+    function_words,
     in_domain,
     off_topics,
     paraphrases,
@@ -377,8 +378,10 @@ class Answerer:
         return answer
 
     def _is_word(self, text: str) -> bool:
-        """``text`` is a word: in jieba's dictionary or the notices' vocabulary."""
-        return self.kb.tokenizer.frequency(text) > 0 or self.kb.index.idf(text) > 0
+        """``text`` is a word a user means: in the notices' vocabulary, or in jieba's
+        dictionary and not one of its rarest entries (``电化``, frequency 25, typed for
+        电话 in a question no notice says 电化 in, is a typo; ``实践`` is a word)."""
+        return self.kb.index.idf(text) > 0 or self.kb.tokenizer.frequency(text) >= _RARE_WORD
 
     def _cued(self, q: str) -> bool:
         """A question with a clear cue of a notice topic is about the notice it names when
@@ -396,6 +399,7 @@ class Answerer:
             and self.kb.index.idf(t) <= 0
             and t not in said  # 到期 (the notices write 期满), 到账 (拨付)
             and not _CUE.search(t)  # question words (几次, 在哪) ask, they name no topic
+            and t not in function_words()  # 拨下来, 2万块钱
         ]
         return all(self.kb.tokenizer.frequency(t) < 50 for t in unknown)
 
@@ -412,7 +416,11 @@ class Answerer:
         tokens = [
             t
             for t in self.kb.tokenizer.tokens(q)
-            if len(t) >= 2 and t not in self._place_words and not t.isascii() and not _CUE.search(t)
+            if len(t) >= 2
+            and t not in self._place_words
+            and not t.isascii()
+            and not _CUE.search(t)
+            and t not in function_words()
         ]
         known = [t for t in tokens if self.kb.index.idf(t) > 0]
         # most words known, one of them specific (工作 or 推荐 alone is no topic of ours)
@@ -550,7 +558,9 @@ class Answerer:
         if not intents:
             return False
         tokens = [
-            t for t in self.kb.tokenizer.tokens(q) if t not in self._place_words and not t.isascii()
+            t
+            for t in self.kb.tokenizer.tokens(q)
+            if t not in self._place_words and not t.isascii() and t not in function_words()
         ]
         said = paraphrases()  # 推 for 推荐, 对接 for 联系: the notices' words for the user's
         return all(
@@ -779,6 +789,8 @@ class Answerer:
         )
 
 
+_RARE_WORD = 30
+"""jieba dictionary frequency below which a word no notice uses may be a typed homophone."""
 _CUE = re.compile(
     r"(吗|呢|几|多少|什么|啥|怎么|怎样|哪|多久|多长|多大|能不能|要不要|是不是|是否|会怎样|如何"
     r"|有[^，,。]{0,8}(?:没|没有)$)"  # 字数有限制没: a question too

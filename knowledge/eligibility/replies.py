@@ -93,8 +93,12 @@ def deadline_verdict(notice: Notice, today: dt.date, question: str = "") -> Part
 
     assessing = assessment_deadlines(notice) if ASKS_ASSESSMENT.search(question) else []
     own = assessing or [d for d in notice.facts.deadlines if d.applicant and not d.closed]
-    dated = [d for d in own if d.date is not None]
     what = "考核材料" if assessing else "申报"
+    asked = re.search(r"第[一二三四五六七八九十\d]+批|首批", question)
+    rounds = [d for d in notice.facts.deadlines if asked and d.round == asked.group()]
+    if rounds and not assessing:  # 第一批还能报吗: that round's date, closed or not
+        own, what = rounds, f"{asked.group()}申报" if asked else what
+    dated = [d for d in own if d.date is not None]
     if dated:
         d = max(dated, key=lambda x: x.date or today)
         assert d.date is not None

@@ -19,6 +19,7 @@ from enum import StrEnum
 from importlib import resources
 
 from knowledge.models import Condition, ConditionKind, Notice
+from knowledge.parse.conditions import sex_age_limits
 from knowledge.profile import LEVEL_NAMES, Profile, level_said, tier_of
 from knowledge.retirement import months_to_retirement
 from knowledge.text import cn_number, shorten, to_simplified
@@ -494,6 +495,19 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
         limit = today.year - int(cutoff.group(1)) - (0 if on_new_year else 1)
     low, high = ages
     said = f"您{low}岁" if low == high else f"按出生年份您今年{low}或{high}岁"
+    by_sex = sex_age_limits(c.text)
+    if by_sex and p.sex in by_sex:
+        limit = by_sex[p.sex]
+    elif by_sex:  # the user has not said which limit is theirs
+        if high <= min(by_sex.values()):
+            return Finding(Status.MET, f"{said}，在“{c.text.rstrip('；;。')}”以内。", c)
+        if low > max(by_sex.values()):
+            return Finding(Status.NOT_MET, f"{said}，超过了“{c.text.rstrip('；;。')}”。", c)
+        return Finding(
+            Status.UNSURE,
+            f"{said}；通知对男女规定不同（{c.text.rstrip('；;。')}），请告诉我您的性别。",
+            c,
+        )
     rule = f"年龄不超过{limit}周岁" if c.value is not None else (cutoff.group(0) if cutoff else "")
     if high <= limit:
         return Finding(Status.MET, f"{said}，在“{rule}”以内。", c)
@@ -551,6 +565,12 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
             Status.UNSURE,
             f"{said}，超过一般的{limit}周岁；{shorten(who, 50)}的可放宽至"
             f"{relaxed.group(2)}周岁，请确认是否属于。",
+            c,
+        )
+    if relaxed and low > int(relaxed.group(2)):  # over the relaxed limit too: no exception helps
+        return Finding(
+            Status.NOT_MET,
+            f"{said}，超过了“年龄不超过{limit}周岁”，也超过了可放宽至的{relaxed.group(2)}周岁。",
             c,
         )
     vague = re.search(

@@ -147,7 +147,9 @@ def sentence_verdict(
                 return Status.NOT_MET, f"您的情况超出了通知“{rule}”的限制。"
     excluded = _EXCLUDED.search(sentence)
     window = sentence[max(0, excluded.start() - 24) : excluded.end() + 24] if excluded else ""
-    if excluded and any(_names_same_kind(w, window, question) for w in shared):
+    if excluded and any(
+        _names_same_kind(w, window, question) for w in shared if not _GENERIC_WORD.fullmatch(w)
+    ):
         return Status.NOT_MET, "通知把这种情况排除在申报范围之外。"
     own = [w for w in shared if not _GENERIC_WORD.fullmatch(w)]  # words of the user's case
     may = _MAY_APPLY.search(sentence)
@@ -162,7 +164,8 @@ def sentence_verdict(
 
 
 _GENERIC_WORD = re.compile(
-    r"(?:[\u4e00-\u9fff]{0,4}工作室|技能大师|大师|技能|申报|申请|认定|评选|[国省市区县]级|国家级|现在|今年)"
+    r"(?:[\u4e00-\u9fff]{0,4}工作室|技能大师|大师|技能|申报|申请|认定|评选|[国省市区县]级|国家级|现在|今年"
+    r"|第[一二三四五六七八九十\d]+批|首批|本批次?|批次)"
 )
 """Words every question and rule about a programme share: they name no case."""
 _MAY_APPLY = re.compile(

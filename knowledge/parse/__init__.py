@@ -17,7 +17,7 @@ from knowledge.models import Clause, Facts, Notice
 from knowledge.normalize import normalize_notice
 from knowledge.parse.conditions import extract_conditions
 from knowledge.parse.contacts import area_codes_in, extract_contacts
-from knowledge.parse.deadlines import extract_deadlines, office_addressees
+from knowledge.parse.deadlines import apply_amendments, extract_deadlines, office_addressees
 from knowledge.parse.forms import parse_form
 from knowledge.parse.genre import judge_genre
 from knowledge.parse.materials import extract_materials, extract_submission
@@ -94,8 +94,12 @@ def parse_notice(text: str, source: str) -> Notice:
     area = meta.place.area_code
     materials = extract_materials(clauses, meta.programmes)
     facts = Facts(
-        deadlines=extract_deadlines(
-            clauses, meta.year, meta.issue_date, office_addressees(clauses)
+        deadlines=apply_amendments(
+            extract_deadlines(clauses, meta.year, meta.issue_date, office_addressees(clauses)),
+            clauses,
+            normalized.text,
+            meta.year,
+            meta.issue_date,
         ),
         contacts=extract_contacts(clauses, area, meta.programmes),
         subsidies=extract_subsidies(clauses, meta.programmes),

@@ -50,6 +50,13 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
         "团队",
         re.compile(rf"不少于\s*{_N}\s*(?:人|名)(?:的)?[\u4e00-\u9fff]{{0,12}}?(?:团队|成员)"),
     ),
+    (  # 工作室除领办人外应有3名以上团队成员
+        ConditionKind.TEAM_MIN,
+        "团队",
+        re.compile(
+            rf"(?:有|配备|组建|组成)\s*{_N}\s*(?:人|名)(?:及)?以上(?:的)?[\u4e00-\u9fff]{{0,8}}?(?:团队成员|团队|成员)"
+        ),
+    ),
     (
         ConditionKind.TEAM_MIN,
         "团队",
@@ -117,7 +124,10 @@ _HONOURS_PLAIN = re.compile(
     r"(?:获得|荣获|获评)(?:过)?(?:下列|以下|如下)(?:荣誉|称号|奖项)(?:之一)?[：:]([^。；]{4,200})|荣获(.{6,200}?)等称号|(?:获得|荣获|获评)(?:过)?([^。；]{6,200}?)(?:等)?(?:荣誉|称号|奖项)(?:称号)?之一"
     r"|(?:荣誉称号|荣誉|称号)[（(](?:如)([^）)]{4,120}?)等?[）)]"
     r"|(?:获得|荣获)([^。；]{6,120}?)及以上(?:荣誉|称号|荣誉称号)"
+    r"|(?:获得|荣获|获评)(?:过)?([^。；，,]{4,120}?)等(?:荣誉称号|荣誉|称号|奖项)"  # an open list
 )
+_HONOURS_BE = re.compile(r"(?:须为|应为|应当为|必须为|须是|应是|必须是)([^。；]{6,200})")
+"""``领办人须为全国劳动模范、…广东省劳动模范或梅州工匠``: the leader is one of these."""
 # Which units may apply: 申报单位应为…企业 / 机关事业单位不在申报范围 / 个体工商户不得申报
 _UNIT_SUBJECT = re.compile(
     r"(?:申报单位|依托单位|依托主体|申报主体|申报对象)(?:须|应|必须|需)?(?:为|是)([^。；]{2,80})"
@@ -176,6 +186,16 @@ _NO_REPEAT = re.compile(
     r"不再(?:重复)?(?:申报|给予|资助|认定)|不得(?:重复|同时)申报|只能申报(?:其中)?一类|不重复(?:申报|资助|支持)"
 )
 _CONDITION_HEAD = re.compile(r"(条件|对象)")
+_SEX_AGE = re.compile(
+    r"(男|女)(?:性|职工|同志|领办人)?[^，,；;。、男女]{0,6}?(?:不(?:超过|得超过|大于|高于)|在)\s*(\d{2})\s*周岁"
+)
+
+
+def sex_age_limits(sentence: str) -> dict[str, int]:
+    """``男性年龄不超过55周岁、女性年龄不超过50周岁`` → ``{"男": 55, "女": 50}``; empty
+    unless the sentence gives a limit for each sex."""
+    limits = {m.group(1): int(m.group(2)) for m in _SEX_AGE.finditer(sentence)}
+    return limits if len(limits) == 2 else {}
 
 
 def _found(
@@ -215,6 +235,17 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
                     ):
                         continue  # 其中具有技师以上的成员不少于2人: the team's make-up, not its size
                     value = float(cn_number(next(g for g in m.groups() if g)) or 0)
+                    if any(
+                        o.kind is kind and o.value == value and o.text == sentence
+                        for o in out[start:]
+                    ):
+                        continue  # two patterns read the same words
+                    if (
+                        kind is ConditionKind.AGE_MAX
+                        and any(o.kind is kind and o.text == sentence for o in out[start:])
+                        and sex_age_limits(sentence)
+                    ):
+                        continue  # 男性…55周岁、女性…50周岁: one condition, the rule reads both
                     out.append(_found(kind, subject, prog, sentence, ref, value=value))
             if _BORN_AFTER.search(sentence) and not any(
                 o.kind is ConditionKind.AGE_MAX and o.text == sentence for o in out
@@ -360,6 +391,15 @@ def _honours(sentence: str) -> list[str]:
             else:
                 items += [i for i in re.split(r"、(?![^（(]*[）)])", chunk)]
         return [i.strip('或是 “”"') for i in items if 2 <= len(i.strip('或是 “”"')) <= 30]
+    m = _HONOURS_BE.search(sentence)
+    if m:  # a list of titles the leader must hold (each one an honour)
+        chunks = [
+            c.strip('“”" ')
+            for c in re.split(r"、|或(?:者)?(?=[\u4e00-\u9fff]{3})|，|,", m.group(1))
+        ]
+        names = [c for c in chunks if _HONOUR_NOUN.search(c) and 2 <= len(c) <= 30]
+        if len(names) >= 2 and len(names) * 2 > len(chunks):
+            return names
     return []
 
 

@@ -29,7 +29,13 @@ _LABELS = [
     "地址",
     "邮编",
 ]
-_LABEL_RX = re.compile(r"(" + "|".join(r"\s*".join(label) for label in _LABELS) + r")\s*[:：]")
+_LABEL_RX = re.compile(
+    r"(" + "|".join(r"\s*".join(label) for label in _LABELS) + r")\s*[:：]"
+    # written without the colon: 联系人黄婉婷，电话0595-22683517，电子邮箱qz…@163.com
+    r"|(联系人)(?=[\u4e00-\u9fff]{2,3}(?:同志|老师|女士|先生)?[，,、；;\s（(])"
+    r"|(联系电话|咨询电话|办公电话|电话|手机)(?=\s*[0-9])"
+    r"|(电子邮箱|邮箱)(?=\s*[A-Za-z0-9])"
+)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?<![\d@])(?:(0\d{2,3})[-－—\s]?)?(\d{7,8}|1[3-9]\d{9})(?![\d@])")
 _SEPARATORS = re.compile(r"[，,；;。]")
@@ -71,7 +77,7 @@ def _labelled(text: str) -> dict[str, list[str]]:
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         value = text[m.end() : end].strip()
-        label = re.sub(r"\s+", "", m.group(1))
+        label = re.sub(r"\s+", "", next(g for g in m.groups() if g))
         found.setdefault(label, []).append(value)
     return found
 
@@ -118,6 +124,7 @@ def extract_contacts(
 _OFFICE_NAME = r"[\u4e00-\u9fff（）()]{2,24}?(?:局|科|处|室|中心|站|所|办|委|院|校|部|厅)"
 _TOPIC_NAME = (
     r"[\u4e00-\u9fff]{0,6}?(?:认定|考核|评估|申报|政策|咨询|业务|资金|财务|技术|系统|报名|评审)"
+    r"(?:工作|事宜|事项)?"
 )
 """A line labelled by the matter it is for (``年度考核：…乌兰 0472-5152749``)."""
 _OFFICE = re.compile(rf"^\s*(?P<office>{_OFFICE_NAME}|{_TOPIC_NAME})\s*[：:]")
@@ -131,7 +138,7 @@ def _office_segments(text: str) -> list[tuple[str, str]]:
     person or phone (one per line, or run together and separated by ``；``); else ``[]``."""
     # lines, or offices run together once the spaces between them are gone (…7682130中宁县人社局：)
     lines = re.split(
-        rf"\n|(?:\s+|(?<=[\d。；;]))(?=(?:{_OFFICE_NAME}|{_TOPIC_NAME})\s*[：:])", text
+        rf"\n|(?:\s+|(?<=[\dA-Za-z。；;]))(?=(?:{_OFFICE_NAME}|{_TOPIC_NAME})\s*[：:])", text
     )
     for parts in (lines, re.split(r"[；;]", text)):
         segments = []

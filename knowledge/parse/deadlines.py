@@ -20,7 +20,7 @@ import re
 
 from knowledge.models import Clause, Deadline, DeadlineStatus
 from knowledge.parse.structure import in_assessment
-from knowledge.text import split_sentences
+from knowledge.text import cn_number, split_sentences
 
 _NUM = r"(?:\d{1,2}|[Xx×＊*]{1,2})"
 _DATE = re.compile(
@@ -93,6 +93,46 @@ def _context(sentence: str, span: tuple[int, int]) -> tuple[str, str, str]:
 _ACTOR_HEAD = re.compile(
     r"^[^，,。]{0,4}?((?:各|市|区|县)[^，,。]{1,28}?(?:局|部门|中心|委员会|专家组))"
 )
+
+
+_RELATIVE = re.compile(
+    r"(?:自|从)?(?:本)?(?:通知)?(?:印发|发布|下发|公布|发文)之日起\s*(?P<n>\d{1,3}|[一二三四五六七八九十]+)\s*"
+    r"(?P<unit>个工作日|工作日|日|天)(?:内|以内)"
+)
+_ISSUED_ON = re.compile(rf"{_DATE.pattern}[^，,。；;]{{0,4}}?(?:印发|发布|下发|公布|发文)")
+
+
+def _relative(
+    sentence: str, clause: Clause, year: int | None, issued: dt.date | None
+) -> Deadline | None:
+    """``申报时间为通知印发之日起30日内`` → the date 30 days after the issue date (the date
+    the sentence says the notice was issued, ``该通知于11月18日印发``, else the notice's);
+    ``date_text`` keeps the words as written. Working days skip weekends only (public
+    holidays are not known here)."""
+    m = _RELATIVE.search(sentence)
+    if m is None:
+        return None
+    base = issued
+    on = _ISSUED_ON.search(sentence)
+    if on:
+        base = _resolve(on.group("y"), on.group("m"), on.group("d"), year, issued) or issued
+    days = cn_number(m.group("n"))
+    if base is None or not days:
+        return None
+    if "工作日" in m.group("unit"):
+        date, left = base, int(days)
+        while left:
+            date += dt.timedelta(days=1)
+            left -= date.weekday() < 5
+    else:
+        date = base + dt.timedelta(days=int(days))
+    return Deadline(
+        what="报送申报材料",
+        date_text=m.group(0),
+        date=date,
+        clause=clause.ref,
+        quote=sentence,
+    )
 
 
 _TO = re.compile(
@@ -188,6 +228,9 @@ def extract_deadlines(
     out: list[Deadline] = []
     for clause in clauses:
         for sentence in split_sentences(clause.text.replace("\n", "")):
+            relative = _relative(sentence, clause, year, issued)
+            if relative is not None:
+                out.append(relative)
             for m in _DATE.finditer(sentence):
                 tail = sentence[m.end() :]
                 head = sentence[max(0, m.start() - 12) : m.start()]
@@ -210,6 +253,9 @@ def extract_deadlines(
                 if not actor and addressees and not _APPLICANT.search(sentence[: m.start()]):
                     actor = addressees
                 round_name = _round_before(sentence, m.start())
+                closed = bool(round_name and _CLOSED.search(sentence[: m.start()]))
+                if closed:  # 第一批申报工作已于6月30日截止: the applications' own date
+                    actor = ""
                 if not actor and in_assessment(clause, clauses):
                     actor = "已认定的工作室（评估考核）"
                 out.append(
@@ -224,7 +270,7 @@ def extract_deadlines(
                         actor=actor,
                         applicant=not actor,
                         round=round_name,
-                        closed=bool(round_name and _CLOSED.search(sentence[: m.start()])),
+                        closed=closed,
                         clause=clause.ref,
                         quote=sentence,
                     )
@@ -244,4 +290,56 @@ def extract_deadlines(
     for d in out:  # 9月1日至9月20日登录… / 系统于9月20日17:00关闭: the same day, its hour
         if d.date is not None and not d.time:
             d.time = next((o.time for o in out if o.date == d.date and o.time), "")
+    return out
+
+
+_DATE_PLAIN = rf"(?:\d{{4}}\s*年\s*)?{_NUM}\s*月\s*{_NUM}\s*日"
+_AMEND = re.compile(
+    rf"(?P<old>{_DATE_PLAIN})(?:前|之前)?[”\"]?[^。；\d]{{0,16}}?"
+    r"(?:更正|调整|变更|更改|修改|延长|推迟|顺延|提前)(?:为|至|到)\s*[“\"]?"
+    rf"(?P<new>{_DATE_PLAIN})"
+)
+"""``截止时间由2026年12月15日延长至2026年12月25日`` / ``“2027年1月15日前”有误，现更正为
+“2026年12月22日前”``: a date the notice (or a 补充通知/更正 printed with it) replaces."""
+
+
+def apply_amendments(
+    deadlines: list[Deadline],
+    clauses: list[Clause],
+    text: str,
+    year: int | None,
+    issued: dt.date | None,
+) -> list[Deadline]:
+    """Deadlines with the dates a correction or extension replaces moved to the new date
+    (quoting the amending sentence): a 【更正】 line above the body, a 补充通知 appended
+    after the attachments. ``text`` is the whole notice (the amendment may stand outside
+    the body's clauses)."""
+    amending = [
+        (sentence, m)
+        for sentence in split_sentences(text.replace("\n", "。"))
+        if (m := _AMEND.search(sentence))
+    ]
+    # the dates of an amending sentence are no deadlines of their own (the old one is gone)
+    out = [d for d in deadlines if not any(_AMEND.search(d.quote) for _ in amending[:1])]
+    for sentence, m in amending:
+        old, new = (_DATE.search(m.group(k)) for k in ("old", "new"))
+        assert old is not None and new is not None
+        before = _resolve(old.group("y"), old.group("m"), old.group("d"), year, issued)
+        after = _resolve(new.group("y"), new.group("m"), new.group("d"), year, issued)
+        if before is None or after is None or before == after:
+            continue
+        ref = next((c.ref for c in clauses if m.group("new") in c.text), "")
+        # quoted from the words that say what changes (…第（一）项中单位申报截止时间由…延长至…)
+        start = max(sentence.rfind(ch, 0, m.start()) for ch in "，,：:中")
+        quote = sentence[start + 1 :] if len(sentence) > 80 and start >= 0 else sentence
+        for i, d in enumerate(out):
+            if d.date == before:
+                out[i] = d.model_copy(
+                    update={
+                        "date": after,
+                        "date_text": m.group("new") + "前",
+                        "quote": quote.strip(),
+                        "clause": ref or d.clause,
+                    }
+                )
     return out

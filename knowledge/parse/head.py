@@ -25,7 +25,11 @@ _CALL = re.compile(r"(申报|评选|认定|推荐|遴选|评审|征集|选拔|�
 CHROME = re.compile(
     r"(当前位置|您的位置|首页\s*[>›»/]|[>›»]\s*(?:通知公告|政务公开|工作动态|新闻)|发布时间|发布日期|来源[:：]|"
     r"浏览次数|阅读次数|点击[数率量]|字号[:：\[【]|【?\s*字号|[【\[]\s*大\s*中\s*小\s*[】\]]|分享到|打印本页|关闭窗口|"
-    r"网站标识码|ICP备|主办单位\s*[:：]|版权所有|索引号|信息来源|责任编辑|上一篇|下一篇|相关链接|相关阅读|相关文章)"
+    r"网站标识码|ICP备|主办单位\s*[:：]|版权所有|索引号|信息来源|责任编辑|上一篇|下一篇|相关链接|相关阅读|相关文章|"
+    # a WeChat article (公众号): byline, follow prompt, share bar
+    r"^原创\s|^(?:\S{1,16}\s+){0,3}\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}[:：]\d{2}(?:\s+\S{1,8})?$|"
+    r"点击上方.{0,4}(?:蓝字|关注)|阅读原文|往期推荐|"
+    r"分享\s*收藏|点赞\s*在看)"
 )
 _DATE_ONLY = re.compile(r"^[\s\d年月日.\-/:：（）()星期一二三四五六日〇零○O]+$")
 _DOC_NO = re.compile(
@@ -138,7 +142,9 @@ def find_title(lines: list[str], window: int = 30) -> TitleSpan | None:
             and not _DATE_ONLY.match(text)
             and 8 <= len(text) <= 60
             and _DOMAIN.search(text)
-            and not _SENTENCE.search(text.rstrip("。"))
+            and not re.search(
+                r"[。；;]", text.rstrip("。")
+            )  # a headline may exclaim: 每个补助2万元！我县启动…
             and "，" not in text
         ):
             return TitleSpan(text, i, i + 1, 1.0)

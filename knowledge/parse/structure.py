@@ -261,7 +261,8 @@ def _build_clauses(body: list[tuple[int, str]]) -> tuple[list[Clause], list[tupl
             clauses.append(current)
             continue
         row = "\t" in s or "\t" in current.text.rsplit("\n", 1)[-1]  # table rows stay lines
-        done = not current.text or bare_heading or row or _SENTENCE_DONE.search(current.text)
+        gap = idx > 0 and n - body[idx - 1][0] > 1  # a blank line between: a new paragraph
+        done = not current.text or bare_heading or row or gap or _SENTENCE_DONE.search(current.text)
         glue = "\n" if done else ""
         bare_heading = False
         current.text = (current.text + glue + s) if current.text else s

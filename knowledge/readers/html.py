@@ -58,6 +58,8 @@ _TITLE_WORDS = re.compile(
     r"关于|通知|公告|通告|公示|办法|意见|决定|方案|细则|规定|名单|批复|函|规划|指南|简章"
 )
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|——|—|–|\s-\s|-(?!\d))\s*")
+_CORRECTION = re.compile(r"^[【\[]?(?:更正|勘误|补充说明|补充通知|重要提示|特别提醒)[】\]]?")
+"""A note printed above the body that changes it (``【更正】…现更正为“2026年12月22日前”``)."""
 _TAIL_LINE = re.compile(
     r"^(?:附件|联系人|联系电话|电话|联系方式|特此通知|特此公告|（此件|\(此件|抄送|印发)"
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
@@ -228,6 +230,13 @@ def _with_tail(container: HtmlElement, page: _Page) -> list[HtmlElement]:
     blocks = [container]
     if _tag(container) in ("body", "html"):
         return blocks
+    before = container.getprevious()  # a correction note the page prints above the body
+    while before is not None and not page.is_chrome(before):
+        lines = page.render_blocks([before])
+        if not lines or not all(_CORRECTION.search(line) for line in lines):
+            break
+        blocks.insert(0, before)
+        before = before.getprevious()
     sibling = container.getnext()
     while sibling is not None and not page.is_chrome(sibling):
         lines = page.render_blocks([sibling])
