@@ -173,14 +173,24 @@ def format_note(notice: Notice) -> str:
     """``"A4纸，装订成册，同时报送电子版（申报表和申报报告）"`` from the notice's
     submission rule; empty when it states none."""
     sub = _bound_set_rule(notice)
+    mailed = next(  # 电子版…发送至cfrsjnc@163.com: say it is an e-mail, with the address
+        (
+            m.group()
+            for r in notice.facts.submission
+            if "电子" in r.text
+            and (m := re.search(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", r.text))
+        ),
+        "",
+    )
     if sub is None:
-        return ""
+        return f"电子版发送至邮箱{mailed}" if mailed else ""
     return "，".join(
         x
         for x in (
             sub.paper and f"{sub.paper}纸",
             sub.binding,
             sub.electronic and f"同时报送电子版（{sub.electronic}）",
+            mailed and f"电子版发送至邮箱{mailed}",
         )
         if x
     )

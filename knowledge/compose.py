@@ -71,6 +71,10 @@ _OFFICE_WORDS = (
     "评审",
     "评委",
     "主管部门",
+    "县里",
+    "市里",
+    "区里",
+    "镇里",
 )
 
 
@@ -117,6 +121,10 @@ def _deadline(n: Notice, today: dt.date, programme: str, question: str = "") -> 
     assessing = assessment_deadlines(n) if ASKS_ASSESSMENT.search(question) else []
     if assessing:  # 考核自评材料啥时候交: the recognised studios' own dates
         dls = assessing
+    asked_round = re.search(r"第[一二三四五六七八九十\d]+批|首批", question)
+    in_round = [d for d in dls if asked_round and d.round == asked_round.group()]
+    # a round the notice says is over is no current deadline, unless the question names it
+    dls = in_round or [d for d in dls if not d.closed] or dls
     office = [d for d in dls if not d.applicant]
     asks_office = bool(any(w in question for w in _OFFICE_WORDS) and office)
     own = office if asks_office else ([d for d in dls if d.applicant] or dls[:2])

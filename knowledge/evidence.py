@@ -137,8 +137,10 @@ class Evidence:
             ):
                 continue
             for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
-                if len(s.strip()) < min_length:
-                    continue
+                if len(s.strip()) < min_length or (
+                    len(s.strip()) <= 12 and s.strip("。；; ") == clause.heading
+                ):
+                    continue  # a run-in heading (（二）纸质材料。) answers nothing
                 cov = self.coverage(tokens, s)
                 if best is None or cov > best[0]:
                     best = (cov, s.strip(), clause)
@@ -201,6 +203,10 @@ class Evidence:
         if self.coverage(tokens, "".join(composed.lines)) >= best[0] - 0.3:
             return None
         _, sentence, clause = best
+        if re.search(r"几|多少", q) and not re.search(
+            r"\d|[一二两三四五六七八九十百千万]\s*[份个名人年天日月次项张家元岁%]", sentence
+        ):
+            return None  # a count is asked: a sentence without a number is not its answer
         section = section_path(notice, clause)
         return Part(
             [f"通知相关规定{section}：{shorten(sentence, 200)}"],

@@ -17,7 +17,7 @@ from knowledge.intents import classify
 from knowledge.models import Notice
 from knowledge.places import table_place_names
 from knowledge.profile import read_profile
-from knowledge.text import normalize_question
+from knowledge.text import normalize_question, to_simplified
 
 _FOLLOW_UP_FILLER = re.compile(
     r"不是|我问的是|我说的是|问的是|我是问|我想问|应该是|换成|改成|"
@@ -109,7 +109,7 @@ _UNIT_FAMILY = {
     "％": "%",
 }
 _FACT_FILLER = re.compile(
-    r"那如果|如果|要是|假如|换成|改成|团队成员|团队|成员|工作室|那|我们|我|还有|还剩|只有|有|是|今年|已经|都|也|就|才|"
+    r"那如果|如果|要是|假如|换成|改成|团队成员|团队|成员|工作室|那|我们|我|还有|还剩|只剩|就剩|剩下|剩|只有|只|仅|有|是|今年|已经|都|也|就|才|"
     r"行不行|够不够|可以吗|能报吗|行吗|够吗|呢|吗|的|了|[，,。？?！!\s]"
 )
 _FACT_FOLLOW_UP = re.compile(
@@ -128,6 +128,14 @@ def fact_follow_up(text: str, last_question: str) -> str:
     """
     q, last = normalize_question(text), normalize_question(last_question)
     new = _QUANTITY.findall(q)
+    bare = re.fullmatch(
+        r"(?:那|那如果|如果|要是|假如)?(?:我)?(?:要是|如果)?(\d{2})(?:岁)?(?:呢|行吗|可以吗)", q
+    )
+    if bare and not new and last:  # 那我要是51呢 after 我48 高级技师…: the age the user gave
+        age = read_profile(last, dt.date.today()).age
+        said = re.search(rf"(?<!\d){age}(?!\d)", last) if age is not None else None
+        if said:
+            return last[: said.start()] + bare.group(1) + last[said.end() :]
     if not last or len(q) > 16 or len(new) != 1 or not _FACT_FOLLOW_UP.search(q):
         return ""
     rest = _FACT_FILLER.sub("", _QUANTITY.sub("", q))
@@ -256,3 +264,30 @@ def unit_follow_up(notice: Notice, text: str, last_question: str) -> str:
         if unit in last:
             return last.replace(unit, core, 1)
     return f"{last} {core}"
+
+
+def topic_follow_up(notice: Notice, text: str, last_question: str) -> str:
+    """``县里推荐呢`` after ``南平第二批啥时候截止``: the last question asked of another thing
+    the notice speaks of (``南平第二批啥时候截止 县里推荐``), when the follow-up names that
+    thing and asks nothing of its own (no intent cue: ``邮箱呢`` is a question of its
+    own); ``""`` otherwise.
+
+    Args:
+        notice: The notice of the conversation.
+        text: The user's new message (raw).
+        last_question: The previous question answered in this conversation (raw).
+    """
+    raw = normalize_question(text)
+    core = re.sub(r"^(?:那么?|还有|那要是|那如果)|(?:的)?呢$", "", raw).strip("，, ")
+    if (
+        not last_question
+        or len(core) < 2
+        or len(core) > 8
+        or not (raw.endswith("呢") or raw.startswith("那"))
+        or classify(core)
+    ):
+        return ""
+    body = to_simplified(notice.text or "".join(c.text for c in notice.clauses))
+    if not any(core[i : i + 2] in body for i in range(len(core) - 1)):
+        return ""  # words the notice never uses: not a follow-up about it
+    return f"{normalize_question(last_question)} {core}"

@@ -26,6 +26,7 @@ from knowledge.followups import (
     place_follow_up,
     programme_follow_up,
     table_place_follow_up,
+    topic_follow_up,
     unit_follow_up,
 )
 from knowledge.intents import (
@@ -220,7 +221,19 @@ class Answerer:
             or table_place_follow_up(notice, text, last_question)
             or unit_follow_up(notice, text, last_question)
             or hypothetical_follow_up(text, last_question)
+            or (self._topic_follow_up(notice, text, last_question))
         )
+
+    def _topic_follow_up(self, notice: Notice, text: str, last_question: str) -> str:
+        """:func:`knowledge.followups.topic_follow_up`, only for a text that is no question
+        of its own: out of scope alone (``县里推荐呢``; ``照片呢`` is a detail asked) and
+        stating no fact of the user's (``那算上我一共6个呢``)."""
+        q = normalize_question(text)
+        if self._in_scope(q, [i for i, _ in classify(q)]) or self._known_content(q):
+            return ""
+        if read_profile(q, dt.date.today()):
+            return ""
+        return topic_follow_up(notice, text, last_question)
 
     def comparison_follow_up(self, text: str, last_question: str, recent: list[str]) -> str:
         """See :func:`knowledge.followups.comparison_follow_up`."""

@@ -98,7 +98,9 @@ _TYPES: list[tuple[re.Pattern[str], str, str, dict[str, Any]]] = [
     ),
     (re.compile(r"^(?:工作室)?成立(?:时间|日期|年月)$"), "year_month", "studio_founded", {}),
     (
-        re.compile(r"(?:成立|注册|取证|发证|参加工作|入职|认定|获得)(?:时间|日期|年月)$"),
+        re.compile(
+            r"(?:成立|注册|取证|发证|参加工作|入职|认定|获得)[\u4e00-\u9fff]{0,4}?(?:时间|日期|年月)$"
+        ),
         "year_month",
         "",
         {},
@@ -147,6 +149,12 @@ _TYPES: list[tuple[re.Pattern[str], str, str, dict[str, Any]]] = [
         {"min": 0, "max": 100000, "unit": "人"},
     ),
     (re.compile(r"(?:年限|工龄)$"), "integer", "", {"min": 0, "max": 70, "unit": "年"}),
+    (  # 其中技师以上: how many of the team
+        re.compile(r"^其中[\u4e00-\u9fff（）()]{0,10}?(?:以上|人员|人数|人)$"),
+        "integer",
+        "",
+        {"min": 0, "max": 100000, "unit": "人"},
+    ),
     (re.compile(r"^年龄$"), "integer", "age", {"min": 16, "max": 80}),
     (re.compile(r"^(?:排名|推荐排序)$"), "integer", "", {"min": 1, "max": 1000}),
     (re.compile(r"^是否"), "yes_no", "", {"options": ["是", "否"]}),

@@ -415,6 +415,22 @@ def _honours(c: Condition, p: Profile, section: str = "") -> Finding:
         return Finding(
             Status.NOT_MET, f"您的“{p.honours[0]}”不在通知列出的荣誉（{listed}）之中。", c
         )
+    below = [  # 涟水县技术能手 against 市级以上技术能手等: a level the title itself names
+        h
+        for h in p.honours
+        if re.search(r"(?:[县区旗]|县级|区级|乡镇|街道)(?:技术能手|工匠|首席技师|技能)", h)
+    ]
+    if (
+        floor
+        and below
+        and len(below) == len(p.honours)
+        and floor.group(1) in ("国家", "全国", "省", "市")
+    ):
+        return Finding(
+            Status.NOT_MET,
+            f"您的“{below[0]}”是县（区）级荣誉，低于通知要求的“{floor.group(0)}”。",
+            c,
+        )
     if p.honours:
         return Finding(
             Status.UNSURE,
@@ -764,12 +780,17 @@ def _meets_proviso(proviso: str, question: str) -> bool | None:
     ``省级以上``): they do not meet it."""
     proviso = to_simplified(proviso)
     below = False
-    for alternative in re.split(r"或(?:者)?", proviso):
+    for alternative in re.split(r"或(?:者)?|、(?=[^”\"]*(?:[“\"]|$))", proviso):
         alternative = re.sub(r"(?:称号|荣誉|证书|的)$", "", alternative.strip("的 "))
         quoted = re.findall(r"[“\"]([^”\"]{2,12})[”\"]", alternative)
         quoted += re.findall(r"[（(]([^（）()]{2,10})[）)]", alternative)  # …人才（温州名匠）
-        if any(term in question for term in quoted if not re.search(r"以下|简称|含|不含", term)):
-            return True  # 须区级及以上“粤菜师傅”称号 / 有区级粤菜师傅称号
+        if any(
+            term in question
+            and not re.search(r"(不是|没有|没|非|无|不)$", question[: question.find(term)])
+            for term in quoted
+            if not re.search(r"以下|简称|含|不含", term)
+        ):
+            return True  # 须区级及以上“粤菜师傅”称号 / 有区级粤菜师傅称号 (not: 不是婺源工匠)
         noun = re.search(r"(传承人|能手|工匠|前[三五十\d]名|大奖|劳模|劳动模范)$", alternative)
         if noun and noun.group(1) in question:
             need = re.search(r"(国家|全国|省|自治区|市|县|区)级(?:及)?以上", alternative)
@@ -811,7 +832,10 @@ head before a craft (潍坊风筝, 顺德木雕) is a place and is not used."""
 _CERT_OR = re.compile(
     r"(?:职业资格|技能等级|等级)(?:证书)?[（(]?[^）)]{0,10}[）)]?或(?:者)?(?:职业技能等级|职业资格|技能等级|同等技能水平)"
 )
-_ROUTE = re.compile(r"[^。；;]*?也可(?:以)?由([^。；;，,]{4,40}?)(?:领办|领衔|申报)")
+_ROUTE = re.compile(
+    r"[^。；;]*?也可(?:以)?由([^。；;，,]{4,40}?)(?:领办|领衔|申报)"
+    r"|[^。；;]*?领办人[，,]?\s*也可(?:以)?(?:为|是)([^。；;，,]{4,40}?)(?=[。；;]|$)"
+)
 """A second way to lead a studio written apart from the level rule (``长期从事传统技艺的，
 也可由保山市级以上非物质文化遗产代表性传承人领办``)."""
 _ALT_PHRASE = re.compile(r"或(?:是|者)?\s*(?:具有|具备|荣获|获得|获)([^，,。；;]{2,30})")
@@ -931,7 +955,7 @@ def _level(
             c,
         )
     for route in _ROUTE.finditer(section):  # 长期从事传统技艺的，也可由…传承人领办
-        met = _meets_proviso(route.group(1), question)
+        met = _meets_proviso(route.group(1) or route.group(2), question)
         if met:
             return Finding(
                 Status.MET,
@@ -941,18 +965,27 @@ def _level(
         if met is None:
             return Finding(
                 Status.NOT_MET,
-                f"{level_said(rank)}，达不到“{name}及以上”；通知另准“{shorten(route.group(1), 40)}”领办，"
+                f"{level_said(rank)}，达不到“{name}及以上”；通知另准“{shorten(route.group(1) or route.group(2), 40)}”领办，"
                 "您的级别不够。",
                 c,
             )
     alternative = _ALTERNATIVE.search(_CERT_OR.sub("", c.text))
-    said = re.search(r"或(?:是|者)?\s*(?:具有|具备|荣获|获得|获)([^。；;]{2,200})", c.text)
+    said = re.search(
+        r"或(?:者)?\s*(?:是|为|具有|具备|荣获|获得|获)([^。；;]{2,200})", c.text
+    )  # 或获得区级以上技术能手、“余杭工匠”称号 / 或者是县级以上“婺源工匠”、…传承人，年龄…
     if alternative and said and _ALTERNATIVE_SAID.search(question):
-        met = _meets_proviso(said.group(1), question)  # 或获得区级以上技术能手、“余杭工匠”称号
+        met = _meets_proviso(re.split(r"[，,]", said.group(1))[0], question)
         if met:
             return Finding(
                 Status.MET,
-                f"{level_said(rank)}，但具备通知允许的另一条件：“{shorten(said.group(0), 40)}”。",
+                f"{level_said(rank)}，但具备通知允许的另一条件：“{shorten(re.split(r'[，,]', said.group(0))[0], 60)}”。",
+                c,
+            )
+        if met is None:  # the honour named, at a lower level than the alternative asks
+            return Finding(
+                Status.NOT_MET,
+                f"{level_said(rank)}，达不到“{name}及以上”；通知另准"
+                f"“{shorten(re.split(r'[，,]', said.group(1))[0], 40)}”，您的级别不够。",
                 c,
             )
     if alternative and _negated_alternative(c.text, question):

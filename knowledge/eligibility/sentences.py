@@ -148,7 +148,9 @@ def sentence_verdict(
     excluded = _EXCLUDED.search(sentence)
     window = sentence[max(0, excluded.start() - 24) : excluded.end() + 24] if excluded else ""
     if excluded and any(
-        _names_same_kind(w, window, question) for w in shared if not _GENERIC_WORD.fullmatch(w)
+        _names_same_kind(w, window, question)
+        for w in shared
+        if not (_GENERIC_WORD.fullmatch(w) or _ROUND_WORD.fullmatch(w))
     ):
         return Status.NOT_MET, "通知把这种情况排除在申报范围之外。"
     own = [w for w in shared if not _GENERIC_WORD.fullmatch(w)]  # words of the user's case
@@ -164,9 +166,11 @@ def sentence_verdict(
 
 
 _GENERIC_WORD = re.compile(
-    r"(?:[\u4e00-\u9fff]{0,4}工作室|技能大师|大师|技能|申报|申请|认定|评选|[国省市区县]级|国家级|现在|今年"
-    r"|第[一二三四五六七八九十\d]+批|首批|本批次?|批次)"
+    r"(?:[\u4e00-\u9fff]{0,4}工作室|技能大师|首席技师|大师|技能|申报|申请|认定|评选|[国省市区县]级|国家级|现在|今年)"
 )
+_ROUND_WORD = re.compile(r"第[一二三四五六七八九十\d]+批|首批|本批次?|批次")
+"""A round's name: who is excluded from a round is no case a round's name alone states
+(南平第一批还能报吗 is not 第一批名额已用完的县…不再推荐)."""
 """Words every question and rule about a programme share: they name no case."""
 _MAY_APPLY = re.compile(
     r"[（(，,]\s*([^，,。；;（）()]{2,16}?)(人员|的)?(?:也)?(?:可以|可|亦可|均可)(?:申报|参加申报|参评)"

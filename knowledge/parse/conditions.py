@@ -399,7 +399,7 @@ def _honours(sentence: str) -> list[str]:
         ]
         names = [c for c in chunks if _HONOUR_NOUN.search(c) and 2 <= len(c) <= 30]
         if len(names) >= 2 and len(names) * 2 > len(chunks):
-            return names
+            return [re.sub(r"(?<=奖章)(?:获得者|得主)$", "", n) for n in names]  # the title held
     return []
 
 

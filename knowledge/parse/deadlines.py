@@ -87,9 +87,22 @@ def _context(sentence: str, span: tuple[int, int]) -> tuple[str, str, str]:
     before = re.sub(r"(请于|应于|应在|须在|需在|于|在)\s*$", "", before)
     what = (before + after).strip("，,。；; ")
     what = re.sub(r"^(于|在|应在|请于)", "", what)
+    # 单位申报：2026年11月16日至12月15日 → 单位申报 (the window's start is no task)
+    what = re.sub(
+        r"[：:]?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:起)?\s*(?:至|到|—|–|-|~|～)$",
+        "",
+        what,
+    )
+    label, colon, rest = what.partition("：")
+    if colon and len(label) > 12 and rest:  # an addressee line run into the sentence
+        what = rest
     return before, after, what[:60]
 
 
+_OFFICIAL_STEP = re.compile(
+    r"^\s*(?:前|之前)?\s*(?:完成|进行|组织)?(?:初审|审核|复审|复核|推荐|汇总|评审|考察)"
+)
+"""What follows a date when the step is a bureau's, whoever the sentence names: 完成初审."""
 _ACTOR_HEAD = re.compile(
     r"^[^，,。]{0,4}?((?:各|市|区|县)[^，,。]{1,28}?(?:局|部门|中心|委员会|专家组))"
 )
@@ -252,10 +265,12 @@ def extract_deadlines(
                 actor = _actor(before, after, head)
                 if not actor and addressees and not _APPLICANT.search(sentence[: m.start()]):
                     actor = addressees
+                if not actor and _OFFICIAL_STEP.match(after):  # …10月9日前完成初审: a bureau's step
+                    actor = "主管部门"
                 round_name = _round_before(sentence, m.start())
                 closed = bool(round_name and _CLOSED.search(sentence[: m.start()]))
                 if closed:  # 第一批申报工作已于6月30日截止: the applications' own date
-                    actor = ""
+                    actor, what = "", f"{round_name}申报（已截止）"
                 if not actor and in_assessment(clause, clauses):
                     actor = "已认定的工作室（评估考核）"
                 out.append(

@@ -19,7 +19,7 @@ _SIGNATURE = re.compile(r"(意见|盖章|签字|签章|审批|审核推荐|承�
 _NOT_LABEL = re.compile(
     r"^(注(?:[：:]|\d|意|$)|备注[：:]|（可另附|\(可另附|（包括|\(包括|（盖章|\(盖章|年月日|年\s*月\s*日|二[〇O○]|附件|.*制$|(?!.*意见).*（盖章）$)"
 )
-_SECTION = re.compile(r"(基本情况|情况|成员|名单|花名册)$")
+_SECTION = re.compile(r"(基本情况|情况|成员|名单|花名册)(?:[（(][^（）()]{1,12}[）)])?$")
 _BLANKS = re.compile(r"^[_＿\s]+$")
 """A line of blanks to write on (``________``): the field above it takes a long answer."""
 _LABEL_OPTIONS = re.compile(r"^\s*([^：:□☐_\t]{2,24})[：:]\s*([□☐].*)$")
@@ -34,7 +34,14 @@ def _cells(line: str) -> list[str]:
 
 
 _OPTIONS = re.compile(r"^(?:[□☐]\s*[^□☐]+){2,}$")
-_HINT = re.compile(r"^[（(].*(包括|可另附|另附|不超过|字以内|近[一二三四五]年|简要|填写).*[）)]$")
+_HINT = re.compile(
+    r"^[（(].*(包括|可另附|另附|附页|不超过|字以内|限\d+字|近[一二三四五]年|简要|填写).*[）)]$"
+)
+_PAGE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|^[-—－]\s*\d+\s*[-—－]$|〔\d{4}〕\s*\d+\s*号")
+"""Page furniture inside a printed form: page numbers, the running 文号 header."""
+_LABEL_END = re.compile(
+    r"(名称|时间|日期|年月|号码|人数|等级|情况|面积|方式|地址|电话|邮箱|类型|性质|代码|姓名|职务|职称|）|\))$"
+)
 _INLINE = re.compile(r"([\u4e00-\u9fff（）()]{2,12})[：:]")
 
 
@@ -68,7 +75,7 @@ def parse_form(raw: RawAttachment) -> Attachment:
     group_cols: list[str] = []
     text_lines: list[str] = []
     units: dict[str, str] = {}
-    lines = [line for _, line in raw.lines]
+    lines = _vertical_rows([line for _, line in raw.lines if not _PAGE.search(line)])
     for k, line in enumerate(lines):
         text_lines.append(line)
         if fields and _BLANKS.match(line) and "_" in line:  # lines to write on: a long answer
@@ -77,6 +84,43 @@ def parse_form(raw: RawAttachment) -> Attachment:
         if fields and fields[-1].options and re.match(r"\s*[□☐]", line) and "\t" not in line:
             more = _options(line) or _options(line + " □")[:-1]  # the choices go on
             fields[-1] = fields[-1].model_copy(update={"options": fields[-1].options + more})
+            continue
+        if (  # one cell a line (a ruled PDF table): the choices in the cell under the label
+            fields
+            and not fields[-1].options
+            and not fields[-1].repeated
+            and "\t" not in line
+            and _options(line)
+            and k > 0
+            and re.sub(r"\s+", "", lines[k - 1]).rstrip(":：") == fields[-1].label
+        ):
+            fields[-1] = fields[-1].model_copy(update={"options": _options(line)})
+            continue
+        if (  # a hint in the cell under its label: （限800字，可附页）
+            fields
+            and "\t" not in line
+            and _HINT.match(re.sub(r"\s+", "", line))
+            and k > 0
+            and re.sub(r"\s+", "", lines[k - 1]).rstrip(":：") == fields[-1].label
+        ):
+            fields[-1] = fields[-1].model_copy(
+                update={"hint": re.sub(r"\s+", "", line), "long": True}
+            )
+            continue
+        wrapped = re.sub(r"\s+", "", line)
+        if (  # a long label wrapped in its cell: 是否已命名为…技能大师工 / 作室
+            fields
+            and "\t" not in line
+            and 1 <= len(wrapped) <= 3
+            and len(fields[-1].label) >= 14
+            and not _LABEL_END.search(fields[-1].label)
+            and k > 0
+            and re.sub(r"\s+", "", lines[k - 1]) == fields[-1].label
+        ):
+            seen.discard(fields[-1].label)
+            fields[-1] = fields[-1].model_copy(update={"label": fields[-1].label + wrapped})
+            seen.add(fields[-1].label)
+            lines[k] = fields[-1].label  # the next line's "label above" test sees it whole
             continue
         raw_cells = [c.strip() for c in re.split(r"\t|</?p>", line)]
         cells = [c for c in _cells(line) if c]
@@ -190,6 +234,36 @@ def _blank_units(line: str) -> dict[str, str]:
     """``团队成员人数：______人      其中高级技师：______人`` → ``{label: "人"}``: the unit a
     blank is printed with, which makes its field a number."""
     return {m.group(1): m.group(2) for m in _BLANK_UNIT.finditer(line)}
+
+
+def _vertical_rows(lines: list[str]) -> list[str]:
+    """A table header printed one cell a line (``序号`` / ``姓名`` / ``性别`` … then ``1``,
+    ``2`` …, as a ruled PDF table extracts) joined into one tab-separated row, and its
+    numbered empty rows into rows of their own: the shape a member list has elsewhere."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j < len(lines)
+            and "\t" not in lines[j]
+            and 1 <= len(re.sub(r"\s+", "", lines[j])) <= 8
+            and not re.fullmatch(r"\s*\d{1,2}\s*", lines[j])
+            and not _options(lines[j])
+        ):
+            j += 1
+        run = [re.sub(r"\s+", "", x) for x in lines[i:j]]
+        numbered = j < len(lines) and re.fullmatch(r"\s*1\s*", lines[j])
+        if numbered and len(run) >= 3 and "姓名" in run:
+            out.append("\t".join(run))
+            while j < len(lines) and re.fullmatch(r"\s*\d{1,2}\s*", lines[j]):
+                out.append(lines[j].strip() + "\t" * (len(run) - 1))
+                j += 1
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def _opens_rows(rest: list[str]) -> bool:

@@ -16,8 +16,11 @@ from knowledge.parse.structure import in_assessment, programme_of
 from knowledge.text import cn_number, split_sentences
 
 _INTRO = re.compile(
-    r"(材料(?:应|须|需)?包括|下列材料|以下材料|上传材料包括|申报材料$|需提交|提交以下)"
+    r"(材料(?:应|须|需)?包括|下列材料|以下材料|上传材料包括|(?:申报|报送|提交)材料(?:及|和|与)?(?:要求|清单|目录)?$"
+    r"|需提交|提交以下)"
 )
+_INLINE_ITEM = re.compile(r"(?:(?<=[；;。：:，,])|(?<=材料)|^)\s*(\d{1,2})\s*[.．、](?!\d)")
+"""An item number written inside the clause: ``申报材料1.《…申报表》一式两份；2.领办人…``."""
 _COPIES = re.compile(r"一式\s*([一二两三四五\d])\s*份")
 _JOINT = re.compile(
     r"(?:其中|[；;])\s*([^，,。；;]{2,24}?)的[，,]?\s*(?:还需|还应|另需|需|须)提供([^。；;]+)"
@@ -61,9 +64,10 @@ def extract_materials(clauses: list[Clause], programmes: list[str]) -> list[Mate
         children.setdefault(c.parent, []).append(c)
     for clause in clauses:
         intro = clause.heading if clause.text.strip() == clause.heading else clause.text
-        if not (_INTRO.search(clause.heading) or _INTRO.search(intro.split("\n")[-1])):
+        inline = re.match(r"\s*(?:申报|报送|提交)材料(?:及要求)?[：:]?\s*1\s*[.．、]", clause.text)
+        if not (inline or _INTRO.search(clause.heading) or _INTRO.search(intro.split("\n")[-1])):
             continue
-        kids = children.get(clause.ref, [])
+        kids = children.get(clause.ref, []) or _inline_items(clause)
         if not kids:
             continue
         prog = programme_of(clause, clauses, programmes)
@@ -100,6 +104,31 @@ def extract_materials(clauses: list[Clause], programmes: list[str]) -> list[Mate
     return out
 
 
+def _inline_items(clause: Clause) -> list[Clause]:
+    """The items of a list written inside one clause (``申报材料1.…；2.…；3.…。以上…``)
+    as clauses of their own (refs ``四、1.``…); ``[]`` unless the numbers run 1, 2, 3 …"""
+    text = clause.text.replace("\n", "")
+    marks = list(_INLINE_ITEM.finditer(text))
+    if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return []
+    items = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        body = text[m.end() : end]
+        if i + 1 == len(marks):  # the last item ends with its sentence
+            body = re.split(r"(?<=[。])", body, maxsplit=1)[0]
+        items.append(
+            clause.model_copy(
+                update={
+                    "ref": f"{clause.ref}{m.group(1)}.",
+                    "text": body.strip(),
+                    "heading": body[:40],
+                }
+            )
+        )
+    return items
+
+
 def _materials_from_sentences(clauses: list[Clause]) -> list[Material]:
     """Materials named in running text (no numbered list)."""
     out: list[Material] = []
@@ -118,11 +147,16 @@ def _materials_from_sentences(clauses: list[Clause]) -> list[Material]:
                     continue
                 seen.add(name)
                 cond = "已认定的工作室参加评估考核" if in_assessment(clause, clauses) else ""
+                copies = re.search(
+                    rf"《{re.escape(name)}》\s*(?:（[^）]*）)?\s*一式\s*([一二两三四五\d])\s*份",
+                    sentence,
+                )
                 out.append(
                     Material(
                         index=str(len(out) + 1),
                         name=name,
                         text=sentence,
+                        copies=cn_number(copies.group(1)) if copies else None,
                         condition=cond,
                         clause=clause.ref,
                     )

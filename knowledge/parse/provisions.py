@@ -146,7 +146,8 @@ def extract_quotas(clauses: list[Clause], programmes: list[str] | None = None) -
                     cn_number(raw) if re.fullmatch(r"\d+|[一二两三四五六七八九十]+", raw) else None
                 )
                 scope = "推荐" if (m.group("verb") or "").startswith("推荐") else "认定"
-                if unit == "名" and "技师" not in sentence and "名额" not in sentence:
+                about = sentence + clause.heading  # （二）当涂县首席技师。…评选不超过10名
+                if unit == "名" and "技师" not in about and "名额" not in about:
                     continue
                 lead = sentence[max(0, m.start() - 8) : m.start()]
                 if m.group("noun") and (
