@@ -792,7 +792,10 @@ def _meets_proviso(proviso: str, question: str) -> bool | None:
         ):
             return True  # 须区级及以上“粤菜师傅”称号 / 有区级粤菜师傅称号 (not: 不是婺源工匠)
         noun = re.search(r"(传承人|能手|工匠|前[三五十\d]名|大奖|劳模|劳动模范)$", alternative)
-        if noun and noun.group(1) in question:
+        denied = noun and re.search(  # 没拿过技术能手: the noun named to say it is not held
+            rf"(?:没|没有|未|无|不是)[^，,。；;]{{0,4}}?{noun.group(1)}", question
+        )
+        if noun and noun.group(1) in question and not denied:
             need = re.search(r"(国家|全国|省|自治区|市|县|区)级(?:及)?以上", alternative)
             said = re.search(
                 rf"(国家|全国|省|自治区|市|县|区)级[^，,。；;]{{0,12}}?{noun.group(1)}", question
@@ -979,6 +982,17 @@ def _level(
             return Finding(
                 Status.MET,
                 f"{level_said(rank)}，但具备通知允许的另一条件：“{shorten(re.split(r'[，,]', said.group(0))[0], 60)}”。",
+                c,
+            )
+        alt = re.split(r"[，,]", said.group(1))[0]
+        held = re.findall(r"(传承人|能手|工匠|大奖|劳模|劳动模范|津贴|专家)", alt)
+        if held and all(
+            re.search(rf"(?:没|没有|未|无|不是)[^，,。；;]{{0,4}}?{h}", question) for h in held
+        ):  # 没拿过技术能手: the alternative denied
+            return Finding(
+                Status.NOT_MET,
+                f"{level_said(rank)}，达不到“{name}及以上”；通知另准“{shorten(alt, 40)}”，"
+                "您说没有。",
                 c,
             )
         if met is None:  # the honour named, at a lower level than the alternative asks
