@@ -616,6 +616,14 @@ _FUNCTION_CHARS = frozenset(
 派遣), never one mistyped term (格式)."""
 
 
+@lru_cache(maxsize=8192)
+def _toneless(text: str) -> str:
+    """Toneless pinyin of ``text`` (``电化`` → ``dianhua``), remembered."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text))
+
+
 def fix_homophones(
     question: str, is_word: Callable[[str], bool], segment: Callable[[str], list[str]]
 ) -> str:
@@ -630,7 +638,6 @@ def fix_homophones(
         is_word: Whether a string is a known word (dictionary or notices).
         segment: The word segmenter (jieba).
     """
-    from pypinyin import lazy_pinyin
 
     if not re.search(r"[\u4e00-\u9fff]{2}", question):
         return question
@@ -639,7 +646,7 @@ def fix_homophones(
     def sounds_like(text: str) -> str | None:
         if is_word(text):  # most tokens: a dictionary lookup, no pinyin
             return None
-        word = table.get("".join(lazy_pinyin(text)))
+        word = table.get(_toneless(text))
         return word if word and word != text else None
 
     tokens = segment(question)

@@ -22,6 +22,8 @@ _STOP = frozenset(
     "几号 几时 什么时候 时候 那边 这边 那里 这里 谁 市里".split()
 )
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_CACHED = 4096
+"""Short texts whose segmentation :class:`Tokenizer` keeps (about 1 MB)."""
 
 
 class Tokenizer:
@@ -34,6 +36,7 @@ class Tokenizer:
     def __init__(self, extra_words: list[str] | None = None) -> None:
         """Args: extra_words: more words to keep whole (place names, form titles)."""
         jieba.setLogLevel(logging.WARNING)
+        self._cache: dict[str, tuple[str, ...]] = {}
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
         terms = resources.files("knowledge").joinpath("data/terms.txt").read_text(encoding="utf-8")
@@ -49,6 +52,7 @@ class Tokenizer:
         neighbours too (天水 in 天水下一批, not 天/水下)."""
         if word:
             self._jieba.add_word(word, max(freq, self.frequency(word)))
+            self._cache.clear()  # segmentations made before may cut it
 
     def frequency(self, word: str) -> int:
         """How often jieba's dictionary has seen ``word`` (0 when unknown): a place short
@@ -57,7 +61,24 @@ class Tokenizer:
 
     def segment(self, text: str) -> list[str]:
         """Raw jieba segmentation of ``text`` (all tokens, in order)."""
-        return list(self._jieba.lcut(text))
+        return list(self._cut(text))
+
+    def forget(self) -> None:
+        """Drop the remembered segmentations (benchmarks time questions as new ones)."""
+        self._cache.clear()
+
+    def _cut(self, text: str) -> tuple[str, ...]:
+        """jieba's segmentation, remembered for the last :data:`_CACHED` short texts: one
+        answer segments the same question several times (homophones, focus words, places).
+        Clauses (longer texts, segmented once at indexing) are not kept."""
+        if len(text) > 120:
+            return tuple(self._jieba.lcut(text))
+        cached = self._cache.get(text)
+        if cached is None:
+            if len(self._cache) >= _CACHED:
+                self._cache.clear()
+            cached = self._cache[text] = tuple(self._jieba.lcut(text))
+        return cached
 
     def tokens(self, text: str) -> list[str]:
         """Content tokens of ``text``: lower-cased, stop words and punctuation removed.
@@ -69,7 +90,7 @@ class Tokenizer:
             Tokens in order, duplicates kept (term frequency matters for ranking).
         """
         out = []
-        for tok in self._jieba.lcut(text.lower()):
+        for tok in self._cut(text.lower()):
             tok = tok.strip()
             if tok and tok not in _STOP and _WORD.search(tok):
                 out.append(tok)

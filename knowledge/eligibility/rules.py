@@ -984,14 +984,14 @@ def _level(
                 f"{level_said(rank)}，但具备通知允许的另一条件：“{shorten(re.split(r'[，,]', said.group(0))[0], 60)}”。",
                 c,
             )
-        alt = re.split(r"[，,]", said.group(1))[0]
-        held = re.findall(r"(传承人|能手|工匠|大奖|劳模|劳动模范|津贴|专家)", alt)
+        offered = re.split(r"[，,]", said.group(1))[0]
+        held = re.findall(r"(传承人|能手|工匠|大奖|劳模|劳动模范|津贴|专家)", offered)
         if held and all(
             re.search(rf"(?:没|没有|未|无|不是)[^，,。；;]{{0,4}}?{h}", question) for h in held
         ):  # 没拿过技术能手: the alternative denied
             return Finding(
                 Status.NOT_MET,
-                f"{level_said(rank)}，达不到“{name}及以上”；通知另准“{shorten(alt, 40)}”，"
+                f"{level_said(rank)}，达不到“{name}及以上”；通知另准“{shorten(offered, 40)}”，"
                 "您说没有。",
                 c,
             )
