@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from knowledge.intents import Intent, condition_topics
 from knowledge.models import ConditionKind, Deadline, DeadlineStatus, Notice, Subsidy
+from knowledge.parse.deadlines import YEARLY_DUTY
 from knowledge.parse.structure import in_assessment
 from knowledge.places import table_place_names
 from knowledge.text import shorten, split_sentences
@@ -151,6 +152,8 @@ def _deadline(n: Notice, today: dt.date, programme: str, question: str = "") -> 
         if d.time:
             when += f" {d.time}"
         who = f"（{d.actor}）" if d.actor else ""
+        if d.actor == YEARLY_DUTY:
+            who = "（已认定的工作室，每年）"
         line = f"截止时间：{when}前{who}——{d.what}。"
         if d.date and d.date < today:
             line += f"该日期已过（今天是{fmt_date(today)}）。"

@@ -114,7 +114,9 @@ _PATTERNS: list[tuple[ConditionKind, str, re.Pattern[str]]] = [
     ),
 ]
 _QUALIFICATION = re.compile(
-    r"(国家[一二三四五]级职业资格[^，。；]{0,12}以上|[一二三]级[^，。；]{0,12}(?:及)?以上|技师、高级技师|高级技师|"
+    r"(国家[一二三四五]级职业资格[^，。；]{0,12}以上|"
+    r"(?:高级技师|技师|高级工|中级工)[（(][一二三四五]级[）)](?:及)?以上|"  # 高级工（三级）及以上
+    r"[一二三]级[^，。；]{0,12}(?:及)?以上|技师、高级技师|高级技师|"
     r"技师(?:及)?以上|高级工(?:及)?以上|中级工(?:及)?以上)"
 )
 _ONE_OF = re.compile(r"(?:具有|具备|符合)下列条件之一")
@@ -131,6 +133,8 @@ _HONOURS_BE = re.compile(r"(?:须为|应为|应当为|必须为|须是|应是|�
 # Which units may apply: 申报单位应为…企业 / 机关事业单位不在申报范围 / 个体工商户不得申报
 _UNIT_SUBJECT = re.compile(
     r"(?:申报单位|依托单位|依托主体|申报主体|申报对象)(?:须|应|必须|需)?(?:为|是)([^。；]{2,80})"
+    # 依托我市企业、技工院校、职业院校、行业协会等单位（以下简称依托单位）设立
+    r"|依托(?:[我本][市县区省州旗])?([\u4e00-\u9fff、]{4,60}?等单位)[（(]以下简称依托单位[）)]"
     r"|^(?:[（(]?[一二三四五六七八九十\d]+[)）.、]?)?\s*(?:依托单位|申报单位)[。.：:]\s*([^。；]{2,80})"
     r"|([^。；]{2,60}?)(?:均)?可(?:以)?作为(?:依托|申报)单位"
 )
@@ -230,8 +234,13 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
             start = len(out)
             for kind, subject, rx in _PATTERNS:
                 for m in rx.finditer(sentence):
-                    if kind is ConditionKind.TEAM_MIN and re.search(
-                        r"其中[^，。；]*$", sentence[: m.start()]
+                    if (
+                        kind is ConditionKind.TEAM_MIN
+                        and re.search(r"(?:其中|(?:成员|团队)中)[^，。；]*$", sentence[: m.start()])
+                        or (
+                            kind is ConditionKind.TEAM_MIN
+                            and re.search(r"(?:成员|团队)中", m.group())
+                        )
                     ):
                         continue  # 其中具有技师以上的成员不少于2人: the team's make-up, not its size
                     value = float(cn_number(next(g for g in m.groups() if g)) or 0)

@@ -108,6 +108,8 @@ _ACTOR_HEAD = re.compile(
 )
 
 
+YEARLY_DUTY = "已认定的工作室（每年，评估考核）"
+"""The actor of a yearly duty of recognised studios (``每年1月20日前报送年度工作报告``)."""
 _RELATIVE = re.compile(
     r"(?:自|从)?(?:本)?(?:通知)?(?:印发|发布|下发|公布|发文)之日起\s*(?P<n>\d{1,3}|[一二三四五六七八九十]+)\s*"
     r"(?P<unit>个工作日|工作日|日|天)(?:内|以内)"
@@ -253,7 +255,20 @@ def extract_deadlines(
                 if not (_BEFORE.match(tail) or _CUTOFF.search(head) or range_end):
                     continue
                 if re.search(r"每(?:一)?年(?:度)?(?:的)?$", head):
-                    continue  # 每年12月31日前报送年度工作情况: a yearly duty once recognised
+                    # 每年1月20日前报送上一年度工作报告: a duty of recognised studios, every
+                    # year: no date of this round, asked about with the assessment
+                    _, after, what = _context(sentence, (m.start(), m.end()))
+                    out.append(
+                        Deadline(
+                            what=what,
+                            date_text=f"每年{m.group('m')}月{m.group('d')}日",
+                            actor=YEARLY_DUTY,
+                            applicant=False,
+                            clause=clause.ref,
+                            quote=sentence,
+                        )
+                    )
+                    continue
                 if _RANGE_START.match(tail) and not _BEFORE.match(tail):
                     continue  # the start of a window (5月8日至5月20日): its end is the deadline
                 placeholder = not (m.group("m").isdigit() and m.group("d").isdigit())
