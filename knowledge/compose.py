@@ -122,6 +122,8 @@ def _deadline(n: Notice, today: dt.date, programme: str, question: str = "") -> 
     assessing = assessment_deadlines(n) if ASKS_ASSESSMENT.search(question) else []
     if assessing:  # 考核自评材料啥时候交: the recognised studios' own dates
         dls = assessing
+    if programme:  # 劳模创新工作室什么时候截止: that programme's dates
+        dls = [d for d in dls if d.programme in ("", programme)] or dls
     asked_round = re.search(r"第[一二三四五六七八九十\d]+批|首批", question)
     in_round = [d for d in dls if asked_round and d.round == asked_round.group()]
     # a round the notice says is over is no current deadline, unless the question names it

@@ -203,12 +203,22 @@ class Evidence:
         if self.coverage(tokens, "".join(composed.lines)) >= best[0] - 0.3:
             return None
         _, sentence, clause = best
-        if re.search(r"几|多少", q) and not re.search(
-            r"\d|[一二两三四五六七八九十百千万]\s*[份个名人年天日月次项张家元岁%]", sentence
-        ):
+        if asks_count(q) and not has_count(sentence):
             return None  # a count is asked: a sentence without a number is not its answer
         section = section_path(notice, clause)
         return Part(
             [f"通知相关规定{section}：{shorten(sentence, 200)}"],
             [cite(notice, clause.ref, sentence)],
         )
+
+
+def asks_count(question: str) -> bool:
+    """The question asks how many or how much (``几个``, ``多少``)."""
+    return bool(re.search(r"几|多少", question))
+
+
+def has_count(text: str) -> bool:
+    """``text`` states a number (``5个``, ``一式两份``, ``10万元``), not only words."""
+    return bool(
+        re.search(r"\d|[一二两三四五六七八九十百千万]\s*[份个名人年天日月次项张家元岁%]", text)
+    )

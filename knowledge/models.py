@@ -54,6 +54,8 @@ class NoticeMeta(BaseModel):
         year: The programme year (from the title, else the issue date).
         place: The city/district the notice applies to.
         programmes: e.g. ``["技能大师工作室", "企业首席技师"]``.
+        table_places: The places of its quota table's rows (a provincial notice's cities,
+            a city's towns), which a question may name instead of the notice's place.
     """
 
     title: str
@@ -63,6 +65,7 @@ class NoticeMeta(BaseModel):
     year: int | None = None
     place: Place
     programmes: list[str] = Field(default_factory=list)
+    table_places: list[str] = Field(default_factory=list)
 
 
 class Clause(BaseModel):
@@ -156,6 +159,7 @@ class Deadline(BaseModel):
         applicant: True when this is the applicant's own submission deadline.
         round: The round it belongs to (``"第一批"``) when the notice has several.
         closed: True for a round the notice itself says is over (``第一批已于…截止``).
+        programme: The programme it is for when the notice has several (``""``: all).
         clause: Reference of the source clause.
         quote: The sentence quoted in answers.
     """
@@ -169,6 +173,7 @@ class Deadline(BaseModel):
     applicant: bool = True
     round: str = ""
     closed: bool = False
+    programme: str = ""
     clause: str
     quote: str
 

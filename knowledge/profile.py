@@ -70,7 +70,7 @@ _RETIRE = re.compile(
 _TEAM = re.compile(
     r"(?:团队|成员|队伍|徒弟们|小组|工作室|一共|总共|共有|含我|包括我|算上我|加上我|加我|连我|除了我|除我|不算我)"
     r"[^\d。，,？?]{0,6}?(\d{1,2})\s*(?:个人|人|名|位|个(?![月年]))(?!是|为|属于|来自|一起|都|同时|项目|类)|"
-    r"(\d{1,2})\s*(?:个人|人|名|位|个)?的?(?:团队|成员|徒弟|师傅)"
+    r"(\d{1,2})\s*(?:个人|人|名|位|个)?的?(?:团队|成员)"  # 带了5个徒弟: apprentices, not the team
 )
 _WITH_LEADER = re.compile(r"(含我|包括我|算上我|加上我|加我|连我|含领办人|包括领办人)")
 _WITHOUT_LEADER = re.compile(r"(不含我|不包括我|不算我|除了我|除我|不含领办人)")
@@ -78,6 +78,15 @@ _TENURE = re.compile(
     r"(?:干了|做了|工作了|从事[^\d，,。]{0,6}?|在[^\d，,。]{0,8}?(?:干|做|工作)(?:了)?|干[^\d，,。]{0,4}?|"
     r"在[^\d，,。]{1,10}?)(?<!\d)(\d{1,2})\s*年(半|多)?(?!前|后|以上|以下|内|度|级)"
 )
+_STUDIO_SINCE = re.compile(
+    r"工作室[^，,。；;？?\d]{0,6}?((?:19|20)\d{2})年(?:(\d{1,2})月份?)?(?:才|刚|刚刚)?"
+    r"(?:被)?(?:成立|建立|组建|建的|认定|挂牌|获批|命名)"
+)
+"""When the user's studio was set up or recognised (``工作室2025年6月才认定的``)."""
+_TRADE_YEARS = re.compile(
+    r"(?<![在])(?:做|从事|干)(?!了)([\u4e00-\u9fff]{1,8}?)(?:这行|这一行|行业)?(\d{1,2})\s*年(半|多)?(?!前|后|以上|以下|内|度|级)"
+)
+"""Years in a trade, said with the trade (``做柿饼20年了``, ``从事焊接15年``)."""
 _RUNNING = re.compile(
     r"(?:成立|建立|运行|组建)[^\d，,。]{0,4}?(\d{1,2}|一)\s*年(半|多)?"
     r"|(去年|今年)(?:(\d{1,2})月份?|年初|年中|上半年|下半年|年底)?(?:才|刚|刚刚)?(?:成立|建立|组建|建的|认定|挂牌|获批)"
@@ -190,6 +199,7 @@ class Profile:
         unit_type: A kind of :mod:`knowledge.units` (``"技工院校"``, ``"事业单位"``, ``"企业"`` …).
         sex: ``"男"`` or ``"女"``.
         tenure_years: Years in the unit or trade (``在现在单位干了1年半``).
+        trade_years: Years in the trade, said apart from the unit (``做柿饼20年了``).
         running_years: Years the studio has run (``去年才成立``: under 2).
         honours: Honours the user says they hold (``镇江市技术能手``).
         no_honour: True when the user says they hold none (``没拿过任何荣誉称号``).
@@ -222,6 +232,7 @@ class Profile:
     unit_type: str = ""
     sex: str = ""
     tenure_years: float | None = None
+    trade_years: float | None = None
     running_years: float | None = None
     honours: list[str] = field(default_factory=list)
     no_honour: bool = False
@@ -252,6 +263,7 @@ class Profile:
                     self.team_size,
                     self.unit_type,
                     self.tenure_years,
+                    self.trade_years,
                     self.running_years,
                     self.achievements,
                     self.funds_share,
@@ -397,6 +409,9 @@ def read_profile(question: str, today: dt.date) -> Profile:
     if tenure and not re.match(r"\s*(?:以上|以下)", question[tenure.end() :]):
         p.tenure_years = int(tenure.group(1)) + (0.5 if tenure.group(2) else 0)
         p.stated.append(f"工作{p.tenure_years:g}年")
+    trade = _TRADE_YEARS.search(question)
+    if trade:
+        p.trade_years = float(trade.group(2)) + (0.5 if trade.group(3) else 0)
     unit_age = _UNIT_AGE.search(question)
     if unit_age and unit_age.group(3) and not _UNIT_WORD.search(question[: unit_age.start()]):
         unit_age = None  # 成立5年 of what? only a unit named before it
@@ -419,6 +434,15 @@ def read_profile(question: str, today: dt.date) -> Profile:
         and running.start() < unit_age.end()
     ):
         running = None  # 公司成立8年 is the unit's age, not the studio's
+    dated = (  # not when the question is about the assessment of a recognised studio
+        _STUDIO_SINCE.search(question)
+        if running is None and not re.search(r"考核|评估|验收", question)
+        else None
+    )
+    if dated:  # 工作室2025年6月才认定的: months until today
+        months = (today.year - int(dated.group(1))) * 12 + today.month - int(dated.group(2) or 1)
+        p.running_years = round(max(months, 0) / 12, 1)
+        p.stated.append(f"工作室运行约{p.running_years:g}年")
     if running:
         if running.group(3) and running.group(4):  # 今年7月份才成立: months until today
             year = today.year - (1 if running.group(3) == "去年" else 0)

@@ -17,7 +17,7 @@ from knowledge.compare import conclusion
 from knowledge.compose import Citation, Part, cite, compose, fmt_date
 from knowledge.divisions import divisions
 from knowledge.eligibility import deadline_verdict, verdict_part
-from knowledge.evidence import Evidence, section_path
+from knowledge.evidence import Evidence, asks_count, has_count, section_path
 from knowledge.followups import (
     comparison_follow_up,
     fact_follow_up,
@@ -41,7 +41,14 @@ from knowledge.intents import (
     specific_cue,
 )
 from knowledge.models import ConditionKind, Notice
-from knowledge.places import NameFinder, Strength, place_names, short_name, stands_alone
+from knowledge.places import (
+    NameFinder,
+    Strength,
+    place_names,
+    short_name,
+    stands_alone,
+    table_place_names,
+)
 from knowledge.profile import Profile, read_profile
 from knowledge.silence import silent_on, timed_events
 from knowledge.text import fold, normalize_question, shorten, to_simplified
@@ -151,6 +158,8 @@ class Answerer:
         self.kb = kb
         self.evidence = Evidence(kb)
         self._examples: list[str] | None = None
+        self._national: tuple[str, ...] | None = None
+        self._rows: tuple[NameFinder, dict[str, list[str]]] | None = None
         self._place_words = {a for m in kb.metas.values() for a in m.place.aliases}
         self._place_names = place_names(lambda w: kb.tokenizer.frequency(w) > _COMMON_WORD_FREQ)
         self._elsewhere = NameFinder(n for n in self._place_names if n not in self._place_words)
@@ -183,7 +192,43 @@ class Answerer:
             return self._newest_per_place(ids), note, county
         if current and current in self.kb.notices:
             return [current], "", ""
+        rows = self._table_rows(question)
+        if rows:  # 红河州能推荐几个: a row of one notice's quota table
+            ids, row = rows
+            return ids, f"（{row}的名额见{self.kb.metas[ids[0]].place.name}的通知。）", ""
+        if "国家级" in question and len(self._national_calls()) == 1:
+            # 能报国家级吗 with no place: the one notice calling for the national programme
+            return list(self._national_calls()), "", ""
         return [], "", ""
+
+    def _table_rows(self, question: str) -> tuple[list[str], str] | None:
+        """``(notice ids, the row's name)`` when the question names a place of some
+        notices' quota tables (in full, short or autonomous short form), newest first."""
+        if self._rows is None:
+            index: dict[str, list[str]] = {}
+            for nid, meta in self.kb.metas.items():
+                for row in meta.table_places:
+                    for name in table_place_names(row):
+                        if len(name) >= 2 and name not in self._place_words:
+                            index.setdefault(name, []).append(nid)
+            self._rows = (NameFinder(index), index)
+        finder, index = self._rows
+        found = [name for _, _, name in finder.finditer(question)]
+        if not found:
+            return None
+        name = max(found, key=len)
+        return self._newest_per_place(list(dict.fromkeys(index[name]))), name
+
+    def _national_calls(self) -> tuple[str, ...]:
+        """Ids of the notices that call for (or recommend to) the national programme
+        (``国家级技能大师工作室建设项目推荐``), computed once."""
+        if self._national is None:
+            self._national = tuple(
+                nid
+                for nid, meta in self.kb.metas.items()
+                if re.search(r"国家级[^，。]{0,12}(?:工作室|项目)", meta.title)
+            )
+        return self._national
 
     def examples(self) -> list[str]:
         """Example questions about the places this knowledge base holds (up to four, newest
@@ -676,6 +721,8 @@ class Answerer:
         ]
         section = section_path(notice, clause)
         text = "".join(best)
+        if asks_count(q) and not has_count(text):
+            return None  # 认定几个: a clause without a number is not the answer
         return Part(
             [f"通知相关规定{section}：{shorten(text, 200)}"], [cite(notice, clause.ref, text)]
         )

@@ -90,9 +90,15 @@ def deadline_verdict(notice: Notice, today: dt.date, question: str = "") -> Part
     """
     from knowledge.compose import ASKS_ASSESSMENT, assessment_deadlines, fmt_date
     from knowledge.models import DeadlineStatus
+    from knowledge.qa import programme_named
 
     assessing = assessment_deadlines(notice) if ASKS_ASSESSMENT.search(question) else []
-    own = assessing or [d for d in notice.facts.deadlines if d.applicant and not d.closed]
+    prog = programme_named(question, notice)
+    own = assessing or [
+        d
+        for d in notice.facts.deadlines
+        if d.applicant and not d.closed and d.programme in ("", prog or d.programme)
+    ]
     what = "考核材料" if assessing else "申报"
     asked = re.search(r"第[一二三四五六七八九十\d]+批|首批", question)
     rounds = [d for d in notice.facts.deadlines if asked and d.round == asked.group()]

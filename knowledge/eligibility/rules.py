@@ -164,7 +164,7 @@ _TENURE_RULE = re.compile(
 def _tenure(c: Condition, p: Profile) -> Finding | None:
     """Years in the unit or trade (``在本单位连续工作满3年``, ``从事本职业10年以上``)
     against what the user says (``在现在单位干了2年``)."""
-    if p.tenure_years is None:
+    if p.tenure_years is None and p.trade_years is None:
         return None
     m = _TENURE_RULE.search(c.text)
     if not m:
@@ -173,9 +173,16 @@ def _tenure(c: Condition, p: Profile) -> Finding | None:
     if need is None:
         return None
     rule = m.group().strip("，,")
-    if p.tenure_years >= need:
-        return Finding(Status.MET, f"您工作{p.tenure_years:g}年，满足“{rule}”。", c)
-    return Finding(Status.NOT_MET, f"您工作{p.tenure_years:g}年，达不到“{rule}”。", c)
+    in_trade = re.search(r"本职业|本工种|从事|技艺|行业", rule) and not re.search(
+        r"单位|企业", rule
+    )
+    years = (p.trade_years if in_trade and p.trade_years is not None else None) or p.tenure_years
+    if years is None:
+        return None
+    said = "从事这一行" if years == p.trade_years and in_trade else "工作"
+    if years >= need:
+        return Finding(Status.MET, f"您{said}{years:g}年，满足“{rule}”。", c)
+    return Finding(Status.NOT_MET, f"您{said}{years:g}年，达不到“{rule}”。", c)
 
 
 _SUB_RULE = re.compile(

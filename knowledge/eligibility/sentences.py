@@ -154,6 +154,14 @@ def sentence_verdict(
     ):
         return Status.NOT_MET, "通知把这种情况排除在申报范围之外。"
     own = [w for w in shared if not _GENERIC_WORD.fullmatch(w)]  # words of the user's case
+    if not excluded and re.search(
+        r"(?:已|须|应|需|必须)(?:经)?(?:建立|成立|设立|具备|具有|取得|有)", sentence
+    ):
+        for w in own:  # 依托单位已建立工会组织 / 我们厂没成立工会
+            if len(w) >= 2 and re.search(
+                rf"(?:没有|没|未|无|不)[^，,。；;？?]{{0,4}}?{re.escape(w)}", question
+            ):
+                return Status.NOT_MET, f"通知要求“{_requirement(sentence, w)}”，您说没有。"
     may = _MAY_APPLY.search(sentence)
     if may and any(w in may.group(1) for w in own):  # （退休返聘人员可以申报）
         return Status.MET, f"通知写明：{may.group(1)}{may.group(2)}可以申报。"
@@ -163,6 +171,11 @@ def sentence_verdict(
             return Status.NOT_MET, f"通知写明：{case.group(1)}的，{case.group(2)}{case.group(3)}。"
         return Status.MET, f"通知写明：{case.group(1)}的，可以{case.group(3)}。"
     return None
+
+
+def _requirement(sentence: str, word: str) -> str:
+    """The part of ``sentence`` that requires ``word`` (its comma-separated piece)."""
+    return next((part for part in re.split(r"[，,；;。]", sentence) if word in part), sentence)
 
 
 _GENERIC_WORD = re.compile(

@@ -95,7 +95,9 @@ def parse_notice(text: str, source: str) -> Notice:
     materials = extract_materials(clauses, meta.programmes)
     facts = Facts(
         deadlines=apply_amendments(
-            extract_deadlines(clauses, meta.year, meta.issue_date, office_addressees(clauses)),
+            extract_deadlines(
+                clauses, meta.year, meta.issue_date, office_addressees(clauses), meta.programmes
+            ),
             clauses,
             normalized.text,
             meta.year,
@@ -112,6 +114,8 @@ def parse_notice(text: str, source: str) -> Notice:
         publicity=extract_publicity(clauses),
         naming=extract_naming(clauses),
     )
+    rows = [q.place for q in facts.quotas if q.place and q.place != meta.place.name]
+    meta = meta.model_copy(update={"table_places": list(dict.fromkeys(rows))})
     return Notice(
         id=PurePath(name).stem,
         source=name,

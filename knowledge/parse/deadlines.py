@@ -19,7 +19,7 @@ import datetime as dt
 import re
 
 from knowledge.models import Clause, Deadline, DeadlineStatus
-from knowledge.parse.structure import in_assessment
+from knowledge.parse.structure import in_assessment, programme_at
 from knowledge.text import cn_number, split_sentences
 
 _NUM = r"(?:\d{1,2}|[Xx×＊*]{1,2})"
@@ -224,7 +224,11 @@ def office_addressees(clauses: list[Clause]) -> str:
 
 
 def extract_deadlines(
-    clauses: list[Clause], year: int | None, issued: dt.date | None, addressees: str = ""
+    clauses: list[Clause],
+    year: int | None,
+    issued: dt.date | None,
+    addressees: str = "",
+    programmes: list[str] | None = None,
 ) -> list[Deadline]:
     """Find every deadline in the clauses.
 
@@ -235,6 +239,8 @@ def extract_deadlines(
             to the next year.
         addressees: The notice's addressees when they are all offices
             (:func:`office_addressees`): a date whose sentence names no one is theirs.
+        programmes: The notice's programmes; with several, each date is attributed to
+            the one its sentence or section is about.
 
     Returns:
         Deadlines in document order. ``applicant`` is False when an office must act
@@ -242,7 +248,8 @@ def extract_deadlines(
     """
     out: list[Deadline] = []
     for clause in clauses:
-        for sentence in split_sentences(clause.text.replace("\n", "")):
+        flat = clause.text.replace("\n", "")
+        for sentence in split_sentences(flat):
             relative = _relative(sentence, clause, year, issued)
             if relative is not None:
                 out.append(relative)
@@ -301,6 +308,9 @@ def extract_deadlines(
                         applicant=not actor,
                         round=round_name,
                         closed=closed,
+                        programme=programme_at(
+                            flat, flat.find(sentence) + m.start(), clause, clauses, programmes or []
+                        ),
                         clause=clause.ref,
                         quote=sentence,
                     )

@@ -62,7 +62,9 @@ def judge_genre(title: str, body: str) -> GenreVerdict:
         return GenreVerdict(False, "未提到技能大师工作室等申报项目，不像是一份申报通知", parts)
     calls_in_title = bool(_CALL.search(title))
     result_title = bool(_NOT_A_CALL.search(title)) and not re.search(
-        r"申报(工作)?的?(通知|公告|指南)", title
+        # 关于开展…申报工作暨通报…考核结果的通知: a call that also reports results
+        r"申报(工作)?的?(通知|公告|指南)|开展[^，。]{0,60}?(?:申报|评选|推荐|遴选)(?:工作)?(?:暨|及|并|和)",
+        title,
     )
     result_body = len(_RESULT_BODY.findall(body[:3000]))
     if result_title and (result_body or len(parts) < 3):

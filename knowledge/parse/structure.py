@@ -303,13 +303,19 @@ def programme_at(
     start = max(text.rfind(ch, 0, pos) for ch in "。；;") + 1
     end = min([i for i in (text.find(ch, pos) for ch in "。；;") if i >= 0] or [len(text)])
     best, at = "", -1
+    spans: list[tuple[int, int]] = []
     for p in programmes:
         i = text.rfind(p, start, pos)
         short = p.removesuffix("工作室")
         j = text.rfind(short, start, pos) if len(short) >= 2 else -1
         k = max(i, j)
+        if k >= 0:
+            spans.append((k, k + (len(p) if k == i else len(short))))
         if k > at:
             best, at = p, k
+    spans.sort()
+    if any(b[0] - a[1] <= 2 for a, b in zip(spans, spans[1:], strict=False)):
+        return ""  # 技能大师工作室、企业首席技师候选人应在…前: named together, for both
     if not best and re.search(
         r"(两类|各类|三类|上述|以上)(工作室|项目)|均为|均可|均按", text[start:end]
     ):
@@ -317,7 +323,9 @@ def programme_at(
     return best or programme_of(clause, clauses, programmes)
 
 
-ASSESSMENT = re.compile(r"(评估考核|年度考核|考核管理|考核对象|考核内容)")
+ASSESSMENT = re.compile(
+    r"(评估考核|年度考核|考核管理|考核对象|考核内容|考核结果|评估工作|评估结果)"
+)
 
 
 def in_assessment(clause: Clause, clauses: list[Clause]) -> bool:
