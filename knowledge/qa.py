@@ -526,6 +526,17 @@ class Answerer:
             )
         if verdict is None and _ASKS_ELIGIBLE.search(q) and not _GENERAL_CONDITIONS.search(q):
             verdict = self.evidence.verdict(nid, q, today)
+        elif (
+            verdict is not None
+            and not verdict.lines[0].startswith("❌")
+            and _ASKS_ELIGIBLE.search(q)
+            and re.search(r"\d\s*(?:个月|万元|万|元|%|％)", q)  # a quantity no rule kind reads
+        ):
+            # 团队5个人含我 有个新来的社保才交了3个月: a fact no rule kind reads, settled by
+            # its sentence (连续缴纳社会保险满6个月), decides against the rest
+            case = self.evidence.verdict(nid, q, today)
+            if case is not None and case.lines[0].startswith("❌"):
+                verdict = Part(case.lines + verdict.lines, case.citations + verdict.citations)
         if verdict is not None and set(intents) <= answered:
             return verdict
         missing = "" if verdict is not None else self._silent(nid, q)

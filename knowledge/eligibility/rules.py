@@ -493,6 +493,8 @@ def _qualifies(who: str, p: Profile) -> bool:
     (``获得全国技术能手的``), or an honour of the level it asks (``省级以上技能荣誉``)."""
     if any(w in p.question for w in _craft_words(who)):
         return True
+    if any(h in who or (len(h) >= 4 and h[-4:] in who) for h in p.honours):
+        return True  # 获得过中华技能大奖的: the honour the user holds
     field = re.search(r"传统技艺|传统工艺|民族传统|非遗|非物质文化遗产", who)
     if field and field.group() in p.question:  # 做平遥推光漆这种传统技艺的
         return True
