@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.intents import Intent, condition_topics
-from knowledge.models import ConditionKind, Deadline, DeadlineStatus, Notice, Subsidy
+from knowledge.models import Condition, ConditionKind, Deadline, DeadlineStatus, Notice, Subsidy
 from knowledge.parse.deadlines import YEARLY_DUTY
 from knowledge.parse.structure import in_assessment
 from knowledge.places import table_place_names
@@ -297,6 +297,14 @@ def _submission(n: Notice, today: dt.date, programme: str, question: str = "") -
     if not rules and not named:
         return None
     lines, cites = [], []
+    online = [r for r in rules if r.online]
+    if online and re.search(r"网址|网站|链接|平台|系统|网上|线上", question):  # 网址呢: the address
+        for r in online[:2]:
+            lines.append(f"网上申报：{r.online}")
+            cites.append(cite(n, r.clause, r.text))
+        rules = [r for r in rules if not r.online]
+        if not copies_asked:
+            return Part(lines, cites)
     for m in named[:2]:
         lines.append(f"{m.name}：一式{copies_cn(m.copies or 0)}份（{m.copies}份）。")
         cites.append(cite(n, m.clause, m.text))
@@ -441,6 +449,9 @@ def _conditions(n: Notice, today: dt.date, programme: str, question: str = "") -
             )
         else:
             line = _phrase(c.text, c.kind)
+            relaxed = _relaxation_after(n, c) if c.kind == ConditionKind.AGE_MAX else ""
+            if relaxed:  # …不超过55周岁；获得过中华技能大奖的，年龄可放宽至58周岁
+                line += f"（{relaxed}）"
         if line in seen:
             continue
         seen.add(line)
@@ -449,6 +460,21 @@ def _conditions(n: Notice, today: dt.date, programme: str, question: str = "") -
         if not any(x.clause == c.clause for x in cites):
             cites.append(cite(n, c.clause, c.text))
     return Part(["申报条件："] + lines[:8], cites[:3])
+
+
+def _relaxation_after(n: Notice, c: Condition) -> str:
+    """The sentence right after an age limit that relaxes it (``获得过中华技能大奖的，年龄
+    可放宽至58周岁``), ``""`` when none does."""
+    clause = n.clause(c.clause)
+    if clause is None:
+        return ""
+    text = clause.text.replace("\n", "")
+    at = text.find(c.text)
+    if at < 0:
+        return ""
+    rest = text[at + len(c.text) :]
+    nxt = re.split(r"(?<=[。；;])", rest, maxsplit=1)[0].strip("；;。 ")
+    return nxt if re.search(r"放宽", nxt) and len(nxt) <= 60 else ""
 
 
 def _topic_words(topics: list[str]) -> str:

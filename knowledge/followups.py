@@ -163,6 +163,7 @@ _KIND_FACTS = [
 ]
 """Facts named by a word, not a number: an honour, a level, a kind of unit."""
 _KIND_FILLER = re.compile(
+    r"说错了|说错|不好意思|更正一下|更正|纠正一下|其实|应该是|"  # 说错了，我是高级技师: a correction
     r"那如果|如果|要是|假如|换成|改成|只是|就是|仅仅|那|我们|我|要|只|仅|就|是|的|呢|吗|了|[，,。？?！!\s]"
 )
 

@@ -203,7 +203,8 @@ def extract_submission(
             if sentence.rstrip("；;。") in item_texts and not _TO.search(sentence):
                 continue
             has_format = re.search(
-                r"(A4|装订|一式|电子版|电子文档|网站填报|在线申报|登陆网站|登录网站|公章|盖章)",
+                r"(A4|装订|一式|电子版|电子文档|网站填报|在线申报|登陆网站|登录网站|公章|盖章|"
+                r"线上填报|网上填报|网上申报|线上申报|系统填报|网址|https?://)",
                 sentence,
             )
             to = _TO.search(sentence)
