@@ -68,21 +68,35 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "health", parents=[common], help="exit 0 when the database opens and holds notices"
     )
-    sub.add_parser(
+    telegram = sub.add_parser(
         "telegram", parents=[common], help="run the Telegram bot (POLICYBOT_TELEGRAM_TOKEN)"
+    )
+    telegram.add_argument("--host", help="webhook listen address (POLICYBOT_TELEGRAM_LISTEN)")
+    telegram.add_argument("--port", type=int, help="webhook listen port (POLICYBOT_TELEGRAM_PORT)")
+    _worker_arguments(
+        telegram,
+        "webhook worker processes on one port (more than 1 needs POLICYBOT_DATABASE_URL"
+        " and POLICYBOT_TELEGRAM_WEBHOOK_URL)",
     )
     wecom = sub.add_parser("wecom", parents=[common], help="run the WeCom callback server")
     wecom.add_argument("--host", default="0.0.0.0")
     wecom.add_argument("--port", type=int, default=8080)
-    wecom.add_argument(
-        "--workers",
-        type=int,
-        default=1,
-        help="worker processes on one port (more than 1 needs POLICYBOT_DATABASE_URL)",
+    _worker_arguments(
+        wecom, "worker processes on one port (more than 1 needs POLICYBOT_DATABASE_URL)"
     )
-    wecom.add_argument("--worker", default="", help=argparse.SUPPRESS)  # K/N, set by the supervisor
-    wecom.add_argument("--fd", type=int, default=-1, help=argparse.SUPPRESS)  # inherited socket
     return parser
+
+
+def _worker_arguments(parser: argparse.ArgumentParser, text: str) -> None:
+    parser.add_argument("--workers", type=int, default=1, help=text)
+    parser.add_argument("--worker", default="", help=argparse.SUPPRESS)  # K/N, by the supervisor
+    parser.add_argument("--fd", type=int, default=-1, help=argparse.SUPPRESS)  # inherited socket
+
+
+def _slot(args: argparse.Namespace) -> tuple[int, int]:
+    """This worker's slot and the group's size (``--worker K/N``; ``0/1`` alone)."""
+    slot, slots = (int(n) for n in (args.worker or "0/1").split("/"))
+    return slot, slots
 
 
 def answer_json(answerer: Answerer, question: str, today: dt.date) -> dict[str, object]:
@@ -200,7 +214,7 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             from bot.channels.wecom import run_wecom
             from bot.inbox import Inbox
 
-            slot, slots = (int(n) for n in (args.worker or "0/1").split("/"))
+            slot, slots = _slot(args)
             await run_wecom(
                 rt.engine,
                 settings,
@@ -209,6 +223,24 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
                 register_sender=rt.outbox.register,
                 inbox=Inbox(rt.state, slot=slot, slots=slots),
                 sock=socket.socket(fileno=args.fd) if args.fd >= 0 else None,
+            )
+            return 0
+        if args.command == "telegram":  # one worker of ``telegram --workers N``
+            import socket
+
+            from bot.channels.telegram_webhook import run_webhook_worker
+            from bot.inbox import Inbox
+
+            slot, slots = _slot(args)
+            await run_webhook_worker(
+                rt.engine,
+                settings,
+                host=settings.telegram_listen,
+                port=settings.telegram_port,
+                inbox=Inbox(rt.state, slot=slot, slots=slots),
+                register_sender=rt.outbox.register,
+                sock=socket.socket(fileno=args.fd) if args.fd >= 0 else None,
+                senders=slots,
             )
             return 0
     raise AssertionError(args.command)
@@ -266,13 +298,47 @@ def _supervise(args: argparse.Namespace, settings: Settings, argv: list[str]) ->
     """``policybot wecom --workers N``: N workers on one port sharing PostgreSQL."""
     from bot.workers import supervise
 
+    _require_shared_state(settings)
+    crypto_from_settings_check(settings)
+    return supervise(argv, args.host, args.port, args.workers)
+
+
+def _supervise_telegram(args: argparse.Namespace, settings: Settings, argv: list[str]) -> int:
+    """``policybot telegram --workers N``: N webhook workers on one port sharing
+    PostgreSQL; the supervisor calls ``setWebhook`` once, before the workers start."""
+    from bot.channels.telegram import webhook_options
+    from bot.channels.telegram_webhook import register_webhook
+    from bot.workers import supervise
+
+    _require_shared_state(settings)
+    settings.require("telegram_token")
+    if not settings.telegram_webhook_url:
+        raise SettingsError(
+            "多个 worker 只能以 webhook 接收 Telegram 消息，请设置 POLICYBOT_TELEGRAM_WEBHOOK_URL"
+            " 和 POLICYBOT_TELEGRAM_WEBHOOK_SECRET / --workers > 1 needs a webhook:"
+            " POLICYBOT_TELEGRAM_WEBHOOK_URL (long polling is one process per token)"
+        )
+    webhook_options(settings)  # the secret is required with a webhook
+
+    def prepare() -> None:
+        asyncio.run(register_webhook(settings))
+
+    return supervise(
+        argv, settings.telegram_listen, settings.telegram_port, args.workers, prepare=prepare
+    )
+
+
+def _require_shared_state(settings: Settings) -> None:
+    """Several workers share their state through PostgreSQL, never one SQLite file.
+
+    Raises:
+        SettingsError: ``POLICYBOT_DATABASE_URL`` is not set.
+    """
     if not settings.database_url:
         raise SettingsError(
             "多个 worker 需要共享的 PostgreSQL 状态库，请设置 POLICYBOT_DATABASE_URL"
             " / --workers > 1 needs POLICYBOT_DATABASE_URL (postgresql://…)"
         )
-    crypto_from_settings_check(settings)
-    return supervise(argv, args.host, args.port, args.workers)
 
 
 def crypto_from_settings_check(settings: Settings) -> None:
@@ -306,6 +372,16 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(db=args.db, today=args.today)
         logs.setup(args.verbose, settings.log_format)  # request ids, masking, text or JSON
         if args.command == "telegram":
+            listen = {"telegram_listen": args.host, "telegram_port": args.port}
+            settings = settings.model_copy(
+                update={k: v for k, v in listen.items() if v is not None}
+            )
+            if args.worker:
+                return asyncio.run(_run(args, settings))
+            if args.workers > 1:
+                return _supervise_telegram(
+                    args, settings, argv if argv is not None else sys.argv[1:]
+                )
             return _run_telegram(settings)
         if args.command == "health":
             return health(settings.db)

@@ -16,6 +16,9 @@ Variables::
     POLICYBOT_TELEGRAM_WEBHOOK_URL  public https URL; polling when empty
     POLICYBOT_TELEGRAM_WEBHOOK_SECRET  secret_token checked on webhook calls
     POLICYBOT_TELEGRAM_LISTEN / _PORT  webhook listen address
+    POLICYBOT_TELEGRAM_API_BASE   Bot API root, python-telegram-bot's ``base_url`` (the
+                                  token is appended, or replaces ``{token}``; default the
+                                  public one; a local Bot API server or a loopback fake)
     POLICYBOT_WECOM_CORP_ID / _AGENT_ID / _SECRET / _TOKEN / _AES_KEY   (``policybot wecom``)
     POLICYBOT_WECOM_API_BASE      WeCom server API root (default the public one; a
                                   loopback fake in load tests)
@@ -71,6 +74,7 @@ class Settings(BaseSettings):
     telegram_webhook_secret: str = ""
     telegram_listen: str = "0.0.0.0"
     telegram_port: int = 8443
+    telegram_api_base: str = "https://api.telegram.org/bot"
 
     wecom_corp_id: str = ""
     wecom_agent_id: str = ""

@@ -1,4 +1,5 @@
-"""Several worker processes behind one port: ``policybot wecom --workers N``.
+"""Several worker processes behind one port: ``policybot wecom --workers N`` and
+``policybot telegram --workers N`` (webhook).
 
 The supervisor (this module, the process the operator starts) binds the listening
 socket once and starts N workers, ``python -m bot wecom … --worker K/N --fd FD``, which
@@ -22,7 +23,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,13 @@ def worker_argv(argv: Sequence[str], slot: int, workers: int, fd: int) -> list[s
     ]
 
 
-def supervise(argv: Sequence[str], host: str, port: int, workers: int) -> int:
+def supervise(
+    argv: Sequence[str],
+    host: str,
+    port: int,
+    workers: int,
+    prepare: Callable[[], None] | None = None,
+) -> int:
     """Run ``workers`` worker processes on one socket until SIGTERM/SIGINT.
 
     Args:
@@ -65,11 +72,22 @@ def supervise(argv: Sequence[str], host: str, port: int, workers: int) -> int:
         host: Listen address.
         port: Listen port.
         workers: Number of worker processes (≥ 1).
+        prepare: Called once, after the socket listens and before any worker starts
+            (Telegram's ``setWebhook``: what arrives meanwhile waits in the backlog).
 
     Returns:
         0 after a clean stop; 1 when a slot's worker kept dying.
+
+    Raises:
+        Exception: what ``prepare`` raises (the socket is closed, no worker started).
     """
     sock = listen(host, port)
+    if prepare is not None:
+        try:
+            prepare()
+        except BaseException:
+            sock.close()
+            raise
     fd = sock.fileno()
     stopping = False
 

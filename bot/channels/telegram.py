@@ -21,6 +21,11 @@ messages a crash left in processing are handled at the next start, before pollin
 resumes. PTB confirms an update to Telegram when it fetches the next batch, before it is
 processed, so an update still waiting in PTB's in-memory queue at a ``kill -9`` is lost:
 run one polling process per bot token.
+
+Several webhook workers (``policybot telegram --workers N``, see
+:mod:`bot.channels.telegram_webhook`) build the application without an updater and save
+each update in the inbox before Telegram gets its 200 (:func:`accept`), so nothing
+acknowledged is lost there.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from telegram import Bot, BotCommand, Update
-from telegram.constants import ParseMode
+from telegram.constants import FloodLimit, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -202,9 +207,28 @@ class _TelegramChannel:
         self.handler = handler
         self.dedup = dedup
         self.inbox = inbox
+        self.saved: set[int] = set()
+        """Update ids :meth:`accept` saved in the inbox, until their turn takes them."""
+
+    async def accept(self, update: Update, bot_username: str | None) -> bool:
+        """Save the message of ``update`` in the inbox (committed before this returns);
+        ``False`` when it was there already: a re-delivery, to acknowledge and drop.
+        An update that is no dialog turn (a sticker) has nothing to save."""
+        inbox = self.inbox()
+        if inbox is None:
+            return True  # the in-memory LRU of drop_duplicates is the only de-duplication
+        try:
+            message = incoming_from_update(update, bot_username)
+        except ValueError:
+            return True
+        if not await inbox.put(message):
+            logger.info("Ignoring Telegram update %s: already received", update.update_id)
+            return False
+        self.saved.add(update.update_id)
+        return True
 
     async def drop_duplicates(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if self.dedup.seen(update.update_id):
+        if self.dedup.seen(update.update_id) and update.update_id not in self.saved:
             logger.info("Ignoring re-delivered Telegram update %s", update.update_id)
             raise ApplicationHandlerStop
 
@@ -227,7 +251,9 @@ class _TelegramChannel:
     async def _turn(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = incoming_from_update(update, context.bot.username)
         inbox = self.inbox()
-        if inbox is not None and not await inbox.put(message):
+        saved = update.update_id in self.saved  # by accept(), before the webhook's 200
+        self.saved.discard(update.update_id)
+        if inbox is not None and not saved and not await inbox.put(message):
             logger.info("Ignoring Telegram update %s: already received", update.update_id)
             return
         await self._deliver(context.bot, message, inbox)
@@ -241,12 +267,15 @@ class _TelegramChannel:
     async def recover(self, bot: Bot) -> int:
         """Handle the messages a crash left pending in the inbox and send their replies
         (the engine returns the stored replies of a turn it had committed). Returns how
-        many were handled; one that fails stays pending for the next start."""
+        many were handled; one that fails stays pending for the next start, one another
+        worker has taken meanwhile (:meth:`Inbox.resume`) is left to it."""
         inbox = self.inbox()
         if inbox is None:
             return 0
         handled = 0
         for message in await inbox.recoverable(CHANNEL):
+            if not await inbox.resume(message):
+                continue
             logger.info(
                 "Telegram update %s left pending by a restart: handled now", message.message_id
             )
@@ -280,6 +309,9 @@ def build_application(
     rate_limit: bool = True,
     dedup_size: int = DEDUP_SIZE,
     inbox: InboxProvider = lambda: None,
+    base_url: str | None = None,
+    polling: bool = True,
+    senders: int = 1,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """Build the Telegram application around a message handler.
 
@@ -294,10 +326,16 @@ def build_application(
         dedup_size: How many recent update ids to remember for de-duplication.
         inbox: Returns the durable inbox (called per update, so it may be opened after
             the application is built); :func:`recover` handles what it holds pending.
+        base_url: Bot API root (PTB's ``base_url``: the token is appended); ``None``
+            for the public ``https://api.telegram.org/bot``.
+        polling: ``False`` builds no updater (``ApplicationBuilder().updater(None)``):
+            updates come from an own webhook server through ``app.update_queue``.
+        senders: Processes sending as this bot (webhook workers): each keeps to its
+            share of Telegram's overall ~30 messages/second.
 
     Returns:
         An application, not yet initialised; call :meth:`Application.initialize` or
-        one of its ``run_*`` methods.
+        one of its ``run_*`` methods (or ``start`` without an updater).
     """
     builder = (
         ApplicationBuilder()
@@ -307,11 +345,17 @@ def build_application(
     )
     if request is not None:
         builder.request(request)
-    if get_updates_request is not None:
+    if base_url is not None:
+        builder.base_url(base_url)
+    if not polling:
+        builder.updater(None)
+    elif get_updates_request is not None:
         builder.get_updates_request(get_updates_request)
     if rate_limit:
+        overall = max(1.0, FloodLimit.MESSAGES_PER_SECOND / max(1, senders))
+        limiter = AIORateLimiter(overall_max_rate=overall, max_retries=2)
         # PTB types the default builder with a None rate-limiter argument type
-        builder.rate_limiter(AIORateLimiter(max_retries=2))  # type: ignore[arg-type]
+        builder.rate_limiter(limiter)  # type: ignore[arg-type]
     app = builder.build()
 
     channel = _TelegramChannel(handler, UpdateDeduplicator(dedup_size), inbox)
@@ -335,6 +379,18 @@ async def recover(app: Application) -> int:  # type: ignore[type-arg]
     pending from before this start and send their replies; returns their number."""
     channel: _TelegramChannel = app.bot_data[_CHANNEL_KEY]
     return await channel.recover(app.bot)
+
+
+async def accept(app: Application, update: Update) -> bool:  # type: ignore[type-arg]
+    """Save the message of a webhook ``update`` in the inbox of ``app`` before Telegram
+    is answered; ``False`` for a re-delivery (saved before, by this worker or another).
+    The application's handlers then run it without saving it again.
+
+    Raises:
+        Exception: whatever the state database raises (answer 5xx: Telegram retries).
+    """
+    channel: _TelegramChannel = app.bot_data[_CHANNEL_KEY]
+    return await channel.accept(update, app.bot.username)
 
 
 def webhook_options(settings: Settings) -> dict[str, Any] | None:
@@ -390,7 +446,9 @@ def run_telegram(
     """
     settings.require("telegram_token")
     options = webhook_options(settings)
-    app = build_application(handler, settings.telegram_token, inbox=inbox)
+    app = build_application(
+        handler, settings.telegram_token, inbox=inbox, base_url=settings.telegram_api_base
+    )
     if register_sender is not None:
         register_sender(CHANNEL, outbox_sender(app.bot))
     start = on_start

@@ -24,11 +24,9 @@ import asyncio
 import contextlib
 import logging
 import os
-import signal
 import socket
-import threading
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -58,6 +56,7 @@ from bot.channels.wecom.render import (
 from bot.delivery import Sender
 from bot.inbox import Inbox
 from bot.messages import IncomingMessage, MessageHandler, Reply
+from bot.serving import graceful_sigterm, read_limited
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -142,7 +141,7 @@ class _Callback:
                 "WeCom callback refused: timestamp outside the %ss window", self.max_clock_skew
             )
             return Response(status_code=403)
-        body = await _read_limited(request, MAX_XML_BYTES)
+        body = await read_limited(request, MAX_XML_BYTES)
         if body is None:
             return Response(status_code=413)
         try:
@@ -329,18 +328,6 @@ def _ack() -> Response:
     return Response(b"", media_type="text/plain")
 
 
-async def _read_limited(request: Request, limit: int) -> bytes | None:
-    """Read the body, or ``None`` once it exceeds ``limit`` bytes."""
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 def create_app(
     handler: MessageHandler,
     crypto: WeComCrypto,
@@ -444,23 +431,5 @@ async def run_wecom(
             register_sender("wecom", outbox_sender(api))
         app = create_app(handler, crypto, api, inbox=inbox, max_clock_skew=REPLAY_WINDOW)
         server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
-        with _graceful_sigterm():
+        with graceful_sigterm():
             await server.serve(sockets=[sock] if sock is not None else None)
-
-
-@contextlib.contextmanager
-def _graceful_sigterm() -> Iterator[None]:
-    """Let SIGTERM end :meth:`uvicorn.Server.serve` normally: uvicorn stops accepting,
-    finishes the turns in flight and drains pushes, then re-raises the signal to the
-    handler that was there before it; this one only logs, so the caller still closes
-    and checkpoints the stores and the process exits 0 (not 143)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(
-        signal.SIGTERM, lambda sig, frame: log.info("SIGTERM: shut down cleanly")
-    )
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
