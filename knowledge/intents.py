@@ -649,12 +649,11 @@ def fix_homophones(
 
     if not re.search(r"[\u4e00-\u9fff]{2}", question):
         return question
-    table = _pinyin_words()
 
     def sounds_like(text: str) -> str | None:
-        if is_word(text):  # most tokens: a dictionary lookup, no pinyin
+        if is_word(text):  # most tokens: a dictionary lookup, no pinyin (nor its dictionary)
             return None
-        word = table.get(_toneless(text))
+        word = _pinyin_words().get(_toneless(text))
         return word if word and word != text else None
 
     tokens = segment(question)
