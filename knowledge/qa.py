@@ -132,6 +132,19 @@ _NOT_FACTS = frozenset(
 """Profile fields that only qualify a fact (who counts in the team, which retirement age)."""
 
 
+def _unruled_topics(notice: Notice, profile: Profile) -> list[str]:
+    """The topics of facts the user states that no condition of the notice speaks to
+    (``我今年56岁`` on a notice with no age rule): ``["年龄"]``."""
+    kinds = {c.kind for c in notice.facts.conditions}
+    return list(
+        dict.fromkeys(
+            _FACT_TOPIC[f]
+            for f, rule_kinds in _RULE_KINDS.items()
+            if getattr(profile, f) is not None and not any(k in kinds for k in rule_kinds)
+        )
+    )
+
+
 def _unregulated_facts(notice: Notice, profile: Profile) -> bool:
     """True when the user states only facts of kinds the engine decides and the notice
     has no condition of those kinds (``我还有3年退休`` on a notice without a retirement
@@ -439,7 +452,18 @@ class Answerer:
         """``text`` is a word a user means: in the notices' vocabulary, or in jieba's
         dictionary and not one of its rarest entries (``电化``, frequency 25, typed for
         电话 in a question no notice says 电化 in, is a typo; ``实践`` is a word)."""
-        return self.kb.index.idf(text) > 0 or self.kb.tokenizer.frequency(text) >= _RARE_WORD
+
+        def known(word: str) -> bool:
+            return (
+                word in self._place_words  # 太仓: a place of the knowledge base is a word
+                or self.kb.index.idf(word) > 0
+                or self.kb.tokenizer.frequency(word) >= _RARE_WORD
+            )
+
+        if known(text):
+            return True
+        half = len(text) // 2  # 截止时间 (rare in jieba's dictionary) is 截止 + 时间
+        return len(text) >= 4 and known(text[:half]) and known(text[half:])
 
     def _cued(self, q: str) -> bool:
         """A question with a clear cue of a notice topic is about the notice it names when
@@ -537,6 +561,11 @@ class Answerer:
             case = self.evidence.verdict(nid, q, today)
             if case is not None and case.lines[0].startswith("❌"):
                 verdict = Part(case.lines + verdict.lines, case.citations + verdict.citations)
+        unruled = _unruled_topics(self.kb.notices[nid], profile) if verdict is not None else []
+        if unruled and verdict is not None and verdict.lines[0][:1] in ("✅", "❔"):
+            # 56岁 技师 on a notice with no age rule: say the notice sets none
+            note = f"• 通知的申报条件中没有关于{'、'.join(unruled)}的规定。"
+            verdict = Part([*verdict.lines, note], verdict.citations)
         if verdict is not None and set(intents) <= answered:
             return verdict
         missing = "" if verdict is not None else self._silent(nid, q)
