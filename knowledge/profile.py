@@ -124,6 +124,9 @@ _UNIT_AGE = re.compile(
     r"(\d{1,3}|[一二两三四五六七八九十]+)\s*(多)?年|(?:建校|(?<!工作室)(?<!工作室已)成立|注册|登记满?|经营)"
     r"(?:了)?\s*(\d{1,3})\s*(多)?年"
 )
+_UNIT_HALF_YEAR = re.compile(
+    r"(?:公司|企业|单位|厂|学校|院校|协会|合作社)[^，,。；;\d]{0,8}?(?:成立|注册|开办|办)(?:了|才|刚|刚刚)?(?:不到)?半年"
+)
 _UNIT_NOUN = r"(?:公司|企业|单位|厂|学校|院校|学院|协会|作坊|合作社|农场|店|执照|机构|中心|医院)"
 _SET_UP = r"(?:注册|登记)?(?:成立|注册|登记|建校|建厂|建院|创办|开办|设立|办的|就有)"
 _UNIT_SINCE = re.compile(
@@ -414,6 +417,9 @@ def read_profile(question: str, today: dt.date) -> Profile:
     if trade:
         p.trade_years = float(trade.group(2)) + (0.5 if trade.group(3) else 0)
     unit_age = _UNIT_AGE.search(question)
+    if unit_age is None and _UNIT_HALF_YEAR.search(question):  # 企业成立才半年
+        p.unit_years = 0.5
+        p.stated.append("单位成立约半年")
     if unit_age and unit_age.group(3) and not _UNIT_WORD.search(question[: unit_age.start()]):
         unit_age = None  # 成立5年 of what? only a unit named before it
     if unit_age:

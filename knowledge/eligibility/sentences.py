@@ -213,6 +213,8 @@ def _names_same_kind(word: str, window: str, question: str) -> bool:
     at = question.find(word)
     for m in re.finditer(re.escape(word), window):
         qualifier = _LIST_SEP.split(window[: m.start()])[-1].removesuffix("的")
+        # 不受理个人申报: the exclusion's own verb is no qualifier of the kind
+        qualifier = re.sub(r"^(?:不受理|不接受|不含|不包括|不得|不予|不再)", "", qualifier)
         if len(qualifier) < 2 or qualifier in question:
             return True
         before = question[max(0, at - 4) : at] if at >= 0 else ""
