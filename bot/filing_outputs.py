@@ -31,6 +31,7 @@ from flows.specs import get_spec, report_headings, specs_for_notice
 from flows.specs.generic import OUTLINE_WORDS, outline_from
 from knowledge.eligibility import last_deadline
 from knowledge.models import DeadlineStatus, Material, Notice, SubmissionRule
+from knowledge.parse.contacts import EMAIL
 from knowledge.requirements import material_note, submission_requirements
 
 MARKS = {Verdict.MET: "✅ 符合", Verdict.NOT_MET: "❌ 不符合", Verdict.UNKNOWN: "❔ 待确认"}
@@ -177,8 +178,7 @@ def format_note(notice: Notice) -> str:
         (
             m.group()
             for r in notice.facts.submission
-            if "电子" in r.text
-            and (m := re.search(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", r.text))
+            if "电子" in r.text and (m := EMAIL.search(r.text))
         ),
         "",
     )

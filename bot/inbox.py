@@ -120,16 +120,22 @@ class Inbox:
         left ``pushing`` by this slot's previous incarnation; ``False`` when another worker
         has answered or claimed it meanwhile."""
         db = await self._db()
+        owned, owners = self._owned()
         sql = (
             "UPDATE inbox SET status = 'pushing', owner = ? WHERE channel = ? AND user_id = ?"
-            " AND message_id = ? AND (status = 'pending' OR (status = 'pushing' AND (owner = ?"
+            f" AND message_id = ? AND (status = 'pending' OR (status = 'pushing' AND {owned}))"
         )
-        args: list[object] = [self.owner, message.channel, message.user_id, message.message_id]
-        args.append(self.owner)
-        if self.owner == "w0":
-            sql += f" OR owner NOT IN ({','.join('?' * len(self.slots))})"
-            args += self.slots
-        return bool(await db.execute(sql + ")))", args))
+        args = [self.owner, message.channel, message.user_id, message.message_id, *owners]
+        return bool(await db.execute(sql, args))
+
+    def _owned(self) -> tuple[str, list[str]]:
+        """``(SQL predicate, its arguments)`` for the rows this worker's slot owns: its own,
+        and for slot ``w0`` also those of slots no longer running (a larger group before,
+        rows from before slots)."""
+        if self.owner != "w0":
+            return "(owner = ?)", [self.owner]
+        marks = ",".join("?" * len(self.slots))
+        return f"(owner = ? OR owner NOT IN ({marks}))", [self.owner, *self.slots]
 
     async def _known(self, message: IncomingMessage) -> bool:
         db = await self._db()
@@ -166,16 +172,11 @@ class Inbox:
 
     async def _pending(self, channel: str, before: dt.datetime | None) -> list[IncomingMessage]:
         db = await self._db()
-        owners = [self.owner]
+        owned, owners = self._owned()
         sql = (
             "SELECT message FROM inbox WHERE channel = ? AND status IN ('pending', 'pushing')"
-            " AND (owner = ?"
+            f" AND {owned}"  # noqa: S608
         )
-        if self.owner == "w0":  # also the slots of a larger group, and rows from before slots
-            marks = ",".join("?" * len(self.slots))
-            sql += f" OR owner NOT IN ({marks})"  # noqa: S608
-            owners += self.slots
-        sql += ")"
         args: list[object] = [channel, *owners]
         if before is not None:
             sql += " AND received_at < ?"

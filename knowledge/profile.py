@@ -403,11 +403,9 @@ def read_profile(question: str, today: dt.date) -> Profile:
             break
     worker = re.search(r"工人(?:身份|岗位)?|工勤", question)  # which statutory retirement age
     cadre = re.search(r"干部(?:身份)?|管理岗|技术岗", question)
-    if worker and cadre:  # 档案上是工人身份还是干部身份我也说不清: unknown
-        pass
-    elif worker:
+    if worker and not cadre:  # both named (工人身份还是干部身份我也说不清): unknown
         p.category = "worker"
-    elif cadre:
+    elif cadre and not worker:
         p.category = "cadre"
     tenure = _TENURE.search(question)
     if tenure and not re.match(r"\s*(?:以上|以下)", question[tenure.end() :]):

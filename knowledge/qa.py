@@ -453,17 +453,17 @@ class Answerer:
         dictionary and not one of its rarest entries (``电化``, frequency 25, typed for
         电话 in a question no notice says 电化 in, is a typo; ``实践`` is a word)."""
 
-        def known(word: str) -> bool:
-            return (
-                word in self._place_words  # 太仓: a place of the knowledge base is a word
-                or self.kb.index.idf(word) > 0
-                or self.kb.tokenizer.frequency(word) >= _RARE_WORD
-            )
-
-        if known(text):
+        if self._known_word(text):
             return True
         half = len(text) // 2  # 截止时间 (rare in jieba's dictionary) is 截止 + 时间
-        return len(text) >= 4 and known(text[:half]) and known(text[half:])
+        return len(text) >= 4 and self._known_word(text[:half]) and self._known_word(text[half:])
+
+    def _known_word(self, word: str) -> bool:
+        return (
+            word in self._place_words  # 太仓: a place of the knowledge base is a word
+            or self.kb.index.idf(word) > 0
+            or self.kb.tokenizer.frequency(word) >= _RARE_WORD
+        )
 
     def _cued(self, q: str) -> bool:
         """A question with a clear cue of a notice topic is about the notice it names when

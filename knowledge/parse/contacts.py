@@ -36,7 +36,7 @@ _LABEL_RX = re.compile(
     r"|(联系电话|咨询电话|办公电话|电话|手机)(?=\s*[0-9])"
     r"|(电子邮箱|邮箱)(?=\s*[A-Za-z0-9])"
 )
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?<![\d@])(?:(0\d{2,3})[-－—\s]?)?(\d{7,8}|1[3-9]\d{9})(?![\d@])")
 _SEPARATORS = re.compile(r"[，,；;。]")
 # An unlabelled name–phone pair: ``冉海燕 0851-28226152``, ``王敏（13905510000）``, also
@@ -167,7 +167,7 @@ def _contact_in(
     pairs = [m for m in _NAME_PHONE.finditer(text) if not _NOT_NAMES.search(m.group("name"))]
     if not (
         _LABEL_RX.search(text)
-        or _EMAIL.search(text)
+        or EMAIL.search(text)
         or pairs
         or ((_CONTACT_CUE.search(text) or in_list) and _PHONE.search(text))
     ):
@@ -210,7 +210,7 @@ def _contact_in(
             phone = normalize_phone(m.group(), area_code)
             if phone not in phones:
                 phones.append(phone)
-    emails = list(dict.fromkeys(_EMAIL.findall(text)))
+    emails = list(dict.fromkeys(EMAIL.findall(text)))
     address = ""
     for label in ("联系地址", "通讯地址", "通信地址", "地址"):
         if labelled.get(label):
@@ -234,7 +234,7 @@ def _contact_in(
     quote_lines = [
         ln
         for ln in text.split("\n")
-        if _LABEL_RX.search(ln) or _EMAIL.search(ln) or _PHONE.search(ln)
+        if _LABEL_RX.search(ln) or EMAIL.search(ln) or _PHONE.search(ln)
     ]
     phones = [p for p in phones if p not in faxes]
     return Contact(

@@ -360,7 +360,7 @@ def apply_amendments(
         if (m := _AMEND.search(sentence))
     ]
     # the dates of an amending sentence are no deadlines of their own (the old one is gone)
-    out = [d for d in deadlines if not any(_AMEND.search(d.quote) for _ in amending[:1])]
+    out = [d for d in deadlines if not (amending and _AMEND.search(d.quote))]
     for sentence, m in amending:
         old, new = (_DATE.search(m.group(k)) for k in ("old", "new"))
         assert old is not None and new is not None

@@ -261,8 +261,8 @@ def _vertical_rows(lines: list[str]) -> list[str]:
                 j += 1
             i = j
             continue
-        out.append(lines[i])
-        i += 1
+        out += lines[i : max(j, i + 1)]  # no later start in this run is followed by 1 either
+        i = max(j, i + 1)
     return out
 
 
