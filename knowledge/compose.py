@@ -516,9 +516,13 @@ def _subsidy(n: Notice, today: dt.date, programme: str, question: str = "") -> P
             continue  # shown with the total it is a part of
         if s.amount_yuan and i in parts.values():
             own = [p for p, t in parts.items() if t == i]
-            paid = "、".join(fmt_yuan(subs[p].amount_yuan or 0) for p in own)
-            every = re.search(r"每(年|期|次)", subs[own[0]].quote) if len(own) == 1 else None
-            paid = f"每{every.group(1)}{paid}" if every else paid
+            when = [_instalment_when(subs[p].quote) for p in own]
+            if len(own) > 1 and all(when) and len(set(when)) == len(when):
+                paid = "；".join(when)  # 认定当年拨付2万元；第一年度考核合格后拨付2万元
+            else:
+                paid = "、".join(fmt_yuan(subs[p].amount_yuan or 0) for p in own)
+                every = re.search(r"每(年|期|次)", subs[own[0]].quote) if len(own) == 1 else None
+                paid = f"每{every.group(1)}{paid}" if every else paid
             lines.append(
                 f"• {s.recipient + '：' if s.recipient else ''}{fmt_yuan(s.amount_yuan)}"
                 f"{s.purpose}（分期拨付：{paid}）"
@@ -532,12 +536,24 @@ def _subsidy(n: Notice, today: dt.date, programme: str, question: str = "") -> P
             lines.append(f"• {who}{fmt_yuan(s.amount_yuan)}{s.purpose}{cond}")
         else:
             lines.append(f"• 通知未写明具体金额：{shorten(s.quote, 90)}")
-        if not any(c.clause == s.clause and s.quote in c.quote for c in cites):
-            cites.append(cite(n, s.clause, s.quote))
+        shown = [s] + [subs[p] for p, t in parts.items() if t == i]  # the schedule too
+        for x in shown:
+            if not any(c.clause == x.clause and x.quote in c.quote for c in cites):
+                cites.append(cite(n, x.clause, x.quote))
     unstated = bool(re.search(r"(多少|金额|几万|给多少)", question)) and not any(
         s.amount_yuan for s in subs
     )
     return Part(["补助/资助："] + lines, cites, missing=unstated)
+
+
+def _instalment_when(quote: str) -> str:
+    """The words of one instalment of a subsidy paid in parts, as written: from
+    ``…分三次拨付：认定当年拨付2万元；`` → ``认定当年拨付2万元``; ``""`` when its last phrase
+    states no amount or is too long to be one instalment."""
+    last = re.split(r"[：:，,；;。]", quote.strip("；;。 "))[-1].strip()
+    if not re.search(r"\d|[一二两三四五六七八九十]\s*万", last) or len(last) > 30:
+        return ""
+    return last
 
 
 def _instalments(subs: list[Subsidy]) -> dict[int, int]:

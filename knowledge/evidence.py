@@ -15,7 +15,7 @@ import re
 from knowledge.base import KnowledgeBase
 from knowledge.compose import Part, cite
 from knowledge.eligibility import Status, sentence_verdict
-from knowledge.intents import expand, paraphrases
+from knowledge.intents import expand, function_words, paraphrases
 from knowledge.models import Clause, Notice
 from knowledge.text import shorten
 
@@ -95,6 +95,17 @@ class Evidence:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
 
+    def words(self, q: str) -> list[str]:
+        """The question's words for :meth:`coverage`: jieba's tokens, with a user's phrase
+        of ``paraphrases.txt`` that jieba cuts (没评上 → 没评/上) kept whole in their place,
+        so the phrase counts once and its paraphrases (未获认定…) find the sentence."""
+        tokens = list(self.kb.tokenizer.tokens(q))
+        phrases = [w for w in paraphrases() if len(w) >= 2 and w in q and w not in tokens]
+        phrases = [w for w in phrases if not any(w != o and w in o for o in phrases)]
+        if not phrases:
+            return tokens
+        return [t for t in tokens if not any(t in w for w in phrases)] + phrases
+
     def coverage(self, tokens: list[str], text: str) -> float:
         """IDF-weighted share of the question's words found in ``text`` (substring match,
         so 评上 counts in 评上区级…). Words no notice contains weigh 2.0; single
@@ -117,7 +128,13 @@ class Evidence:
         )
 
     def best_sentence(
-        self, notice: Notice, tokens: list[str], *, min_length: int = 1, skip_preamble: bool = False
+        self,
+        notice: Notice,
+        tokens: list[str],
+        *,
+        min_length: int = 1,
+        skip_preamble: bool = False,
+        chars: frozenset[str] | None = None,
     ) -> tuple[float, str, Clause] | None:
         """``(coverage, sentence, clause)`` of the notice's sentence covering ``tokens``
         best, ``None`` when the notice has none.
@@ -127,8 +144,12 @@ class Evidence:
             tokens: The question's focus words.
             min_length: Shorter sentences (a bare heading such as 领办人条件) are skipped.
             skip_preamble: Skip the opening clause when it holds the addressee line or 文号.
+            chars: The question's characters; of two sentences covering ``tokens`` equally
+                the one sharing more of them wins (奖 of 奖多少钱 in 奖励). Defaults to the
+                characters of ``tokens``.
         """
         best: tuple[float, str, Clause] | None = None
+        chars = _chars("".join(tokens)) if chars is None else chars
         for clause in notice.clauses:
             if (
                 skip_preamble
@@ -142,8 +163,10 @@ class Evidence:
                 ):
                     continue  # a run-in heading (（二）纸质材料。) answers nothing
                 cov = self.coverage(tokens, s)
-                if best is None or cov > best[0]:
+                if best is None or cov > best[0] + 1e-9:
                     best = (cov, s.strip(), clause)
+                elif cov > best[0] - 1e-9 and len(_chars(s) & chars) > len(_chars(best[1]) & chars):
+                    best = (cov, s.strip(), clause)  # a tie: the one with more of the words
         return best
 
     def verdict(self, nid: str, q: str, today: dt.date) -> Part | None:
@@ -151,14 +174,14 @@ class Evidence:
         situation, quoted, with a verdict when it settles it (a threshold of the same
         kind, an exclusion) and 待确认 otherwise."""
         notice = self.kb.notices[nid]
-        q = expand(q)  # for sentence_verdict's comparisons, which read the question itself
         place = notice.meta.place
         tokens = [
             t
-            for t in self.kb.tokenizer.tokens(q)
+            for t in self.words(q)
             if t not in place.aliases
             and t not in (place.name, place.short)
             and t not in VERDICT_STOPWORDS
+            and t not in function_words()
             and len(t) >= 2
         ]
         if not tokens:
@@ -168,7 +191,13 @@ class Evidence:
         if best is None or best[0] < 0.34:
             return None
         _, sentence, clause = best
-        shared = [t for t in tokens if t in sentence]
+        q = expand(q)  # for sentence_verdict's comparisons, which read the question itself
+        said = paraphrases()  # the notice's word for the user's (没评上 → 未获认定)
+        shared = [
+            t if t in sentence else next(w for w in said.get(t, ()) if w in sentence)
+            for t in tokens
+            if t in sentence or any(w in sentence for w in said.get(t, ()))
+        ]
         undefined = undefined_case(q, sentence)  # 劳务派遣的算在职职工吗: the notice leaves it open
         settled = None if undefined else sentence_verdict(sentence, q, shared, today)
         status, reason = (
@@ -189,19 +218,21 @@ class Evidence:
         context = "".join(notice.meta.programmes)  # programme names are context, not focus
         tokens = [
             t
-            for t in self.kb.tokenizer.tokens(q)
+            for t in self.words(q)
             if t not in notice.meta.place.aliases
             and t not in VERDICT_STOPWORDS
+            and t not in function_words()  # 要是, 上去: spoken words that name nothing
             and len(t) >= 2
             and t not in context
         ]
         if len(set(tokens)) < 3:
             return None
-        best = self.best_sentence(notice, tokens)
+        best = self.best_sentence(notice, tokens, chars=_chars(q))
         if best is None or best[0] < 0.75:
             return None
-        if self.coverage(tokens, "".join(composed.lines)) >= best[0] - 0.3:
-            return None
+        shown = "".join(composed.lines) + "".join(c.quote for c in composed.citations)
+        if self.coverage(tokens, shown) >= best[0] - 0.3:
+            return None  # the composed facts (and the clauses they quote) answer it as well
         _, sentence, clause = best
         if asks_count(q) and not has_count(sentence):
             return None  # a count is asked: a sentence without a number is not its answer
@@ -210,6 +241,11 @@ class Evidence:
             [f"通知相关规定{section}：{shorten(sentence, 200)}"],
             [cite(notice, clause.ref, sentence)],
         )
+
+
+def _chars(text: str) -> frozenset[str]:
+    """The Chinese characters of ``text`` that carry meaning (not 的/了/吗…)."""
+    return frozenset(c for c in text if "\u4e00" <= c <= "\u9fff" and c not in "的了吗呢啊吧么是在有")
 
 
 def asks_count(question: str) -> bool:

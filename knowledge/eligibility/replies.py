@@ -42,11 +42,23 @@ def verdict_part(
     """The verdict lines for a question stating the user's own facts, each condition
     quoted; ``None`` when the user stated nothing the notice has a condition on."""
     findings = [f for f in assess(notice, profile, today, programme) if not f.weak]
+    progs = list(dict.fromkeys(f.condition.programme for f in findings if f.condition.programme))
+    main = [p for p in progs if "技能大师工作室" in p]
+    others: list[str] = []
+    if not programme and len(progs) > 1 and len(main) == 1:
+        # no programme named on a notice of two: the studio the user asks about, the
+        # other one offered (its conditions differ)
+        programme, others = main[0], [p for p in progs if p != main[0]]
+        findings = [f for f in findings if f.condition.programme in ("", programme)]
+        progs = [programme]
     verdict = overall(findings)
     if verdict is None:
         return None
-    cites = [cite(notice, f.condition.clause, focus(f.condition.text, f.reason)) for f in findings]
-    progs = list(dict.fromkeys(f.condition.programme for f in findings if f.condition.programme))
+    rank = {Status.NOT_MET: 0, Status.UNSURE: 1, Status.MET: 2}  # the deciding clauses first
+    cites = [
+        cite(notice, f.condition.clause, focus(f.condition.text, f.reason))
+        for f in sorted(findings, key=lambda f: rank[f.status])
+    ]
     if not programme and len(progs) > 1:  # no programme named: each programme's own verdict
         lines = []
         for prog in progs:
@@ -58,6 +70,8 @@ def verdict_part(
         return Part(lines, cites)
     lines = [f"{_ICONS[verdict]} {_CONCLUSION[verdict]}："]
     lines += [f"• {_ICONS[f.status]} {f.reason}" for f in findings]
+    if others:
+        lines.append(f"（以上按{programme}的条件；通知中的{'、'.join(others)}条件不同，如需对照请说明。）")
     return Part(lines, cites)
 
 

@@ -554,13 +554,21 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
                 f"（{shorten(who, 50)}）。",
                 c,
             )
-        if not p.honours and re.search(r"(荣誉|称号|能手|工匠|奖|专家|津贴)", who):
-            # the exception needs an honour the user did not name: over the limit, unless
+        if re.search(r"(荣誉|称号|能手|工匠|奖|专家|津贴)", who):
+            # the exception needs an honour the user did not name (or named another one:
+            # 全国技术能手 where only 中华技能大奖 relaxes the limit): over the limit, unless
+            named = "、".join(p.honours)
             return Finding(
                 Status.NOT_MET,
                 f"{said}，超过{limit}周岁；放宽至{relaxed.group(2)}周岁只适用于"
                 f"{shorten(who, 40)}"
-                + ("，您说没有相应荣誉。" if p.no_honour else "（如您获得过，请告诉我）。"),
+                + (
+                    f"，您提到的{named}不在其列。"
+                    if named
+                    else "，您说没有相应荣誉。"
+                    if p.no_honour
+                    else "（如您获得过，请告诉我）。"
+                ),
                 c,
             )
         modern = next((w for w in _modern_trades() if w in p.question), "")
@@ -858,9 +866,9 @@ def _negated_alternative(text: str, question: str) -> bool:
     for m in _ALT_PHRASE.finditer(text):
         core = re.sub(r"(?:的|优秀|技能人才|人才|等|一定)", " ", m.group(1)).split()
         for w in core:
+            said = "|".join(map(re.escape, dict.fromkeys((w[:4], w[-2:]))))  # 绝技绝活 / 绝活
             if len(w) >= 2 and re.search(
-                rf"(没有|没啥|没什么|没|无|不具备|不具有|也没)[^，,。]{{0,4}}{re.escape(w[:4])}",
-                question,
+                rf"(没有|没啥|没什么|没|无|不具备|不具有|也没)[^，,。]{{0,4}}(?:{said})", question
             ):
                 return True
     return False

@@ -103,6 +103,11 @@ _OFFICIAL_STEP = re.compile(
     r"^\s*(?:前|之前)?\s*(?:完成|进行|组织)?(?:初审|审核|复审|复核|推荐|汇总|评审|考察)"
 )
 """What follows a date when the step is a bureau's, whoever the sentence names: 完成初审."""
+_MINISTRY = re.compile(
+    r"^\s*(?:前|之前)?\s*(?:报送|报|上报|报至|推荐至|推荐到|推荐给|推荐)\s*"
+    r"(?:人社部|人力资源社会保障部|人力资源和社会保障部|财政部)"
+)
+"""A date followed by a submission to the ministry: only a province's bureau sends there."""
 _ACTOR_HEAD = re.compile(
     r"^[^，,。]{0,4}?((?:各|市|区|县)[^，,。]{1,28}?(?:局|部门|中心|委员会|专家组))"
 )
@@ -287,8 +292,8 @@ def extract_deadlines(
                 actor = _actor(before, after, head)
                 if not actor and addressees and not _APPLICANT.search(sentence[: m.start()]):
                     actor = addressees
-                if not actor and _OFFICIAL_STEP.match(after):  # …10月9日前完成初审: a bureau's step
-                    actor = "主管部门"
+                if not actor and (_OFFICIAL_STEP.match(after) or _MINISTRY.match(after)):
+                    actor = "主管部门"  # …10月9日前完成初审, …前报送人社部: a bureau's step
                 round_name = _round_before(sentence, m.start())
                 closed = bool(round_name and _CLOSED.search(sentence[: m.start()]))
                 if closed:  # 第一批申报工作已于6月30日截止: the applications' own date
