@@ -19,6 +19,8 @@ from knowledge.intents import expand, function_words, paraphrases
 from knowledge.models import Clause, Notice
 from knowledge.text import shorten
 
+UNSETTLED = "通知对此的规定如下，请对照确认。"
+"""The reason of a ❔ when the sentence found settles nothing by itself."""
 ADDRESSEE = re.compile(r"(^|\n)各[^：:\n]{2,120}[：:]|〔\d{4}〕\d+号")
 VERDICT_STOPWORDS = {
     "能报",
@@ -99,7 +101,9 @@ class Evidence:
         """The question's words for :meth:`coverage`: jieba's tokens, with a user's phrase
         of ``paraphrases.txt`` that jieba cuts (没评上 → 没评/上) kept whole in their place,
         so the phrase counts once and its paraphrases (未获认定…) find the sentence."""
-        tokens = list(self.kb.tokenizer.tokens(q))
+        tokens = [  # 10 of 10月, 两年: values the user states, not what they ask about
+            t for t in self.kb.tokenizer.tokens(q) if not _QUANTITY.fullmatch(t)
+        ]
         phrases = [w for w in paraphrases() if len(w) >= 2 and w in q and w not in tokens]
         phrases = [w for w in phrases if not any(w != o and w in o for o in phrases)]
         if not phrases:
@@ -111,13 +115,15 @@ class Evidence:
         so 评上 counts in 评上区级…). Words no notice contains weigh 2.0; single
         characters unknown to the index weigh nothing."""
         weights = {}
+        said = paraphrases()
         for t in set(tokens):
             idf = self.kb.index.idf(t)
+            if idf <= 0 and t in said:  # 社保 weighs what the notices' 社会保险 weighs
+                idf = max(self.kb.index.idf(w) for w in said[t])
             weights[t] = idf if idf > 0 else (2.0 if len(t) >= 2 else 0.0)
         total = sum(weights.values())
         if total <= 0:
             return 0.0
-        said = paraphrases()
         return (
             sum(
                 w
@@ -186,14 +192,14 @@ class Evidence:
         ]
         if not tokens:
             return None
+        said = paraphrases()
         # the preamble and addressee decide nothing; nor does a heading (领办人条件)
         best = self.best_sentence(notice, tokens, min_length=12, skip_preamble=True)
         if best is None or best[0] < 0.34:
             return None
         _, sentence, clause = best
         q = expand(q)  # for sentence_verdict's comparisons, which read the question itself
-        said = paraphrases()  # the notice's word for the user's (没评上 → 未获认定)
-        shared = [
+        shared = [  # the notice's word for the user's (没评上 → 未获认定)
             t if t in sentence else next(w for w in said.get(t, ()) if w in sentence)
             for t in tokens
             if t in sentence or any(w in sentence for w in said.get(t, ()))
@@ -201,7 +207,7 @@ class Evidence:
         undefined = undefined_case(q, sentence)  # 劳务派遣的算在职职工吗: the notice leaves it open
         settled = None if undefined else sentence_verdict(sentence, q, shared, today)
         status, reason = (
-            settled if settled else (Status.UNSURE, undefined or "通知对此的规定如下，请对照确认。")
+            settled if settled else (Status.UNSURE, undefined or UNSETTLED)
         )
         icon = {Status.MET: "✅", Status.NOT_MET: "❌", Status.UNSURE: "❔"}[status]
         head = {Status.MET: "符合", Status.NOT_MET: "不符合", Status.UNSURE: "待确认"}[status]
@@ -241,6 +247,9 @@ class Evidence:
             [f"通知相关规定{section}：{shorten(sentence, 200)}"],
             [cite(notice, clause.ref, sentence)],
         )
+
+
+_QUANTITY = re.compile(r"[\d.]+|[一二两三四五六七八九十百半几\d]+(?:年|个月|月|岁|周岁|人|个|名|次|天)")
 
 
 def _chars(text: str) -> frozenset[str]:

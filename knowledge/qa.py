@@ -17,7 +17,7 @@ from knowledge.compare import conclusion
 from knowledge.compose import Citation, Part, cite, compose, fmt_date
 from knowledge.divisions import divisions
 from knowledge.eligibility import deadline_verdict, verdict_part
-from knowledge.evidence import Evidence, asks_count, has_count, section_path
+from knowledge.evidence import UNSETTLED, Evidence, asks_count, has_count, section_path
 from knowledge.followups import (
     comparison_follow_up,
     fact_follow_up,
@@ -550,6 +550,9 @@ class Answerer:
             )
         if verdict is None and _ASKS_ELIGIBLE.search(q) and not _GENERAL_CONDITIONS.search(q):
             verdict = self.evidence.verdict(nid, q, today)
+            hit = self._retrieve(nid, q) if verdict and UNSETTLED in verdict.lines[0] else None
+            if verdict is not None and hit is not None:  # unsettled: the clause, read by the user
+                verdict = Part([verdict.lines[0], *hit.lines], hit.citations)
         elif (
             verdict is not None
             and not verdict.lines[0].startswith("❌")
