@@ -157,6 +157,9 @@ def _deadline(n: Notice, today: dt.date, programme: str, question: str = "") -> 
         if d.actor == YEARLY_DUTY:
             who = "（已认定的工作室，每年）"
         line = f"截止时间：{when}前{who}——{d.what}。"
+        if d.date and re.search(r"星期|周|礼拜|之日起|工作日", d.date_text):
+            # counted from the notice's words (12月第三个星期五下午5:30前): both said
+            line = f"截止时间：{when}前{who}（通知原文为“{d.date_text}”）——{d.what}。"
         if d.date and d.date < today:
             line += f"该日期已过（今天是{fmt_date(today)}）。"
         elif d.date:

@@ -87,6 +87,15 @@ _TRADE_YEARS = re.compile(
     r"(?<![在])(?:做|从事|干)(?!了)([\u4e00-\u9fff]{1,8}?)(?:这行|这一行|行业)?(\d{1,2})\s*年(半|多)?(?!前|后|以上|以下|内|度|级)"
 )
 """Years in a trade, said with the trade (``做柿饼20年了``, ``从事焊接15年``)."""
+_TRADE_IN = re.compile(
+    r"在[^\d，,。]{0,8}?(?:行业|这行|这一行|行当)[^\d，,。]{0,4}?(?:干|做|工作)了?(\d{1,2})\s*年(半|多)?"
+)
+"""Years in a trade said with 行业 (``在修理行业干了12年``): not the years in one unit."""
+_TENURE_HERE = re.compile(
+    r"(?:来|进|到)(?:现在|目前|这家|本|现)[^\d，,。]{0,8}?(?:才|已经|已|有)?"
+    r"(\d{1,2}|[一二两三四五六七八九十])\s*年(半|多)?"
+)
+"""Years in the present unit (``来现在这家才2年``)."""
 _RUNNING = re.compile(
     r"(?:成立|建立|运行|组建)[^\d，,。]{0,4}?(\d{1,2}|一)\s*年(半|多)?"
     r"|(去年|今年)(?:(\d{1,2})月份?|年初|年中|上半年|下半年|年底)?(?:才|刚|刚刚)?(?:成立|建立|组建|建的|认定|挂牌|获批)"
@@ -101,7 +110,7 @@ _NO_HONOUR_AFTER = re.compile(
     r"(荣誉|称号|技术能手|工匠)[^，,。]{0,4}?(都没有|都没|也没有|一个都没|没有过?)"
 )
 _NO_HONOUR = re.compile(
-    r"(没有|没拿过|没获得过|没获过|没得过|没评上?过|从没|无|也没)[^，,。]{0,10}(荣誉|称号|技术能手|工匠|劳模|奖)"
+    r"(?<!有)(没有|没拿过|没获得过|没获过|没得过|没评上?过|从没|无|也没)[^，,。]{0,10}(荣誉|称号|技术能手|工匠|劳模|奖)"
 )
 _QUOTED_HONOUR = re.compile(
     r"(?:获评|获得|荣获|评为|评上|评了|评过|授予|被评为|(?<=年)获)(?:了|过)?[“\"]([^”\"]{2,20}?"
@@ -407,12 +416,23 @@ def read_profile(question: str, today: dt.date) -> Profile:
         p.category = "worker"
     elif cadre and not worker:
         p.category = "cadre"
+    here = _TENURE_HERE.search(question)
     tenure = _TENURE.search(question)
-    if tenure and not re.match(r"\s*(?:以上|以下)", question[tenure.end() :]):
+    in_trade = _TRADE_IN.search(question)
+    if here and cn_number(here.group(1)) is not None:  # 来现在这家才2年
+        p.tenure_years = float(cn_number(here.group(1)) or 0) + (0.5 if here.group(2) else 0)
+        p.stated.append(f"在现单位工作{p.tenure_years:g}年")
+    elif (
+        tenure
+        and not re.match(r"\s*(?:以上|以下)", question[tenure.end() :])
+        and not (in_trade and in_trade.start() <= tenure.start() < in_trade.end())
+    ):
         p.tenure_years = int(tenure.group(1)) + (0.5 if tenure.group(2) else 0)
         p.stated.append(f"工作{p.tenure_years:g}年")
     trade = _TRADE_YEARS.search(question)
-    if trade:
+    if in_trade:  # 在修理行业干了12年
+        p.trade_years = float(in_trade.group(1)) + (0.5 if in_trade.group(2) else 0)
+    elif trade:
         p.trade_years = float(trade.group(2)) + (0.5 if trade.group(3) else 0)
     unit_age = _UNIT_AGE.search(question)
     if unit_age is None and _UNIT_HALF_YEAR.search(question):  # 企业成立才半年

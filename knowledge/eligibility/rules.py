@@ -104,6 +104,10 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
     preferred = _honours_preferred(notice, profile, programme)
     if preferred is not None and not any(f.condition.kind == ConditionKind.HONOURS for f in out):
         out.append(preferred)
+    for c in _unparsed_tenure_rules(notice, programme):  # 从业年限：从事本职业满8年…
+        tenure = _tenure(c, profile)
+        if tenure is not None and not any(f.reason == tenure.reason for f in out):
+            out.append(tenure)
     return out
 
 
@@ -155,6 +159,31 @@ def _top_tiers(notice: Notice) -> dict[str, str]:
     return out
 
 
+def _unparsed_tenure_rules(notice: Notice, programme: str) -> list[Condition]:
+    """Sentences of the conditions' sections that set years in the trade or the unit
+    (``从事本职业（工种）满8年，在依托单位工作满1年``) and no parsed condition holds, as
+    conditions of kind ``other`` for :func:`_tenure`."""
+    own = [c for c in notice.facts.conditions if not programme or c.programme in ("", programme)]
+    tops = {c.clause.split("、", 1)[0] for c in own if "、" in c.clause}
+    held = "".join(c.text for c in notice.facts.conditions)
+    parents = {c.parent for c in notice.clauses}
+    out = []
+    for clause in notice.clauses:
+        if clause.ref.split("、", 1)[0] not in tops or clause.ref in parents:
+            continue
+        for sentence in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
+            if _TENURE_RULE.search(sentence) and sentence.strip() not in held:
+                out.append(
+                    Condition(
+                        kind=ConditionKind.OTHER,
+                        subject="领办人",
+                        text=sentence.strip(),
+                        clause=clause.ref,
+                    )
+                )
+    return out
+
+
 _TENURE_RULE = re.compile(
     r"(?:本单位|本职业|本工种|本岗位|从事|工作)[^。；，,]{0,12}?(?:满|不少于)\s*(\d{1,2}|[一二两三四五六七八九十]+)\s*年|"
     r"(?:本单位|本职业|本工种|从事)[^。；，,]{0,12}?(\d{1,2})\s*年(?:及)?以上"
@@ -166,23 +195,30 @@ def _tenure(c: Condition, p: Profile) -> Finding | None:
     against what the user says (``在现在单位干了2年``)."""
     if p.tenure_years is None and p.trade_years is None:
         return None
-    m = _TENURE_RULE.search(c.text)
-    if not m:
-        return None
-    need = cn_number(m.group(1) or m.group(2))
-    if need is None:
-        return None
-    rule = m.group().strip("，,")
-    in_trade = re.search(r"本职业|本工种|从事|技艺|行业", rule) and not re.search(
-        r"单位|企业", rule
-    )
-    years = (p.trade_years if in_trade and p.trade_years is not None else None) or p.tenure_years
-    if years is None:
-        return None
-    said = "从事这一行" if years == p.trade_years and in_trade else "工作"
-    if years >= need:
-        return Finding(Status.MET, f"您{said}{years:g}年，满足“{rule}”。", c)
-    return Finding(Status.NOT_MET, f"您{said}{years:g}年，达不到“{rule}”。", c)
+    findings = []
+    for m in _TENURE_RULE.finditer(c.text):  # 从事本职业满8年，在依托单位工作满1年: both
+        need = cn_number(m.group(1) or m.group(2))
+        if need is None:
+            continue
+        rule = m.group().strip("，,").split("\t")[-1]  # a table row's label is not the rule
+        start = max(c.text.rfind(ch, 0, m.start()) for ch in "，,；;。：:\t") + 1
+        phrase = c.text[start : m.end()]  # 从事交通运输行业相关工作满10年: the trade's years
+        in_trade = re.search(r"本职业|本工种|从事|技艺|行业", phrase) and not re.search(
+            r"单位|企业", phrase
+        )
+        if in_trade:
+            years = p.trade_years if p.trade_years is not None else p.tenure_years
+        else:
+            years = p.tenure_years
+        if years is None:
+            continue
+        said = "从事这一行" if years == p.trade_years and in_trade else "工作"
+        if years >= need:
+            findings.append(Finding(Status.MET, f"您{said}{years:g}年，满足“{rule}”。", c))
+        else:
+            findings.append(Finding(Status.NOT_MET, f"您{said}{years:g}年，达不到“{rule}”。", c))
+    failed = [f for f in findings if f.status is Status.NOT_MET]
+    return (failed or findings or [None])[0]
 
 
 _SUB_RULE = re.compile(
@@ -505,6 +541,10 @@ def _qualifies(who: str, p: Profile) -> bool:
     return False
 
 
+_AGE_MIN = re.compile(r"年满\s*(\d{2})\s*周?岁|(?<!不)(?:不低于|不小于)\s*(\d{2})\s*周?岁")
+"""A lower age bound (``申报时年满30周岁、不超过55周岁``)."""
+
+
 def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding | None:
     ages = p.age_on(today)
     if ages is None:
@@ -520,6 +560,12 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
         limit = today.year - int(cutoff.group(1)) - (0 if on_new_year else 1)
     low, high = ages
     said = f"您{low}岁" if low == high else f"按出生年份您今年{low}或{high}岁"
+    least = _AGE_MIN.search(c.text)  # 年满30周岁、不超过55周岁: a lower bound too
+    floor = int(least.group(1) or least.group(2)) if least else 0
+    if least and high < floor:
+        return Finding(Status.NOT_MET, f"{said}，未达到“{least.group(0)}”的要求。", c)
+    if least and low < floor:
+        return Finding(Status.UNSURE, f"{said}，通知要求“{least.group(0)}”，请按出生日期核对。", c)
     by_sex = sex_age_limits(c.text)
     if by_sex and p.sex in by_sex:
         limit = by_sex[p.sex]

@@ -155,6 +155,48 @@ def _relative(
     )
 
 
+_NTH_WEEKDAY = re.compile(
+    r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:的)?第(?P<n>[一二三四五1-5])个?"
+    r"(?:星期|周|礼拜)(?P<w>[一二三四五六日天])"
+    r"(?P<t>(?:上午|下午|晚上|中午)?\s*\d{1,2}(?:[:：]\d{2}|时|点)(?:\d{1,2}分)?)?\s*(?:前|之前|以前)"
+)
+_WEEKDAYS = "一二三四五六日"
+
+
+def _nth_weekday(
+    sentence: str, clause: Clause, year: int | None, issued: dt.date | None
+) -> Deadline | None:
+    """``12月第三个星期五下午5:30前`` → that date in the notice's year (the next year when
+    it falls before the issue date); ``date_text`` and ``time`` keep the words as written."""
+    m = _NTH_WEEKDAY.search(sentence)
+    if m is None:
+        return None
+    y = int(m.group("y")) if m.group("y") else (year or (issued.year if issued else None))
+    n = cn_number(m.group("n"))
+    if y is None or not n or not 1 <= int(m.group("m")) <= 12:
+        return None
+    weekday = _WEEKDAYS.index(m.group("w").replace("天", "日"))
+
+    def nth(y: int) -> dt.date | None:
+        first = dt.date(y, int(m.group("m")), 1)
+        date = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (int(n) - 1))
+        return date if date.month == first.month else None
+
+    date = nth(y)
+    if date is not None and issued is not None and not m.group("y") and date < issued:
+        date = nth(y + 1)
+    if date is None:
+        return None
+    return Deadline(
+        what="报送申报材料",
+        date_text=m.group(0),
+        date=date,
+        time=(m.group("t") or "").strip(),
+        clause=clause.ref,
+        quote=sentence,
+    )
+
+
 _TO = re.compile(
     r"^[^，,。]{0,6}?(报送|报至|报到|提交|交至|交到|送至|送交|上报|递交|寄送|报|向)(至|到|给)?(所在|属地)?"
 )
@@ -255,7 +297,9 @@ def extract_deadlines(
     for clause in clauses:
         flat = clause.text.replace("\n", "")
         for sentence in split_sentences(flat):
-            relative = _relative(sentence, clause, year, issued)
+            relative = _relative(sentence, clause, year, issued) or _nth_weekday(
+                sentence, clause, year, issued
+            )
             if relative is not None:
                 out.append(relative)
             for m in _DATE.finditer(sentence):
@@ -266,6 +310,10 @@ def extract_deadlines(
                 )
                 if not (_BEFORE.match(tail) or _CUTOFF.search(head) or range_end):
                     continue
+                if re.match(r"\s*(?:期间|之间|以后|以前|之前|前|后)?\s*出生", tail) or (
+                    issued is not None and m.group("y") and int(m.group("y")) < issued.year - 1
+                ):
+                    continue  # 1971年1月1日至1996年12月31日期间出生: a birth date, no deadline
                 if re.search(r"每(?:一)?年(?:度)?(?:的)?$", head):
                     # 每年1月20日前报送上一年度工作报告: a duty of recognised studios, every
                     # year: no date of this round, asked about with the assessment
@@ -359,10 +407,10 @@ def apply_amendments(
     (quoting the amending sentence): a 【更正】 line above the body, a 补充通知 appended
     after the attachments. ``text`` is the whole notice (the amendment may stand outside
     the body's clauses)."""
-    amending = [
+    amending = [  # 单位…调整为12月15日，镇（街道）…由12月18日调整为12月22日: each one
         (sentence, m)
         for sentence in split_sentences(text.replace("\n", "。"))
-        if (m := _AMEND.search(sentence))
+        for m in _AMEND.finditer(sentence)
     ]
     # the dates of an amending sentence are no deadlines of their own (the old one is gone)
     out = [d for d in deadlines if not (amending and _AMEND.search(d.quote))]
