@@ -306,7 +306,8 @@ class _PgTx:
         return [tuple(r) for r in await cur.fetchall()]
 
 
-_SCHEMA_LOCK = 0x706F6C6963790001
+SCHEMA_LOCK = 0x706F6C6963790001
+"""The advisory lock key DDL scripts (and the retention purge) hold on PostgreSQL."""
 """Advisory lock key taken while a schema script runs: workers starting together would
 otherwise race on ``CREATE TABLE IF NOT EXISTS`` (a unique violation in pg_type)."""
 
@@ -377,7 +378,7 @@ class PostgresDatabase(Database):
 
     async def _script(self, ddl: str) -> None:
         async with self.transaction() as tx:
-            await tx.execute("SELECT pg_advisory_xact_lock(?)", (_SCHEMA_LOCK,))
+            await tx.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
             for statement in filter(str.strip, ddl.split(";")):
                 await tx.execute(statement)
 

@@ -32,7 +32,7 @@ from pydantic import (
     field_validator,
 )
 
-from bot.db import Database, open_database
+from bot.db import SCHEMA_LOCK, Database, open_database
 from bot.flow_state import Draft, Flow, load_flow
 
 log = logging.getLogger(__name__)
@@ -266,6 +266,10 @@ class StateStore:
         for key in stale:
             await self.forget(key, checkpoint=False)
         async with self.database.transaction() as tx:
+            if self.database.dialect == "postgresql":
+                # a worker starting next to this one creates its tables and indexes under
+                # the schema lock; deleting from two of them meanwhile could deadlock
+                await tx.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
             await tx.execute("DELETE FROM history WHERE at < ?", (horizon,))
             await tx.execute("DELETE FROM processed WHERE created_at < ?", (horizon,))
         await self.database.checkpoint()

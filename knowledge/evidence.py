@@ -206,9 +206,7 @@ class Evidence:
         ]
         undefined = undefined_case(q, sentence)  # 劳务派遣的算在职职工吗: the notice leaves it open
         settled = None if undefined else sentence_verdict(sentence, q, shared, today)
-        status, reason = (
-            settled if settled else (Status.UNSURE, undefined or UNSETTLED)
-        )
+        status, reason = settled if settled else (Status.UNSURE, undefined or UNSETTLED)
         icon = {Status.MET: "✅", Status.NOT_MET: "❌", Status.UNSURE: "❔"}[status]
         head = {Status.MET: "符合", Status.NOT_MET: "不符合", Status.UNSURE: "待确认"}[status]
         return Part(
@@ -249,12 +247,16 @@ class Evidence:
         )
 
 
-_QUANTITY = re.compile(r"[\d.]+|[一二两三四五六七八九十百半几\d]+(?:年|个月|月|岁|周岁|人|个|名|次|天)")
+_QUANTITY = re.compile(
+    r"[\d.]+|[一二两三四五六七八九十百半几\d]+(?:年|个月|月|岁|周岁|人|个|名|次|天)"
+)
 
 
 def _chars(text: str) -> frozenset[str]:
     """The Chinese characters of ``text`` that carry meaning (not 的/了/吗…)."""
-    return frozenset(c for c in text if "\u4e00" <= c <= "\u9fff" and c not in "的了吗呢啊吧么是在有")
+    return frozenset(
+        c for c in text if "\u4e00" <= c <= "\u9fff" and c not in "的了吗呢啊吧么是在有"
+    )
 
 
 def asks_count(question: str) -> bool:

@@ -71,7 +71,9 @@ def verdict_part(
     lines = [f"{_ICONS[verdict]} {_CONCLUSION[verdict]}："]
     lines += [f"• {_ICONS[f.status]} {f.reason}" for f in findings]
     if others:
-        lines.append(f"（以上按{programme}的条件；通知中的{'、'.join(others)}条件不同，如需对照请说明。）")
+        lines.append(
+            f"（以上按{programme}的条件；通知中的{'、'.join(others)}条件不同，如需对照请说明。）"
+        )
     return Part(lines, cites)
 
 

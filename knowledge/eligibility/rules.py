@@ -218,7 +218,8 @@ def _tenure(c: Condition, p: Profile) -> Finding | None:
         else:
             findings.append(Finding(Status.NOT_MET, f"您{said}{years:g}年，达不到“{rule}”。", c))
     failed = [f for f in findings if f.status is Status.NOT_MET]
-    return (failed or findings or [None])[0]
+    chosen = failed or findings
+    return chosen[0] if chosen else None
 
 
 _SUB_RULE = re.compile(
@@ -603,14 +604,14 @@ def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding
         if re.search(r"(荣誉|称号|能手|工匠|奖|专家|津贴)", who):
             # the exception needs an honour the user did not name (or named another one:
             # 全国技术能手 where only 中华技能大奖 relaxes the limit): over the limit, unless
-            named = "、".join(p.honours)
+            held = "、".join(p.honours)
             return Finding(
                 Status.NOT_MET,
                 f"{said}，超过{limit}周岁；放宽至{relaxed.group(2)}周岁只适用于"
                 f"{shorten(who, 40)}"
                 + (
-                    f"，您提到的{named}不在其列。"
-                    if named
+                    f"，您提到的{held}不在其列。"
+                    if held
                     else "，您说没有相应荣誉。"
                     if p.no_honour
                     else "（如您获得过，请告诉我）。"
