@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from importlib import resources
 
@@ -98,7 +98,7 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
         contest = _contest(c, profile)
         if contest is not None and not any(f.reason == contest.reason for f in out):
             out.append(contest)
-        sub = _sub_count(c, profile.question, profile.team_size)
+        sub = _sub_count(c, profile.question, profile.team_size, profile)
         if sub is not None and not any(f.reason == sub.reason for f in out):
             out.append(sub)
     preferred = _honours_preferred(notice, profile, programme)
@@ -253,11 +253,50 @@ _SHARE_RULE = re.compile(
 )
 
 
-def _sub_count(c: Condition, question: str, team: int | None = None) -> Finding | None:
-    """``其中技师以上不少于2人`` / ``其中35周岁以下不少于2人`` against what the user says of
-    that part of the team (``其中高级工以上2个``, ``35岁以下的只有1个``)."""
+_MEMBER_LEVELS = "高级技师|技师|高级工|中级工|初级工"
+_MEMBER_COUNT = re.compile(
+    rf"(\d+|[一两俩三四五六七八九十]+)\s*(?:个|名|位|人)\s*(?:是)?({_MEMBER_LEVELS})(?!以上|及以上)"
+    rf"|({_MEMBER_LEVELS})(?:有|共)?\s*(\d+|[一两俩三四五六七八九十]+)\s*(?:个|名|位|人)"
+)
+_MEMBERS_VAGUE = re.compile(rf"(?:几个|好几个|大部分|多数|一些|部分|不少)(?:是)?({_MEMBER_LEVELS})")
+_MEMBERS_ALL = re.compile(rf"(?:都是|全是|均为|全部是)({_MEMBER_LEVELS})(?:及)?(以上)?")
+_LEVEL_RANK = {"高级技师": 1, "技师": 2, "高级工": 3, "中级工": 4, "初级工": 5}
+
+
+def _members_at_least(
+    question: str, level: str, p: Profile | None, count_leader: bool, team: int | None
+) -> tuple[int | None, bool]:
+    """How many of the team the user says hold ``level`` or above, from counts by level
+    (``除我以外只有1个技师，其他都是高级工`` → 1 技师以上; ``2个高级工，其余都是中级工``), the
+    leader added when ``count_leader`` and the leader's level is high enough. Returns
+    ``(count, vague)``: ``(None, True)`` when the user says it only vaguely (有几个技师,
+    都是中级工以上 for 高级工以上), ``(None, False)`` when not at all."""
+    need = _LEVEL_RANK[level]
+    leader = 1 if count_leader and p is not None and p.level is not None and p.level <= need else 0
+    everyone = _MEMBERS_ALL.search(question)
+    if everyone and _LEVEL_RANK[everyone.group(1)] <= need and team:
+        return team, False  # 都是技师以上: the whole team
+    counts: list[tuple[int, str]] = []
+    for m in _MEMBER_COUNT.finditer(question):
+        n = cn_number(m.group(1) or m.group(4))
+        if n is not None:
+            counts.append((int(n), m.group(2) or m.group(3)))
+    if counts:
+        return leader + sum(n for n, lv in counts if _LEVEL_RANK[lv] <= need), False
+    if _MEMBERS_VAGUE.search(question) or everyone:
+        return None, True
+    return None, False
+
+
+def _sub_count(
+    c: Condition, question: str, team: int | None = None, p: Profile | None = None
+) -> Finding | None:
+    """``其中技师以上不少于2人`` / ``其中35周岁以下不少于2人`` / ``其中技师及以上人员占比不低于
+    30%`` against what the user says of that part of the team (``其中高级工以上2个``,
+    ``35岁以下的只有1个``, ``除我以外只有1个技师``); ❔ when the user says it vaguely."""
     if not question or "其中" not in c.text:
         return None
+    with_leader = bool(re.search(r"(?<!不)含领办人|包括领办人", c.text))
     for m in _SHARE_RULE.finditer(c.text):  # 其中高级工以上人员占比不低于60%
         level = _LEVEL_KEY.search(m.group(1))
         if not level or not team:
@@ -266,11 +305,21 @@ def _sub_count(c: Condition, question: str, team: int | None = None) -> Finding 
             rf"{level.group(1)}(?:及)?以上[^\d，,。；;一两]{{0,6}}?(\d+|一|两)\s*(?:个|人|名|位)",
             question,
         )
-        if not said:
-            continue
-        have = cn_number(said.group(1)) or 0
-        share, need_pct = 100 * have / team, int(m.group(2))
         rule = m.group(0)
+        if said:
+            have = cn_number(said.group(1)) or 0
+        else:
+            counted, vague = _members_at_least(
+                question, level.group(1), p, bool(p and p.team_includes_leader) or with_leader, team
+            )
+            if vague:
+                return Finding(
+                    Status.UNSURE, f"通知要求“{rule}”，请核对团队中{level.group(1)}以上的人数。", c
+                )
+            if counted is None:
+                continue
+            have = counted
+        share, need_pct = 100 * have / team, int(m.group(2))
         if share >= need_pct:
             return Finding(
                 Status.MET,
@@ -294,10 +343,20 @@ def _sub_count(c: Condition, question: str, team: int | None = None) -> Finding 
             assert age is not None
             key = rf"{age.group(1)}\s*周?岁(?:及)?以下"
         said = re.search(rf"{key}[^\d，,。；;一两]{{0,6}}?(\d+|一|两)\s*(?:个|人|名|位)", question)
-        if not said:
-            continue
-        have = cn_number(said.group(1)) or 0
         rule = f"其中{what}不少于{need}人"
+        if said:
+            have = cn_number(said.group(1)) or 0
+        elif level:
+            counted, vague = _members_at_least(question, level.group(1), p, with_leader, team)
+            if vague:
+                return Finding(
+                    Status.UNSURE, f"通知要求“{rule}”，请核对团队中{level.group(1)}以上的人数。", c
+                )
+            if counted is None:
+                continue
+            have = counted
+        else:
+            continue
         if have >= need:
             return Finding(Status.MET, f"{what}{have}人，满足“{rule}”。", c)
         return Finding(Status.NOT_MET, f"{what}只有{have}人，达不到“{rule}”。", c)
@@ -542,12 +601,23 @@ def _qualifies(who: str, p: Profile) -> bool:
     return False
 
 
+_COUNTED_ON = re.compile(
+    r"(?:按|以|截至|截止到?)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:为准)?(?:计算|为准)"
+)
+"""The date an age limit is counted at (``按2026年12月31日计算``), when not the day of asking."""
 _AGE_MIN = re.compile(r"年满\s*(\d{2})\s*周?岁|(?<!不)(?:不低于|不小于)\s*(\d{2})\s*周?岁")
 """A lower age bound (``申报时年满30周岁、不超过55周岁``)."""
 
 
 def _age(c: Condition, p: Profile, today: dt.date, section: str = "") -> Finding | None:
+    counted = _COUNTED_ON.search(c.text)  # 年龄不超过55周岁（按2026年12月31日计算）
     ages = p.age_on(today)
+    if counted:
+        on = dt.date(*(int(g) for g in counted.groups()))
+        if p.birth is not None:  # the birth month decides the age on that date
+            ages = replace(p, age=None).age_on(on)
+        elif ages is not None and on > today:  # an age said today may be one more by then
+            ages = (ages[0], ages[1] + 1)
     if ages is None:
         return None
     cutoff = _BORN_AFTER.search(c.text)
@@ -863,8 +933,12 @@ def _meets_proviso(proviso: str, question: str) -> bool | None:
             need = re.search(r"(国家|全国|省|自治区|市|县|区)级(?:及)?以上", alternative)
             said = re.search(
                 rf"(国家|全国|省|自治区|市|县|区)级[^，,。；;]{{0,12}}?{noun.group(1)}", question
+            ) or re.search(  # 黑山县技术能手, 锦州市技术能手, 全国技术能手: the tier in the name
+                rf"(全国|国家|省|自治区|市|县|区|旗)(?:级)?(?:的)?(?:技术|技能)?{noun.group(1)}",
+                question,
             )
-            if need and said and _TIER_OF.get(said.group(1), 0) < _TIER_OF.get(need.group(1), 0):
+            tier = {"旗": "县"}.get(said.group(1), said.group(1)) if said else ""
+            if need and said and _TIER_OF.get(tier, 0) < _TIER_OF.get(need.group(1), 0):
                 below = True
                 continue
             return True
@@ -1041,7 +1115,18 @@ def _level(
         r"或(?:者)?\s*(?:是|为|具有|具备|荣获|获得|获)([^。；;]{2,200})", c.text
     )  # 或获得区级以上技术能手、“余杭工匠”称号 / 或者是县级以上“婺源工匠”、…传承人，年龄…
     if alternative and said and _ALTERNATIVE_SAID.search(question):
-        met = _meets_proviso(re.split(r"[，,]", said.group(1))[0], question)
+        offered = re.split(r"[，,]", said.group(1))[0]
+        floor = re.match(
+            r"[^且并同]{0,4}?(高级技师|技师|高级工|中级工)[^且并]{0,12}(?:且|并|同时)", offered
+        )
+        if floor and rank > _rank(floor.group(1)):  # 或具有技师职业资格且获得…: 高级工 is short
+            return Finding(
+                Status.NOT_MET,
+                f"{level_said(rank)}，达不到“{name}及以上”；通知另准的“{shorten(offered, 40)}”"
+                f"也要求{floor.group(1)}以上。",
+                c,
+            )
+        met = _meets_proviso(offered, question)
         if met:
             return Finding(
                 Status.MET,
@@ -1063,7 +1148,7 @@ def _level(
             return Finding(
                 Status.NOT_MET,
                 f"{level_said(rank)}，达不到“{name}及以上”；通知另准"
-                f"“{shorten(re.split(r'[，,]', said.group(1))[0], 40)}”，您的级别不够。",
+                f"“{shorten(re.split(r'[，,]', said.group(1))[0], 40)}”，您的荣誉级别不够。",
                 c,
             )
     if alternative and _negated_alternative(c.text, question):

@@ -284,7 +284,12 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
                 out.append(
                     _found(ConditionKind.NO_REPEAT, "申报", "" if across else prog, sentence, ref)
                 )
-            unit = _unit_type(sentence, prog, ref)
+            # a materials list (申报单位按下表准备申报材料：…营业执照…) names units it sets no rule for
+            unit = (
+                None
+                if _MATERIALS_HEADING.match(clause.heading)
+                else _unit_type(sentence, prog, ref)
+            )
             if (
                 unit is None
                 and _HOST_HEADING.search(clause.heading)
@@ -352,8 +357,21 @@ def extract_conditions(clauses: list[Clause], programmes: list[str]) -> list[Con
     return out
 
 
+_MATERIALS_HEADING = re.compile(
+    r"(?:申报|报送|提交|需提交的|所需)?材料(?:清单|要求|目录|及要求)?$|材料清单"
+)
+_UNIT_CASE = re.compile(
+    r"为[^，,。；;]{2,20}?的[，,]\s*(?:另需|还需|需另|须另|另须|应另|另行|还应|还须|须|需|应)?"
+    r"(?:提供|提交|附|报送|加附)"
+)
+"""A material one kind of unit adds (``依托单位为技工院校的，另需提供…``): no unit rule."""
+
+
 def _unit_type(sentence: str, prog: str, ref: str) -> Condition | None:
-    """Which units may apply (``申报单位应为…企业``) and which may not (``机关事业单位不在申报范围``)."""
+    """Which units may apply (``申报单位应为…企业``) and which may not (``机关事业单位不在申报范围``);
+    ``None`` for what one kind of unit must add (``依托单位为技工院校的，另需提供…``)."""
+    if _UNIT_CASE.search(sentence):
+        return None
     allowed: list[str] = []
     m = _UNIT_SUBJECT.search(sentence)
     if m:
