@@ -269,8 +269,9 @@ def _members_at_least(
     """How many of the team the user says hold ``level`` or above, from counts by level
     (``除我以外只有1个技师，其他都是高级工`` → 1 技师以上; ``2个高级工，其余都是中级工``), the
     leader added when ``count_leader`` and the leader's level is high enough. Returns
-    ``(count, vague)``: ``(None, True)`` when the user says it only vaguely (有几个技师,
-    都是中级工以上 for 高级工以上), ``(None, False)`` when not at all."""
+    ``(count, open)``: ``open`` when the account may be partial (团队5人，3个高级工 says
+    nothing of the other two) or vague (``(None, True)``: 有几个技师, 都是中级工以上 for
+    高级工以上); ``(None, False)`` when the user says nothing of it."""
     need = _LEVEL_RANK[level]
     leader = 1 if count_leader and p is not None and p.level is not None and p.level <= need else 0
     everyone = _MEMBERS_ALL.search(question)
@@ -280,9 +281,21 @@ def _members_at_least(
     for m in _MEMBER_COUNT.finditer(question):
         n = cn_number(m.group(1) or m.group(4))
         if n is not None:
-            counts.append((int(n), m.group(2) or m.group(3)))
+            lv = m.group(2) or m.group(3)
+            if re.search(
+                r"我(?:和|跟|与)(?:另外?|其他)?$", question[max(0, m.start() - 4) : m.start()]
+            ):
+                # 我和另一个是技师: the leader is one of them
+                n, leader = n + (1 if count_leader else 0), 0
+            counts.append((int(n), lv))
     if counts:
-        return leader + sum(n for n, lv in counts if _LEVEL_RANK[lv] <= need), False
+        have = leader + sum(n for n, lv in counts if _LEVEL_RANK[lv] <= need)
+        listed = leader + sum(n for n, _ in counts) + (1 if count_leader and not leader else 0)
+        whole = bool(re.search(r"其他|其余|剩下|只有|就|仅", question)) or bool(
+            team and listed >= team
+        )
+        # 团队5人，3个高级工: the other two may be 技师; a short count of a partial account is open
+        return have, not whole
     if _MEMBERS_VAGUE.search(question) or everyone:
         return None, True
     return None, False
@@ -312,12 +325,16 @@ def _sub_count(
             counted, vague = _members_at_least(
                 question, level.group(1), p, bool(p and p.team_includes_leader) or with_leader, team
             )
-            if vague:
+            if counted is None and vague:
                 return Finding(
                     Status.UNSURE, f"通知要求“{rule}”，请核对团队中{level.group(1)}以上的人数。", c
                 )
             if counted is None:
                 continue
+            if vague and 100 * counted / team < int(m.group(2)):
+                return Finding(
+                    Status.UNSURE, f"通知要求“{rule}”，请核对团队中{level.group(1)}以上的人数。", c
+                )
             have = counted
         share, need_pct = 100 * have / team, int(m.group(2))
         if share >= need_pct:
@@ -348,7 +365,7 @@ def _sub_count(
             have = cn_number(said.group(1)) or 0
         elif level:
             counted, vague = _members_at_least(question, level.group(1), p, with_leader, team)
-            if vague:
+            if vague and (counted is None or counted < need):
                 return Finding(
                     Status.UNSURE, f"通知要求“{rule}”，请核对团队中{level.group(1)}以上的人数。", c
                 )
