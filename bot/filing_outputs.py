@@ -184,12 +184,15 @@ def format_note(notice: Notice) -> str:
     )
     if sub is None:
         return f"电子版发送至邮箱{mailed}" if mailed else ""
+    electronic = sub.electronic or next(  # …PDF扫描件存入U盘 in a sentence of its own
+        (r.electronic for r in notice.facts.submission if r.electronic and not r.online), ""
+    )
     return "，".join(
         x
         for x in (
             sub.paper and f"{sub.paper}纸",
             sub.binding,
-            sub.electronic and f"同时报送电子版（{sub.electronic}）",
+            electronic and f"同时报送电子版（{electronic}）",
             mailed and f"电子版发送至邮箱{mailed}",
         )
         if x

@@ -57,6 +57,24 @@ def _options(cell: str) -> list[str]:
     return [o for o in found if o]  # 其他（请注明：　　） → 其他
 
 
+_CELL_OPTIONS = re.compile(r"^([^□☐\t：:_\s\u3000]{2,24})[ \u3000]{1,2}([□☐].*)$")
+
+
+def _split_label_options(line: str) -> str:
+    """A cell holding its label and its choices (``性别 □男 □女``, as Word tables are often
+    filled) split in two cells, as if the label had its own: ``性别\t□男 □女``."""
+    if "□" not in line and "☐" not in line:
+        return line
+    cells = line.split("\t")
+    out = []
+    for cell in cells:
+        m = _CELL_OPTIONS.match(cell.strip())
+        # a wide gap (□是   □否      传承人级别   □国家级) is a printed layout of several cells
+        split = m and _options(m.group(2)) and not re.search(r"[ \u3000]{3,}", m.group(2))
+        out.append(f"{m.group(1)}\t{m.group(2)}" if m and split else cell)
+    return "\t".join(out)
+
+
 def parse_form(raw: RawAttachment) -> Attachment:
     """Turn an attachment's lines into an :class:`Attachment` with its fields and grid.
 
@@ -75,7 +93,9 @@ def parse_form(raw: RawAttachment) -> Attachment:
     group_cols: list[str] = []
     text_lines: list[str] = []
     units: dict[str, str] = {}
-    lines = _vertical_rows([line for _, line in raw.lines if not _PAGE.search(line)])
+    lines = _vertical_rows(
+        [_split_label_options(line) for _, line in raw.lines if not _PAGE.search(line)]
+    )
     for k, line in enumerate(lines):
         text_lines.append(line)
         if fields and _BLANKS.match(line) and "_" in line:  # lines to write on: a long answer

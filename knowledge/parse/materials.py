@@ -68,10 +68,14 @@ def extract_materials(clauses: list[Clause], programmes: list[str]) -> list[Mate
         inline = re.match(r"\s*(?:申报|报送|提交)材料(?:及要求)?[：:]?\s*1\s*[.．、]", clause.text)
         if not (inline or _INTRO.search(clause.heading) or _INTRO.search(intro.split("\n")[-1])):
             continue
+        prog = programme_of(clause, clauses, programmes)
+        table = _table_items(clause, prog)
+        if table:  # 序号｜材料名称｜份数｜备注: one item a row
+            out += table
+            continue
         kids = children.get(clause.ref, []) or _inline_items(clause)
         if not kids:
             continue
-        prog = programme_of(clause, clauses, programmes)
         for kid in kids:
             text = kid.text.split("\n")[0]
             copies = _COPIES.search(text)
@@ -102,7 +106,72 @@ def extract_materials(clauses: list[Clause], programmes: list[str]) -> list[Mate
                 )
     if not out:
         out = _materials_from_sentences(clauses)
+    for clause in clauses:  # 《…申报表》份数由一式三份调整为一式两份: the amended count
+        for m in _COPIES_AMENDED.finditer(clause.text.replace("\n", "")):
+            for i, item in enumerate(out):
+                if item.name and (item.name in m.group(1) or m.group(1) in item.name):
+                    out[i] = item.model_copy(
+                        update={
+                            "copies": cn_number(m.group(2)),
+                            "text": f"{item.text}（{m.group(0)}）",
+                        }
+                    )
     return out
+
+
+_COPIES_AMENDED = re.compile(
+    r"《([^》]{2,40})》[^。；;]{0,10}?份数由一式[一二两三四五\d]份(?:调整|改|变更|更正|修改)为一式"
+    r"([一二两三四五\d])份"
+)
+"""A copy count a later clause changes (``《…申报表》份数由一式三份调整为一式两份``)."""
+
+
+_TABLE_NAME = re.compile(r"^(?:材料名称|材料|名称|申报材料|材料清单|材料目录)$")
+_TABLE_COPIES = re.compile(r"^(?:份数|数量|份\s*数|报送份数)$")
+_TABLE_NOTE = re.compile(r"^(?:备注|要求|说明|具体要求|材料要求|格式要求)$")
+_ROW_COPIES = re.compile(r"(?:一式|各|复印件各?|原件|复印件)?\s*([一二两三四五六七八九十\d]+)\s*份")
+_ONLY = re.compile(r"(?:仅|只|限)([^，,。；;]{2,30}?)(?:的)?(?:提供|提交|报送|需要)")
+
+
+def _table_items(clause: Clause, prog: str) -> list[Material]:
+    """The rows of a materials table (``序号	材料名称	份数	备注``) as materials: name
+    from the name column, copies from the 份数 column (``一式三份``, ``复印件各1份``), the
+    note kept in the text, a 仅…提供 note as the item's condition; ``[]`` without one."""
+    lines = clause.text.split("\n")
+    for at, line in enumerate(lines):
+        head = [c.strip() for c in line.split("\t")]
+        name_col = next((i for i, c in enumerate(head) if _TABLE_NAME.match(c)), None)
+        if name_col is None or len(head) < 2:
+            continue
+        copies_col = next((i for i, c in enumerate(head) if _TABLE_COPIES.match(c)), None)
+        note_col = next((i for i, c in enumerate(head) if _TABLE_NOTE.match(c)), None)
+        out: list[Material] = []
+        for row in lines[at + 1 :]:
+            cells = [c.strip() for c in row.split("\t")]
+            if len(cells) != len(head) or not cells[name_col]:
+                break
+            name = _name(cells[name_col])
+            copies_text = cells[copies_col] if copies_col is not None else ""
+            copies = _ROW_COPIES.search(copies_text)
+            note = cells[note_col] if note_col is not None else ""
+            only = _ONLY.search(note)
+            text = "，".join(x for x in (cells[name_col], copies_text, note) if x)
+            out.append(
+                Material(
+                    index=cells[0] if cells[0].isdigit() else str(len(out) + 1),
+                    name=name,
+                    text=text,
+                    copies=cn_number(copies.group(1))
+                    if copies and "张" not in copies_text
+                    else None,
+                    condition=only.group(1) if only else "",
+                    programme=prog,
+                    clause=clause.ref,
+                )
+            )
+        if out:
+            return out
+    return []
 
 
 def _inline_items(clause: Clause) -> list[Clause]:
@@ -185,6 +254,13 @@ def _copies_from_phrases(items: list[Material], clauses: list[Clause]) -> None:
                     item.copies = n
 
 
+def _media(sentence: str) -> str:
+    """The electronic copy a sentence asks for without the word 电子 (``申报表Word版及其余
+    材料PDF扫描件存入U盘``): that phrase; ``""`` when it asks none."""
+    m = re.search(r"[^，,。；;]*(?:PDF|扫描件|Word版|U盘|光盘)[^，,。；;]*", sentence)
+    return m.group().strip() if m else ""
+
+
 def extract_submission(
     clauses: list[Clause], items: list[Material] | None = None
 ) -> list[SubmissionRule]:
@@ -199,12 +275,14 @@ def extract_submission(
     out: list[SubmissionRule] = []
     item_texts = {m.text.rstrip("；;。") for m in items or []}
     for clause in clauses:
-        for sentence in split_sentences(clause.text.replace("\n", "")):
+        # a table's rows (序号	材料名称	份数…) are items, not rules for the whole set
+        prose = "".join(line for line in clause.text.split("\n") if "\t" not in line)
+        for sentence in split_sentences(prose):
             if sentence.rstrip("；;。") in item_texts and not _TO.search(sentence):
                 continue
             has_format = re.search(
-                r"(A4|装订|一式|电子版|电子文档|网站填报|在线申报|登陆网站|登录网站|公章|盖章|"
-                r"线上填报|网上填报|网上申报|线上申报|系统填报|网址|https?://)",
+                r"(A4|装订|胶装|一式|电子版|电子文档|网站填报|在线申报|登陆网站|登录网站|公章|盖章|"
+                r"线上填报|网上填报|网上申报|线上申报|系统填报|网址|https?://|U盘|光盘|PDF|扫描件)",
                 sentence,
             )
             to = _TO.search(sentence)
@@ -219,10 +297,12 @@ def extract_submission(
                 SubmissionRule(
                     copies=cn_number(copies.group(1)) if copies else None,
                     paper="A4" if "A4" in sentence else "",
-                    binding="装订成册" if "装订" in sentence else "",
+                    binding="胶装成册"
+                    if re.search(r"(?<!不需)(?<!无需)(?<!不)胶装", sentence)
+                    else ("装订成册" if "装订" in sentence else ""),
                     electronic=(electronic.group(1) or "申报材料")
                     if electronic
-                    else ("电子版" if "电子" in sentence else ""),
+                    else ("电子版" if "电子" in sentence else _media(sentence)),
                     online=url.group() if url else "",
                     to=(to.group(1) or to.group(2)) if to else "",
                     text=sentence,

@@ -44,6 +44,29 @@ def _strip_tags_by_line(text: str) -> str:
     return "\n".join(out)
 
 
+_BOX_RULE = re.compile(r"^[\s\u3000]*[┌├└╔╠╚┏┣┗+][─━═┬┼┴╦╬╩┳╋┻+\-\s]*[┐┤┘╗╣╝┓┫┛+]?[\s\u3000]*$")
+_BOX_ROW = re.compile(r"^[\s\u3000]*[│┃║|].*[│┃║|][\s\u3000]*$")
+_BOX_BAR = re.compile(r"[\s\u3000]*[│┃║][\s\u3000]*")
+
+
+def _unbox(text: str) -> str:
+    """A table drawn with box characters (``│工作室名称　│　　│``, ``├──┼──┤``) as the other
+    readers give tables: one tab-separated line per row, cell padding removed, the rule
+    lines dropped; text without such a table is returned as is."""
+    if "│" not in text and "┃" not in text and "║" not in text:
+        return text
+    out = []
+    for line in text.splitlines():
+        if _BOX_RULE.match(line) and any(ch in line for ch in "─━═"):
+            continue
+        if _BOX_ROW.match(line):
+            cells = _BOX_BAR.split(line.strip(" \u3000"))
+            out.append("\t".join(c for c in cells[1:-1]))
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def _read_txt(path: Path, deadline: _Deadline) -> str:
     raw = path.read_bytes()
     text = _decode_text(raw, path)
@@ -52,4 +75,4 @@ def _read_txt(path: Path, deadline: _Deadline) -> str:
         return _html_to_text(text if _bom(raw) else _decode_html(raw), path, deadline)
     if _looks_like_html(text):  # text with markup left in: its lines are the notice's
         return _strip_tags_by_line(text)
-    return text
+    return _unbox(text)
