@@ -163,12 +163,12 @@ class Evidence:
                 and ADDRESSEE.search(clause.text[:200])
             ):
                 continue
-            for s in re.split(r"(?<=[。；;])", clause.text.replace("\n", "")):
+            for s, context in _pieces(clause):
                 if len(s.strip()) < min_length or (
                     len(s.strip()) <= 12 and s.strip("。；; ") == clause.heading
                 ):
                     continue  # a run-in heading (（二）纸质材料。) answers nothing
-                cov = self.coverage(tokens, s)
+                cov = self.coverage(tokens, context + s)
                 if best is None or cov > best[0] + 1e-9:
                     best = (cov, s.strip(), clause)
                 elif cov > best[0] - 1e-9 and len(_chars(s) & chars) > len(_chars(best[1]) & chars):
@@ -245,6 +245,21 @@ class Evidence:
             [f"通知相关规定{section}：{shorten(sentence, 200)}"],
             [cite(notice, clause.ref, sentence)],
         )
+
+
+def _pieces(clause: Clause) -> list[tuple[str, str]]:
+    """The sentences of a clause, each with the words that give it context: a table's
+    rows (序号	评审项目	…	分值) are sentences of their own, read with the clause's
+    heading and the table's header row (省级评审标准 for ``1	领办人技能水平和业绩	…	30分``)."""
+    if "\t" not in clause.text:
+        return [(p, "") for p in re.split(r"(?<=[。；;])", clause.text.replace("\n", ""))]
+    out, header = [], ""
+    for line in clause.text.split("\n"):
+        if "\t" in line and not header:
+            header = line
+        context = clause.heading + header if "\t" in line else ""
+        out += [(p, context) for p in re.split(r"(?<=[。；;])", line)]
+    return out
 
 
 _QUANTITY = re.compile(

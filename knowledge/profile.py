@@ -69,10 +69,12 @@ _RETIRE = re.compile(
 )
 _TEAM = re.compile(
     r"(?:团队|成员|队伍|徒弟们|小组|工作室|一共|总共|共有|含我|包括我|算上我|加上我|加我|连我|除了我|除我|不算我)"
-    r"[^\d。，,？?]{0,6}?(\d{1,2})\s*(?:个人|人|名|位|个(?![月年]))(?!是|为|属于|来自|一起|都|同时|项目|类)|"
+    r"[^\d。，,？?]{0,8}?[，,]?(\d{1,2})\s*(?:个人|人|名|位|个(?![月年]))(?!是|为|属于|来自|一起|都|同时|项目|类)|"
     r"(\d{1,2})\s*(?:个人|人|名|位|个)?的?(?:团队|成员)"  # 带了5个徒弟: apprentices, not the team
 )
-_WITH_LEADER = re.compile(r"(含我|包括我|算上我|加上我|加我|连我|含领办人|包括领办人)")
+_WITH_LEADER = re.compile(
+    r"(含我|包括我|算上我|加上我|加我|连我|含领办人|包括领办人|就我和|只有我和|我和[^，,。\d]{0,6}?一共)"
+)
 _WITHOUT_LEADER = re.compile(r"(不含我|不包括我|不算我|除了我|除我|不含领办人)")
 _TENURE = re.compile(
     r"(?:干了|做了|工作了|从事[^\d，,。]{0,6}?|在[^\d，,。]{0,8}?(?:干|做|工作)(?:了)?|干[^\d，,。]{0,4}?|"
@@ -83,6 +85,11 @@ _STUDIO_SINCE = re.compile(
     r"(?:被)?(?:成立|建立|组建|建的|认定|挂牌|获批|命名)"
 )
 """When the user's studio was set up or recognised (``工作室2025年6月才认定的``)."""
+_RECOGNISED_FOR = re.compile(
+    r"工作室[^，,。；;？?\d]{0,6}?(?:评上|认定|命名|获评)(?:为|了)?[^，,。；;？?\d]{0,8}?(?:才|刚|刚刚)"
+    r"(?:有)?(半年|(\d{1,2}|[一两三四五六七八九十]+)个月|(\d|[一两三])年)"
+)
+"""How long ago the user's studio was recognised, said as a span (``工作室评上市级才半年``)."""
 _TRADE_YEARS = re.compile(
     r"(?<![在])(?:做|从事|干)(?!了)([\u4e00-\u9fff]{1,8}?)(?:这行|这一行|行业)?(\d{1,2})\s*年(半|多)?(?!前|后|以上|以下|内|度|级)"
 )
@@ -98,7 +105,7 @@ _TENURE_HERE = re.compile(
 """Years in the present unit (``来现在这家才2年``)."""
 _RUNNING = re.compile(
     r"(?:成立|建立|运行|组建)[^\d，,。]{0,4}?(\d{1,2}|一)\s*年(半|多)?"
-    r"|(去年|今年)(?:(\d{1,2})月份?|年初|年中|上半年|下半年|年底)?(?:才|刚|刚刚)?(?:成立|建立|组建|建的|认定|挂牌|获批)"
+    r"|(去年|今年)(?:(\d{1,2})月份?|年初|年中|上半年|下半年|年底)?(?:才|刚|刚刚)?(?:成立|建立|组建|建的|认定|挂牌|获批|评上|命名|获评)"
 )
 _HONOUR = re.compile(
     r"(?:拿过|拿了|获得过|获得了|获过|获评|荣获|评上了?|评为|评了|评过|评的|当过|是|(?<=年)获)(?:过|了)?([^，,。；;？?\s]{2,16}?(?:技术能手|工匠|技能大奖|名匠|名师|劳动模范|劳模|首席技师|技能大师|专家|津贴|带头人|传承人|五一劳动奖章)(?!工作室))"
@@ -464,6 +471,19 @@ def read_profile(question: str, today: dt.date) -> Profile:
         if running is None and not re.search(r"考核|评估|验收", question)
         else None
     )
+    recognised = _RECOGNISED_FOR.search(question) if running is None and dated is None else None
+    if recognised:  # 工作室评上市级才半年
+        got = recognised.group(1)
+        p.running_years = (
+            0.5
+            if got == "半年"
+            else (
+                (cn_number(recognised.group(2)) or 0) / 12
+                if recognised.group(2)
+                else float(cn_number(recognised.group(3)) or 0)
+            )
+        )
+        p.stated.append(f"工作室认定约{p.running_years:g}年")
     if dated:  # 工作室2025年6月才认定的: months until today
         months = (today.year - int(dated.group(1))) * 12 + today.month - int(dated.group(2) or 1)
         p.running_years = round(max(months, 0) / 12, 1)

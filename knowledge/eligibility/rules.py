@@ -75,7 +75,8 @@ def assess(notice: Notice, profile: Profile, today: dt.date, programme: str = ""
     """
     out: list[Finding] = []
     asked = re.search(  # 能报市级的吗 (not 已经是市级工作室, nor 省级技术能手)
-        r"(?:报|申报|申请|评)[^，,。；;？?]{0,3}?(国家|省|市|区|县)级", profile.question
+        r"(?:报|申报|申请|推荐?|评)(?![上了过为])[^，,。；;？?]{0,3}?(国家|省|市|区|县)级",
+        profile.question,
     )
     tops = _top_tiers(notice) if asked else {}
     for c in notice.facts.conditions:
@@ -432,7 +433,7 @@ def _check(c: Condition, p: Profile, today: dt.date, section: str = "") -> Findi
     if c.kind == ConditionKind.RETIREMENT_MARGIN and c.value is not None:
         return _retirement(c, p, today)
     if c.kind == ConditionKind.TEAM_MIN and c.value is not None and p.team_size is not None:
-        return _team(c, p.team_size, p.team_includes_leader)
+        return _team(c, p.team_size, p.team_includes_leader, p.question)
     if c.kind == ConditionKind.QUALIFICATION and c.or_level and p.level is not None:
         return _level_or_honour(c, p, section)
     if c.kind == ConditionKind.QUALIFICATION and p.level is not None:
@@ -822,9 +823,30 @@ def _retirement(c: Condition, p: Profile, today: dt.date) -> Finding | None:
     )
 
 
-def _team(c: Condition, size: int, user_counts_leader: bool | None) -> Finding:
+_STAFF_ONLY = re.compile(
+    r"(?:均|都|全部)?(?:须|应|必须|需)?为[^，,。；;]{0,8}?(?:在职职工|在职员工|本单位职工|正式职工)"
+)
+_NOT_STAFF = re.compile(
+    r"(\d+|[一两俩二三四五六七八九十])\s*(?:个|名|位|人)(?:是|为)?[^，,。；;？?\d]{0,6}?"
+    r"(?:劳务派遣|派遣|外聘|返聘|兼职|外单位|临时工|不是本单位|非本单位)"
+)
+
+
+def _team(c: Condition, size: int, user_counts_leader: bool | None, question: str = "") -> Finding:
     need = int(c.value or 0)
     text = c.text
+    outside = _NOT_STAFF.search(question) if _STAFF_ONLY.search(text) else None
+    if outside:  # 其中2个是劳务派遣来的: members the rule does not count (均须为在职职工)
+        n = int(cn_number(outside.group(1)) or 0)
+        staff = size - n
+        found = _team(c, staff, user_counts_leader)
+        head = f"团队{size}人中{n}人{outside.group(0)[len(outside.group(1)) :].lstrip('个名位人是为')}，"
+        rule_said = _STAFF_ONLY.search(text).group(0)  # type: ignore[union-attr]
+        return Finding(
+            found.status,
+            f"{head}按通知“{rule_said}”只算{staff}人：{found.reason}",
+            c,
+        )
     if re.search(r"(不含|不包括|除)领(办|衔)人", text):
         notice_counts_leader: bool | None = False  # 除领办人外不少于3人
     elif re.search(r"(含|包括)领(办|衔)人", text):

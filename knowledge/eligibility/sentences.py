@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from knowledge.eligibility.rules import Status
+from knowledge.intents import paraphrases
 
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
 _UNITS = {
@@ -92,6 +93,29 @@ def _user_amounts(question: str, today: dt.date) -> list[tuple[str, float]]:
     return out
 
 
+def _user_amounts_near(
+    question: str, users: list[tuple[str, float]]
+) -> list[tuple[str, float, set[str]]]:
+    """``users`` with the characters said just before each (``社保在香洲才交了`` for 8个月),
+    the paraphrases of words there included (社保 → 社会保险), to pair a quantity with the
+    rule about the same thing; a duration counted from a date has no such words."""
+    said = paraphrases()
+    spans = [m for m in _USER_QTY.finditer(question) if _amount(m.group(1), m.group(2))]
+    spans = [m for m in spans if not (m.group(2) == "年" and re.fullmatch(r"\d{4}", m.group(1)))]
+    out = []
+    offset = len(users) - len(spans)  # a founding date's duration comes first
+    for i, (family, value) in enumerate(users):
+        near: set[str] = set()
+        if i >= offset and i - offset < len(spans):
+            m = spans[i - offset]
+            before = question[max(0, m.start() - 10) : m.start()]
+            near = set(before) | {
+                c for w, alts in said.items() if w in before for a in alts for c in a
+            }
+        out.append((family, value, near - set("的了在才我是和有个")))
+    return out
+
+
 def sentence_verdict(
     sentence: str, question: str, shared: list[str], today: dt.date | None = None
 ) -> tuple[Status, str] | None:
@@ -129,22 +153,28 @@ def sentence_verdict(
             return Status.MET, f"您的工作室建立时间早于通知要求的“{rule}”。"
         return Status.NOT_MET, f"您的工作室建立时间晚于通知要求的“{rule}”。"
     users = _user_amounts(question, today)
+    pairs: list[tuple[int, int, re.Match[str], bool, tuple[str, float], float]] = []
     for rx, at_least in ((_AT_LEAST, True), (_AT_MOST, False)):
         for m in rx.finditer(sentence):
             number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             limit = _amount(number, unit)
             if limit is None:
                 continue
-            for family, value in users:
+            start = max(sentence.rfind(ch, 0, m.start()) for ch in "，,；;：:\t") + 1
+            topic = set(sentence[start : m.start()])
+            for family, value, near in _user_amounts_near(question, users):
                 if family != limit[0]:
                     continue
-                ok = value >= limit[1] if at_least else value <= limit[1]
-                rule = m.group().strip()
-                if ok:
-                    return Status.MET, f"您的情况符合通知“{rule}”的要求。"
-                if at_least:
-                    return Status.NOT_MET, f"您的情况达不到通知“{rule}”的要求。"
-                return Status.NOT_MET, f"您的情况超出了通知“{rule}”的限制。"
+                pairs.append((-len(topic & near), len(pairs), m, at_least, limit, value))
+    # 社保才交了8个月 against …缴纳社会保险满12个月 first, not against 工作满2年
+    for _, _, m, at_least, limit, value in sorted(pairs, key=lambda x: x[:2]):
+        ok = value >= limit[1] if at_least else value <= limit[1]
+        rule = m.group().strip()
+        if ok:
+            return Status.MET, f"您的情况符合通知“{rule}”的要求。"
+        if at_least:
+            return Status.NOT_MET, f"您的情况达不到通知“{rule}”的要求。"
+        return Status.NOT_MET, f"您的情况超出了通知“{rule}”的限制。"
     excluded = _EXCLUDED.search(sentence)
     window = sentence[max(0, excluded.start() - 24) : excluded.end() + 24] if excluded else ""
     if excluded and any(
