@@ -307,13 +307,12 @@ class Answerer:
         for nid in ids:
             place = self.kb.metas[nid].place
             own = {place.name, place.short, place.city, short_name(place.city)}
+            # 连云 of 连云区 inside 连云港: a county is named only outside the notice's own name
+            rest = question
+            for name in sorted((n for n in own if n), key=len, reverse=True):
+                rest = rest.replace(name, "　")
             for alias in place.aliases:
-                if (
-                    len(alias) >= 2
-                    and alias not in own
-                    and not alias.isascii()
-                    and alias in question
-                ):
+                if len(alias) >= 2 and alias not in own and not alias.isascii() and alias in rest:
                     return alias
         return ""
 

@@ -108,7 +108,7 @@ def parse_meta(layout: Layout, text: str, area_codes: list[str], source: str = "
 
 
 _PROGRAMME_END = re.compile(
-    r"(工作室|首席技师|技能大师|培训基地|传承基地|创新平台|技术能手|乡土人才|工匠)$"
+    r"(工作室|首席技师|技能大师|培训基地|传承基地|创新平台|技术能手|乡土人才|工匠|示范点|评价机构|实训基地|示范基地)$"
 )
 _PROGRAMME_LEAD = re.compile(
     r"^.*?(?:[省市区县州旗盟级]|年度|年|新一批|第[一二三四五六七八九十]+批|国家|全国)(?=[^省市区县州旗盟级年]{3,}$)"

@@ -150,6 +150,8 @@ def extract_quotas(clauses: list[Clause], programmes: list[str] | None = None) -
                 if unit == "名" and "技师" not in about and "名额" not in about:
                     continue
                 lead = sentence[max(0, m.start() - 8) : m.start()]
+                if sentence[m.end() : m.end() + 1] == "次":
+                    continue  # 认定不少于1000人次: a count of assessments, no quota
                 if m.group("noun") and (
                     not (m.group("cmp2") or _QUOTA_CONTEXT.search(sentence[: m.start()]))
                     or re.search(r"(累计|已|共有|建成)", sentence[: m.start()])
@@ -214,8 +216,11 @@ def _quota_rows(clause: Clause, programmes: list[str] | None = None) -> list[Quo
         shift = width - len(cells) if len(columns) > 1 and 0 < width - len(cells) < 3 else 0
         for column, head_programme in columns:
             column -= shift  # 合计 | 21个 | 24个: a merged 序号 cell, the counts right-aligned
-            count = (
-                re.fullmatch(r"(\d{1,3})\s*(?:个|名|家)?", cells[column])
+            count = (  # 3, 3个, 不超过30个
+                re.fullmatch(
+                    r"(?:不超过|不多于|原则上不超过|限报?|约)?\s*(\d{1,3})\s*(?:个|名|家)?(?:左右)?",
+                    cells[column],
+                )
                 if column < len(cells)
                 else None
             )
