@@ -93,6 +93,20 @@ def _user_amounts(question: str, today: dt.date) -> list[tuple[str, float]]:
     return out
 
 
+_CLEAN_RECORD = re.compile(
+    r"(?:无|没有|未发生|未出现|未受到|未被|未有)([^，,。；;]{0,20}?)(事故|失信|违法|违规|处罚|不良记录)"
+)
+"""A record the applicant must not have (``近三年无重大安全生产事故``)."""
+_PLACED = re.compile(
+    r"(户籍|户口|常住地|常住|注册|登记|住所)[^，,。；;]{0,10}?在\s*([\u4e00-\u9fff]{2,8}?)(?:行政区域|辖区|范围)?(?:内|的|，|,|；|。|$)"
+)
+"""Where the applicant or unit must be (``户籍或常住地在南湖区``, ``注册在韶关市辖区内``)."""
+_USER_PLACE = re.compile(
+    r"(户籍|户口|常住|注册|登记|公司在|单位在)[^，,。；;？?]{0,6}?在\s*([\u4e00-\u9fff]{2,4}?)(?:市|区|县)?(?=[，,。；;？?\s]|能|可以|的|$)"
+)
+"""Where the user says they or their unit are (``户口和常住都在秀洲``, ``公司注册在清远``)."""
+
+
 def _user_amounts_near(
     question: str, users: list[tuple[str, float]]
 ) -> list[tuple[str, float, set[str]]]:
@@ -175,6 +189,25 @@ def sentence_verdict(
         if at_least:
             return Status.NOT_MET, f"您的情况达不到通知“{rule}”的要求。"
         return Status.NOT_MET, f"您的情况超出了通知“{rule}”的限制。"
+    clean = _CLEAN_RECORD.search(sentence)
+    if clean:  # 近三年无负同等及以上责任的道路交通事故 / 去年出了个同等责任的交通事故
+        noun = clean.group(2)
+        said = re.search(rf"([^，,。；;？?]{{0,8}}){noun}", question)
+        if said and not re.search(
+            r"(没|没有|无|未|从没|从未|不曾)[^，,。；;]{0,6}$", said.group(1)
+        ):
+            if re.search(r"一般|轻微|小|轻", said.group(1)) and re.search(
+                r"较大|重大|以上", clean.group(0)
+            ):
+                return Status.UNSURE, f"通知要求“{clean.group(0)}”，请确认您说的情况是否属于。"
+            return Status.NOT_MET, f"通知要求“{clean.group(0)}”，您说的情况不符合。"
+    placed = _PLACED.search(sentence)
+    there = _USER_PLACE.search(question)
+    if placed and there:  # 户籍或常住地在南湖区 / 户口和常住都在秀洲
+        required, theirs = placed.group(2), there.group(2)
+        if required[:2] not in theirs and theirs[:2] not in required:
+            rule = placed.group(0).rstrip("；;，,。")
+            return Status.NOT_MET, f"通知要求“{rule}”，您说的是{theirs}。"
     excluded = _EXCLUDED.search(sentence)
     window = sentence[max(0, excluded.start() - 24) : excluded.end() + 24] if excluded else ""
     if excluded and any(
