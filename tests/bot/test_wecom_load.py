@@ -150,6 +150,11 @@ def checklist_title(content: bytes) -> str:
         return docx.read("word/document.xml").decode("utf-8")
 
 
+PASSIVE_BUDGET = 3.9
+"""Seconds after which the server stops waiting for a turn and acknowledges it (its
+``reply_timeout``, 4 s by default), less a little for the loopback round trip."""
+
+
 async def test_60_users_3_questions_each_concurrently_over_loopback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -235,12 +240,17 @@ async def test_60_users_3_questions_each_concurrently_over_loopback(
         assert all(r.status == 200 for r in results + late)
         assert max(latencies) < WECOM_LIMIT
 
-        # passive replies: each its own user's answer to its own question
+        # passive replies: each its own user's answer to its own question; a turn that
+        # outran the passive budget on a loaded machine was acknowledged and pushed instead
+        overran = set()
         for r in first:
             if r.job.intent in PUSHED:
                 assert r.passive is None, r.job  # acknowledged, answer pushed
+            elif r.passive is None and r.latency > PASSIVE_BUDGET:
+                overran.add(r.job)
             else:
                 assert r.passive == expected[r.job.city, r.job.intent], r.job
+        assert len(overran) <= len(first) // 10, overran  # a few at most, never the rule
         # a retry gets the same reply again or an empty acknowledgement
         own = {r.job: r.passive for r in first}
         for r in during + late:
@@ -252,6 +262,8 @@ async def test_60_users_3_questions_each_concurrently_over_loopback(
         want_texts: Counter[tuple[str, str]] = Counter()
         want_files: Counter[tuple[str, str]] = Counter()
         for job in jobs:
+            if job in overran:  # pushed instead of the passive reply, exactly once
+                want_texts[job.user, expected[job.city, job.intent]] += 1
             if job.intent in PUSHED:
                 want_texts[job.user, expected[job.city, job.intent]] += 1
                 want_texts[job.user, "申报材料清单"] += 1  # the file's caption
