@@ -155,6 +155,7 @@ class Evidence:
                 characters of ``tokens``.
         """
         best: tuple[float, str, Clause] | None = None
+        shared = -1  # characters the best sentence shares with the question, once needed
         chars = _chars("".join(tokens)) if chars is None else chars
         for clause in notice.clauses:
             if (
@@ -170,9 +171,13 @@ class Evidence:
                     continue  # a run-in heading (（二）纸质材料。) answers nothing
                 cov = self.coverage(tokens, context + s)
                 if best is None or cov > best[0] + 1e-9:
-                    best = (cov, s.strip(), clause)
-                elif cov > best[0] - 1e-9 and len(_chars(s) & chars) > len(_chars(best[1]) & chars):
-                    best = (cov, s.strip(), clause)  # a tie: the one with more of the words
+                    best, shared = (cov, s.strip(), clause), -1
+                elif cov > 1e-9 and cov > best[0] - 1e-9:  # a tie: the one with more of the words
+                    if shared < 0:
+                        shared = len(_chars(best[1]) & chars)
+                    mine = len(_chars(s) & chars)
+                    if mine > shared:
+                        best, shared = (cov, s.strip(), clause), mine
         return best
 
     def verdict(self, nid: str, q: str, today: dt.date) -> Part | None:
