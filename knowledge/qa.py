@@ -459,7 +459,7 @@ class Answerer:
 
     def _known_word(self, word: str) -> bool:
         return (
-            word in self._place_words  # 太仓: a place of the knowledge base is a word
+            word in self._place_words  # a place of the knowledge base is a word
             or self.kb.index.idf(word) > 0
             or self.kb.tokenizer.frequency(word) >= _RARE_WORD
         )

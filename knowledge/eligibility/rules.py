@@ -835,13 +835,14 @@ _NOT_STAFF = re.compile(
 def _team(c: Condition, size: int, user_counts_leader: bool | None, question: str = "") -> Finding:
     need = int(c.value or 0)
     text = c.text
-    outside = _NOT_STAFF.search(question) if _STAFF_ONLY.search(text) else None
+    staff_rule = _STAFF_ONLY.search(text)
+    outside = _NOT_STAFF.search(question) if staff_rule else None
     if outside:  # 其中2个是劳务派遣来的: members the rule does not count (均须为在职职工)
         n = int(cn_number(outside.group(1)) or 0)
         staff = size - n
         found = _team(c, staff, user_counts_leader)
         head = f"团队{size}人中{n}人{outside.group(0)[len(outside.group(1)) :].lstrip('个名位人是为')}，"
-        rule_said = _STAFF_ONLY.search(text).group(0)  # type: ignore[union-attr]
+        rule_said = staff_rule.group(0) if staff_rule else ""
         return Finding(
             found.status,
             f"{head}按通知“{rule_said}”只算{staff}人：{found.reason}",
@@ -943,7 +944,8 @@ def _level_or_honour(c: Condition, p: Profile, section: str) -> Finding | None:
 
 
 def _rank(level: str) -> int:
-    return {"高级技师": 1, "技师": 2, "高级工": 3, "中级工": 4}.get(level, 0)
+    """1 for 高级技师 … 5 for 初级工; 0 for a word that names no level."""
+    return _LEVEL_RANK.get(level, 0)
 
 
 def _meets_proviso(proviso: str, question: str) -> bool | None:

@@ -100,7 +100,8 @@ _CLEAN_RECORD = re.compile(
 _PLACED = re.compile(
     r"(户籍|户口|常住地|常住|注册|登记|住所)[^，,。；;]{0,10}?在\s*([\u4e00-\u9fff]{2,8}?)(?:行政区域|辖区|范围)?(?:内|的|，|,|；|。|$)"
 )
-"""Where the applicant or unit must be (``户籍或常住地在南湖区``, ``注册在韶关市辖区内``)."""
+"""Where the applicant or unit must be (``户籍或常住地在本区``, ``注册在本市辖区内``): the
+place named after 在, compared with the one the user names."""
 _USER_PLACE = re.compile(
     r"(户籍|户口|常住|注册|登记|公司在|单位在)[^，,。；;？?]{0,6}?在\s*([\u4e00-\u9fff]{2,4}?)(?:市|区|县)?(?=[，,。；;？?\s]|能|可以|的|$)"
 )
